@@ -1,0 +1,29 @@
+import { indexes } from '../store/indexes';
+import { SqliteStore } from '../store/sqlite.store';
+import type { Runtime } from '../runtime/runtime';
+import { newId } from '../runtime/ids';
+
+/**
+ * The embedded platform (local runs and tests): the SQLite store, and identity taken from the
+ * context the local server builds after checking its own session token, the way CloudBase builds
+ * the context from WeChat's login.
+ */
+export type LocalContext = { OPENID?: string };
+
+export function localOpenid(context: unknown): string | null {
+  const openid = (context as LocalContext | undefined)?.OPENID;
+  return typeof openid === 'string' && openid.length > 0 ? openid : null;
+}
+
+export type LocalOptions = { filename: string; secret: string; now?: () => Date; onOperation?: (op: string) => void };
+
+export function localRuntime(options: LocalOptions): Runtime & { store: SqliteStore } {
+  return {
+    store: new SqliteStore({ filename: options.filename, indexes, onOperation: options.onOperation }),
+    identify: localOpenid,
+    now: options.now ?? (() => new Date()),
+    newId: () => newId(),
+    secret: options.secret,
+    log: (entry) => console.error(JSON.stringify(entry)),
+  };
+}

@@ -1,0 +1,13 @@
+import type { Store } from '../store/store.port';
+
+/** What a function needs from its environment; the platform (local or CloudBase) supplies it. */
+export type Runtime = {
+  store: Store;
+  /** The caller's OPENID from the platform context, or null. Never read from the event. */
+  identify: (context: unknown) => string | null;
+  now: () => Date;
+  newId: () => string;
+  /** Key for signed codes (community codes). */
+  secret: string;
+  log: (entry: Record<string, unknown>) => void;
+};

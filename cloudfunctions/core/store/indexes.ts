@@ -1,0 +1,55 @@
+import type { OrderBy, Where } from './store.port';
+import { isOperator, UncoveredQueryError } from './store.port';
+
+/** A declared index: the same declaration creates the SQLite and the CloudBase indexes. */
+export type IndexDef = { collection: string; fields: readonly string[]; unique?: boolean };
+
+/**
+ * Every query a feature makes. Equality fields come first (in any order), then range or order fields.
+ * A query that no index here covers is refused, so a slow scan cannot slip into a feature.
+ */
+export const indexes: readonly IndexDef[] = [
+  { collection: 'grants', fields: ['openid', 'role'] },
+  { collection: 'grants', fields: ['role', 'scope', 'scopeId'] },
+  { collection: 'grids', fields: ['communityId', 'seq'] },
+  { collection: 'units', fields: ['gridId', 'seq'] },
+  { collection: 'units', fields: ['communityId', 'seq'] },
+  { collection: 'orgs', fields: ['districtId', 'name'] },
+  { collection: 'communities', fields: ['districtId', 'name'] },
+  { collection: 'reports', fields: ['openid', 'submittedAt'] },
+  { collection: 'reports', fields: ['communityId', 'status', 'submittedAt'] },
+  { collection: 'reports', fields: ['orgId', 'submittedAt'] },
+  { collection: 'reports', fields: ['orgId', 'status', 'submittedAt'] },
+  { collection: 'reports', fields: ['districtId', 'status', 'submittedAt'] },
+  { collection: 'reports', fields: ['districtId', 'submittedAt'] },
+  { collection: 'audit', fields: ['entity', 'entityId', 'at'] },
+  { collection: 'audit', fields: ['actor', 'at'] },
+];
+
+export function indexName(def: IndexDef): string {
+  return `idx_${def.collection}_${def.fields.join('_')}`.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/** Throws unless an index of `collection` serves this filter and order. */
+export function assertCovered(defs: readonly IndexDef[], collection: string, where: Where, orderBy: OrderBy): void {
+  const eq: string[] = [];
+  const rest: string[] = [];
+  for (const [field, cond] of Object.entries(where)) {
+    if (field === '_id') return;
+    const isEq = !isOperator(cond) || '$in' in (cond as object);
+    (isEq ? eq : rest).push(field);
+  }
+  for (const [field] of orderBy) if (!eq.includes(field) && !rest.includes(field)) rest.push(field);
+  if (eq.length === 0 && rest.length === 0) return;
+  const ok = defs.some((def) => {
+    if (def.collection !== collection || def.fields.length < eq.length + rest.length) return false;
+    const head = def.fields.slice(0, eq.length);
+    const tail = def.fields.slice(eq.length, eq.length + rest.length);
+    return eq.every((f) => head.includes(f)) && rest.every((f, i) => tail[i] === f);
+  });
+  if (!ok) {
+    throw new UncoveredQueryError(
+      `no index on ${collection} covers where=[${eq.join(',')}|${rest.join(',')}] order=[${orderBy.map((o) => o[0]).join(',')}]`,
+    );
+  }
+}

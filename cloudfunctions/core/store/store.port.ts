@@ -1,0 +1,75 @@
+/**
+ * The store port: only what CloudBase's document database can really do (see TOOLCHAIN.md).
+ * Outside a transaction: get by id, insert (conflict on a duplicate id), conditional update that
+ * reports how many documents changed (the way to win a race), find with filters/order/limit/cursor,
+ * count. Inside a transaction: document reads and writes by id only.
+ */
+export type Scalar = string | number | boolean | null;
+export type Doc = { _id: string } & Record<string, unknown>;
+
+export type Condition =
+  | Scalar
+  | { $in: Scalar[] }
+  | { $ne: Scalar }
+  | { $gt: Scalar }
+  | { $gte: Scalar }
+  | { $lt: Scalar }
+  | { $lte: Scalar };
+export type Where = Record<string, Condition>;
+
+/** A field update: a value to set, or an operator CloudBase also has (`_.inc`, `_.push`). */
+export type FieldUpdate = unknown | { $inc: number } | { $push: unknown };
+export type Patch = Record<string, FieldUpdate>;
+
+export type OrderBy = ReadonlyArray<readonly [field: string, dir: 'asc' | 'desc']>;
+
+export type FindQuery = {
+  where?: Where;
+  orderBy?: OrderBy;
+  /** At most 1000, as on CloudBase. */
+  limit?: number;
+  /** An opaque cursor from a previous page's `next`. */
+  after?: string | null;
+};
+export type FindPage<T> = { items: T[]; next: string | null };
+
+export const MAX_LIMIT = 1000;
+
+export interface TxStore {
+  get<T extends Doc>(collection: string, id: string): Promise<T | null>;
+  insert(collection: string, doc: Doc): Promise<void>;
+  /** Create or replace the whole document. */
+  set(collection: string, doc: Doc): Promise<void>;
+  update(collection: string, id: string, patch: Patch): Promise<boolean>;
+  remove(collection: string, id: string): Promise<boolean>;
+}
+
+export interface Store {
+  get<T extends Doc>(collection: string, id: string): Promise<T | null>;
+  insert(collection: string, doc: Doc): Promise<void>;
+  update(collection: string, where: Where, patch: Patch): Promise<number>;
+  find<T extends Doc>(collection: string, query: FindQuery): Promise<FindPage<T>>;
+  count(collection: string, where: Where): Promise<number>;
+  transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R>;
+  close(): Promise<void>;
+}
+
+/** Thrown (an infrastructure outcome, not a business one) when an insert meets an existing id. */
+export class StoreConflictError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+  ) {
+    super(`duplicate id ${id} in ${collection}`);
+    this.name = 'StoreConflictError';
+  }
+}
+
+/** A query no declared index covers: a bug in the feature, caught by the tests. */
+export class UncoveredQueryError extends Error {
+  override name = 'UncoveredQueryError';
+}
+
+export function isOperator(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).some((k) => k.startsWith('$'));
+}

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+const root = path.resolve(__dirname, '..');
+
+/**
+ * Taro build for weapp (the product) and h5 (local runs and browser tests) from one source tree.
+ * Facts behind the odd bits are in ../shared/TOOLCHAIN.md.
+ */
+export default defineConfig<'webpack5'>(async () => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'hongling',
+    date: '2026-11-26',
+    // NutUI is drawn at 375; our own styles at 750.
+    designWidth(input) {
+      const file = typeof input === 'object' && input !== null ? (input as { file?: string }).file : undefined;
+      return file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'miniprogram',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    defineConstants: {},
+    alias: { '@shared': path.join(root, 'shared/src') },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: true },
+    mini: {
+      compile: { include: [path.join(root, 'shared')] },
+      postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } },
+      webpackChain(chain) {
+        chain.merge({ cache: { buildDependencies: { config: [path.join(root, 'miniprogram/app.config.ts')] } } });
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: [path.join(root, 'shared')] },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      postcss: { autoprefixer: { enable: true, config: {} }, cssModules: { enable: false } },
+      webpackChain(chain) {
+        chain.merge({ cache: { buildDependencies: { config: [path.join(root, 'miniprogram/app.config.ts')] } } });
+      },
+    },
+  };
+  return config;
+});

@@ -1,0 +1,108 @@
+import type {
+  CommunityDoc, DepartmentDoc, DistrictDoc, GrantDoc, GridDoc, OrgDoc, PersonDoc, ReportDoc, UnitDoc,
+} from '../cloudfunctions/core/runtime/documents';
+import type { Role, ScopeKind } from '../shared/src/core/roles';
+import type { SqliteStore } from '../cloudfunctions/core/store/sqlite.store';
+
+/**
+ * Demo data shaped like the source bulletin: 迎江区 with three communities, their grids and units,
+ * district departments, employer organisations, and one demo account for every role.
+ */
+export const DISTRICT_ID = 'yj';
+const SEED_TIME = '2026-11-01T02:00:00.000Z';
+
+export const communities = [
+  { id: 'huazhong', name: '华中社区' },
+  { id: 'xiaosu', name: '孝肃社区' },
+  { id: 'longshi', name: '龙狮社区' },
+] as const;
+
+export const orgNames = [
+  '区财政局机关党支部', '区教育局机关党支部', '区卫健委机关党支部', '区住建局机关党支部', '区城管局机关党支部',
+  '区人社局机关党支部', '区民政局机关党支部', '区税务局机关党支部', '区供电公司党支部', '区人民医院党支部',
+];
+export const departmentNames = ['区城管局', '区住建局', '区市场监管局', '区生态环境分局', '区民政局', '区公安分局'];
+
+export type DemoAccount = { openid: string; name: string; title: string; grants: Array<{ role: Role; scope: ScopeKind; scopeId: string }> };
+
+export const demoAccounts: DemoAccount[] = [
+  { openid: 'demo-newmember', name: '李华', title: '在职党员（尚未报到）', grants: [] },
+  { openid: 'demo-member', name: '张明', title: '在职党员（已报到华中社区）', grants: [{ role: 'member', scope: 'community', scopeId: 'huazhong' }] },
+  { openid: 'demo-resident', name: '王秀英', title: '居民', grants: [] },
+  { openid: 'demo-unitleader', name: '赵强', title: '单元长（华中社区1栋1单元）', grants: [{ role: 'unitLeader', scope: 'unit', scopeId: 'huazhongg1u1' }] },
+  { openid: 'demo-grid', name: '孙丽', title: '网格党支部书记（华中社区第一网格）', grants: [{ role: 'gridSecretary', scope: 'grid', scopeId: 'huazhongg1' }] },
+  { openid: 'demo-station', name: '陈静', title: '社区红领工作站（华中社区）', grants: [{ role: 'stationAdmin', scope: 'community', scopeId: 'huazhong' }] },
+  { openid: 'demo-department', name: '刘伟', title: '职能部门（区城管局）', grants: [{ role: 'department', scope: 'department', scopeId: 'dept1' }] },
+  { openid: 'demo-orgadmin', name: '周敏', title: '报到单位党支部（区财政局）', grants: [{ role: 'orgAdmin', scope: 'org', scopeId: 'org1' }] },
+  { openid: 'demo-district', name: '吴刚', title: '区委组织部', grants: [{ role: 'districtAdmin', scope: 'district', scopeId: DISTRICT_ID }] },
+];
+
+export type TreeSize = { gridsPerCommunity: number; unitsPerGrid: number };
+
+export function buildTree(size: TreeSize, communityList: ReadonlyArray<{ id: string; name: string }> = communities) {
+  const district: DistrictDoc = { _id: DISTRICT_ID, name: '迎江区' };
+  const cs: CommunityDoc[] = communityList.map((c) => ({ _id: c.id, name: c.name, districtId: DISTRICT_ID }));
+  const grids: GridDoc[] = [];
+  const units: UnitDoc[] = [];
+  const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+  for (const c of cs) {
+    for (let g = 1; g <= size.gridsPerCommunity; g++) {
+      const gridId = `${c._id}g${g}`;
+      grids.push({ _id: gridId, name: `第${numerals[g - 1] ?? g}网格`, seq: g, communityId: c._id, districtId: DISTRICT_ID });
+      for (let u = 1; u <= size.unitsPerGrid; u++) {
+        const building = Math.ceil(u / 3) + (g - 1) * 10;
+        const unitNo = ((u - 1) % 3) + 1;
+        units.push({ _id: `${gridId}u${u}`, name: `${String(building).padStart(2, '0')}栋${unitNo}单元`, seq: u, gridId, communityId: c._id, districtId: DISTRICT_ID });
+      }
+    }
+  }
+  const orgs: OrgDoc[] = orgNames.map((name, i) => ({ _id: `org${i + 1}`, name, districtId: DISTRICT_ID }));
+  const departments: DepartmentDoc[] = departmentNames.map((name, i) => ({ _id: `dept${i + 1}`, name, districtId: DISTRICT_ID }));
+  return { district, communities: cs, grids, units, orgs, departments };
+}
+
+function grantDocs(account: DemoAccount): GrantDoc[] {
+  return account.grants.map((g) => ({ _id: `${account.openid}~${g.role}`, openid: account.openid, ...g, grantedBy: 'seed', at: SEED_TIME }));
+}
+
+function demoReport(openid: string, name: string, phone: string, unit: UnitDoc, orgId: string, status: 'pending' | 'approved', at: string): ReportDoc {
+  return {
+    _id: `${unit.communityId}~${openid}`, openid, status, name, phone, districtId: DISTRICT_ID, communityId: unit.communityId,
+    gridId: unit.gridId, unitId: unit._id, orgId, submittedAt: at,
+    reviewedAt: status === 'approved' ? at : null, reviewedBy: status === 'approved' ? 'demo-station' : null, reason: null,
+    history: [{ at, by: openid, from: null, to: 'pending', note: null }, ...(status === 'approved' ? [{ at, by: 'demo-station', from: 'pending', to: 'approved', note: null }] : [])],
+  };
+}
+
+/** Seeds the demo district into an empty store. */
+export function seedDemo(store: SqliteStore): void {
+  const tree = buildTree({ gridsPerCommunity: 3, unitsPerGrid: 6 });
+  store.insertMany('districts', [tree.district]);
+  store.insertMany('communities', tree.communities);
+  store.insertMany('grids', tree.grids);
+  store.insertMany('units', tree.units);
+  store.insertMany('orgs', tree.orgs);
+  store.insertMany('departments', tree.departments);
+  const unit = (id: string) => tree.units.find((u) => u._id === id) as UnitDoc;
+  const people: PersonDoc[] = demoAccounts.map((a) => ({
+    _id: a.openid, name: a.name, phone: a.openid === 'demo-member' ? '13805560001' : null, communityId: a.grants.some((g) => g.role === 'member') ? 'huazhong' : null,
+    orgId: a.openid === 'demo-member' ? 'org1' : null, unitId: a.openid === 'demo-member' ? 'huazhongg1u2' : null, createdAt: SEED_TIME,
+  }));
+  const others = [
+    { openid: 'seed-m1', name: '何志强', phone: '13905561234', unit: 'huazhongg1u3', org: 'org1', status: 'pending' as const, at: '2026-11-20T01:30:00.000Z' },
+    { openid: 'seed-m2', name: '林小燕', phone: '13705562345', unit: 'huazhongg2u1', org: 'org2', status: 'pending' as const, at: '2026-11-21T06:10:00.000Z' },
+    { openid: 'seed-m3', name: '黄建国', phone: '13605563456', unit: 'huazhongg2u4', org: 'org1', status: 'approved' as const, at: '2026-10-12T03:00:00.000Z' },
+    { openid: 'demo-member', name: '张明', phone: '13805560001', unit: 'huazhongg1u2', org: 'org1', status: 'approved' as const, at: '2026-09-03T02:00:00.000Z' },
+  ];
+  store.insertMany('reports', others.map((o) => demoReport(o.openid, o.name, o.phone, unit(o.unit), o.org, o.status, o.at)));
+  for (const o of others.filter((x) => x.status === 'approved' && x.openid.startsWith('seed'))) {
+    people.push({ _id: o.openid, name: o.name, phone: o.phone, communityId: 'huazhong', orgId: o.org, unitId: o.unit, createdAt: o.at });
+  }
+  store.insertMany('people', people);
+  store.insertMany('grants', [
+    ...demoAccounts.flatMap(grantDocs),
+    ...others.filter((o) => o.status === 'approved' && o.openid.startsWith('seed')).map((o) => ({
+      _id: `${o.openid}~member`, openid: o.openid, role: 'member' as const, scope: 'community' as const, scopeId: 'huazhong', grantedBy: 'seed', at: o.at,
+    })),
+  ]);
+}

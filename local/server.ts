@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { functions, type FunctionName } from '../cloudfunctions/core/functions';
+import { localRuntime, type LocalOptions } from '../cloudfunctions/core/platform/local.platform';
+import type { Main } from '../cloudfunctions/core/runtime/router';
+import type { Runtime } from '../cloudfunctions/core/runtime/runtime';
+import { demoAccounts, seedDemo } from './demo-data';
+import { issueSession, verifySession } from './session';
+
+export type ServerOptions = {
+  /** Directory of the SQLite file and secret; ':memory:' keeps everything in memory (tests). */
+  dataDir: string;
+  h5Dir: string;
+  now?: LocalOptions['now'];
+  secret?: string;
+};
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json', '.ico': 'image/x-icon', '.woff2': 'font/woff2',
+};
+
+function secretFor(dataDir: string): string {
+  if (dataDir === ':memory:') return randomBytes(32).toString('hex');
+  const file = join(dataDir, 'secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 1_000_000) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * The local run: the H5 app and every function on one port. `POST /api/fn/<name>` goes through the
+ * same `main(event, context)` as in the cloud; the context's OPENID comes from the development login.
+ */
+export function createLocalServer(options: ServerOptions): { server: Server; runtime: Runtime } {
+  const memory = options.dataDir === ':memory:';
+  if (!memory) mkdirSync(options.dataDir, { recursive: true });
+  const secret = options.secret ?? secretFor(options.dataDir);
+  const runtime = localRuntime({ filename: memory ? ':memory:' : join(options.dataDir, 'hongling.db'), secret, now: options.now });
+  if (!runtime.store.hasDocuments('districts')) seedDemo(runtime.store);
+  const mains = Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, fn(() => runtime)])) as Record<FunctionName, Main>;
+  const h5Root = resolve(options.h5Dir);
+
+  const api = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    if (path === '/api/dev/accounts' && req.method === 'GET') {
+      return send(res, 200, { ok: true, data: demoAccounts.map(({ openid, name, title }) => ({ openid, name, title })) });
+    }
+    if (path === '/api/dev/login' && req.method === 'POST') {
+      const body = (await readJson(req)) as { openid?: unknown };
+      const account = demoAccounts.find((a) => a.openid === body.openid);
+      if (!account) return send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: '请选择演示账号' } });
+      return send(res, 200, { ok: true, data: { token: issueSession(secret, account.openid), openid: account.openid, name: account.name } });
+    }
+    const match = /^\/api\/fn\/([a-z]+)$/.exec(path);
+    const main = match ? mains[match[1] as FunctionName] : undefined;
+    if (!main || req.method !== 'POST') return send(res, 404, { ok: false, error: { code: 'ACTION.UNKNOWN', message: '不支持的操作' } });
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const openid = bearer ? verifySession(secret, bearer) : null;
+    const event = (await readJson(req)) as { action?: unknown; data?: unknown };
+    // The event never carries identity: only the verified session fills the context.
+    const result = await main({ action: event.action, data: event.data }, openid ? { OPENID: openid } : {});
+    send(res, 200, result);
+  };
+
+  const file = (res: ServerResponse, path: string) => {
+    const target = normalize(join(h5Root, decodeURIComponent(path)));
+    const inside = target.startsWith(h5Root) && existsSync(target) && statSync(target).isFile();
+    const chosen = inside ? target : join(h5Root, 'index.html');
+    if (!existsSync(chosen)) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'H5 build missing: run npm run build:h5' } });
+    res.writeHead(200, { 'content-type': types[extname(chosen)] ?? 'application/octet-stream', 'cache-control': inside && path !== '/' ? 'max-age=3600' : 'no-cache' });
+    createReadStream(chosen).pipe(res);
+  };
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] as string;
+    const work = path.startsWith('/api/') ? api(req, res, path) : Promise.resolve(file(res, path === '/' ? '/index.html' : path));
+    work.catch((error: unknown) => {
+      runtime.log({ level: 'error', path, error: error instanceof Error ? error.message : String(error) });
+      if (!res.headersSent) send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: '请求格式错误' } });
+    });
+  });
+  return { server, runtime };
+}

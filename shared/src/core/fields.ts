@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** Reusable input fields with Chinese messages. */
+export const idField = z.string().trim().min(1, '缺少编号').max(64, '编号过长');
+export const nameField = z
+  .string({ error: '请填写姓名' })
+  .trim()
+  .min(2, '姓名至少2个字')
+  .max(20, '姓名最多20个字')
+  .regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名只能包含汉字或字母');
+export const phoneField = z
+  .string({ error: '请填写手机号' })
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '请输入11位手机号');
+export const reasonField = z.string().trim().max(200, '原因最多200个字');
+export const cursorField = z.string().max(512).optional();
+export const limitField = z.number().int().min(1).max(100).default(20);
+
+export function page<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), next: z.string().nullable() });
+}
