@@ -3,6 +3,16 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
 const root = path.resolve(__dirname, '..');
 
+/** Taro's persistent cache keys on <root>/src/app.config, which does not exist with our sourceRoot. */
+function fixCache(chain: { get(key: string): unknown; set(key: string, value: unknown): unknown }) {
+  const cache = chain.get('cache') as Record<string, unknown> | undefined;
+  if (!cache) return;
+  chain.set('cache', {
+    ...cache,
+    buildDependencies: { config: [path.join(root, 'config/index.ts')], files: [path.join(root, 'miniprogram/app.config.ts')] },
+  });
+}
+
 /**
  * Taro build for weapp (the product) and h5 (local runs and browser tests) from one source tree.
  * Facts behind the odd bits are in ../shared/TOOLCHAIN.md.
@@ -28,9 +38,7 @@ export default defineConfig<'webpack5'>(async () => {
     mini: {
       compile: { include: [path.join(root, 'shared')] },
       postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } },
-      webpackChain(chain) {
-        chain.merge({ cache: { buildDependencies: { config: [path.join(root, 'miniprogram/app.config.ts')] } } });
-      },
+      webpackChain: fixCache,
     },
     h5: {
       publicPath: '/',
@@ -40,9 +48,7 @@ export default defineConfig<'webpack5'>(async () => {
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
       postcss: { autoprefixer: { enable: true, config: {} }, cssModules: { enable: false } },
-      webpackChain(chain) {
-        chain.merge({ cache: { buildDependencies: { config: [path.join(root, 'miniprogram/app.config.ts')] } } });
-      },
+      webpackChain: fixCache,
     },
   };
   return config;

@@ -1,0 +1,14 @@
+import type { PropsWithChildren } from 'react';
+import Taro, { useLaunch } from '@tarojs/taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import './app.css';
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // In the mini-program, cloud calls need the CloudBase environment initialised once.
+    if (process.env.TARO_ENV === 'weapp') Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true });
+  });
+  return children;
+}
+
+export default App;

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '报到回执', enablePullDownRefresh: true, onReachBottomDistance: 80 });

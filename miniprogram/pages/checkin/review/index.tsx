@@ -1,0 +1,107 @@
+import { Textarea, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import type { ReportStatus } from '@shared/checkin/report.rules';
+import { beijing } from '@shared/core/time';
+import { call, type Output } from '../../../api/call';
+import { Empty, ErrorView, Loading } from '../../../components/states';
+import { StatusTag } from '../../../components/status-tag';
+import { usePaged } from '../../../hooks/use-call';
+import { useDevLoginGuard } from '../../../hooks/use-me';
+
+type Item = Output<'checkin', 'listReports'>['items'][number];
+const tabs: Array<{ status: ReportStatus; label: string }> = [
+  { status: 'pending', label: '待审核' },
+  { status: 'approved', label: '已报到' },
+  { status: 'rejected', label: '已驳回' },
+];
+
+function ReviewItem({ item, onReviewed }: { item: Item; onReviewed: (id: string) => void }) {
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const review = async (decision: 'approve' | 'reject') => {
+    setBusy(true);
+    try {
+      await call('checkin', 'reviewReport', { reportId: item.id, decision, ...(decision === 'reject' ? { reason } : {}) });
+      void Taro.showToast({ title: decision === 'approve' ? '已通过' : '已驳回', icon: 'none' });
+      onReviewed(item.id);
+    } catch (e) {
+      void Taro.showToast({ title: (e as Error).message, icon: 'none' });
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="list-item" data-testid="review-item" data-name={item.name}>
+      <View className="row">
+        <View className="card-title">{item.name}</View>
+        <StatusTag status={item.status} />
+      </View>
+      <View className="list-line">电话：{item.phone}</View>
+      <View className="list-line">单位：{item.orgName}</View>
+      <View className="list-line">
+        居住：{item.gridName} {item.unitName}
+      </View>
+      <View className="list-line">提交：{beijing(item.submittedAt)}</View>
+      {item.reason ? <View className="list-line">驳回原因：{item.reason}</View> : null}
+      {item.status === 'pending' && rejecting ? (
+        <View>
+          <Textarea className="field-input" style={{ width: '100%', height: '80px', marginTop: '8px', background: '#f7f7f7' }} placeholder="请填写驳回原因（必填）" value={reason} maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+          <View className="actions">
+            <Button onClick={() => setRejecting(false)}>取消</Button>
+            <Button type="danger" disabled={busy || !reason.trim()} onClick={() => void review('reject')}>
+              确认驳回
+            </Button>
+          </View>
+        </View>
+      ) : null}
+      {item.status === 'pending' && !rejecting ? (
+        <View className="actions">
+          <Button disabled={busy} onClick={() => setRejecting(true)}>
+            驳回
+          </Button>
+          <Button type="primary" disabled={busy} loading={busy} onClick={() => void review('approve')}>
+            通过
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** The station reviews members' reports; the district sees the same lists read-only. */
+export default function Review() {
+  useDevLoginGuard('pages/checkin/review/index');
+  const [status, setStatus] = useState<ReportStatus>('pending');
+  const list = usePaged((cursor) => call('checkin', 'listReports', { status, cursor, limit: 20 }), [status]);
+  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
+  useReachBottom(() => void list.more());
+  const body = () => {
+    if (list.state === 'loading') return <Loading />;
+    if (list.state === 'error' && list.error) return <ErrorView error={list.error} onRetry={list.refresh} />;
+    if (list.items.length === 0) return <Empty title={status === 'pending' ? '暂无待审核的报到' : '暂无记录'} />;
+    return (
+      <View>
+        {list.items.map((item) => (
+          <ReviewItem key={item.id} item={item} onReviewed={(id) => list.setItems((old) => old.filter((x) => x.id !== id))} />
+        ))}
+        <View className="load-more" onClick={() => void list.more()}>
+          {list.state === 'more' ? '加载中…' : list.next ? '加载更多' : '没有更多了'}
+        </View>
+      </View>
+    );
+  };
+  return (
+    <View className="page">
+      <View className="tabs">
+        {tabs.map((t) => (
+          <View key={t.status} className={`tab ${t.status === status ? 'tab-active' : ''}`} onClick={() => setStatus(t.status)}>
+            {t.label}
+          </View>
+        ))}
+      </View>
+      {body()}
+    </View>
+  );
+}

@@ -1,0 +1,75 @@
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Role } from '@shared/core/roles';
+import { roleLabels } from '@shared/core/roles';
+import { ErrorView, Loading } from '../../components/states';
+import { useMe } from '../../hooks/use-me';
+
+type Entry = { title: string; hint: string; url: string; roles: Role[] };
+
+/** What each role can do today; the home page shows the entries the caller's roles open. */
+const entries: Entry[] = [
+  { title: '社区报到码', hint: '出示或打印本社区报到码，党员扫码报到', url: '/pages/checkin/code/index', roles: ['stationAdmin'] },
+  { title: '报到审核', hint: '审核在职党员的报到申请', url: '/pages/checkin/review/index', roles: ['stationAdmin', 'districtAdmin'] },
+  { title: '报到回执', hint: '查看本单位党员到社区报到的情况', url: '/pages/checkin/receipts/index', roles: ['orgAdmin', 'districtAdmin'] },
+];
+
+function go(url: string) {
+  void Taro.navigateTo({ url });
+}
+
+export default function Index() {
+  const me = useMe();
+  if (me.state === 'loading') return <Loading />;
+  if (me.state === 'error') return <ErrorView error={me.error} onRetry={me.reload} />;
+  const held = new Set(me.data.grants.map((g) => g.role));
+  const mine = entries.filter((e) => e.roles.some((r) => held.has(r)));
+  return (
+    <View className="page">
+      <View className="banner">
+        <View className="banner-title">红领 · 社区治理</View>
+        <View className="banner-sub">
+          {me.data.name ? `${me.data.name}，您好` : '您好'}
+          {me.data.communityName ? ` · ${me.data.communityName}` : ''}
+        </View>
+        <View className="banner-sub">
+          {me.data.grants.length ? me.data.grants.map((g) => `${roleLabels[g.role]}${g.scopeName ? `（${g.scopeName}）` : ''}`).join('、') : '居民'}
+        </View>
+      </View>
+      {mine.map((e) => (
+        <View key={e.url} className="card" onClick={() => go(e.url)}>
+          <View className="card-title">{e.title}</View>
+          <Text className="hint">{e.hint}</Text>
+        </View>
+      ))}
+      {!held.has('member') ? (
+        <View className="card">
+          <View className="card-title">在职党员到社区报到</View>
+          <View className="hint">请扫描居住社区红领工作站出示的报到码，填写姓名、电话、所在单位和居住单元，工作站审核后即完成报到。</View>
+          {process.env.TARO_ENV === 'weapp' ? (
+            <View className="actions">
+              <Button type="primary" onClick={scan}>
+                扫码报到
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ) : (
+        <View className="card">
+          <View className="card-title">我已报到</View>
+          <View className="hint">您已在{me.data.communityName}报到。认领岗位、参加活动、微心愿等功能将陆续开放。</View>
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** In the mini-program, scanning a community's code opens the report page with its token. */
+function scan() {
+  void Taro.scanCode({ onlyFromCamera: false }).then((res) => {
+    const scene = /scene=([^&]+)/.exec(res.path ?? res.result ?? '')?.[1];
+    if (scene) go(`/pages/checkin/report/index?scene=${scene}`);
+    else void Taro.showToast({ title: '不是社区报到码', icon: 'none' });
+  });
+}

@@ -1,0 +1,44 @@
+import { build } from 'esbuild';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { functions } from '../cloudfunctions/core/functions';
+
+/**
+ * Bundles each cloud function with its share of cloudfunctions/core and shared/ into
+ * dist/cloudfunctions/<name>/index.js, with the package.json CloudBase installs from.
+ * The local server (local/) is never an entry, so the development login cannot reach a bundle.
+ */
+const root = resolve(__dirname, '..');
+const out = join(root, 'dist', 'cloudfunctions');
+
+async function main() {
+  rmSync(out, { recursive: true, force: true });
+  for (const name of Object.keys(functions)) {
+    const dir = join(out, name);
+    mkdirSync(dir, { recursive: true });
+    await build({
+      entryPoints: [join(root, 'cloudfunctions', name, 'index.ts')],
+      outfile: join(dir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node16',
+      format: 'cjs',
+      minify: true,
+      keepNames: true,
+      sourcemap: false,
+      legalComments: 'none',
+      tsconfig: join(root, 'tsconfig.json'),
+      // The embedded store is for local runs; the deployed store is CloudBase's (issue 7).
+      external: ['better-sqlite3', '@cloudbase/node-sdk'],
+      logLevel: 'warning',
+    });
+    const pkg = { name: `hongling-${name}`, version: '1.0.0', private: true, main: 'index.js', dependencies: {} };
+    writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+    console.log(`dist/cloudfunctions/${name}/index.js  ${(statSync(join(dir, 'index.js')).size / 1024).toFixed(1)} KB`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

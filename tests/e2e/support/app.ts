@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createLocalServer } from '../../../local/server';
+
+const root = resolve(__dirname, '../../..');
+export const artifacts = join(root, 'test-artifacts', 'screenshots');
+
+/**
+ * The local run (in-memory store, demo data) on a free port, and headless Chromium at a phone viewport.
+ * Playwright gives every launch a fresh, empty profile directory of its own.
+ */
+export async function startApp(): Promise<{ base: string; browser: Browser; stop: () => Promise<void> }> {
+  const { server, runtime } = createLocalServer({ dataDir: ':memory:', h5Dir: join(root, 'dist', 'h5') });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  }).catch(async (error: unknown) => {
+    await new Promise((done) => server.close(done));
+    throw error;
+  });
+  mkdirSync(artifacts, { recursive: true });
+  return {
+    base,
+    browser,
+    stop: async () => {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+      await runtime.store.close();
+    },
+  };
+}
+
+export async function phone(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+}
+
+/** Taro H5 page switches animate for about 300 ms: settle before a screenshot. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(artifacts, `${name}.png`) });
+}
+
+/** Signs in through the development login page as a demo account. */
+export async function loginAs(page: Page, base: string, openid: string): Promise<void> {
+  await page.goto(`${base}/#/pages/login/index`);
+  await page.locator(`[data-openid="${openid}"]`).click();
+  await page.waitForURL(/pages\/index\/index/);
+}
