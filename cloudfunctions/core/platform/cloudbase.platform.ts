@@ -1,4 +1,5 @@
 import type { Runtime } from '../runtime/runtime';
+import type { Store } from '../store/store.port';
 import { newId } from '../runtime/ids';
 
 /**
@@ -18,15 +19,20 @@ export function cloudOpenid(context: unknown): string | null {
   return process.env.WX_OPENID || null;
 }
 
-function createCloudStore(): never {
+function createCloudStore(): Store {
   throw new Error('The CloudBase store adapter is not part of this build yet (issue 7).');
 }
 
 let runtime: Runtime | null = null;
+let store: Store | null = null;
 
 export function cloudbaseRuntime(): Runtime {
   runtime ??= {
-    store: createCloudStore(),
+    // Created on first use, so a call refused before it reaches the database needs no connection.
+    get store() {
+      store ??= createCloudStore();
+      return store;
+    },
     identify: cloudOpenid,
     now: () => new Date(),
     newId: () => newId(),

@@ -255,6 +255,17 @@ export class SqliteStore implements Store {
     return this.db.prepare(`SELECT 1 FROM "${this.ensure(collection)}" LIMIT 1`).get() !== undefined;
   }
 
+  /** A pragma's value (tests check the journal mode). */
+  pragma(name: string): unknown {
+    return this.db.pragma(checkName(name), { simple: true });
+  }
+
+  /** The names of a collection's indexes (tests check the declared ones exist). */
+  indexNames(collection: string): string[] {
+    const rows = this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`).all(this.ensure(collection)) as { name: string }[];
+    return rows.map((r) => r.name);
+  }
+
   /** Every document of a collection in id order (tests and tools; never used by features). */
   dump(collection: string): Doc[] {
     const rows = this.db.prepare(`SELECT doc FROM "${this.ensure(collection)}" ORDER BY _id`).all() as { doc: string }[];

@@ -1,0 +1,28 @@
+import { assertCovered, indexes, type IndexDef } from '../../../cloudfunctions/core/store/indexes';
+
+const defs: IndexDef[] = [{ collection: 'r', fields: ['a', 'b', 'c'] }];
+
+describe('assertCovered', () => {
+  test.each<[object, Array<[string, 'asc' | 'desc']>, boolean]>([
+    [{ a: 1 }, [], true],
+    [{ a: 1, b: 2 }, [['c', 'asc']], true],
+    [{ b: 2, a: 1 }, [['c', 'desc']], true],
+    [{ a: { $in: [1, 2] } }, [['b', 'asc']], true],
+    [{ a: 1, b: { $gt: 1 } }, [], true],
+    [{}, [['a', 'asc']], true],
+    [{ _id: { $in: ['x'] } }, [], true],
+    [{ b: 1 }, [], false],
+    [{ a: 1 }, [['c', 'asc']], false],
+    [{ a: 1, c: 1 }, [], false],
+    [{ a: { $gt: 1 } }, [['b', 'asc']], false],
+  ])('where %j order %j covered: %s', (where, order, ok) => {
+    const run = () => assertCovered(defs, 'r', where as never, order);
+    if (ok) expect(run).not.toThrow();
+    else expect(run).toThrow(/no index/);
+  });
+
+  test('every declared index has a unique name and known collection', () => {
+    const names = indexes.map((d) => `${d.collection}:${d.fields.join(',')}`);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
