@@ -1,0 +1,105 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { functions, type FunctionName } from '../cloudfunctions/core/functions';
+import { localRuntime } from '../cloudfunctions/core/platform/local.platform';
+import { communityToken } from '../cloudfunctions/core/runtime/codes';
+import type { GrantDoc, PersonDoc, ReportDoc } from '../cloudfunctions/core/runtime/documents';
+import type { Main } from '../cloudfunctions/core/runtime/router';
+import { buildTree, DISTRICT_ID } from '../local/demo-data';
+
+/**
+ * Figures for the 报到 actions on a district-sized store (20,000 people, 3,000 units): median and p99
+ * time per action through `main`, and store operations per action; then the weapp main-package size.
+ * Prints a fixed-width table that is easy to compare between runs. Not a test: no assertions on time.
+ */
+const PEOPLE = 20_000;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
+const SECRET = 'bench-secret';
+
+let ops = 0;
+const runtime = localRuntime({ filename: ':memory:', secret: SECRET, onOperation: () => void ops++ });
+const store = runtime.store;
+
+function seed() {
+  const communities = Array.from({ length: 10 }, (_, i) => ({ id: `c${i + 1}`, name: `社区${i + 1}` }));
+  const tree = buildTree({ gridsPerCommunity: 10, unitsPerGrid: 30 }, communities);
+  store.insertMany('districts', [tree.district]);
+  store.insertMany('communities', tree.communities);
+  store.insertMany('grids', tree.grids);
+  store.insertMany('units', tree.units);
+  store.insertMany('orgs', tree.orgs);
+  const people: PersonDoc[] = [];
+  const reports: ReportDoc[] = [];
+  const grants: GrantDoc[] = [];
+  const base = Date.parse('2026-01-01T00:00:00Z');
+  for (let i = 0; i < PEOPLE; i++) {
+    const unit = tree.units[i % tree.units.length]!;
+    const openid = `p${i}`;
+    const status = i % 4 === 0 ? 'pending' : 'approved';
+    const at = new Date(base + i * 60_000).toISOString();
+    people.push({ _id: openid, name: `党员${i}`, phone: `139${String(i).padStart(8, '0')}`, communityId: status === 'approved' ? unit.communityId : null, orgId: `org${(i % 10) + 1}`, unitId: unit._id, createdAt: at });
+    reports.push({ _id: `${unit.communityId}~${openid}`, openid, status, name: `党员${i}`, phone: `139${String(i).padStart(8, '0')}`, districtId: DISTRICT_ID, communityId: unit.communityId, gridId: unit.gridId, unitId: unit._id, orgId: `org${(i % 10) + 1}`, submittedAt: at, reviewedAt: null, reviewedBy: null, reason: null, history: [] });
+    if (status === 'approved') grants.push({ _id: `${openid}~member`, openid, role: 'member', scope: 'community', scopeId: unit.communityId, grantedBy: 'seed', at });
+  }
+  grants.push({ _id: 'station~stationAdmin', openid: 'station', role: 'stationAdmin', scope: 'community', scopeId: 'c1', grantedBy: 'seed', at: '' });
+  grants.push({ _id: 'orgadmin~orgAdmin', openid: 'orgadmin', role: 'orgAdmin', scope: 'org', scopeId: 'org1', grantedBy: 'seed', at: '' });
+  store.insertMany('people', people);
+  store.insertMany('reports', reports);
+  store.insertMany('grants', grants);
+  return { tree, pendingInC1: reports.filter((r) => r.status === 'pending' && r.communityId === 'c1').map((r) => r._id) };
+}
+
+const mains = Object.fromEntries(Object.entries(functions).map(([n, f]) => [n, f(() => runtime)])) as Record<FunctionName, Main>;
+
+type Case = { name: string; fn: FunctionName; action: string; as: (i: number) => string; data: (i: number) => unknown };
+
+async function measure(c: Case) {
+  const times: number[] = [];
+  let opsTotal = 0;
+  let errors = 0;
+  for (let i = 0; i < ROUNDS; i++) {
+    const before = ops;
+    const t0 = performance.now();
+    const res = await mains[c.fn]({ action: c.action, data: c.data(i) }, { OPENID: c.as(i) });
+    times.push(performance.now() - t0);
+    opsTotal += ops - before;
+    if (!res.ok) errors++;
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { median: at(0.5), p99: at(0.99), ops: opsTotal / ROUNDS, errors };
+}
+
+function dirSize(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? dirSize(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+}
+
+async function main() {
+  const t0 = performance.now();
+  const { tree, pendingInC1 } = seed();
+  console.log(`store: ${PEOPLE} people, ${tree.units.length} units, ${tree.communities.length} communities, seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${ROUNDS} rounds per action\n`);
+  const token = communityToken(SECRET, 'c1');
+  const cases: Case[] = [
+    { name: 'org.me', fn: 'org', action: 'me', as: (i) => `p${i}`, data: () => ({}) },
+    { name: 'checkin.communityCode', fn: 'checkin', action: 'communityCode', as: () => 'station', data: () => ({}) },
+    { name: 'checkin.reportForm', fn: 'checkin', action: 'reportForm', as: (i) => `new${i}`, data: () => ({ token }) },
+    { name: 'checkin.gridUnits', fn: 'checkin', action: 'gridUnits', as: (i) => `new${i}`, data: (i) => ({ token, gridId: `c1g${(i % 10) + 1}` }) },
+    { name: 'checkin.submitReport', fn: 'checkin', action: 'submitReport', as: (i) => `new${i}`, data: (i) => ({ token, name: '测试党员', phone: '13900000000', orgId: 'org1', unitId: `c1g1u${(i % 30) + 1}` }) },
+    { name: 'checkin.submitReport (repeat)', fn: 'checkin', action: 'submitReport', as: (i) => `new${i}`, data: (i) => ({ token, name: '测试党员', phone: '13900000000', orgId: 'org1', unitId: `c1g1u${(i % 30) + 1}` }) },
+    { name: 'checkin.myReports', fn: 'checkin', action: 'myReports', as: (i) => `p${i * 7}`, data: () => ({}) },
+    { name: 'checkin.listReports', fn: 'checkin', action: 'listReports', as: () => 'station', data: () => ({ status: 'pending', limit: 20 }) },
+    { name: 'checkin.reviewReport', fn: 'checkin', action: 'reviewReport', as: () => 'station', data: (i) => ({ reportId: pendingInC1[i % pendingInC1.length], decision: 'approve' }) },
+    { name: 'checkin.orgReceipts', fn: 'checkin', action: 'orgReceipts', as: () => 'orgadmin', data: () => ({ limit: 20 }) },
+  ];
+  console.log(`${'action'.padEnd(32)}${'median ms'.padStart(10)}${'p99 ms'.padStart(10)}${'store ops'.padStart(11)}${'errors'.padStart(8)}`);
+  for (const c of cases) {
+    const r = await measure(c);
+    console.log(`${c.name.padEnd(32)}${r.median.toFixed(2).padStart(10)}${r.p99.toFixed(2).padStart(10)}${r.ops.toFixed(1).padStart(11)}${String(r.errors).padStart(8)}`);
+  }
+  const weapp = resolve(__dirname, '../dist/weapp');
+  console.log(`\nweapp main package: ${existsSync(weapp) ? `${(dirSize(weapp) / 1024).toFixed(0)} KB (limit 2048 KB)` : 'not built (npm run build:weapp)'}`);
+  await store.close();
+}
+
+void main();
