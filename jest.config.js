@@ -17,6 +17,7 @@ module.exports = {
         ...moduleNameMapper,
         '^@tarojs/taro$': '<rootDir>/tests/ui/mocks/taro.ts',
         '^@tarojs/components$': '<rootDir>/tests/ui/mocks/components.tsx',
+        '^@nutui/nutui-react-taro$': '<rootDir>/tests/ui/mocks/nutui.tsx',
         '\\.css$': '<rootDir>/tests/ui/mocks/style.ts',
       },
     },
