@@ -5,16 +5,16 @@ import { useState } from 'react';
 import type { ReportStatus } from '@shared/checkin/report.rules';
 import { beijing } from '@shared/core/time';
 import { call, type Output } from '../../../api/call';
-import { Empty, ErrorView, Loading } from '../../../components/states';
+import { PagedList, Tabs } from '../../../components/paged-list';
 import { StatusTag } from '../../../components/status-tag';
 import { usePaged } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 type Item = Output<'checkin', 'listReports'>['items'][number];
-const tabs: Array<{ status: ReportStatus; label: string }> = [
-  { status: 'pending', label: '待审核' },
-  { status: 'approved', label: '已报到' },
-  { status: 'rejected', label: '已驳回' },
+const tabs: Array<{ value: ReportStatus; label: string }> = [
+  { value: 'pending', label: '待审核' },
+  { value: 'approved', label: '已报到' },
+  { value: 'rejected', label: '已驳回' },
 ];
 
 function ReviewItem({ item, onReviewed }: { item: Item; onReviewed: (id: string) => void }) {
@@ -77,31 +77,12 @@ export default function Review() {
   const list = usePaged((cursor) => call('checkin', 'listReports', { status, cursor, limit: 20 }), [status]);
   usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
   useReachBottom(() => void list.more());
-  const body = () => {
-    if (list.state === 'loading') return <Loading />;
-    if (list.state === 'error' && list.error) return <ErrorView error={list.error} onRetry={list.refresh} />;
-    if (list.items.length === 0) return <Empty title={status === 'pending' ? '暂无待审核的报到' : '暂无记录'} />;
-    return (
-      <View>
-        {list.items.map((item) => (
-          <ReviewItem key={item.id} item={item} onReviewed={(id) => list.setItems((old) => old.filter((x) => x.id !== id))} />
-        ))}
-        <View className="load-more" onClick={() => void list.more()}>
-          {list.state === 'more' ? '加载中…' : list.next ? '加载更多' : '没有更多了'}
-        </View>
-      </View>
-    );
-  };
   return (
     <View className="page">
-      <View className="tabs">
-        {tabs.map((t) => (
-          <View key={t.status} className={`tab ${t.status === status ? 'tab-active' : ''}`} onClick={() => setStatus(t.status)}>
-            {t.label}
-          </View>
-        ))}
-      </View>
-      {body()}
+      <Tabs tabs={tabs} value={status} onChange={setStatus} />
+      <PagedList list={list} empty={{ title: status === 'pending' ? '暂无待审核的报到' : '暂无记录' }}>
+        {(item) => <ReviewItem key={item.id} item={item} onReviewed={(id) => list.setItems((old) => old.filter((x) => x.id !== id))} />}
+      </PagedList>
     </View>
   );
 }
