@@ -15,7 +15,7 @@ export type Output<F extends FunctionName, A extends keyof Contracts[F]> = Actio
 /** An error for the user: the code's Chinese text from the one table, plus field messages. */
 export class CallError extends Error {
   constructor(readonly body: AppErrorBody) {
-    super(messageFor(body.code));
+    super(messageFor(body.code, body.params));
   }
   get code() {
     return this.body.code;

@@ -60,3 +60,20 @@ export async function snapshot(store: SqliteStore, collections = ['reports', 'pe
 }
 
 export const validReport = { name: '李华', phone: '13912345678', orgId: 'org1', unitId: 'huazhongg1u1' };
+
+/** Adds `count` approved members of a community (people + member grants), ids `${prefix}0…`. */
+export function addMembers(h: Harness, count: number, communityId = 'huazhong', prefix = 'm'): string[] {
+  const ids = Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+  h.store.insertMany('people', ids.map((id, i) => ({ _id: id, name: `党员${i}`, phone: `1390000${String(i).padStart(4, '0')}`, communityId, orgId: 'org1', unitId: null, createdAt: '2026-01-01T00:00:00.000Z' })));
+  h.store.insertMany('grants', ids.map((id) => ({ _id: `${id}~member`, openid: id, role: 'member', scope: 'community', scopeId: communityId, grantedBy: 'test', at: '2026-01-01T00:00:00.000Z' })));
+  return ids;
+}
+
+/** Activity input starting `startsIn` minutes from the harness clock and lasting `hours`. */
+export function activityInput(h: Harness, overrides: Record<string, unknown> = {}, startsIn = 10, hours = 2) {
+  const start = new Date(h.clock.now().getTime() + startsIn * 60_000);
+  return {
+    title: '主题党日：楼道清洁', place: '华中社区党群服务中心', capacity: 500,
+    startAt: start.toISOString(), endAt: new Date(start.getTime() + hours * 3600_000).toISOString(), ...overrides,
+  };
+}

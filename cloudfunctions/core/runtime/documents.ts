@@ -53,3 +53,82 @@ export type AuditDoc = {
   after: unknown;
   at: string;
 };
+
+export type PostDoc = {
+  _id: string;
+  districtId: string;
+  communityId: string;
+  gridId: string | null;
+  unitId: string | null;
+  name: string;
+  duty: string;
+  capacity: number;
+  taken: number;
+  startDate: string;
+  endDate: string;
+  status: 'open' | 'closed';
+  createdBy: string;
+  createdAt: string;
+};
+
+export type PostClaimDoc = {
+  _id: string; // postId~openid
+  postId: string;
+  openid: string;
+  communityId: string;
+  status: 'active' | 'released';
+  claimedAt: string;
+  releasedAt: string | null;
+};
+
+export type ActivityDoc = {
+  _id: string; // 10 characters: it travels in the activity code
+  districtId: string;
+  communityId: string;
+  gridId: string | null;
+  title: string;
+  place: string;
+  lat: number | null;
+  lng: number | null;
+  radiusM: number | null;
+  startAt: string;
+  endAt: string;
+  capacity: number;
+  signed: number;
+  organiser: string;
+  organiserName: string;
+  status: 'open' | 'closed';
+  createdAt: string;
+};
+
+export type RegistrationDoc = { _id: string; activityId: string; openid: string; at: string };
+
+export type AttendanceDoc = {
+  _id: string; // activityId~openid: one attendance per member and activity
+  activityId: string;
+  activityTitle: string;
+  communityId: string;
+  openid: string;
+  name: string;
+  checkInAt: string;
+  checkOutAt: string | null;
+  hours: number | null;
+  distanceM: number | null;
+  correction: { by: string; at: string; note: string; previous: string | null } | null;
+};
+
+/**
+ * A service record (志愿服务记录): the seam the points feature reads. It is written when an attendance
+ * has both check-in and check-out; the points feature confirms it and credits the ledger.
+ */
+export type ServiceDoc = {
+  _id: string; // activity~<attendanceId>
+  openid: string;
+  source: 'activity';
+  sourceId: string;
+  communityId: string;
+  hours: number;
+  at: string;
+  status: 'pending';
+  createdAt: string;
+};

@@ -30,7 +30,8 @@ export type FunctionEvent = { action?: unknown; data?: unknown };
 export type Main = (event: FunctionEvent, context?: unknown) => Promise<Response<unknown>>;
 
 function failure(f: Failure): Response<never> {
-  return { ok: false, error: { code: f.failure, message: f.message ?? messageFor(f.failure), ...(f.fields ? { fields: f.fields } : {}) } };
+  const message = f.message ?? messageFor(f.failure, f.params);
+  return { ok: false, error: { code: f.failure, message, ...(f.fields ? { fields: f.fields } : {}), ...(f.params ? { params: f.params } : {}) } };
 }
 
 function fieldErrors(error: z.ZodError): FieldErrors {

@@ -22,6 +22,13 @@ export const indexes: readonly IndexDef[] = [
   { collection: 'reports', fields: ['orgId', 'status', 'submittedAt'] },
   { collection: 'reports', fields: ['districtId', 'status', 'submittedAt'] },
   { collection: 'reports', fields: ['districtId', 'submittedAt'] },
+  { collection: 'posts', fields: ['communityId', 'status', 'createdAt'] },
+  { collection: 'postClaims', fields: ['openid', 'claimedAt'] },
+  { collection: 'activities', fields: ['communityId', 'status', 'startAt'] },
+  { collection: 'attendance', fields: ['activityId', 'checkInAt'] },
+  { collection: 'attendance', fields: ['openid', 'checkInAt'] },
+  { collection: 'services', fields: ['openid', 'at'] },
+  { collection: 'people', fields: ['orgId', 'name'] },
   { collection: 'audit', fields: ['entity', 'entityId', 'at'] },
   { collection: 'audit', fields: ['actor', 'at'] },
 ];

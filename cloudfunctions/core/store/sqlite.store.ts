@@ -51,19 +51,21 @@ function whereSql(where: Where): { sql: string; params: Scalar[] } {
       else (parts.push(`${c} = ?`), params.push(bind(cond as Scalar)));
       continue;
     }
-    const [op, value] = Object.entries(cond)[0] as [string, Scalar | Scalar[]];
-    if (op === '$in') {
-      const list = value as Scalar[];
-      if (list.length === 0) parts.push('0');
-      else (parts.push(`${c} IN (${list.map(() => '?').join(',')})`), params.push(...list.map(bind)));
-    } else if (op === '$ne') {
-      if (value === null) parts.push(`${c} IS NOT NULL`);
-      else (parts.push(`(${c} IS NULL OR ${c} <> ?)`), params.push(bind(value as Scalar)));
-    } else {
-      const sqlOp = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op];
-      if (!sqlOp) throw new Error(`unknown operator ${op}`);
-      parts.push(`${c} ${sqlOp} ?`);
-      params.push(bind(value as Scalar));
+    // Several operators on one field combine with AND: { $gte: a, $lt: b } is a range.
+    for (const [op, value] of Object.entries(cond) as Array<[string, Scalar | Scalar[]]>) {
+      if (op === '$in') {
+        const list = value as Scalar[];
+        if (list.length === 0) parts.push('0');
+        else (parts.push(`${c} IN (${list.map(() => '?').join(',')})`), params.push(...list.map(bind)));
+      } else if (op === '$ne') {
+        if (value === null) parts.push(`${c} IS NOT NULL`);
+        else (parts.push(`(${c} IS NULL OR ${c} <> ?)`), params.push(bind(value as Scalar)));
+      } else {
+        const sqlOp = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op];
+        if (!sqlOp) throw new Error(`unknown operator ${op}`);
+        parts.push(`${c} ${sqlOp} ?`);
+        params.push(bind(value as Scalar));
+      }
     }
   }
   return { sql: parts.length ? parts.join(' AND ') : '1', params };

@@ -14,7 +14,9 @@ export type Condition =
   | { $gt: Scalar }
   | { $gte: Scalar }
   | { $lt: Scalar }
-  | { $lte: Scalar };
+  | { $lte: Scalar }
+  /** A range: lower and upper bound on one field. */
+  | { $gt?: Scalar; $gte?: Scalar; $lt?: Scalar; $lte?: Scalar };
 export type Where = Record<string, Condition>;
 
 /** A field update: a value to set, or an operator CloudBase also has (`_.inc`, `_.push`). */

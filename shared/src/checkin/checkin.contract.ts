@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
 import { cursorField, idField, limitField, nameField, page, phoneField, reasonField } from '../core/fields';
+import { activityActions } from './activity.contract';
+import { postActions } from './post.contract';
 import { reportStatuses } from './report.rules';
 
 /** A community code token: short enough for a mini-program code `scene` (≤ 32 characters). */
@@ -33,7 +35,10 @@ export const reportView = z.object({
 });
 export type ReportView = z.infer<typeof reportView>;
 
+/** 报到 (report-in), posts and activities: the `checkin` function's actions. */
 export const checkinContract = defineContract({
+  ...postActions,
+  ...activityActions,
   communityCode: {
     summary: '社区报到码',
     roles: ['stationAdmin'],

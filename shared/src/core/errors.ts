@@ -17,11 +17,26 @@ export const errorMessages = {
   'CHECKIN.ORG_UNKNOWN': '所选报到单位不存在',
   'CHECKIN.REPORT_ALREADY_REVIEWED': '该报到已被审核，请刷新列表',
   'CHECKIN.REASON_REQUIRED': '驳回时请填写原因',
+  'CHECKIN.NOT_A_MEMBER': '请先在本社区报到，审核通过后再参加',
+  'CHECKIN.POST_FULL': '该岗位名额已满',
+  'CHECKIN.POST_CLOSED': '该岗位已停止认领',
+  'CHECKIN.ACTIVITY_CODE_INVALID': '活动码无效或已被篡改',
+  'CHECKIN.ACTIVITY_CODE_EXPIRED': '活动码已过期，请扫描现场最新的活动码',
+  'CHECKIN.NOT_STARTED': '活动尚未开放签到（开始前30分钟开放）',
+  'CHECKIN.ENDED': '活动已结束，无法签到',
+  'CHECKIN.TOO_FAR': '您距离活动地点约{distance}米，超出签到范围（{radius}米）',
+  'CHECKIN.LOCATION_REQUIRED': '该活动需要定位签到，请允许获取位置后重试',
+  'CHECKIN.NOT_CHECKED_IN': '您还没有签到',
+  'CHECKIN.CHECKOUT_CLOSED': '签退时间已过，请联系活动组织者补签退',
+  'CHECKIN.ACTIVITY_CLOSED': '活动已关闭',
+  'CHECKIN.ACTIVITY_FULL': '活动报名人数已满',
   'ORG.COMMUNITY_UNKNOWN': '社区不存在',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
 
-export function messageFor(code: string): string {
-  return (errorMessages as Record<string, string>)[code] ?? errorMessages.INTERNAL;
+/** The Chinese text of a code, with `{name}` placeholders filled from `params`. */
+export function messageFor(code: string, params?: Record<string, string | number>): string {
+  const text = (errorMessages as Record<string, string>)[code] ?? errorMessages.INTERNAL;
+  return params ? text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? '')) : text;
 }

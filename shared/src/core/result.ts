@@ -3,7 +3,9 @@ import type { ErrorCode } from './errors';
 /** Field-level problems, keyed by the input path ("phone", "unit.id"). */
 export type FieldErrors = Record<string, string>;
 
-export type AppErrorBody = { code: ErrorCode; message: string; fields?: FieldErrors };
+/** `params` fill the placeholders of the code's message (a distance, a limit). */
+export type ErrorParams = Record<string, string | number>;
+export type AppErrorBody = { code: ErrorCode; message: string; fields?: FieldErrors; params?: ErrorParams };
 
 /** The one response shape of every function action. */
 export type Response<T> = { ok: true; data: T } | { ok: false; error: AppErrorBody };
@@ -12,10 +14,14 @@ export type Response<T> = { ok: true; data: T } | { ok: false; error: AppErrorBo
  * A business outcome that is not success: returned by handlers and domain rules as a value.
  * Exceptions are kept for bugs and infrastructure faults.
  */
-export type Failure = { failure: ErrorCode; message?: string; fields?: FieldErrors };
+export type Failure = { failure: ErrorCode; message?: string; fields?: FieldErrors; params?: ErrorParams };
 
 export function fail(code: ErrorCode, message?: string, fields?: FieldErrors): Failure {
   return { failure: code, ...(message ? { message } : {}), ...(fields ? { fields } : {}) };
+}
+
+export function failWith(code: ErrorCode, params: ErrorParams): Failure {
+  return { failure: code, params };
 }
 
 export function isFailure(value: unknown): value is Failure {
