@@ -3,11 +3,11 @@ import { minuteSlot } from '@shared/checkin/activity.rules';
 import { fail, isFailure, type Failure } from '@shared/core/result';
 import type { Role } from '@shared/core/roles';
 import { activityToken } from '../core/runtime/codes';
-import type { ActivityDoc, RegistrationDoc } from '../core/runtime/documents';
+import type { ActivityDoc, AttendanceDoc, RegistrationDoc } from '../core/runtime/documents';
 import { shortId } from '../core/runtime/ids';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { StoreConflictError } from '../core/store/store.port';
-import { activityView, activityViews } from './activity.view';
+import { activityView, activityViews, attendanceView } from './activity.view';
 import { adminPlace, memberCommunity, readableCommunity } from './place';
 
 export const SCAN_PAGE = 'pages/checkin/scan/index';
@@ -52,6 +52,16 @@ export const listActivities: Handlers<CheckinContract>['listActivities'] = async
     after: input.cursor ?? null,
   });
   return { items: await activityViews(ctx, page.items), next: page.next };
+};
+
+export const activityDetail: Handlers<CheckinContract>['activityDetail'] = async (input, ctx) => {
+  const activity = await ctx.store.get<ActivityDoc>('activities', input.activityId);
+  if (!activity) return fail('NOT_FOUND');
+  const readable = await readableCommunity(ctx, activity.communityId);
+  if (isFailure(readable)) return readable;
+  const mine = await ctx.store.get<AttendanceDoc>('attendance', `${activity._id}~${ctx.caller.openid}`);
+  const manage = ctx.scope(['stationAdmin', 'gridSecretary'], { communityId: activity.communityId, gridId: activity.gridId ?? undefined });
+  return { activity: await activityView(ctx, activity), mine: mine ? attendanceView(mine) : null, canManage: !isFailure(manage) };
 };
 
 export const signUp: Handlers<CheckinContract>['signUp'] = async (input, ctx) => {

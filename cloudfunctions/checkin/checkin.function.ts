@@ -1,6 +1,6 @@
 import { checkinContract } from '@shared/checkin/checkin.contract';
 import { createFunction } from '../core/runtime/router';
-import { activityCode, closeActivity, createActivity, listActivities, signUp } from './activity.handler';
+import { activityCode, activityDetail, closeActivity, createActivity, listActivities, signUp } from './activity.handler';
 import { activityAttendance, activityByCode, checkIn, checkOut, correctCheckOut } from './attendance.handler';
 import { communityCode } from './community-code.handler';
 import { myReports, listReports, orgReceipts } from './list-reports.handler';
@@ -26,6 +26,7 @@ export const checkin = createFunction('checkin', checkinContract, {
   releasePost,
   createActivity,
   listActivities,
+  activityDetail,
   signUp,
   activityCode,
   activityByCode,

@@ -13,6 +13,12 @@ const entries: Entry[] = [
   { title: '社区报到码', hint: '出示或打印本社区报到码，党员扫码报到', url: '/pages/checkin/code/index', roles: ['stationAdmin'] },
   { title: '报到审核', hint: '审核在职党员的报到申请', url: '/pages/checkin/review/index', roles: ['stationAdmin', 'districtAdmin'] },
   { title: '报到回执', hint: '查看本单位党员到社区报到的情况', url: '/pages/checkin/receipts/index', roles: ['orgAdmin', 'districtAdmin'] },
+  { title: '党员半年履责', hint: '每半年至少服务1次、认领1项的完成情况', url: '/pages/checkin/org-half-year/index', roles: ['orgAdmin'] },
+  { title: '岗位认领', hint: '认领楼道文明劝导员等社区岗位', url: '/pages/checkin/posts/index', roles: ['member'] },
+  { title: '岗位管理', hint: '设置社区岗位，查看认领情况', url: '/pages/checkin/posts/index', roles: ['stationAdmin', 'gridSecretary'] },
+  { title: '社区活动', hint: '报名主题党日等活动，现场扫码签到签退', url: '/pages/checkin/activities/index', roles: ['member'] },
+  { title: '活动管理', hint: '发布活动，出示签到码，查看签到名单', url: '/pages/checkin/activities/index', roles: ['stationAdmin', 'gridSecretary'] },
+  { title: '我的服务', hint: '服务时长与半年履责情况', url: '/pages/checkin/service/index', roles: ['member'] },
 ];
 
 function go(url: string) {
@@ -24,7 +30,8 @@ export default function Index() {
   if (me.state === 'loading') return <Loading />;
   if (me.state === 'error') return <ErrorView error={me.error} onRetry={me.reload} />;
   const held = new Set(me.data.grants.map((g) => g.role));
-  const mine = entries.filter((e) => e.roles.some((r) => held.has(r)));
+  // One card per page: a member who is also a station admin sees the management card once.
+  const mine = entries.filter((e, i) => e.roles.some((r) => held.has(r)) && entries.findIndex((x) => x.url === e.url && x.roles.some((r) => held.has(r))) === i);
   return (
     <View className="page">
       <View className="banner">
@@ -58,7 +65,7 @@ export default function Index() {
       ) : (
         <View className="card">
           <View className="card-title">我已报到</View>
-          <View className="hint">您已在{me.data.communityName}报到。认领岗位、参加活动、微心愿等功能将陆续开放。</View>
+          <View className="hint">您已在{me.data.communityName}报到。请认领岗位、参加社区活动，每半年至少服务1次、认领1项。</View>
         </View>
       )}
     </View>

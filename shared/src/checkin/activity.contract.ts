@@ -78,6 +78,13 @@ export const activityActions = defineContract({
     output: page(activityView),
     errors: ['CHECKIN.NOT_A_MEMBER'],
   },
+  activityDetail: {
+    summary: '活动详情',
+    roles: ['member', 'stationAdmin', 'gridSecretary', 'districtAdmin'],
+    input: z.object({ activityId: idField }),
+    output: z.object({ activity: activityView, mine: attendanceView.nullable(), canManage: z.boolean() }),
+    errors: [],
+  },
   signUp: {
     summary: '报名活动',
     roles: ['member'],

@@ -11,8 +11,10 @@ export const artifacts = join(root, 'test-artifacts', 'screenshots');
  * The local run (in-memory store, demo data) on a free port, and headless Chromium at a phone viewport.
  * Playwright gives every launch a fresh, empty profile directory of its own.
  */
-export async function startApp(): Promise<{ base: string; browser: Browser; stop: () => Promise<void> }> {
-  const { server, runtime } = createLocalServer({ dataDir: ':memory:', h5Dir: join(root, 'dist', 'h5') });
+export async function startApp(): Promise<{ base: string; browser: Browser; advance: (ms: number) => void; stop: () => Promise<void> }> {
+  // The server's clock runs with real time plus an offset the story moves ("two hours later").
+  let offset = 0;
+  const { server, runtime } = createLocalServer({ dataDir: ':memory:', h5Dir: join(root, 'dist', 'h5'), now: () => new Date(Date.now() + offset) });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
@@ -29,6 +31,7 @@ export async function startApp(): Promise<{ base: string; browser: Browser; stop
   return {
     base,
     browser,
+    advance: (ms) => void (offset += ms),
     stop: async () => {
       await browser.close();
       await new Promise((done) => server.close(done));
@@ -52,4 +55,13 @@ export async function loginAs(page: Page, base: string, openid: string): Promise
   await page.goto(`${base}/#/pages/login/index`);
   await page.locator(`[data-openid="${openid}"]`).click();
   await page.waitForURL(/pages\/index\/index/);
+}
+
+/** Calls a function through the local server as a demo account: the same HTTP path the H5 app uses. */
+export async function api<T = any>(base: string, openid: string, fn: string, action: string, data: unknown): Promise<T> {
+  const login = (await (await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) })).json()) as { data: { token: string } };
+  const res = await fetch(`${base}/api/fn/${fn}`, { method: 'POST', headers: { authorization: `Bearer ${login.data.token}` }, body: JSON.stringify({ action, data }) });
+  const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
+  if (!body.ok) throw new Error(JSON.stringify(body.error));
+  return body.data;
 }

@@ -149,3 +149,16 @@ describe('activities: codes, check-in and check-out', () => {
     expect(res.ok ? {} : res.error.fields).toHaveProperty(field);
   });
 });
+
+describe('activityDetail', () => {
+  test('members and managers read it; managers are told they can manage; outsiders are refused', async () => {
+    const h = createHarness();
+    const { activity } = ok(await h.call('checkin', 'demo-station', 'createActivity', activityInput(h)));
+    expect(ok(await h.call('checkin', 'demo-member', 'activityDetail', { activityId: activity.id }))).toMatchObject({ canManage: false, mine: null, activity: { title: activity.title } });
+    expect(ok(await h.call('checkin', 'demo-station', 'activityDetail', { activityId: activity.id })).canManage).toBe(true);
+    expect(ok(await h.call('checkin', 'demo-grid', 'activityDetail', { activityId: activity.id })).canManage).toBe(false);
+    const [outsider] = addMembers(h, 1, 'xiaosu', 'x');
+    expect(errorCode(await h.call('checkin', outsider as string, 'activityDetail', { activityId: activity.id }))).toBe('AUTH.OUT_OF_SCOPE');
+    expect(errorCode(await h.call('checkin', 'demo-resident', 'activityDetail', { activityId: activity.id }))).toBe('AUTH.FORBIDDEN');
+  });
+});

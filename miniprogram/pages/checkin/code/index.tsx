@@ -1,26 +1,14 @@
-import { Image, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { View } from '@tarojs/components';
 import { call } from '../../../api/call';
+import { PathQr } from '../../../components/qr';
 import { ErrorView, Loading } from '../../../components/states';
 import { useLoad } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
-
-/** H5 only: a QR image of the link that opens the report page (the mini-program uses a 小程序码). */
-function useQrImage(path: string | undefined): string | null {
-  const [image, setImage] = useState<string | null>(null);
-  useEffect(() => {
-    if (!path || process.env.TARO_ENV !== 'h5') return;
-    const url = `${window.location.origin}${window.location.pathname}#/${path}`;
-    void import('qrcode').then((qr) => qr.toDataURL(url, { width: 480, margin: 1, errorCorrectionLevel: 'M' })).then(setImage);
-  }, [path]);
-  return image;
-}
 
 /** The station admin shows or prints the community's code; members scan it to report. */
 export default function CommunityCode() {
   useDevLoginGuard('pages/checkin/code/index');
   const code = useLoad(() => call('checkin', 'communityCode', {}), []);
-  const image = useQrImage(code.data?.path);
   if (code.state === 'loading') return <Loading />;
   if (code.state === 'error') return <ErrorView error={code.error} onRetry={code.reload} />;
   return (
@@ -28,7 +16,7 @@ export default function CommunityCode() {
       <View className="card" style={{ textAlign: 'center' }}>
         <View className="card-title">{code.data.communityName}报到码</View>
         <View className="hint">在职党员扫码，填写信息后提交报到申请</View>
-        {image ? <Image className="qr" src={image} data-testid="community-qr" /> : <Loading text="正在生成二维码…" />}
+        <PathQr path={code.data.path} testid="community-qr" />
         <View className="token" data-testid="community-link" data-path={code.data.path}>
           {code.data.token}
         </View>

@@ -1,9 +1,10 @@
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { beijing } from '@shared/core/time';
 import { call, CallError, type Output } from '../../../api/call';
+import { TextField } from '../../../components/form';
 import { OptionField, type Option } from '../../../components/option-field';
 import { Empty, ErrorView, Loading } from '../../../components/states';
 import { StatusTag } from '../../../components/status-tag';
@@ -12,10 +13,6 @@ import { useDevLoginGuard } from '../../../hooks/use-me';
 
 type Form = Output<'checkin', 'reportForm'>;
 type Report = NonNullable<Form['mine']>;
-
-function FieldError({ text }: { text?: string }) {
-  return text ? <View className="field-error">{text}</View> : null;
-}
 
 function ReportStatus({ report }: { report: Report }) {
   const text = {
@@ -89,16 +86,8 @@ function ReportForm({ token, form, onDone }: { token: string; form: Form; onDone
   return (
     <View>
       <View className="form">
-        <View className="field">
-          <View className="field-label">姓名</View>
-          <Input className="field-input" name="name" placeholder="请输入真实姓名" value={name} maxlength={20} onInput={(e) => setName(e.detail.value)} />
-          <FieldError text={errors.name} />
-        </View>
-        <View className="field">
-          <View className="field-label">手机号</View>
-          <Input className="field-input" name="phone" type="number" placeholder="用于社区联系您" value={phone} maxlength={11} onInput={(e) => setPhone(e.detail.value)} />
-          <FieldError text={errors.phone} />
-        </View>
+        <TextField label="姓名" name="name" placeholder="请输入真实姓名" value={name} maxlength={20} onInput={setName} error={errors.name} />
+        <TextField label="手机号" name="phone" type="number" placeholder="用于社区联系您" value={phone} maxlength={11} onInput={setPhone} error={errors.phone} />
         <OptionField label="报到单位（所在机关党支部）" placeholder="请选择" options={form.orgs} value={orgId} onChange={setOrgId} error={errors.orgId} testid="pick-org" />
         <OptionField label="居住网格" placeholder="请选择" options={form.grids} value={gridId} onChange={(id) => void chooseGrid(id)} error={errors.gridId} testid="pick-grid" />
         <OptionField label="居住单元" placeholder={gridId ? '请选择' : '请先选择网格'} options={units} value={unitId} onChange={setUnitId} error={errors.unitId} testid="pick-unit" />

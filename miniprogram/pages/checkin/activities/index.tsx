@@ -1,0 +1,50 @@
+import { View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import { beijing } from '@shared/core/time';
+import { call } from '../../../api/call';
+import { PagedList, Tabs } from '../../../components/paged-list';
+import { usePaged } from '../../../hooks/use-call';
+import { useDevLoginGuard } from '../../../hooks/use-me';
+import { useRoles } from '../../../hooks/use-roles';
+
+/** Upcoming activities of the community (主题党日, volunteer days); tap one for details and its code. */
+export default function Activities() {
+  useDevLoginGuard('pages/checkin/activities/index');
+  const { has } = useRoles();
+  const [status, setStatus] = useState<'open' | 'closed'>('open');
+  const list = usePaged((cursor) => call('checkin', 'listActivities', { status, cursor, limit: 20 }), [status]);
+  useDidShow(() => void list.refresh());
+  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
+  useReachBottom(() => void list.more());
+  return (
+    <View className="page">
+      <Tabs tabs={[{ value: 'open' as const, label: '进行中' }, { value: 'closed' as const, label: '已结束' }]} value={status} onChange={setStatus} />
+      {has('stationAdmin', 'gridSecretary') ? (
+        <View className="float-action">
+          <Button type="primary" block onClick={() => void Taro.navigateTo({ url: '/pages/checkin/activity-edit/index' })}>
+            发布活动
+          </Button>
+        </View>
+      ) : null}
+      <PagedList list={list} empty={{ title: '暂无活动', hint: '社区发布活动后会显示在这里' }}>
+        {(a) => (
+          <View key={a.id} className="list-item" data-testid="activity" data-title={a.title} onClick={() => void Taro.navigateTo({ url: `/pages/checkin/activity/index?id=${a.id}` })}>
+            <View className="row">
+              <View className="card-title">{a.title}</View>
+              {a.mySignUp ? <View className="tag tag-approved">已报名</View> : null}
+            </View>
+            <View className="list-line">
+              {beijing(a.startAt, 'MM月DD日 HH:mm')} - {beijing(a.endAt, 'HH:mm')}
+            </View>
+            <View className="list-line">{a.place}</View>
+            <View className="list-line">
+              报名 {a.signed}/{a.capacity} · 组织：{a.organiserName}
+            </View>
+          </View>
+        )}
+      </PagedList>
+    </View>
+  );
+}

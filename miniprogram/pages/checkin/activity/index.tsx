@@ -1,0 +1,184 @@
+import { Input, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { useEffect, useState } from 'react';
+import type { AttendanceView } from '@shared/checkin/activity.contract';
+import { beijing } from '@shared/core/time';
+import { call, type Output } from '../../../api/call';
+import { PathQr } from '../../../components/qr';
+import { Empty, ErrorView, Loading } from '../../../components/states';
+import { useLoad } from '../../../hooks/use-call';
+import { useDevLoginGuard } from '../../../hooks/use-me';
+
+type Detail = Output<'checkin', 'activityDetail'>;
+
+function Header({ a }: { a: Detail['activity'] }) {
+  return (
+    <View className="card">
+      <View className="row">
+        <View className="card-title">{a.title}</View>
+        <View className={`tag ${a.status === 'open' ? 'tag-approved' : 'tag-other'}`}>{a.status === 'open' ? '进行中' : '已结束'}</View>
+      </View>
+      <View className="list-line">
+        时间：{beijing(a.startAt, 'YYYY-MM-DD HH:mm')} - {beijing(a.endAt, 'HH:mm')}
+      </View>
+      <View className="list-line">地点：{a.place}</View>
+      <View className="list-line">
+        报名：{a.signed}/{a.capacity} · 组织：{a.organiserName}
+        {a.radiusM ? ` · 需在${a.radiusM}米内签到` : ''}
+      </View>
+    </View>
+  );
+}
+
+/** The code the organiser shows: a rotating one refreshes every 50 seconds; a fixed one is for printing. */
+function ActivityCode({ activityId }: { activityId: string }) {
+  const [mode, setMode] = useState<'rotating' | 'fixed'>('rotating');
+  const code = useLoad(() => call('checkin', 'activityCode', { activityId, mode }), [mode]);
+  useEffect(() => {
+    if (mode !== 'rotating') return;
+    const timer = setInterval(() => void code.reload(), 50_000);
+    return () => clearInterval(timer);
+  }, [mode]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <View className="card" style={{ textAlign: 'center' }}>
+      <View className="card-title">签到码</View>
+      <View className="code-mode">
+        <Button size="small" type={mode === 'rotating' ? 'primary' : 'default'} onClick={() => setMode('rotating')}>
+          现场轮换码
+        </Button>
+        <Button size="small" type={mode === 'fixed' ? 'primary' : 'default'} onClick={() => setMode('fixed')}>
+          打印固定码
+        </Button>
+      </View>
+      {code.state === 'loading' ? <Loading /> : null}
+      {code.state === 'error' ? <ErrorView error={code.error} onRetry={code.reload} /> : null}
+      {code.state === 'ready' ? (
+        <View>
+          <PathQr path={code.data.path} testid="activity-qr" />
+          <View className="token" data-testid="activity-link" data-path={code.data.path}>
+            {code.data.token}
+          </View>
+          <View className="hint">{mode === 'rotating' ? '每分钟自动更换，转发的截图很快失效' : '活动时间内有效，可打印张贴'}</View>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function CorrectRow({ row, onDone }: { row: AttendanceView; onDone: (a: AttendanceView) => void }) {
+  const [open, setOpen] = useState(false);
+  const [time, setTime] = useState(beijing(new Date().toISOString(), 'HH:mm'));
+  const [note, setNote] = useState('');
+  const save = async () => {
+    try {
+      const day = beijing(row.checkInAt, 'YYYY-MM-DD');
+      const res = await call('checkin', 'correctCheckOut', { attendanceId: row.id, checkOutAt: new Date(`${day}T${time}:00+08:00`).toISOString(), note });
+      onDone(res.attendance);
+      setOpen(false);
+    } catch (e) {
+      void Taro.showToast({ title: Object.values((e as { fields?: Record<string, string> }).fields ?? {})[0] ?? (e as Error).message, icon: 'none' });
+    }
+  };
+  if (!open) return <Button size="small" onClick={() => setOpen(true)}>补签退</Button>;
+  return (
+    <View>
+      <Input className="field-input" name="time" placeholder="签退时间 HH:mm" value={time} onInput={(e) => setTime(e.detail.value)} />
+      <Input className="field-input" name="note" placeholder="补签原因（必填）" value={note} onInput={(e) => setNote(e.detail.value)} />
+      <View className="actions">
+        <Button size="small" onClick={() => setOpen(false)}>取消</Button>
+        <Button size="small" type="primary" onClick={() => void save()}>保存</Button>
+      </View>
+    </View>
+  );
+}
+
+function AttendanceList({ activityId }: { activityId: string }) {
+  const list = useLoad(() => call('checkin', 'activityAttendance', { activityId, limit: 100 }), []);
+  const [rows, setRows] = useState<AttendanceView[] | null>(null);
+  const items = rows ?? list.data?.items ?? [];
+  if (list.state === 'loading') return <Loading />;
+  if (list.state === 'error') return <ErrorView error={list.error} onRetry={list.reload} />;
+  return (
+    <View>
+      <View className="section-title">签到名单（{items.length}人）</View>
+      {items.length === 0 ? <Empty title="还没有人签到" /> : null}
+      {items.map((r) => (
+        <View key={r.id} className="list-item" data-testid="attendance" data-name={r.name}>
+          <View className="row">
+            <View className="card-title">{r.name}</View>
+            <View className={`tag ${r.checkOutAt ? 'tag-approved' : 'tag-pending'}`}>{r.checkOutAt ? `${r.hours}小时` : '未签退'}</View>
+          </View>
+          <View className="list-line">签到：{beijing(r.checkInAt)}</View>
+          {r.checkOutAt ? <View className="list-line">签退：{beijing(r.checkOutAt)}{r.corrected ? `（补签：${r.correctionNote}）` : ''}</View> : null}
+          {!r.checkOutAt ? <CorrectRow row={r} onDone={(a) => setRows(items.map((x) => (x.id === a.id ? a : x)))} /> : null}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function MemberPart({ detail, onChange }: { detail: Detail; onChange: () => void }) {
+  const { activity, mine } = detail;
+  const signUp = async () => {
+    try {
+      await call('checkin', 'signUp', { activityId: activity.id });
+      void Taro.showToast({ title: '报名成功', icon: 'none' });
+      onChange();
+    } catch (e) {
+      void Taro.showToast({ title: (e as Error).message, icon: 'none' });
+    }
+  };
+  return (
+    <View className="card">
+      {mine ? (
+        <View>
+          <View className="card-title">我的签到</View>
+          <View className="list-line">签到：{beijing(mine.checkInAt)}</View>
+          <View className="list-line">{mine.checkOutAt ? `签退：${beijing(mine.checkOutAt)} · 服务${mine.hours}小时` : '尚未签退：离开时请再次扫码签退'}</View>
+        </View>
+      ) : (
+        <View>
+          <View className="hint">到达现场后扫描组织者出示的签到码签到，离开时再扫码签退。</View>
+          {activity.status === 'open' ? (
+            <View className="actions">
+              <Button type="primary" disabled={activity.mySignUp} onClick={() => void signUp()}>
+                {activity.mySignUp ? '已报名' : '我要报名'}
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      )}
+    </View>
+  );
+}
+
+export default function ActivityPage() {
+  const id = useRouter().params.id ?? '';
+  useDevLoginGuard(`pages/checkin/activity/index?id=${id}`);
+  const detail = useLoad(() => call('checkin', 'activityDetail', { activityId: id }), [id]);
+  usePullDownRefresh(() => void detail.reload().finally(() => Taro.stopPullDownRefresh()));
+  if (detail.state === 'loading') return <Loading />;
+  if (detail.state === 'error') return <ErrorView error={detail.error} onRetry={detail.reload} />;
+  const { activity, canManage } = detail.data;
+  const close = async () => {
+    const confirm = await Taro.showModal({ title: '结束活动', content: '结束后不能再签到，确定吗？' });
+    if (!confirm.confirm) return;
+    await call('checkin', 'closeActivity', { activityId: activity.id }).then(detail.reload, (e: Error) => Taro.showToast({ title: e.message, icon: 'none' }));
+  };
+  return (
+    <View className="page">
+      <Header a={activity} />
+      {canManage && activity.status === 'open' ? <ActivityCode activityId={activity.id} /> : null}
+      {!canManage ? <MemberPart detail={detail.data} onChange={detail.reload} /> : null}
+      {canManage ? <AttendanceList activityId={activity.id} /> : null}
+      {canManage && activity.status === 'open' ? (
+        <View className="submit">
+          <Button block onClick={() => void close()}>
+            结束活动
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}

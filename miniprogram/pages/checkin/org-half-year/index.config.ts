@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '党员半年履责', enablePullDownRefresh: true, onReachBottomDistance: 80 });

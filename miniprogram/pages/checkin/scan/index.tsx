@@ -1,0 +1,81 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import { beijing } from '@shared/core/time';
+import { call, type Output } from '../../../api/call';
+import { Empty, ErrorView, Loading } from '../../../components/states';
+import { useLoad } from '../../../hooks/use-call';
+import { useDevLoginGuard } from '../../../hooks/use-me';
+
+type Attendance = Output<'checkin', 'checkIn'>['attendance'];
+
+/** The phone's position, asked only when the activity requires check-in near its place. */
+async function position(required: boolean): Promise<{ lat?: number; lng?: number }> {
+  if (!required) return {};
+  try {
+    const here = await Taro.getLocation({ type: 'gcj02' });
+    return { lat: here.latitude, lng: here.longitude };
+  } catch {
+    return {};
+  }
+}
+
+/** Opened by scanning an activity code: check in on arrival, check out when leaving (scan again). */
+export default function Scan() {
+  const token = decodeURIComponent(useRouter().params.scene ?? '');
+  useDevLoginGuard(`pages/checkin/scan/index?scene=${encodeURIComponent(token)}`);
+  const info = useLoad(() => call('checkin', 'activityByCode', { token }), [token]);
+  const [mine, setMine] = useState<Attendance | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!token) return <Empty title="请扫描活动签到码" />;
+  if (info.state === 'loading') return <Loading />;
+  if (info.state === 'error') return <ErrorView error={info.error} />;
+  const { activity, isMember } = info.data;
+  const current = mine ?? info.data.mine;
+  const act = async (action: 'checkIn' | 'checkOut') => {
+    setBusy(true);
+    try {
+      const res = await call('checkin', action, { token, ...(await position(activity.radiusM !== null)) });
+      setMine(res.attendance);
+      void Taro.showToast({ title: action === 'checkIn' ? '签到成功' : '签退成功', icon: 'none' });
+    } catch (e) {
+      void Taro.showModal({ title: '未能完成', content: (e as Error).message, showCancel: false });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="page">
+      <View className="banner">
+        <View className="banner-title">{activity.title}</View>
+        <View className="banner-sub">
+          {beijing(activity.startAt, 'MM月DD日 HH:mm')} - {beijing(activity.endAt, 'HH:mm')} · {activity.place}
+        </View>
+      </View>
+      {!isMember ? <Empty title="请先在本社区报到" hint="报到审核通过后，才能参加本社区的活动签到" /> : null}
+      {isMember && !current ? (
+        <View className="submit">
+          <Button type="primary" block loading={busy} disabled={busy} onClick={() => void act('checkIn')}>
+            签到
+          </Button>
+        </View>
+      ) : null}
+      {current ? (
+        <View className="card" data-testid="my-attendance">
+          <View className="card-title">{current.checkOutAt ? '已签退' : '已签到'}</View>
+          <View className="list-line">签到时间：{beijing(current.checkInAt)}</View>
+          {current.checkOutAt ? <View className="list-line">签退时间：{beijing(current.checkOutAt)}</View> : null}
+          {current.hours !== null ? <View className="stat-value" data-testid="hours">服务时长 {current.hours} 小时</View> : null}
+          {!current.checkOutAt ? (
+            <View className="actions">
+              <Button type="primary" loading={busy} disabled={busy} onClick={() => void act('checkOut')}>
+                签退
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}
