@@ -5,7 +5,6 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { functions, type FunctionName } from '../cloudfunctions/core/functions';
 import { localRuntime, type LocalOptions } from '../cloudfunctions/core/platform/local.platform';
 import type { Main } from '../cloudfunctions/core/runtime/router';
-import type { Runtime } from '../cloudfunctions/core/runtime/runtime';
 import { demoAccounts, seedDemo } from './demo-data';
 import { issueSession, verifySession } from './session';
 
@@ -49,7 +48,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
  * The local run: the H5 app and every function on one port. `POST /api/fn/<name>` goes through the
  * same `main(event, context)` as in the cloud; the context's OPENID comes from the development login.
  */
-export function createLocalServer(options: ServerOptions): { server: Server; runtime: Runtime } {
+export function createLocalServer(options: ServerOptions): { server: Server; runtime: ReturnType<typeof localRuntime> } {
   const memory = options.dataDir === ':memory:';
   if (!memory) mkdirSync(options.dataDir, { recursive: true });
   const secret = options.secret ?? secretFor(options.dataDir);

@@ -6,10 +6,13 @@ import { localRuntime } from '../cloudfunctions/core/platform/local.platform';
 import { communityToken } from '../cloudfunctions/core/runtime/codes';
 import type { GrantDoc, PersonDoc, ReportDoc } from '../cloudfunctions/core/runtime/documents';
 import type { Main } from '../cloudfunctions/core/runtime/router';
+import type { AddressInfo } from 'node:net';
 import { buildTree, DISTRICT_ID } from '../local/demo-data';
+import { createLocalServer } from '../local/server';
+import { issueSession } from '../local/session';
 
 /**
- * Figures for the 报到 actions on a district-sized store (20,000 people, 3,000 units): median and p99
+ * Figures for the 报到, post and activity actions on a district-sized store (20,000 people, 3,000 units): median and p99
  * time per action through `main`, and store operations per action; then the weapp main-package size.
  * Prints a fixed-width table that is easy to compare between runs. Not a test: no assertions on time.
  */
@@ -47,10 +50,20 @@ function seed() {
   store.insertMany('people', people);
   store.insertMany('reports', reports);
   store.insertMany('grants', grants);
-  return { tree, pendingInC1: reports.filter((r) => r.status === 'pending' && r.communityId === 'c1').map((r) => r._id) };
+  return {
+    tree,
+    pendingInC1: reports.filter((r) => r.status === 'pending' && r.communityId === 'c1').map((r) => r._id),
+    membersOfC1: grants.filter((g) => g.role === 'member' && g.scopeId === 'c1').map((g) => g.openid),
+  };
 }
 
 const mains = Object.fromEntries(Object.entries(functions).map(([n, f]) => [n, f(() => runtime)])) as Record<FunctionName, Main>;
+
+async function call(fn: FunctionName, action: string, openid: string, data: unknown): Promise<any> {
+  const res = await mains[fn]({ action, data }, { OPENID: openid });
+  if (!res.ok) throw new Error(`${action}: ${JSON.stringify(res.error)}`);
+  return res.data;
+}
 
 type Case = { name: string; fn: FunctionName; action: string; as: (i: number) => string; data: (i: number) => unknown };
 
@@ -71,13 +84,56 @@ async function measure(c: Case) {
   return { median: at(0.5), p99: at(0.99), ops: opsTotal / ROUNDS, errors };
 }
 
+/**
+ * A burst of 500 check-ins to one activity through the local server over HTTP (loopback), all sent
+ * at once: throughput, p99 latency and errors.
+ */
+async function burst() {
+  const SIZE = 500;
+  const secret = 'burst-secret';
+  const { server, runtime: local } = createLocalServer({ dataDir: ':memory:', h5Dir: resolve(__dirname, '../dist/h5'), secret });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/fn/checkin`;
+  const ids = Array.from({ length: SIZE }, (_, i) => `burst${i}`);
+  local.store.insertMany('people', ids.map((id, i) => ({ _id: id, name: `党员${i}`, phone: null, communityId: 'huazhong', orgId: 'org1', unitId: null, createdAt: '' })));
+  local.store.insertMany('grants', ids.map((id) => ({ _id: `${id}~member`, openid: id, role: 'member', scope: 'community', scopeId: 'huazhong', grantedBy: 'bench', at: '' })));
+  const main = functions.checkin(() => local);
+  const now = Date.now();
+  const created = await main({ action: 'createActivity', data: { title: '主题党日', place: '党群服务中心', capacity: 1000, startAt: new Date(now).toISOString(), endAt: new Date(now + 7200_000).toISOString() } }, { OPENID: 'demo-station' });
+  const activityId = (created as { data: { activity: { id: string } } }).data.activity.id;
+  const code = (await main({ action: 'activityCode', data: { activityId } }, { OPENID: 'demo-station' })) as { data: { token: string } };
+  const sessions = ids.map((id) => issueSession(secret, id));
+  const body = JSON.stringify({ action: 'checkIn', data: { token: code.data.token } });
+  const times: number[] = [];
+  let errors = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    sessions.map(async (token) => {
+      const start = performance.now();
+      try {
+        const res = await fetch(base, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
+        const json = (await res.json()) as { ok: boolean };
+        if (!json.ok) errors++;
+      } catch {
+        errors++;
+      }
+      times.push(performance.now() - start);
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  times.sort((a, b) => a - b);
+  const attendances = local.store.dump('attendance').length;
+  console.log(`\nburst: ${SIZE} check-ins to one activity over HTTP at once: ${(SIZE / elapsed).toFixed(0)} req/s, median ${times[Math.floor(SIZE / 2)]!.toFixed(0)} ms, p99 ${times[Math.floor(SIZE * 0.99)]!.toFixed(0)} ms, errors ${errors}, attendances ${attendances}`);
+  await new Promise((done) => server.close(done));
+}
+
 function dirSize(dir: string): number {
   return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? dirSize(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 }
 
 async function main() {
   const t0 = performance.now();
-  const { tree, pendingInC1 } = seed();
+  const { tree, pendingInC1, membersOfC1 } = seed();
   console.log(`store: ${PEOPLE} people, ${tree.units.length} units, ${tree.communities.length} communities, seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${ROUNDS} rounds per action\n`);
   const token = communityToken(SECRET, 'c1');
   const cases: Case[] = [
@@ -92,11 +148,29 @@ async function main() {
     { name: 'checkin.reviewReport', fn: 'checkin', action: 'reviewReport', as: () => 'station', data: (i) => ({ reportId: pendingInC1[i % pendingInC1.length], decision: 'approve' }) },
     { name: 'checkin.orgReceipts', fn: 'checkin', action: 'orgReceipts', as: () => 'orgadmin', data: () => ({ limit: 20 }) },
   ];
+  const member = (i: number) => membersOfC1[i % membersOfC1.length] as string;
+  const now = Date.now();
+  const post = await call('checkin', 'createPost', 'station', { name: '楼道文明劝导员', duty: '每周巡查楼道', capacity: 500, startDate: '2026-01-01', endDate: '2099-12-31' });
+  const activity = await call('checkin', 'createActivity', 'station', { title: '主题党日', place: '党群服务中心', capacity: 2000, startAt: new Date(now).toISOString(), endAt: new Date(now + 3 * 3600_000).toISOString() });
+  const fixed = (await call('checkin', 'activityCode', 'station', { activityId: activity.activity.id, mode: 'fixed' })).token;
+  cases.push(
+    { name: 'checkin.createPost', fn: 'checkin', action: 'createPost', as: () => 'station', data: (i) => ({ name: `岗位${i}`, duty: '巡查', capacity: 5, startDate: '2026-01-01', endDate: '2099-12-31' }) },
+    { name: 'checkin.listPosts', fn: 'checkin', action: 'listPosts', as: member, data: () => ({ limit: 20 }) },
+    { name: 'checkin.claimPost', fn: 'checkin', action: 'claimPost', as: member, data: () => ({ postId: post.post.id }) },
+    { name: 'checkin.listActivities', fn: 'checkin', action: 'listActivities', as: member, data: () => ({ limit: 20 }) },
+    { name: 'checkin.activityCode', fn: 'checkin', action: 'activityCode', as: () => 'station', data: () => ({ activityId: activity.activity.id }) },
+    { name: 'checkin.checkIn', fn: 'checkin', action: 'checkIn', as: member, data: () => ({ token: fixed }) },
+    { name: 'checkin.checkOut', fn: 'checkin', action: 'checkOut', as: member, data: () => ({ token: fixed }) },
+    { name: 'checkin.activityAttendance', fn: 'checkin', action: 'activityAttendance', as: () => 'station', data: () => ({ activityId: activity.activity.id, limit: 20 }) },
+    { name: 'checkin.myService', fn: 'checkin', action: 'myService', as: member, data: () => ({ limit: 20 }) },
+    { name: 'checkin.orgHalfYear', fn: 'checkin', action: 'orgHalfYear', as: () => 'orgadmin', data: () => ({ limit: 20 }) },
+  );
   console.log(`${'action'.padEnd(32)}${'median ms'.padStart(10)}${'p99 ms'.padStart(10)}${'store ops'.padStart(11)}${'errors'.padStart(8)}`);
   for (const c of cases) {
     const r = await measure(c);
     console.log(`${c.name.padEnd(32)}${r.median.toFixed(2).padStart(10)}${r.p99.toFixed(2).padStart(10)}${r.ops.toFixed(1).padStart(11)}${String(r.errors).padStart(8)}`);
   }
+  await burst();
   const weapp = resolve(__dirname, '../dist/weapp');
   console.log(`\nweapp main package: ${existsSync(weapp) ? `${(dirSize(weapp) / 1024).toFixed(0)} KB (limit 2048 KB)` : 'not built (npm run build:weapp)'}`);
   await store.close();
