@@ -1,4 +1,6 @@
 import type {
+  ActivityDoc,
+  PostDoc,
   CommunityDoc, DepartmentDoc, DistrictDoc, GrantDoc, GridDoc, OrgDoc, PersonDoc, ReportDoc, UnitDoc,
 } from '../cloudfunctions/core/runtime/documents';
 import type { Role, ScopeKind } from '../shared/src/core/roles';
@@ -74,8 +76,33 @@ function demoReport(openid: string, name: string, phone: string, unit: UnitDoc, 
   };
 }
 
+/** Posts to claim and an activity under way when the demo starts, so check-in can be tried at once. */
+function demoServiceDocs(now: Date): { posts: PostDoc[]; activities: ActivityDoc[] } {
+  const at = now.toISOString();
+  const year = new Date(now.getTime() + 365 * 86400_000).toISOString().slice(0, 10);
+  const post = (id: string, name: string, duty: string, capacity: number, gridId: string | null): PostDoc => ({
+    _id: id, districtId: DISTRICT_ID, communityId: 'huazhong', gridId, unitId: null, name, duty, capacity, taken: 0,
+    startDate: at.slice(0, 10), endDate: year, status: 'open', createdBy: 'demo-station', createdAt: at,
+  });
+  const activity: ActivityDoc = {
+    _id: 'demoactv01', districtId: DISTRICT_ID, communityId: 'huazhong', gridId: null, title: '主题党日·楼道清洁', place: '华中社区党群服务中心',
+    lat: null, lng: null, radiusM: null, startAt: new Date(now.getTime() - 10 * 60_000).toISOString(), endAt: new Date(now.getTime() + 230 * 60_000).toISOString(),
+    capacity: 50, signed: 0, organiser: 'demo-station', organiserName: '陈静', status: 'open', createdAt: at,
+  };
+  return {
+    posts: [
+      post('demopost01', '楼道文明劝导员', '每周巡查楼道一次，劝导楼道堆物、高空抛物等不文明行为', 3, 'huazhongg1'),
+      post('demopost02', '垃圾分类督导员', '早晚投放时段在分类点督导居民正确分类', 5, null),
+    ],
+    activities: [activity],
+  };
+}
+
 /** Seeds the demo district into an empty store. */
-export function seedDemo(store: SqliteStore): void {
+export function seedDemo(store: SqliteStore, now: Date = new Date()): void {
+  const service = demoServiceDocs(now);
+  store.insertMany('posts', service.posts);
+  store.insertMany('activities', service.activities);
   const tree = buildTree({ gridsPerCommunity: 3, unitsPerGrid: 6 });
   store.insertMany('districts', [tree.district]);
   store.insertMany('communities', tree.communities);

@@ -53,7 +53,7 @@ export function createLocalServer(options: ServerOptions): { server: Server; run
   if (!memory) mkdirSync(options.dataDir, { recursive: true });
   const secret = options.secret ?? secretFor(options.dataDir);
   const runtime = localRuntime({ filename: memory ? ':memory:' : join(options.dataDir, 'hongling.db'), secret, now: options.now });
-  if (!runtime.store.hasDocuments('districts')) seedDemo(runtime.store);
+  if (!runtime.store.hasDocuments('districts')) seedDemo(runtime.store, runtime.now());
   const mains = Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, fn(() => runtime)])) as Record<FunctionName, Main>;
   const h5Root = resolve(options.h5Dir);
 

@@ -19,14 +19,14 @@ describe('a member checks in to an activity and out again', () => {
   test('code → check-in → two hours later check-out → hours', async () => {
     const start = new Date(Date.now() + 5 * 60_000);
     const { activity } = await api(app.base, 'demo-station', 'checkin', 'createActivity', {
-      title: '主题党日·楼道清洁', place: '华中社区党群服务中心', capacity: 50,
+      title: '主题党日·义务植树', place: '华中社区党群服务中心', capacity: 50,
       startAt: start.toISOString(), endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
     });
 
     const organiser = await (await phone(browser)).newPage();
     await loginAs(organiser, app.base, 'demo-station');
     await organiser.getByText('活动管理').first().click();
-    await organiser.locator(`[data-testid="activity"][data-title="主题党日·楼道清洁"]`).click();
+    await organiser.locator(`[data-testid="activity"][data-title="主题党日·义务植树"]`).click();
     const link = organiser.getByTestId('activity-link');
     await organiser.getByTestId('activity-qr').waitFor();
     const path = await link.getAttribute('data-path');
@@ -68,7 +68,7 @@ describe('a member checks in to an activity and out again', () => {
   });
 
   test('a member claims a post; the organisation sees the half-year record', async () => {
-    await api(app.base, 'demo-station', 'checkin', 'createPost', { name: '楼道文明劝导员', duty: '每周巡查楼道，劝导堆放杂物', capacity: 3, startDate: '2026-01-01', endDate: '2027-12-31' });
+    // The demo data has posts of 华中社区 to claim.
     const member = await (await phone(browser)).newPage();
     await loginAs(member, app.base, 'demo-member');
     await member.getByText('岗位认领').first().click();

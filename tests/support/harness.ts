@@ -30,7 +30,7 @@ export function createHarness(options: { seed?: boolean } = {}): Harness {
   const runtime = localRuntime({ filename: ':memory:', secret: TEST_SECRET, now: clock.now });
   const logs: Record<string, unknown>[] = [];
   runtime.log = (entry) => logs.push(entry);
-  if (options.seed !== false) seedDemo(runtime.store);
+  if (options.seed !== false) seedDemo(runtime.store, clock.now());
   const mains = Object.fromEntries(Object.entries(functions).map(([n, f]) => [n, f(() => runtime)])) as Record<FunctionName, Main>;
   return {
     runtime,
