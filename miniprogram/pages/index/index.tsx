@@ -64,6 +64,13 @@ export default function Index() {
         </View>
       ) : (
         <View className="card">
+          {process.env.TARO_ENV === 'weapp' ? (
+            <View className="actions">
+              <Button type="primary" onClick={scan}>
+                扫码签到
+              </Button>
+            </View>
+          ) : null}
           <View className="card-title">我已报到</View>
           <View className="hint">您已在{me.data.communityName}报到。请认领岗位、参加社区活动，每半年至少服务1次、认领1项。</View>
         </View>
@@ -72,11 +79,12 @@ export default function Index() {
   );
 }
 
-/** In the mini-program, scanning a community's code opens the report page with its token. */
+/** In the mini-program, a scanned code opens its page: a community code (R…) to report, an activity code (A…) to check in. */
 function scan() {
   void Taro.scanCode({ onlyFromCamera: false }).then((res) => {
-    const scene = /scene=([^&]+)/.exec(res.path ?? res.result ?? '')?.[1];
-    if (scene) go(`/pages/checkin/report/index?scene=${scene}`);
-    else void Taro.showToast({ title: '不是社区报到码', icon: 'none' });
+    const scene = decodeURIComponent(/scene=([^&]+)/.exec(res.path ?? res.result ?? '')?.[1] ?? '');
+    if (scene.startsWith('R')) go(`/pages/checkin/report/index?scene=${encodeURIComponent(scene)}`);
+    else if (scene.startsWith('A')) go(`/pages/checkin/scan/index?scene=${encodeURIComponent(scene)}`);
+    else void Taro.showToast({ title: '不是红领的二维码', icon: 'none' });
   });
 }
