@@ -56,6 +56,9 @@ export function createLocalServer(options: ServerOptions): { server: Server; run
   if (!runtime.store.hasDocuments('districts')) seedDemo(runtime.store, runtime.now());
   const mains = Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, fn(() => runtime)])) as Record<FunctionName, Main>;
   const h5Root = resolve(options.h5Dir);
+  // The timer trigger's stand-in: the periodic function runs every minute, with no caller identity.
+  const tick = setInterval(() => void mains.timer({}, {}), 60_000);
+  tick.unref();
 
   const api = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (path === '/api/dev/accounts' && req.method === 'GET') {
@@ -95,5 +98,6 @@ export function createLocalServer(options: ServerOptions): { server: Server; run
       if (!res.headersSent) send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: '请求格式错误' } });
     });
   });
+  server.on('close', () => clearInterval(tick));
   return { server, runtime };
 }

@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { functions } from '../cloudfunctions/core/functions';
 
@@ -32,6 +32,9 @@ async function main() {
       external: ['better-sqlite3', '@cloudbase/node-sdk'],
       logLevel: 'warning',
     });
+    // A function's triggers (the timer's schedule) travel with it.
+    const config = join(root, 'cloudfunctions', name, 'config.json');
+    if (existsSync(config)) copyFileSync(config, join(dir, 'config.json'));
     const pkg = { name: `hongling-${name}`, version: '1.0.0', private: true, main: 'index.js', dependencies: {} };
     writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
     console.log(`dist/cloudfunctions/${name}/index.js  ${(statSync(join(dir, 'index.js')).size / 1024).toFixed(1)} KB`);

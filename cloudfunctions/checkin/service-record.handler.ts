@@ -9,17 +9,20 @@ import type { Store } from '../core/store/store.port';
 import { attendanceView } from './activity.view';
 
 /**
- * The half-year rule for one member: services (attendances with check-out) and claims (posts now;
- * micro-wishes join with issue 4) within the half-year that contains `now`.
+ * The half-year rule for one member: services (finished attendances, confirmed wishes) and claims
+ * (posts still held, micro-wishes still held or done) within the half-year that contains `now`.
  */
 export async function memberHalfYear(store: Store, openid: string, now: Date): Promise<HalfYearRecord & { label: string }> {
   const half = halfYearOf(now);
   const range = { $gte: half.start, $lt: half.end };
-  const [services, claims] = await Promise.all([
+  const [services, posts, wishes] = await Promise.all([
     store.count('services', { openid, at: range }),
     store.find<PostClaimDoc>('postClaims', { where: { openid, claimedAt: range }, limit: 100 }),
+    // A wish given up or released no longer names the member, so every one found still counts.
+    store.count('wishes', { claimedBy: openid, claimedAt: range }),
   ]);
-  return { label: half.label, ...halfYearRecord({ services, claims: claims.items.filter((c) => c.status === 'active').length }) };
+  const claims = posts.items.filter((c) => c.status === 'active').length + wishes;
+  return { label: half.label, ...halfYearRecord({ services, claims }) };
 }
 
 export const myService: Handlers<CheckinContract>['myService'] = async (input, ctx) => {

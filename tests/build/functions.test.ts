@@ -22,12 +22,24 @@ describe.each(names)('dist/cloudfunctions/%s', (name) => {
     }
   });
 
-  test('takes identity from the platform only: an OPENID in the event is ignored', async () => {
-    delete process.env.WX_OPENID;
+  const load = () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { main } = require(file) as { main: (event: unknown, context: unknown) => Promise<{ ok: boolean; error?: { code: string } }> };
-    const action = name === 'org' ? 'me' : 'myReports';
-    const res = await main({ action, data: {}, OPENID: 'demo-station', openid: 'demo-station', userInfo: { openId: 'demo-station' } }, {});
-    expect(res).toEqual({ ok: false, error: expect.objectContaining({ code: 'AUTH.UNAUTHENTICATED' }) });
-  });
+    return require(file) as { main: (event: unknown, context: unknown) => Promise<{ ok: boolean; error?: { code: string } }> };
+  };
+  const readAction: Record<string, string> = { org: 'me', checkin: 'myReports', wish: 'myWishes' };
+
+  if (name === 'timer') {
+    test('refuses a call made by a signed-in user (timer triggers carry no OPENID)', async () => {
+      process.env.WX_OPENID = 'wx-user';
+      const res = await load().main({}, {});
+      delete process.env.WX_OPENID;
+      expect(res).toEqual({ ok: false, error: expect.objectContaining({ code: 'AUTH.FORBIDDEN' }) });
+    });
+  } else {
+    test('takes identity from the platform only: an OPENID in the event is ignored', async () => {
+      delete process.env.WX_OPENID;
+      const res = await load().main({ action: readAction[name], data: {}, OPENID: 'demo-station', openid: 'demo-station', userInfo: { openId: 'demo-station' } }, {});
+      expect(res).toEqual({ ok: false, error: expect.objectContaining({ code: 'AUTH.UNAUTHENTICATED' }) });
+    });
+  }
 });

@@ -122,13 +122,45 @@ export type AttendanceDoc = {
  * has both check-in and check-out; the points feature confirms it and credits the ledger.
  */
 export type ServiceDoc = {
-  _id: string; // activity~<attendanceId>
+  _id: string; // activity~<attendanceId> or wish~<wishId>
   openid: string;
-  source: 'activity';
+  source: 'activity' | 'wish';
   sourceId: string;
   communityId: string;
   hours: number;
+  /** A confirmed wish carries the points the station set for it. */
+  points?: number;
   at: string;
   status: 'pending';
   createdAt: string;
 };
+
+export type WishDoc = {
+  _id: string;
+  districtId: string;
+  communityId: string;
+  gridId: string;
+  unitId: string;
+  openid: string; // the resident who posted it
+  residentName: string | null;
+  residentPhone: string;
+  title: string;
+  description: string;
+  category: import('@shared/wish/wish.rules').WishCategory;
+  points: number;
+  status: import('@shared/wish/wish.rules').WishStatus;
+  reason: string | null;
+  claimedBy: string | null;
+  claimedAt: string | null;
+  claimExpiresAt: string | null;
+  fulfilledAt: string | null;
+  fulfilNote: string | null;
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+  thanks: string | null;
+  createdAt: string;
+  history: HistoryEntry[];
+};
+
+/** A community's settings; missing fields take the defaults of the feature. */
+export type CommunitySettingsDoc = { _id: string; wishClaimDays?: number; wishMaxOpenClaims?: number; wishPoints?: number };

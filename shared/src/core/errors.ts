@@ -30,6 +30,9 @@ export const errorMessages = {
   'CHECKIN.CHECKOUT_CLOSED': '签退时间已过，请联系活动组织者补签退',
   'CHECKIN.ACTIVITY_CLOSED': '活动已关闭',
   'CHECKIN.ACTIVITY_FULL': '活动报名人数已满',
+  'WISH.ALREADY_CLAIMED': '手慢了，这个心愿已被其他党员认领',
+  'WISH.BAD_STATE': '心愿当前状态不能进行此操作，请刷新后重试',
+  'WISH.TOO_MANY_CLAIMS': '您已认领{max}个未完成的心愿，请先完成后再认领',
   'ORG.COMMUNITY_UNKNOWN': '社区不存在',
 } as const;
 

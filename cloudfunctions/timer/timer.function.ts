@@ -1,0 +1,24 @@
+import { messageFor } from '@shared/core/errors';
+import type { Response } from '@shared/core/result';
+import type { Runtime } from '../core/runtime/runtime';
+import { expireClaims } from '../wish/expire-claims.job';
+
+export type TimerReport = { expiredClaims: number };
+
+/**
+ * The periodic function: a CloudBase timer trigger in production (config.json), an interval in the
+ * local server. Timer calls carry no OPENID; a call from a signed-in user is refused, since the
+ * mini-program could otherwise call it like any function.
+ */
+export function timer(runtime: () => Runtime) {
+  return async function main(_event: unknown, context?: unknown): Promise<Response<TimerReport>> {
+    const rt = runtime();
+    if (rt.identify(context)) return { ok: false, error: { code: 'AUTH.FORBIDDEN', message: messageFor('AUTH.FORBIDDEN') } };
+    try {
+      return { ok: true, data: { expiredClaims: await expireClaims(rt) } };
+    } catch (error) {
+      rt.log({ level: 'error', fn: 'timer', error: error instanceof Error ? error.stack : String(error) });
+      return { ok: false, error: { code: 'INTERNAL', message: messageFor('INTERNAL') } };
+    }
+  };
+}
