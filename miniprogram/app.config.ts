@@ -15,6 +15,12 @@ export default defineAppConfig({
     'pages/checkin/scan/index',
     'pages/checkin/service/index',
     'pages/checkin/org-half-year/index',
+    'pages/wish/post/index',
+    'pages/wish/mine/index',
+    'pages/wish/review/index',
+    'pages/wish/wall/index',
+    'pages/wish/claims/index',
+    'pages/wish/unit/index',
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -19,6 +19,11 @@ const entries: Entry[] = [
   { title: '社区活动', hint: '报名主题党日等活动，现场扫码签到签退', url: '/pages/checkin/activities/index', roles: ['member'] },
   { title: '活动管理', hint: '发布活动，出示签到码，查看签到名单', url: '/pages/checkin/activities/index', roles: ['stationAdmin', 'gridSecretary'] },
   { title: '我的服务', hint: '服务时长与半年履责情况', url: '/pages/checkin/service/index', roles: ['member'] },
+  { title: '心愿墙', hint: '认领居民的微心愿，帮他们实现', url: '/pages/wish/wall/index', roles: ['member'] },
+  { title: '我认领的心愿', hint: '完成后提交，等待居民确认', url: '/pages/wish/claims/index', roles: ['member'] },
+  { title: '心愿审核', hint: '审核居民的微心愿，跟进认领和完成', url: '/pages/wish/review/index', roles: ['stationAdmin', 'gridSecretary'] },
+  { title: '单元心愿确认', hint: '居民不便时，代为确认心愿已完成', url: '/pages/wish/unit/index', roles: ['unitLeader'] },
+  { title: '我的微心愿', hint: '发布生活中的小心愿，查看进展', url: '/pages/wish/mine/index', roles: ['resident'] },
 ];
 
 function go(url: string) {
@@ -29,7 +34,8 @@ export default function Index() {
   const me = useMe();
   if (me.state === 'loading') return <Loading />;
   if (me.state === 'error') return <ErrorView error={me.error} onRetry={me.reload} />;
-  const held = new Set(me.data.grants.map((g) => g.role));
+  // Every identified person is a resident (居民) and may post wishes.
+  const held = new Set<Role>(['resident', ...me.data.grants.map((g) => g.role)]);
   // One card per page: a member who is also a station admin sees the management card once.
   const mine = entries.filter((e, i) => e.roles.some((r) => held.has(r)) && entries.findIndex((x) => x.url === e.url && x.roles.some((r) => held.has(r))) === i);
   return (

@@ -9,7 +9,16 @@ export const grantView = z.object({
   scopeName: z.string(),
 });
 
+const option = z.object({ id: z.string(), name: z.string() });
+
 export const orgContract = defineContract({
+  places: {
+    summary: '选择社区、网格、单元',
+    roles: ['resident'],
+    input: z.object({ communityId: z.string().max(64).optional(), gridId: z.string().max(64).optional() }),
+    output: z.object({ communities: z.array(option), grids: z.array(option), units: z.array(option) }),
+    errors: [],
+  },
   me: {
     summary: '我的身份',
     roles: ['resident'],

@@ -32,3 +32,17 @@ describe('org.me and the router', () => {
     expect(String(broken.logs[0]?.error)).toContain('disk on fire');
   });
 });
+
+describe('org.places', () => {
+  const h = createHarness();
+  test('communities, then grids of one, then units of a grid', async () => {
+    const all = ok(await h.call('org', 'wx-new-user', 'places', {}));
+    expect(all.communities.map((c: { name: string }) => c.name)).toEqual(['华中社区', '孝肃社区', '龙狮社区'].sort());
+    expect(all.grids).toEqual([]);
+    const grids = ok(await h.call('org', 'wx-new-user', 'places', { communityId: 'huazhong' }));
+    expect(grids.grids.map((g: { name: string }) => g.name)).toEqual(['第一网格', '第二网格', '第三网格']);
+    const units = ok(await h.call('org', 'wx-new-user', 'places', { communityId: 'huazhong', gridId: 'huazhongg1' }));
+    expect(units.units).toHaveLength(6);
+    expect(errorCode(await h.call('org', null, 'places', {}))).toBe('AUTH.UNAUTHENTICATED');
+  });
+});

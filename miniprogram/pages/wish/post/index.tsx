@@ -1,0 +1,60 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import { wishCategories } from '@shared/wish/wish.rules';
+import { call, type CallError } from '../../../api/call';
+import { TextField } from '../../../components/form';
+import { OptionField } from '../../../components/option-field';
+import { useLoad } from '../../../hooks/use-call';
+import { useDevLoginGuard } from '../../../hooks/use-me';
+
+const categories = wishCategories.map((c) => ({ id: c, name: c }));
+
+/** A resident posts a small wish; the station reviews it before members see it. */
+export default function PostWish() {
+  useDevLoginGuard('pages/wish/post/index');
+  const [communityId, setCommunityId] = useState('');
+  const [gridId, setGridId] = useState('');
+  const [unitId, setUnitId] = useState('');
+  const places = useLoad(() => call('org', 'places', { ...(communityId ? { communityId } : {}), ...(gridId ? { gridId } : {}) }), [communityId, gridId]);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [category, setCategory] = useState('');
+  const [phone, setPhone] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const options = places.data ?? { communities: [], grids: [], units: [] };
+
+  const submit = async () => {
+    setBusy(true);
+    try {
+      await call('wish', 'postWish', { title, description, category: category as (typeof wishCategories)[number], unitId, phone });
+      void Taro.showToast({ title: '已提交，等待社区审核', icon: 'none' });
+      void Taro.redirectTo({ url: '/pages/wish/mine/index' });
+    } catch (e) {
+      setErrors({ ...(e as CallError).fields, ...(unitId ? {} : { unitId: '请选择您居住的单元' }), ...(category ? {} : { category: '请选择心愿类别' }) });
+      void Taro.showToast({ title: (e as Error).message, icon: 'none' });
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="page">
+      <View className="form">
+        <TextField label="心愿标题" name="title" placeholder="如：帮忙修理漏水的水龙头" value={title} onInput={setTitle} error={errors.title} maxlength={30} />
+        <TextField label="心愿描述" name="description" placeholder="具体需要什么帮助" value={description} onInput={setDescription} error={errors.description} multiline />
+        <OptionField label="心愿类别" placeholder="请选择" options={categories} value={category} onChange={setCategory} error={errors.category} testid="pick-category" />
+        <OptionField label="所在社区" placeholder="请选择" options={options.communities} value={communityId} onChange={(id) => (setCommunityId(id), setGridId(''), setUnitId(''))} testid="pick-community" />
+        <OptionField label="所在网格" placeholder={communityId ? '请选择' : '请先选择社区'} options={options.grids} value={gridId} onChange={(id) => (setGridId(id), setUnitId(''))} testid="pick-grid" />
+        <OptionField label="居住单元" placeholder={gridId ? '请选择' : '请先选择网格'} options={options.units} value={unitId} onChange={setUnitId} error={errors.unitId} testid="pick-unit" />
+        <TextField label="联系电话" name="phone" type="number" placeholder="认领的党员会看到隐藏中间四位的号码" value={phone} onInput={setPhone} error={errors.phone} maxlength={11} />
+      </View>
+      <View className="submit">
+        <Button type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>
+          提交心愿
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,54 @@
+import { View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import type { WishStatus } from '@shared/wish/wish.rules';
+import { call } from '../../../api/call';
+import { NoteAction } from '../../../components/note-action';
+import { PagedList, Tabs } from '../../../components/paged-list';
+import { WishCard } from '../../../components/wish-card';
+import { runAction } from '../../../hooks/use-action';
+import { usePaged } from '../../../hooks/use-call';
+import { useDevLoginGuard } from '../../../hooks/use-me';
+
+const tabs: Array<{ value: WishStatus; label: string }> = [
+  { value: 'pending_review', label: '待审核' },
+  { value: 'open', label: '待认领' },
+  { value: 'claimed', label: '已认领' },
+  { value: 'fulfilled', label: '待确认' },
+  { value: 'confirmed', label: '已完成' },
+];
+
+/** The station (or a grid secretary) reviews wishes, watches them by state and releases stale claims. */
+export default function ReviewWishes() {
+  useDevLoginGuard('pages/wish/review/index');
+  const [status, setStatus] = useState<WishStatus>('pending_review');
+  const list = usePaged((cursor) => call('wish', 'listWishes', { status, cursor, limit: 20 }), [status]);
+  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
+  useReachBottom(() => void list.more());
+  const drop = (id: string) => list.setItems((old) => old.filter((x) => x.id !== id));
+  return (
+    <View className="page">
+      <Tabs tabs={tabs} value={status} onChange={setStatus} />
+      <PagedList list={list} empty={{ title: '暂无心愿' }}>
+        {(w) => (
+          <WishCard key={w.id} wish={w}>
+            {w.status === 'pending_review' ? (
+              <View className="actions">
+                <NoteAction label="驳回" placeholder="驳回原因（居民可见）" confirm="确认驳回" danger onSubmit={(reason) => runAction(() => call('wish', 'reviewWish', { wishId: w.id, decision: 'reject', reason }), '已驳回').then((r) => void (r && drop(w.id)))} />
+                <Button type="primary" onClick={() => void runAction(() => call('wish', 'reviewWish', { wishId: w.id, decision: 'approve' }), '已通过，党员可认领').then((r) => r && drop(w.id))}>
+                  通过
+                </Button>
+              </View>
+            ) : null}
+            {w.status === 'claimed' ? (
+              <View className="actions">
+                <NoteAction label="释放认领" placeholder="释放原因，如长期未完成" confirm="确认释放" danger onSubmit={(reason) => runAction(() => call('wish', 'releaseClaim', { wishId: w.id, reason }), '已释放').then((r) => void (r && drop(w.id)))} />
+              </View>
+            ) : null}
+          </WishCard>
+        )}
+      </PagedList>
+    </View>
+  );
+}

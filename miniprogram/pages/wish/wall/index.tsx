@@ -1,0 +1,48 @@
+import { ScrollView, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import { wishCategories, type WishCategory } from '@shared/wish/wish.rules';
+import { call } from '../../../api/call';
+import { PagedList } from '../../../components/paged-list';
+import { WishCard } from '../../../components/wish-card';
+import { runAction } from '../../../hooks/use-action';
+import { usePaged } from '../../../hooks/use-call';
+import { useDevLoginGuard } from '../../../hooks/use-me';
+
+/** Members browse the community's open wishes, newest first, and claim one. */
+export default function WishWall() {
+  useDevLoginGuard('pages/wish/wall/index');
+  const [category, setCategory] = useState<WishCategory | undefined>(undefined);
+  const list = usePaged((cursor) => call('wish', 'browseWishes', { ...(category ? { category } : {}), cursor, limit: 20 }), [category]);
+  useDidShow(() => void list.refresh());
+  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
+  useReachBottom(() => void list.more());
+  const claim = async (id: string) => {
+    const res = await runAction(() => call('wish', 'claimWish', { wishId: id }), '认领成功，请尽快联系居民');
+    if (res) list.setItems((old) => old.filter((x) => x.id !== id));
+    else void list.refresh();
+  };
+  return (
+    <View className="page">
+      <ScrollView scrollX className="tabs" style={{ whiteSpace: 'nowrap' }}>
+        {[undefined, ...wishCategories].map((c) => (
+          <View key={c ?? 'all'} className={`tab ${c === category ? 'tab-active' : ''}`} style={{ display: 'inline-block', padding: '12px 16px' }} onClick={() => setCategory(c)}>
+            {c ?? '全部'}
+          </View>
+        ))}
+      </ScrollView>
+      <PagedList list={list} empty={{ title: '暂时没有待认领的心愿', hint: '居民发布并经社区审核的心愿会出现在这里' }}>
+        {(w) => (
+          <WishCard key={w.id} wish={w}>
+            <View className="actions">
+              <Button type="primary" onClick={() => void claim(w.id)}>
+                认领心愿
+              </Button>
+            </View>
+          </WishCard>
+        )}
+      </PagedList>
+    </View>
+  );
+}
