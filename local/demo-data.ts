@@ -1,6 +1,7 @@
 import type {
   ActivityDoc,
   PostDoc,
+  WishDoc,
   CommunityDoc, DepartmentDoc, DistrictDoc, GrantDoc, GridDoc, OrgDoc, PersonDoc, ReportDoc, UnitDoc,
 } from '../cloudfunctions/core/runtime/documents';
 import type { Role, ScopeKind } from '../shared/src/core/roles';
@@ -131,5 +132,26 @@ export function seedDemo(store: SqliteStore, now: Date = new Date()): void {
     ...others.filter((o) => o.status === 'approved' && o.openid.startsWith('seed')).map((o) => ({
       _id: `${o.openid}~member`, openid: o.openid, role: 'member' as const, scope: 'community' as const, scopeId: 'huazhong', grantedBy: 'seed', at: o.at,
     })),
+  ]);
+}
+
+/** Wishes for the local demo (not in the test harness, whose wish tests start from none). */
+export function seedDemoWishes(store: SqliteStore, now: Date = new Date()): void {
+  const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
+  const wish = (id: string, title: string, description: string, category: WishDoc['category'], unitId: string, status: 'pending_review' | 'open', minutesAgo: number): WishDoc => {
+    const [, gridNo] = /^huazhongg(\d+)u/.exec(unitId) ?? [];
+    const history: WishDoc['history'] = [{ at: at(minutesAgo), by: `seed-r-${id}`, from: null, to: 'pending_review', note: null }];
+    if (status === 'open') history.push({ at: at(minutesAgo - 5), by: 'demo-station', from: 'pending_review', to: 'open', note: null });
+    return {
+      _id: id, districtId: DISTRICT_ID, communityId: 'huazhong', gridId: `huazhongg${gridNo}`, unitId, openid: `seed-r-${id}`,
+      residentName: '居民', residentPhone: '13900005678', title, description, category, points: 10, status, reason: null,
+      claimedBy: null, claimedAt: null, claimExpiresAt: null, fulfilledAt: null, fulfilNote: null, confirmedBy: null, confirmedAt: null,
+      thanks: null, createdAt: at(minutesAgo), history,
+    };
+  };
+  store.insertMany('wishes', [
+    wish('demowish01', '陪独居老人去医院复查', '下周二上午需要去市立医院复查，行动不便，希望有人陪同', '医疗健康', 'huazhongg1u3', 'open', 300),
+    wish('demowish02', '辅导孩子初二数学', '孩子初二，数学跟不上，希望每周有人辅导一次', '学习辅导', 'huazhongg2u2', 'open', 200),
+    wish('demowish03', '更换楼道坏掉的灯泡', '3楼楼道灯坏了一个月，晚上上下楼不安全', '维修服务', 'huazhongg1u2', 'pending_review', 60),
   ]);
 }

@@ -5,7 +5,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { functions, type FunctionName } from '../cloudfunctions/core/functions';
 import { localRuntime, type LocalOptions } from '../cloudfunctions/core/platform/local.platform';
 import type { Main } from '../cloudfunctions/core/runtime/router';
-import { demoAccounts, seedDemo } from './demo-data';
+import { demoAccounts, seedDemo, seedDemoWishes } from './demo-data';
 import { issueSession, verifySession } from './session';
 
 export type ServerOptions = {
@@ -53,7 +53,10 @@ export function createLocalServer(options: ServerOptions): { server: Server; run
   if (!memory) mkdirSync(options.dataDir, { recursive: true });
   const secret = options.secret ?? secretFor(options.dataDir);
   const runtime = localRuntime({ filename: memory ? ':memory:' : join(options.dataDir, 'hongling.db'), secret, now: options.now });
-  if (!runtime.store.hasDocuments('districts')) seedDemo(runtime.store, runtime.now());
+  if (!runtime.store.hasDocuments('districts')) {
+    seedDemo(runtime.store, runtime.now());
+    seedDemoWishes(runtime.store, runtime.now());
+  }
   const mains = Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, fn(() => runtime)])) as Record<FunctionName, Main>;
   const h5Root = resolve(options.h5Dir);
   // The timer trigger's stand-in: the periodic function runs every minute, with no caller identity.

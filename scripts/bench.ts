@@ -4,7 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { functions, type FunctionName } from '../cloudfunctions/core/functions';
 import { localRuntime } from '../cloudfunctions/core/platform/local.platform';
 import { communityToken } from '../cloudfunctions/core/runtime/codes';
-import type { GrantDoc, PersonDoc, ReportDoc } from '../cloudfunctions/core/runtime/documents';
+import type { GrantDoc, PersonDoc, ReportDoc, WishDoc } from '../cloudfunctions/core/runtime/documents';
+import { expireClaims } from '../cloudfunctions/wish/expire-claims.job';
 import type { Main } from '../cloudfunctions/core/runtime/router';
 import type { AddressInfo } from 'node:net';
 import { buildTree, DISTRICT_ID } from '../local/demo-data';
@@ -82,6 +83,61 @@ async function measure(c: Case) {
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
   return { median: at(0.5), p99: at(0.99), ops: opsTotal / ROUNDS, errors };
+}
+
+/** 50,000 wishes across the district: the wish actions, the 50-way claim race, one expiry run. */
+async function benchWishes(tree: ReturnType<typeof buildTree>, membersOfC1: string[]) {
+  const WISHES = 50_000;
+  const statuses = ['open', 'open', 'open', 'open', 'open', 'open', 'confirmed', 'confirmed', 'pending_review', 'claimed'] as const;
+  const base = Date.parse('2026-06-01T00:00:00Z');
+  const docs: WishDoc[] = [];
+  for (let i = 0; i < WISHES; i++) {
+    const unit = tree.units[i % tree.units.length]!;
+    const status = statuses[i % statuses.length]!;
+    const at = new Date(base + i * 60_000).toISOString();
+    docs.push({
+      _id: `w${i}`, districtId: DISTRICT_ID, communityId: unit.communityId, gridId: unit.gridId, unitId: unit._id, openid: `r${i % 5000}`,
+      residentName: '居民', residentPhone: '13900000000', title: `心愿${i}`, description: '需要帮助的事情', category: '生活帮扶', points: 10, status, reason: null,
+      claimedBy: status === 'claimed' || status === 'confirmed' ? `claimer${i % 2000}` : null, claimedAt: status === 'claimed' || status === 'confirmed' ? at : null,
+      claimExpiresAt: status === 'claimed' ? new Date(base + i * 60_000 + 7 * 86400_000).toISOString() : null,
+      fulfilledAt: null, fulfilNote: null, confirmedBy: null, confirmedAt: null, thanks: null, createdAt: at, history: [],
+    });
+  }
+  const t0 = performance.now();
+  store.insertMany('wishes', docs);
+  console.log(`\nwishes: ${WISHES} seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const openInC1 = docs.filter((d) => d.status === 'open' && d.communityId === 'c1').map((d) => d._id);
+  const member = (i: number) => membersOfC1[i % membersOfC1.length] as string;
+  const claimed: string[] = [];
+  const wishCases: Case[] = [
+    { name: 'wish.postWish', fn: 'wish', action: 'postWish', as: (i) => `r${i}`, data: (i) => ({ title: '帮忙修水龙头', description: '厨房水龙头滴水', category: '维修服务', unitId: `c1g1u${(i % 30) + 1}`, phone: '13600001111' }) },
+    { name: 'wish.myWishes', fn: 'wish', action: 'myWishes', as: (i) => `r${i}`, data: () => ({ limit: 20 }) },
+    { name: 'wish.browseWishes', fn: 'wish', action: 'browseWishes', as: member, data: () => ({ limit: 20 }) },
+    { name: 'wish.browseWishes (category)', fn: 'wish', action: 'browseWishes', as: member, data: () => ({ category: '生活帮扶', limit: 20 }) },
+    { name: 'wish.claimWish', fn: 'wish', action: 'claimWish', as: (i) => member(i), data: (i) => (claimed.push(openInC1[i]!), { wishId: openInC1[i] }) },
+    { name: 'wish.myClaims', fn: 'wish', action: 'myClaims', as: member, data: () => ({ limit: 20 }) },
+    { name: 'wish.fulfilWish', fn: 'wish', action: 'fulfilWish', as: (i) => member(i), data: (i) => ({ wishId: claimed[i], note: '已完成' }) },
+    { name: 'wish.listWishes', fn: 'wish', action: 'listWishes', as: () => 'station', data: () => ({ status: 'open', limit: 20 }) },
+  ];
+  for (const c of wishCases) {
+    const r = await measure(c);
+    console.log(`${c.name.padEnd(32)}${r.median.toFixed(2).padStart(10)}${r.p99.toFixed(2).padStart(10)}${r.ops.toFixed(1).padStart(11)}${String(r.errors).padStart(8)}`);
+  }
+  const raced = openInC1[openInC1.length - 1] as string;
+  const racers = membersOfC1.slice(-50);
+  const results = await Promise.all(racers.map((m) => mains.wish({ action: 'claimWish', data: { wishId: raced } }, { OPENID: m })));
+  const wins = results.filter((r) => r.ok).length;
+  const taken = results.filter((r) => !r.ok && r.error.code === 'WISH.ALREADY_CLAIMED').length;
+  console.log(`claim race: 50 members on one wish → ${wins} winner, ${taken} WISH.ALREADY_CLAIMED, ${50 - wins - taken} other`);
+  runtime.now = () => new Date('2027-01-01T00:00:00Z');
+  const e0 = performance.now();
+  const expired = await expireClaims(runtime);
+  const ms = performance.now() - e0;
+  let runs = 1;
+  let rest = 0;
+  for (let n = await expireClaims(runtime); n > 0; n = await expireClaims(runtime)) (rest += n), runs++;
+  console.log(`expiry: first run returned ${expired} stale claims to open in ${ms.toFixed(0)} ms (cap 500 a run); ${runs} runs cleared ${expired + rest}; one more run: ${await expireClaims(runtime)}`);
+  runtime.now = () => new Date();
 }
 
 /**
@@ -170,6 +226,7 @@ async function main() {
     const r = await measure(c);
     console.log(`${c.name.padEnd(32)}${r.median.toFixed(2).padStart(10)}${r.p99.toFixed(2).padStart(10)}${r.ops.toFixed(1).padStart(11)}${String(r.errors).padStart(8)}`);
   }
+  await benchWishes(tree, membersOfC1);
   await burst();
   const weapp = resolve(__dirname, '../dist/weapp');
   console.log(`\nweapp main package: ${existsSync(weapp) ? `${(dirSize(weapp) / 1024).toFixed(0)} KB (limit 2048 KB)` : 'not built (npm run build:weapp)'}`);

@@ -172,3 +172,24 @@ describe('微心愿 wishes', () => {
     expect(seen[0]).toBe('心愿24号');
   });
 });
+
+describe('claim expiry in bulk', () => {
+  test('one run handles at most its cap; the next runs take the rest', async () => {
+    const h = createHarness();
+    const members = addMembers(h, 12);
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const id = ok(await h.call('wish', 'demo-resident', 'postWish', { ...wishInput, title: `心愿${i}号` })).wish.id;
+      ok(await h.call('wish', 'demo-station', 'reviewWish', { wishId: id, decision: 'approve' }));
+      ok(await h.call('wish', members[i] as string, 'claimWish', { wishId: id }));
+      ids.push(id);
+    }
+    h.clock.advance(8 * 86400_000);
+    const { expireClaims } = await import('../../../cloudfunctions/wish/expire-claims.job');
+    expect(await expireClaims(h.runtime, 5)).toBe(5);
+    expect(await expireClaims(h.runtime, 5)).toBe(5);
+    expect(await expireClaims(h.runtime, 5)).toBe(2);
+    expect(await expireClaims(h.runtime, 5)).toBe(0);
+    expect(h.store.dump('wishes').filter((w) => w.status === 'open')).toHaveLength(12);
+  });
+});
