@@ -7,7 +7,7 @@ const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironmen
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/{unit,functions,store}/**/*.test.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/{unit,functions,store,local}/**/*.test.ts'] },
     {
       ...common,
       displayName: 'ui',

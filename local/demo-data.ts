@@ -145,7 +145,7 @@ export function seedDemoWishes(store: SqliteStore, now: Date = new Date()): void
     return {
       _id: id, districtId: DISTRICT_ID, communityId: 'huazhong', gridId: `huazhongg${gridNo}`, unitId, openid: `seed-r-${id}`,
       residentName: '居民', residentPhone: '13900005678', title, description, category, points: 10, status, reason: null,
-      claimedBy: null, claimedAt: null, claimExpiresAt: null, fulfilledAt: null, fulfilNote: null, confirmedBy: null, confirmedAt: null,
+      claimedBy: null, claimedAt: null, claimExpiresAt: null, fulfilledAt: null, fulfilNote: null, photo: null, fulfilPhoto: null, confirmedBy: null, confirmedAt: null,
       thanks: null, createdAt: at(minutesAgo), history,
     };
   };

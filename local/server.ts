@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, createReadStream, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, createReadStream, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { functions, type FunctionName } from '../cloudfunctions/core/functions';
@@ -28,15 +29,29 @@ function secretFor(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > 1_000_000) throw new Error('body too large');
+    if (size > max) throw new Error('body too large');
     chunks.push(chunk as Buffer);
   }
-  return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+  return Buffer.concat(chunks);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const body = await readBody(req, 1_000_000);
+  return body.length ? JSON.parse(body.toString('utf8')) : {};
+}
+
+const MAX_PHOTO = 2 * 1024 * 1024;
+
+/** The image type by its first bytes (never by what the client claims). */
+function imageType(bytes: Buffer): 'jpg' | 'png' | null {
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
+  if (bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  return null;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -59,6 +74,9 @@ export function createLocalServer(options: ServerOptions): { server: Server; run
   }
   const mains = Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, fn(() => runtime)])) as Record<FunctionName, Main>;
   const h5Root = resolve(options.h5Dir);
+  // Photos of the local run; in the mini-program they go to CloudBase storage instead.
+  const uploads = memory ? mkdtempSync(join(tmpdir(), 'hongling-uploads-')) : join(options.dataDir, 'uploads');
+  mkdirSync(uploads, { recursive: true });
   // The timer trigger's stand-in: the periodic function runs every minute, with no caller identity.
   const tick = setInterval(() => void mains.timer({}, {}), 60_000);
   tick.unref();
@@ -72,6 +90,17 @@ export function createLocalServer(options: ServerOptions): { server: Server; run
       const account = demoAccounts.find((a) => a.openid === body.openid);
       if (!account) return send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: '请选择演示账号' } });
       return send(res, 200, { ok: true, data: { token: issueSession(secret, account.openid), openid: account.openid, name: account.name } });
+    }
+    if (path === '/api/upload' && req.method === 'POST') {
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (!bearer || !verifySession(secret, bearer)) return send(res, 401, { ok: false, error: { code: 'AUTH.UNAUTHENTICATED', message: '请先登录' } });
+      const bytes = await readBody(req, MAX_PHOTO).catch(() => null);
+      if (!bytes) return send(res, 413, { ok: false, error: { code: 'INPUT.INVALID', message: '图片不能超过2MB' } });
+      const type = imageType(bytes);
+      if (!type) return send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: '只能上传JPG或PNG图片' } });
+      const name = `${randomBytes(16).toString('hex')}.${type}`;
+      writeFileSync(join(uploads, name), bytes);
+      return send(res, 200, { ok: true, data: { url: `/uploads/${name}` } });
     }
     const match = /^\/api\/fn\/([a-z]+)$/.exec(path);
     const main = match ? mains[match[1] as FunctionName] : undefined;
@@ -93,8 +122,16 @@ export function createLocalServer(options: ServerOptions): { server: Server; run
     createReadStream(chosen).pipe(res);
   };
 
+  const photo = (res: ServerResponse, name: string) => {
+    const file = join(uploads, name);
+    if (!/^[a-f0-9]{32}\.(jpg|png)$/.test(name) || !existsSync(file)) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '图片不存在' } });
+    res.writeHead(200, { 'content-type': name.endsWith('.png') ? 'image/png' : 'image/jpeg', 'cache-control': 'max-age=86400' });
+    createReadStream(file).pipe(res);
+  };
+
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] as string;
+    if (path.startsWith('/uploads/')) return photo(res, path.slice('/uploads/'.length));
     const work = path.startsWith('/api/') ? api(req, res, path) : Promise.resolve(file(res, path === '/' ? '/index.html' : path));
     work.catch((error: unknown) => {
       runtime.log({ level: 'error', path, error: error instanceof Error ? error.message : String(error) });

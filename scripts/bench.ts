@@ -100,7 +100,7 @@ async function benchWishes(tree: ReturnType<typeof buildTree>, membersOfC1: stri
       residentName: '居民', residentPhone: '13900000000', title: `心愿${i}`, description: '需要帮助的事情', category: '生活帮扶', points: 10, status, reason: null,
       claimedBy: status === 'claimed' || status === 'confirmed' ? `claimer${i % 2000}` : null, claimedAt: status === 'claimed' || status === 'confirmed' ? at : null,
       claimExpiresAt: status === 'claimed' ? new Date(base + i * 60_000 + 7 * 86400_000).toISOString() : null,
-      fulfilledAt: null, fulfilNote: null, confirmedBy: null, confirmedAt: null, thanks: null, createdAt: at, history: [],
+      fulfilledAt: null, fulfilNote: null, photo: null, fulfilPhoto: null, confirmedBy: null, confirmedAt: null, thanks: null, createdAt: at, history: [],
     });
   }
   const t0 = performance.now();

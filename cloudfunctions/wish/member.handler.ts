@@ -59,6 +59,6 @@ export const fulfilWish: Handlers<WishContract>['fulfilWish'] = async (input, ct
   const wish = await loadWish(ctx, input.wishId);
   if (isFailure(wish)) return wish;
   if (wish.claimedBy !== ctx.caller.openid) return fail('AUTH.FORBIDDEN');
-  const moved = await move(ctx, wish, 'fulfil', { fulfilledAt: ctx.now.toISOString(), fulfilNote: input.note, claimExpiresAt: null }, input.note, { claimedBy: ctx.caller.openid });
+  const moved = await move(ctx, wish, 'fulfil', { fulfilledAt: ctx.now.toISOString(), fulfilNote: input.note, fulfilPhoto: input.photo ?? null, claimExpiresAt: null }, input.note, { claimedBy: ctx.caller.openid });
   return isFailure(moved) ? moved : { wish: await wishView(ctx, moved) };
 };

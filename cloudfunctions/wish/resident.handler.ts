@@ -15,7 +15,7 @@ export const postWish: Handlers<WishContract>['postWish'] = async (input, ctx) =
     openid: ctx.caller.openid, residentName: ctx.caller.person?.name ?? null, residentPhone: input.phone,
     title: input.title, description: input.description, category: input.category, points: settings.points, status: 'pending_review',
     reason: null, claimedBy: null, claimedAt: null, claimExpiresAt: null, fulfilledAt: null, fulfilNote: null,
-    confirmedBy: null, confirmedAt: null, thanks: null, createdAt: now,
+    photo: input.photo ?? null, fulfilPhoto: null, confirmedBy: null, confirmedAt: null, thanks: null, createdAt: now,
     history: [{ at: now, by: ctx.caller.openid, from: null, to: 'pending_review', note: null }],
   };
   await ctx.store.insert('wishes', wish);

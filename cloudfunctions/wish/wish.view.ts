@@ -32,7 +32,7 @@ export async function wishViews(ctx: Ctx, wishes: WishDoc[]): Promise<WishView[]
       residentName: seesResident ? (w.residentName ?? '居民') : null,
       residentPhone: who === 'owner' || who === 'station' ? w.residentPhone : who === 'claimant' || who === 'district' ? maskPhone(w.residentPhone) : null,
       claimantName: seesClaimant && w.claimedBy ? nameOf(claimants, w.claimedBy) || '党员' : null,
-      claimedAt: w.claimedAt, claimExpiresAt: w.claimExpiresAt, fulfilNote: w.fulfilNote, reason: w.reason, thanks: w.thanks,
+      claimedAt: w.claimedAt, claimExpiresAt: w.claimExpiresAt, fulfilNote: w.fulfilNote, photo: w.photo ?? null, fulfilPhoto: w.fulfilPhoto ?? null, reason: w.reason, thanks: w.thanks,
       createdAt: w.createdAt,
       history: seesClaimant ? w.history.map((h) => ({ ...h, by: h.by === w.openid ? '居民' : h.by === 'system' ? '系统' : nameOf(claimants, h.by) || (h.by === w.claimedBy ? '党员' : '工作人员') })) : [],
     };

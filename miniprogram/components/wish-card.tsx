@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
 import { beijing } from '@shared/core/time';
 import type { WishView } from '@shared/wish/wish.contract';
@@ -19,6 +19,7 @@ export function WishCard({ wish, children }: { wish: WishView; children?: ReactN
         <Text className={`tag ${tone[wish.status]}`}>{wishStatusLabels[wish.status]}</Text>
       </View>
       <View className="list-line">{wish.description}</View>
+      {wish.photo ? <Image className="wish-photo" src={wish.photo} mode="aspectFill" data-testid="wish-photo" /> : null}
       <View className="list-line">
         {wish.category} · {wish.communityName}
         {wish.gridName} {wish.unitName} · {wish.points}积分
@@ -33,6 +34,7 @@ export function WishCard({ wish, children }: { wish: WishView; children?: ReactN
       ) : null}
       {wish.claimantName ? <View className="list-line">认领党员：{wish.claimantName}{wish.claimExpiresAt ? `（请于${beijing(wish.claimExpiresAt, 'MM月DD日')}前完成）` : ''}</View> : null}
       {wish.fulfilNote ? <View className="list-line">完成情况：{wish.fulfilNote}</View> : null}
+      {wish.fulfilPhoto ? <Image className="wish-photo" src={wish.fulfilPhoto} mode="aspectFill" /> : null}
       {wish.reason ? <View className="list-line">原因：{wish.reason}</View> : null}
       {wish.thanks ? <View className="list-line">居民感谢：{wish.thanks}</View> : null}
       <View className="list-line">发布：{beijing(wish.createdAt)}</View>

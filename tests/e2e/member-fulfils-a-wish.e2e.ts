@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { loginAs, phone, shoot, startApp } from './support/app';
 
@@ -28,6 +29,9 @@ describe('a member fulfils a resident’s wish', () => {
       await resident.getByTestId(`${field}-option`).filter({ hasText: option as string }).click();
     }
     await resident.locator('input[name="phone"]').fill('13600001111');
+    const [chooser] = await Promise.all([resident.waitForEvent('filechooser'), resident.getByTestId('photo-add').click()]);
+    await chooser.setFiles(join(__dirname, '../../miniprogram/assets/tab-home-active.png'));
+    await resident.getByTestId('photo-preview').waitFor();
     await shoot(resident, '31-resident-wish-form');
     await resident.locator('.nut-button', { hasText: '提交心愿' }).click();
     await resident.locator(`[data-testid="wish"][data-title="${title}"]`).getByText('待审核').waitFor();
@@ -47,6 +51,7 @@ describe('a member fulfils a resident’s wish', () => {
     await member.getByText('心愿墙').first().click();
     const open = member.locator(`[data-testid="wish"][data-title="${title}"]`);
     await open.waitFor();
+    await open.getByTestId('wish-photo').waitFor();
     expect(await open.innerText()).not.toContain('13600001111');
     expect(await open.innerText()).not.toContain('王秀英');
     await shoot(member, '34-member-wish-wall');
@@ -57,6 +62,9 @@ describe('a member fulfils a resident’s wish', () => {
     await mine.getByText('136****1111').waitFor();
     await mine.locator('.nut-button', { hasText: '已完成' }).click();
     await mine.locator('textarea').fill('已更换水龙头阀芯，不再滴水');
+    const [done1] = await Promise.all([member.waitForEvent('filechooser'), mine.getByTestId('photo-add').click()]);
+    await done1.setFiles(join(__dirname, '../../miniprogram/assets/tab-mine-active.png'));
+    await mine.getByTestId('photo-preview').waitFor();
     await mine.locator('.nut-button', { hasText: '提交完成' }).click();
     await mine.getByText('待确认').waitFor();
     await shoot(member, '35-member-wish-fulfilled');

@@ -155,6 +155,8 @@ export type WishDoc = {
   claimExpiresAt: string | null;
   fulfilledAt: string | null;
   fulfilNote: string | null;
+  photo: string | null;
+  fulfilPhoto: string | null;
   confirmedBy: string | null;
   confirmedAt: string | null;
   thanks: string | null;

@@ -19,3 +19,9 @@ export const limitField = z.number().int().min(1).max(100).default(20);
 export function page<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), next: z.string().nullable() });
 }
+
+/** A stored photo: a CloudBase file id in the mini-program, or a local upload in the local run. */
+export const photoField = z
+  .string()
+  .max(300, '图片地址过长')
+  .regex(/^(cloud:\/\/[\w.\-/]+|\/uploads\/[a-f0-9]{32}\.(jpg|png))$/, '图片无效，请重新上传');

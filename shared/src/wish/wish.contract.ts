@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
-import { cursorField, idField, limitField, page, phoneField, reasonField } from '../core/fields';
+import { cursorField, idField, limitField, page, phoneField, photoField, reasonField } from '../core/fields';
 import { wishCategories, wishStatuses } from './wish.rules';
 
 const historyEntry = z.object({ at: z.string(), by: z.string(), from: z.string().nullable(), to: z.string(), note: z.string().nullable() });
@@ -25,6 +25,8 @@ export const wishView = z.object({
   claimedAt: z.string().nullable(),
   claimExpiresAt: z.string().nullable(),
   fulfilNote: z.string().nullable(),
+  photo: z.string().nullable(),
+  fulfilPhoto: z.string().nullable(),
   reason: z.string().nullable(),
   thanks: z.string().nullable(),
   createdAt: z.string(),
@@ -46,6 +48,7 @@ export const wishContract = defineContract({
       category: z.enum(wishCategories, { error: '请选择心愿类别' }),
       unitId: idField,
       phone: phoneField,
+      photo: photoField.optional(),
     }),
     output: one,
     errors: ['NOT_FOUND'],
@@ -95,7 +98,7 @@ export const wishContract = defineContract({
   fulfilWish: {
     summary: '标记已完成',
     roles: ['member'],
-    input: wishId.extend({ note: z.string().trim().min(2, '请简单说明完成情况').max(200, '最多200个字') }),
+    input: wishId.extend({ note: z.string().trim().min(2, '请简单说明完成情况').max(200, '最多200个字'), photo: photoField.optional() }),
     output: one,
     errors: ['WISH.BAD_STATE'],
   },

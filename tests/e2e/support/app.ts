@@ -24,6 +24,7 @@ export async function startApp(): Promise<{ base: string; browser: Browser; adva
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   }).catch(async (error: unknown) => {
+    server.closeAllConnections();
     await new Promise((done) => server.close(done));
     throw error;
   });

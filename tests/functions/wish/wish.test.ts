@@ -193,3 +193,21 @@ describe('claim expiry in bulk', () => {
     expect(h.store.dump('wishes').filter((w) => w.status === 'open')).toHaveLength(12);
   });
 });
+
+describe('wish photos', () => {
+  test('a stored photo travels with the wish; anything else is refused', async () => {
+    const h = createHarness();
+    const photo = `/uploads/${'a'.repeat(32)}.jpg`;
+    const wish = ok(await h.call('wish', 'demo-resident', 'postWish', { ...wishInput, photo })).wish;
+    expect(wish.photo).toBe(photo);
+    for (const bad of ['https://evil.example/x.jpg', '/uploads/../../etc/passwd', 'javascript:alert(1)']) {
+      const res = await h.call('wish', 'demo-resident', 'postWish', { ...wishInput, photo: bad });
+      expect(errorCode(res)).toBe('INPUT.INVALID');
+      expect(res.ok ? {} : res.error.fields).toHaveProperty('photo');
+    }
+    ok(await h.call('wish', 'demo-station', 'reviewWish', { wishId: wish.id, decision: 'approve' }));
+    ok(await h.call('wish', 'demo-member', 'claimWish', { wishId: wish.id }));
+    const cloud = 'cloud://env-1.abcd/photos/1700000000-x1.jpg';
+    expect(ok(await h.call('wish', 'demo-member', 'fulfilWish', { wishId: wish.id, note: '已修好', photo: cloud })).wish.fulfilPhoto).toBe(cloud);
+  });
+});

@@ -1,16 +1,41 @@
-import { View } from '@tarojs/components';
+import { Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { WishView } from '@shared/wish/wish.contract';
 import { call } from '../../../api/call';
-import { NoteAction } from '../../../components/note-action';
+import { useState } from 'react';
+import { PhotoPicker } from '../../../components/photo-picker';
 import { PagedList } from '../../../components/paged-list';
 import { WishCard } from '../../../components/wish-card';
 import { runAction } from '../../../hooks/use-action';
 import { usePaged } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
-/** A member's claimed wishes: mark one fulfilled with a note, or give it up. */
+/** Marking a wish fulfilled: a short note and, if the member likes, a photo. */
+function FulfilAction({ wishId, onDone }: { wishId: string; onDone: (w: WishView) => void }) {
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [photo, setPhoto] = useState<string | null>(null);
+  if (!open) return <Button type="primary" onClick={() => setOpen(true)}>已完成</Button>;
+  const submit = async () => {
+    const res = await runAction(() => call('wish', 'fulfilWish', { wishId, note, ...(photo ? { photo } : {}) }), '已提交，等待居民确认');
+    if (res) onDone(res.wish);
+  };
+  return (
+    <View style={{ width: '100%' }}>
+      <Textarea className="field-input field-textarea" style={{ background: '#f7f7f7', marginTop: '8px' }} placeholder="简单说明完成情况" value={note} maxlength={200} onInput={(e) => setNote(e.detail.value)} />
+      <PhotoPicker value={photo} onChange={setPhoto} label="完成照片（可选）" />
+      <View className="actions">
+        <Button onClick={() => setOpen(false)}>取消</Button>
+        <Button type="primary" disabled={note.trim().length < 2} onClick={() => void submit()}>
+          提交完成
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** A member's claimed wishes: mark one fulfilled with a note (and a photo), or give it up. */
 export default function MyClaims() {
   useDevLoginGuard('pages/wish/claims/index');
   const list = usePaged((cursor) => call('wish', 'myClaims', { cursor, limit: 20 }), []);
@@ -26,7 +51,7 @@ export default function MyClaims() {
             {w.status === 'claimed' ? (
               <View className="actions">
                 <Button onClick={() => void runAction(() => call('wish', 'giveUpWish', { wishId: w.id }), '已放弃').then((r) => r && list.setItems((old) => old.filter((x) => x.id !== w.id)))}>放弃认领</Button>
-                <NoteAction label="已完成" placeholder="简单说明完成情况" confirm="提交完成" onSubmit={(note) => runAction(() => call('wish', 'fulfilWish', { wishId: w.id, note }), '已提交，等待居民确认').then((r) => void replace(r?.wish))} />
+                <FulfilAction wishId={w.id} onDone={replace} />
               </View>
             ) : null}
           </WishCard>

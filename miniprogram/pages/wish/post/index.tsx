@@ -6,6 +6,7 @@ import { wishCategories } from '@shared/wish/wish.rules';
 import { call, type CallError } from '../../../api/call';
 import { TextField } from '../../../components/form';
 import { OptionField } from '../../../components/option-field';
+import { PhotoPicker } from '../../../components/photo-picker';
 import { useLoad } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
@@ -22,6 +23,7 @@ export default function PostWish() {
   const [description, setDescription] = useState('');
   const [category, setCategory] = useState('');
   const [phone, setPhone] = useState('');
+  const [photo, setPhoto] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const options = places.data ?? { communities: [], grids: [], units: [] };
@@ -29,7 +31,7 @@ export default function PostWish() {
   const submit = async () => {
     setBusy(true);
     try {
-      await call('wish', 'postWish', { title, description, category: category as (typeof wishCategories)[number], unitId, phone });
+      await call('wish', 'postWish', { title, description, category: category as (typeof wishCategories)[number], unitId, phone, ...(photo ? { photo } : {}) });
       void Taro.showToast({ title: '已提交，等待社区审核', icon: 'none' });
       void Taro.redirectTo({ url: '/pages/wish/mine/index' });
     } catch (e) {
@@ -48,6 +50,7 @@ export default function PostWish() {
         <OptionField label="所在社区" placeholder="请选择" options={options.communities} value={communityId} onChange={(id) => (setCommunityId(id), setGridId(''), setUnitId(''))} testid="pick-community" />
         <OptionField label="所在网格" placeholder={communityId ? '请选择' : '请先选择社区'} options={options.grids} value={gridId} onChange={(id) => (setGridId(id), setUnitId(''))} testid="pick-grid" />
         <OptionField label="居住单元" placeholder={gridId ? '请选择' : '请先选择网格'} options={options.units} value={unitId} onChange={setUnitId} error={errors.unitId} testid="pick-unit" />
+        <PhotoPicker value={photo} onChange={setPhoto} />
         <TextField label="联系电话" name="phone" type="number" placeholder="认领的党员会看到隐藏中间四位的号码" value={phone} onInput={setPhone} error={errors.phone} maxlength={11} />
       </View>
       <View className="submit">
