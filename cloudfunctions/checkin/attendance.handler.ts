@@ -28,10 +28,11 @@ function withinRadius(activity: ActivityDoc, where: { lat?: number; lng?: number
 }
 
 /** An attendance with both ends becomes a service record the points feature will credit (the seam). */
-async function recordService(tx: TxStore, attendance: AttendanceDoc, now: Date): Promise<void> {
+async function recordService(tx: TxStore, attendance: AttendanceDoc, activity: ActivityDoc, now: Date): Promise<void> {
   if (!attendance.checkOutAt || attendance.hours === null) return;
   const service: ServiceDoc = {
     _id: `activity~${attendance._id}`, openid: attendance.openid, source: 'activity', sourceId: attendance._id, communityId: attendance.communityId,
+    unitId: null, confirmer: activity.organiser, description: activity.title, memberName: attendance.name,
     hours: attendance.hours, at: attendance.checkOutAt, status: 'pending', createdAt: now.toISOString(),
   };
   await tx.set('services', service);
@@ -87,7 +88,7 @@ export const checkOut: Handlers<CheckinContract>['checkOut'] = async (input, ctx
     const checkOutAt = ctx.now.toISOString();
     const done: AttendanceDoc = { ...current, checkOutAt, hours: servedHours(current.checkInAt, checkOutAt) };
     await tx.update('attendance', id, { checkOutAt, hours: done.hours });
-    await recordService(tx, done, ctx.now);
+    await recordService(tx, done, activity, ctx.now);
     await ctx.audit({ action: 'attendance.checkOut', entity: 'attendance', entityId: id, before: { checkOutAt: null }, after: { checkOutAt, hours: done.hours } }, tx);
     return { attendance: done, changed: true };
   });
@@ -115,7 +116,7 @@ export const correctCheckOut: Handlers<CheckinContract>['correctCheckOut'] = asy
     const correction = { by: ctx.caller.openid, at: ctx.now.toISOString(), note: input.note, previous: current.checkOutAt };
     const done: AttendanceDoc = { ...current, checkOutAt, hours: servedHours(current.checkInAt, checkOutAt), correction };
     await tx.update('attendance', current._id, { checkOutAt, hours: done.hours, correction });
-    await recordService(tx, done, ctx.now);
+    await recordService(tx, done, activity, ctx.now);
     await ctx.audit({ action: 'attendance.correct', entity: 'attendance', entityId: current._id, before: { checkOutAt: current.checkOutAt, hours: current.hours }, after: { checkOutAt, hours: done.hours, note: input.note } }, tx);
     return done;
   });

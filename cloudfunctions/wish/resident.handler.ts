@@ -1,6 +1,6 @@
 import { fail, isFailure } from '@shared/core/result';
 import type { WishContract } from '@shared/wish/wish.contract';
-import type { ServiceDoc, UnitDoc, WishDoc } from '../core/runtime/documents';
+import type { PersonDoc, ServiceDoc, UnitDoc, WishDoc } from '../core/runtime/documents';
 import type { Handlers } from '../core/runtime/router';
 import { loadWish, move, wishSettings } from './wish.move';
 import { wishView, wishViews } from './wish.view';
@@ -66,8 +66,10 @@ export const confirmWish: Handlers<WishContract>['confirmWish'] = async (input, 
     if (!current || current.status !== 'fulfilled' || !current.claimedBy) return null;
     const entry = { at: now, by: ctx.caller.openid, from: 'fulfilled', to: 'confirmed', note: input.note ?? null };
     await tx.update('wishes', wish._id, { status: 'confirmed', confirmedBy: ctx.caller.openid, confirmedAt: now, history: { $push: entry } });
+    const claimant = await tx.get<PersonDoc>('people', current.claimedBy);
     const service: ServiceDoc = {
       _id: `wish~${wish._id}`, openid: current.claimedBy, source: 'wish', sourceId: wish._id, communityId: wish.communityId,
+      unitId: wish.unitId, confirmer: null, description: `微心愿：${wish.title}`, memberName: claimant?.name ?? '党员',
       hours: 0, points: current.points, at: now, status: 'pending', createdAt: now,
     };
     await tx.set('services', service);

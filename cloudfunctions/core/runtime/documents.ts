@@ -118,21 +118,78 @@ export type AttendanceDoc = {
 };
 
 /**
- * A service record (志愿服务记录): the seam the points feature reads. It is written when an attendance
- * has both check-in and check-out; the points feature confirms it and credits the ledger.
+ * A service record (志愿服务记录): what the points feature credits once it is confirmed. Activity
+ * attendances and confirmed wishes write one; members log their own. The unit leader of `unitId`
+ * confirms it, or for an activity its organiser (`confirmer`).
  */
 export type ServiceDoc = {
-  _id: string; // activity~<attendanceId> or wish~<wishId>
+  _id: string; // activity~<attendanceId>, wish~<wishId> or self~<id>
   openid: string;
-  source: 'activity' | 'wish';
+  source: 'activity' | 'wish' | 'self';
   sourceId: string;
   communityId: string;
+  unitId: string | null;
+  confirmer: string | null;
+  description: string;
+  memberName: string;
   hours: number;
-  /** A confirmed wish carries the points the station set for it. */
+  /** A wish carries the points the station set for it. */
   points?: number;
   at: string;
-  status: 'pending';
+  status: 'pending' | 'confirmed' | 'rejected';
   createdAt: string;
+  reviewedBy?: string | null;
+  reviewedAt?: string | null;
+  reason?: string | null;
+  credited?: number | null;
+};
+
+/** One ledger entry; never edited. Its id is the key of what caused it, so a retry cannot post twice. */
+export type LedgerDoc = {
+  _id: string; // svc~<serviceId> | order~<orderId> | refund~<orderId> | rev~<entryId>
+  openid: string;
+  communityId: string;
+  kind: 'credit' | 'redeem' | 'refund' | 'reversal';
+  amount: number;
+  reason: string;
+  ref: string;
+  at: string;
+  by: string;
+  balanceAfter: number;
+  /** The entry's place in the member's ledger (1, 2, …): history reads in posting order. */
+  seq: number;
+};
+
+/** A member's balance, changed only together with a ledger entry in one transaction. */
+export type AccountDoc = { _id: string; communityId: string; balance: number; seq: number; updatedAt: string };
+export type PointsStatsDoc = { _id: string; issued: number; redeemed: number };
+
+export type ShopItemDoc = {
+  _id: string;
+  communityId: string;
+  name: string;
+  description: string;
+  price: number;
+  stock: number;
+  perMemberLimit: number;
+  active: boolean;
+  createdAt: string;
+};
+
+export type OrderDoc = {
+  _id: string; // <openid>~<requestId>: a retried redemption finds its order
+  communityId: string;
+  itemId: string;
+  itemName: string;
+  openid: string;
+  memberName: string;
+  price: number;
+  status: 'placed' | 'picked_up' | 'cancelled';
+  pickupCode: string;
+  createdAt: string;
+  pickedUpAt: string | null;
+  handedBy: string | null;
+  cancelledAt: string | null;
 };
 
 export type WishDoc = {
@@ -165,4 +222,4 @@ export type WishDoc = {
 };
 
 /** A community's settings; missing fields take the defaults of the feature. */
-export type CommunitySettingsDoc = { _id: string; wishClaimDays?: number; wishMaxOpenClaims?: number; wishPoints?: number };
+export type CommunitySettingsDoc = { _id: string; wishClaimDays?: number; wishMaxOpenClaims?: number; wishPoints?: number; pointsPerHour?: number; maxHoursPerRecord?: number };

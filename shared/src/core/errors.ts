@@ -33,6 +33,16 @@ export const errorMessages = {
   'WISH.ALREADY_CLAIMED': '手慢了，这个心愿已被其他党员认领',
   'WISH.BAD_STATE': '心愿当前状态不能进行此操作，请刷新后重试',
   'WISH.TOO_MANY_CLAIMS': '您已认领{max}个未完成的心愿，请先完成后再认领',
+  'POINTS.INSUFFICIENT': '积分不足',
+  'POINTS.OUT_OF_STOCK': '该商品已兑完',
+  'POINTS.LIMIT_REACHED': '该商品每人限兑{limit}件',
+  'POINTS.ITEM_INACTIVE': '该商品已下架',
+  'POINTS.ORDER_NOT_OPEN': '该订单已领取或已取消',
+  'POINTS.PICKUP_UNKNOWN': '领取码不存在，请核对',
+  'POINTS.NOT_REVERSIBLE': '只有未更正过的服务积分可以更正',
+  'POINTS.HOURS_OVER_CAP': '单次服务时长不能超过{max}小时',
+  'POINTS.SELF_CONFIRM': '不能确认自己的服务时长',
+  'POINTS.ALREADY_REVIEWED': '该记录已处理过',
   'ORG.COMMUNITY_UNKNOWN': '社区不存在',
 } as const;
 

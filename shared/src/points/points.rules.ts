@@ -1,0 +1,34 @@
+/**
+ * 志愿服务积分: service records confirmed by the unit leader (or the activity's organiser) earn points at
+ * the community's rate; points live in an append-only ledger; the points shop (积分超市) spends them.
+ */
+export const serviceStatuses = ['pending', 'confirmed', 'rejected'] as const;
+export type ServiceStatus = (typeof serviceStatuses)[number];
+export const serviceStatusLabels: Record<ServiceStatus, string> = { pending: '待确认', confirmed: '已确认', rejected: '未通过' };
+
+export const orderStatuses = ['placed', 'picked_up', 'cancelled'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+export const orderStatusLabels: Record<OrderStatus, string> = { placed: '待领取', picked_up: '已领取', cancelled: '已取消' };
+
+export const entryKinds = ['credit', 'redeem', 'refund', 'reversal'] as const;
+export type EntryKind = (typeof entryKinds)[number];
+export const entryKindLabels: Record<EntryKind, string> = { credit: '服务积分', redeem: '兑换', refund: '退还', reversal: '更正' };
+
+export const pointsDefaults = { pointsPerHour: 10, maxHoursPerRecord: 8 } as const;
+
+/** Hours come in steps of half an hour. */
+export function isHalfHourStep(hours: number): boolean {
+  return Number.isInteger(hours * 2);
+}
+
+/** Points a confirmed record earns: a wish carries its own value; hours earn the community's rate. */
+export function pointsFor(record: { source: string; hours: number; points?: number | null }, pointsPerHour: number): number {
+  if (record.source === 'wish') return Math.max(0, Math.round(record.points ?? 0));
+  return Math.round(record.hours * pointsPerHour);
+}
+
+/** A pickup code people can read out: 8 characters without look-alikes (no 0/O, 1/I/L). */
+export const PICKUP_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export function isPickupCode(code: string): boolean {
+  return code.length === 8 && [...code].every((c) => PICKUP_ALPHABET.includes(c));
+}
