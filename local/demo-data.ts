@@ -102,6 +102,10 @@ function demoServiceDocs(now: Date): { posts: PostDoc[]; activities: ActivityDoc
 /** Seeds the demo district into an empty store. */
 export function seedDemo(store: SqliteStore, now: Date = new Date()): void {
   const service = demoServiceDocs(now);
+  store.insertMany('shopItems', [
+    { _id: 'demoitem01', communityId: 'huazhong', name: '环保购物袋', description: '可折叠，结实耐用', price: 20, stock: 50, perMemberLimit: 2, active: true, createdAt: now.toISOString() },
+    { _id: 'demoitem02', communityId: 'huazhong', name: '洗衣液（2kg）', description: '社区积分超市兑换', price: 80, stock: 20, perMemberLimit: 1, active: true, createdAt: now.toISOString() },
+  ]);
   store.insertMany('posts', service.posts);
   store.insertMany('activities', service.activities);
   const tree = buildTree({ gridsPerCommunity: 3, unitsPerGrid: 6 });

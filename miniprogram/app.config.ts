@@ -21,6 +21,13 @@ export default defineAppConfig({
     'pages/wish/wall/index',
     'pages/wish/claims/index',
     'pages/wish/unit/index',
+    'pages/points/log/index',
+    'pages/points/mine/index',
+    'pages/points/shop/index',
+    'pages/points/item-edit/index',
+    'pages/points/orders/index',
+    'pages/points/confirm/index',
+    'pages/points/station/index',
   ],
   window: {
     backgroundTextStyle: 'dark',

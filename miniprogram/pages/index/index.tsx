@@ -23,6 +23,9 @@ const entries: Entry[] = [
   { title: '我认领的心愿', hint: '完成后提交，等待居民确认', url: '/pages/wish/claims/index', roles: ['member'] },
   { title: '心愿审核', hint: '审核居民的微心愿，跟进认领和完成', url: '/pages/wish/review/index', roles: ['stationAdmin', 'gridSecretary'] },
   { title: '单元心愿确认', hint: '居民不便时，代为确认心愿已完成', url: '/pages/wish/unit/index', roles: ['unitLeader'] },
+  { title: '我的积分', hint: '积分余额与明细，登记服务，积分超市兑换', url: '/pages/points/mine/index', roles: ['member'] },
+  { title: '确认服务时长', hint: '确认本单元（或所组织活动）的服务时长', url: '/pages/points/confirm/index', roles: ['unitLeader', 'stationAdmin', 'gridSecretary'] },
+  { title: '积分管理', hint: '核销领取、积分规则、积分更正', url: '/pages/points/station/index', roles: ['stationAdmin'] },
   { title: '我的微心愿', hint: '发布生活中的小心愿，查看进展', url: '/pages/wish/mine/index', roles: ['resident'] },
 ];
 

@@ -8,6 +8,7 @@ import { TextField } from '../../../components/form';
 import { OptionField } from '../../../components/option-field';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { useLoad } from '../../../hooks/use-call';
+import { backOr } from '../../../hooks/go-back';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 const categories = wishCategories.map((c) => ({ id: c, name: c }));
@@ -33,7 +34,7 @@ export default function PostWish() {
     try {
       await call('wish', 'postWish', { title, description, category: category as (typeof wishCategories)[number], unitId, phone, ...(photo ? { photo } : {}) });
       void Taro.showToast({ title: '已提交，等待社区审核', icon: 'none' });
-      void Taro.redirectTo({ url: '/pages/wish/mine/index' });
+      backOr('/pages/wish/mine/index');
     } catch (e) {
       setErrors({ ...(e as CallError).fields, ...(unitId ? {} : { unitId: '请选择您居住的单元' }), ...(category ? {} : { category: '请选择心愿类别' }) });
       void Taro.showToast({ title: (e as Error).message, icon: 'none' });

@@ -1,0 +1,7 @@
+import Taro from '@tarojs/taro';
+
+/** Back to the page that opened this one (it refreshes on show), or to `fallback` when opened directly. */
+export function backOr(fallback: string): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: fallback });
+}

@@ -1,0 +1,57 @@
+import { View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { beijing } from '@shared/core/time';
+import { call } from '../../../api/call';
+import { NoteAction } from '../../../components/note-action';
+import { PagedList } from '../../../components/paged-list';
+import { runAction } from '../../../hooks/use-action';
+import { usePaged } from '../../../hooks/use-call';
+import { useDevLoginGuard } from '../../../hooks/use-me';
+
+/** Built for doing many quickly: confirm all shown at once, or one by one; a rejection needs a reason. */
+export default function ConfirmServices() {
+  useDevLoginGuard('pages/points/confirm/index');
+  const list = usePaged((cursor) => call('points', 'pendingServices', { cursor, limit: 50 }), []);
+  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
+  useReachBottom(() => void list.more());
+  const review = async (ids: string[], decision: 'confirm' | 'reject', reason?: string) => {
+    const res = await runAction(() => call('points', 'reviewServices', { serviceIds: ids, decision, ...(reason ? { reason } : {}) }), decision === 'confirm' ? `已确认${ids.length}条` : '已驳回');
+    if (res) {
+      const done = new Set(res.results.filter((r) => r.ok).map((r) => r.id));
+      list.setItems((old) => old.filter((x) => !done.has(x.id)));
+    }
+  };
+  return (
+    <View className="page">
+      {list.items.length > 1 ? (
+        <View className="float-action">
+          <Button type="primary" block onClick={() => void review(list.items.map((s) => s.id), 'confirm')}>
+            全部确认（{list.items.length}条）
+          </Button>
+        </View>
+      ) : null}
+      <PagedList list={list} empty={{ title: '没有待确认的服务时长' }}>
+        {(s) => (
+          <View key={s.id} className="list-item" data-testid="pending-service" data-name={s.memberName}>
+            <View className="row">
+              <View className="card-title">{s.memberName}</View>
+              <View className="tag tag-pending">{s.hours > 0 ? `${s.hours}小时` : `${s.points ?? 0}积分`}</View>
+            </View>
+            <View className="list-line">{s.description}</View>
+            <View className="list-line">
+              {beijing(s.at, 'YYYY-MM-DD')}
+              {s.unitName ? ` · ${s.unitName}` : ''}
+            </View>
+            <View className="actions">
+              <NoteAction label="驳回" placeholder="驳回原因（党员可见）" confirm="确认驳回" danger onSubmit={(reason) => review([s.id], 'reject', reason)} />
+              <Button type="primary" onClick={() => void review([s.id], 'confirm')}>
+                确认
+              </Button>
+            </View>
+          </View>
+        )}
+      </PagedList>
+    </View>
+  );
+}

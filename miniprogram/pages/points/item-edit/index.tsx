@@ -1,0 +1,50 @@
+import { Switch, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import { call, type CallError } from '../../../api/call';
+import { TextField } from '../../../components/form';
+import { useDevLoginGuard } from '../../../hooks/use-me';
+
+/** The station puts an item on the shelf, or changes its price, stock, limit, or takes it off. */
+export default function ItemEdit() {
+  useDevLoginGuard('pages/points/item-edit/index');
+  const p = useRouter().params;
+  const [name, setName] = useState(decodeURIComponent(p.name ?? ''));
+  const [description, setDescription] = useState(decodeURIComponent(p.description ?? ''));
+  const [price, setPrice] = useState(p.price ?? '');
+  const [stock, setStock] = useState(p.stock ?? '');
+  const [limit, setLimit] = useState(p.limit ?? '1');
+  const [active, setActive] = useState(p.active !== '0');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = async () => {
+    try {
+      await call('points', 'saveItem', { ...(p.id ? { itemId: p.id } : {}), name, description, price: Number(price), stock: Number(stock), perMemberLimit: Number(limit), active });
+      void Taro.showToast({ title: '已保存', icon: 'none' });
+      void Taro.navigateBack();
+    } catch (e) {
+      setErrors((e as CallError).fields);
+      void Taro.showToast({ title: (e as Error).message, icon: 'none' });
+    }
+  };
+  return (
+    <View className="page">
+      <View className="form">
+        <TextField label="商品名称" name="name" value={name} onInput={setName} error={errors.name} maxlength={30} />
+        <TextField label="说明" name="description" value={description} onInput={setDescription} error={errors.description} maxlength={200} />
+        <TextField label="所需积分" name="price" type="number" value={price} onInput={setPrice} error={errors.price} maxlength={6} />
+        <TextField label="库存" name="stock" type="number" value={stock} onInput={setStock} error={errors.stock} maxlength={6} />
+        <TextField label="每人限兑" name="limit" type="number" value={limit} onInput={setLimit} error={errors.perMemberLimit} maxlength={3} />
+        <View className="field row">
+          <View className="field-label">上架</View>
+          <Switch checked={active} color="#c8161d" onChange={(e) => setActive(e.detail.value)} />
+        </View>
+      </View>
+      <View className="submit">
+        <Button type="primary" block onClick={() => void save()}>
+          保存
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,48 @@
+import { View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { beijing } from '@shared/core/time';
+import { orderStatusLabels } from '@shared/points/points.rules';
+import { call } from '../../../api/call';
+import { PagedList } from '../../../components/paged-list';
+import { runAction } from '../../../hooks/use-action';
+import { usePaged } from '../../../hooks/use-call';
+import { useDevLoginGuard } from '../../../hooks/use-me';
+
+/** A member's orders with their pickup codes; one not yet picked up can be cancelled (points refunded). */
+export default function MyOrders() {
+  useDevLoginGuard('pages/points/orders/index');
+  const list = usePaged((cursor) => call('points', 'myOrders', { cursor, limit: 20 }), []);
+  useDidShow(() => void list.refresh());
+  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
+  useReachBottom(() => void list.more());
+  return (
+    <View className="page">
+      <PagedList list={list} empty={{ title: '还没有兑换记录', hint: '到积分超市用积分兑换商品' }}>
+        {(o) => (
+          <View key={o.id} className="list-item" data-testid="order" data-item={o.itemName}>
+            <View className="row">
+              <View className="card-title">{o.itemName}</View>
+              <View className={`tag ${o.status === 'placed' ? 'tag-pending' : o.status === 'picked_up' ? 'tag-approved' : 'tag-other'}`}>{orderStatusLabels[o.status]}</View>
+            </View>
+            {o.status === 'placed' ? <View className="hint">领取码：到社区红领工作站出示</View> : null}
+            {o.status === 'placed' ? (
+              <View className="token" style={{ fontSize: '22px', margin: '12px 0' }} data-testid="pickup-code">
+                {o.pickupCode}
+              </View>
+            ) : null}
+            <View className="list-line">
+              {o.price}积分 · {beijing(o.createdAt)}
+              {o.pickedUpAt ? ` · 领取于${beijing(o.pickedUpAt)}` : ''}
+            </View>
+            {o.status === 'placed' ? (
+              <View className="actions">
+                <Button onClick={() => void runAction(() => call('points', 'cancelOrder', { orderId: o.id }), '已取消，积分已退还').then(() => list.refresh())}>取消兑换</Button>
+              </View>
+            ) : null}
+          </View>
+        )}
+      </PagedList>
+    </View>
+  );
+}
