@@ -4,7 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { functions, type FunctionName } from '../cloudfunctions/core/functions';
 import { localRuntime } from '../cloudfunctions/core/platform/local.platform';
 import { communityToken } from '../cloudfunctions/core/runtime/codes';
-import type { GrantDoc, PersonDoc, ReportDoc, WishDoc } from '../cloudfunctions/core/runtime/documents';
+import type { AccountDoc, GrantDoc, LedgerDoc, PersonDoc, ReportDoc, WishDoc } from '../cloudfunctions/core/runtime/documents';
+import { verifyBalances } from '../cloudfunctions/points/ledger';
 import { expireClaims } from '../cloudfunctions/wish/expire-claims.job';
 import type { Main } from '../cloudfunctions/core/runtime/router';
 import type { AddressInfo } from 'node:net';
@@ -140,6 +141,61 @@ async function benchWishes(tree: ReturnType<typeof buildTree>, membersOfC1: stri
   runtime.now = () => new Date();
 }
 
+/** 500,000 ledger entries for 20,000 members: the points actions, and rebuilding every balance from the ledger. */
+async function benchPoints(membersOfC1: string[]) {
+  const ENTRIES_EACH = 25;
+  const t0 = performance.now();
+  const ledger: LedgerDoc[] = [];
+  const accounts: AccountDoc[] = [];
+  for (let m = 0; m < PEOPLE; m++) {
+    let balance = 0;
+    for (let k = 1; k <= ENTRIES_EACH; k++) {
+      const amount = k % 5 === 0 ? -10 : 10;
+      balance += amount;
+      ledger.push({ _id: `seed~${m}~${k}`, openid: `p${m}`, communityId: 'c1', kind: amount > 0 ? 'credit' : 'redeem', amount, reason: '服务', ref: 'seed', at: new Date(Date.parse('2026-01-01T00:00:00Z') + k * 86400_000).toISOString(), by: 'seed', balanceAfter: balance, seq: k });
+    }
+    accounts.push({ _id: `p${m}`, communityId: 'c1', balance, seq: ENTRIES_EACH, updatedAt: '' });
+    if (ledger.length >= 100_000) store.insertMany('ledger', ledger.splice(0));
+  }
+  store.insertMany('ledger', ledger);
+  store.insertMany('accounts', accounts);
+  console.log(`\npoints: ${PEOPLE * ENTRIES_EACH} ledger entries for ${PEOPLE} members seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const member = (i: number) => membersOfC1[i % membersOfC1.length] as string;
+  await call('points', 'pointsSettings', 'station', {});
+  const item = await call('points', 'saveItem', 'station', { name: '洗衣液', price: 10, stock: 100000, perMemberLimit: 100 });
+  const logged: string[] = [];
+  const orders: string[] = [];
+  const codes: string[] = [];
+  store.insertMany('grants', [{ _id: 'leader~unitLeader', openid: 'leader', role: 'unitLeader', scope: 'unit', scopeId: 'c1g1u1', grantedBy: 'bench', at: '' }]);
+  const cases: Case[] = [
+    { name: 'points.logService', fn: 'points', action: 'logService', as: member, data: () => ({ description: '楼道清洁', unitId: 'c1g1u1', date: '2026-11-25', hours: 1 }) },
+    { name: 'points.pendingServices', fn: 'points', action: 'pendingServices', as: () => 'leader', data: () => ({ limit: 50 }) },
+    { name: 'points.reviewServices (1)', fn: 'points', action: 'reviewServices', as: () => 'leader', data: (i) => ({ serviceIds: [logged[i]], decision: 'confirm' }) },
+    { name: 'points.myPoints', fn: 'points', action: 'myPoints', as: member, data: () => ({ limit: 20 }) },
+    { name: 'points.listItems', fn: 'points', action: 'listItems', as: member, data: () => ({ limit: 20 }) },
+    { name: 'points.redeem', fn: 'points', action: 'redeem', as: member, data: (i) => ({ itemId: item.item.id, requestId: `bench-${String(i).padStart(6, '0')}` }) },
+    { name: 'points.myOrders', fn: 'points', action: 'myOrders', as: member, data: () => ({ limit: 20 }) },
+    { name: 'points.handOver', fn: 'points', action: 'handOver', as: () => 'station', data: (i) => ({ pickupCode: codes[i] }) },
+  ];
+  // Each case feeds the next: the logged records are confirmed, the orders handed over.
+  for (const c of cases) {
+    if (c.name === 'points.reviewServices (1)') {
+      const page = await store.find<{ _id: string } & Record<string, unknown>>('services', { where: { unitId: 'c1g1u1', status: 'pending' }, orderBy: [['at', 'asc']], limit: 1000 });
+      logged.push(...page.items.map((s) => s._id));
+    }
+    if (c.name === 'points.handOver') {
+      const page = await store.find<{ _id: string; pickupCode: string } & Record<string, unknown>>('orders', { where: { communityId: 'c1', status: 'placed' }, orderBy: [['createdAt', 'desc']], limit: 1000 });
+      codes.push(...page.items.map((o) => o.pickupCode));
+      orders.push(...page.items.map((o) => o._id));
+    }
+    const r = await measure(c);
+    console.log(`${c.name.padEnd(32)}${r.median.toFixed(2).padStart(10)}${r.p99.toFixed(2).padStart(10)}${r.ops.toFixed(1).padStart(11)}${String(r.errors).padStart(8)}`);
+  }
+  const v0 = performance.now();
+  const check = await verifyBalances({ store });
+  console.log(`rebuild + verify every balance from the ledger: ${check.entries} entries, ${check.accounts} accounts, ${check.mismatches.length} mismatches in ${((performance.now() - v0) / 1000).toFixed(1)} s`);
+}
+
 /**
  * A burst of 500 check-ins to one activity through the local server over HTTP (loopback), all sent
  * at once: throughput, p99 latency and errors.
@@ -227,6 +283,7 @@ async function main() {
     console.log(`${c.name.padEnd(32)}${r.median.toFixed(2).padStart(10)}${r.p99.toFixed(2).padStart(10)}${r.ops.toFixed(1).padStart(11)}${String(r.errors).padStart(8)}`);
   }
   await benchWishes(tree, membersOfC1);
+  await benchPoints(membersOfC1);
   await burst();
   const weapp = resolve(__dirname, '../dist/weapp');
   console.log(`\nweapp main package: ${existsSync(weapp) ? `${(dirSize(weapp) / 1024).toFixed(0)} KB (limit 2048 KB)` : 'not built (npm run build:weapp)'}`);

@@ -1,13 +1,15 @@
 import { fail, isFailure, type Failure } from '@shared/core/result';
 import type { PointsContract } from '@shared/points/points.contract';
 import type { AccountDoc, CommunitySettingsDoc, LedgerDoc, PersonDoc, PointsStatsDoc } from '../core/runtime/documents';
+import { loadByIds } from '../core/runtime/lookup';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { postEntry } from './ledger';
 import { pointsSettingsOf } from './settings';
 
 async function entryViews(ctx: Ctx, entries: LedgerDoc[]) {
-  const reversals = await Promise.all(entries.map((e) => (e.kind === 'credit' ? ctx.store.get('ledger', `rev~${e._id}`) : Promise.resolve(null))));
-  return entries.map((e, i) => ({ id: e._id, kind: e.kind, amount: e.amount, reason: e.reason, at: e.at, balanceAfter: e.balanceAfter, reversible: e.kind === 'credit' && !reversals[i] }));
+  // A credit is reversible until a reversal keyed on it exists: one query finds those of the page.
+  const reversals = await loadByIds(ctx.store, 'ledger', entries.filter((e) => e.kind === 'credit').map((e) => `rev~${e._id}`));
+  return entries.map((e) => ({ id: e._id, kind: e.kind, amount: e.amount, reason: e.reason, at: e.at, balanceAfter: e.balanceAfter, reversible: e.kind === 'credit' && !reversals.has(`rev~${e._id}`) }));
 }
 
 async function history(ctx: Ctx, openid: string, input: { cursor?: string; limit: number }) {
