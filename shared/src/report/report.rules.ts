@@ -1,0 +1,72 @@
+/**
+ * 吹哨报到 (whistle and report-in): a resident reports a neighbourhood problem; the station solves it in
+ * the station or blows the whistle (吹哨) to departments, which acknowledge (报到) and feed back within
+ * the deadline; the station confirms; the resident rates. 问题在站内发现、事情在站内解决、结果在站内反馈.
+ */
+export const problemStatuses = ['submitted', 'in_station', 'whistled', 'acknowledged', 'returned', 'responded', 'confirmed', 'closed', 'reopened', 'duplicate', 'declined'] as const;
+export type ProblemStatus = (typeof problemStatuses)[number];
+
+export const problemStatusLabels: Record<ProblemStatus, string> = {
+  submitted: '待处理',
+  in_station: '站内处理中',
+  whistled: '已吹哨',
+  acknowledged: '部门已报到',
+  returned: '部门退回',
+  responded: '已反馈',
+  confirmed: '已办结',
+  closed: '已评价',
+  reopened: '重新处理',
+  duplicate: '已合并',
+  declined: '不予受理',
+};
+
+export const problemCategories = ['环境卫生', '市政设施', '违章搭建', '噪音扰民', '停车交通', '安全隐患', '物业管理', '其他'] as const;
+export type ProblemCategory = (typeof problemCategories)[number];
+
+/** Who may start from where: one table for every move of a problem. */
+export const problemTransitions = {
+  solveInStation: { from: ['submitted', 'reopened', 'returned'], to: 'in_station' },
+  merge: { from: ['submitted'], to: 'duplicate' },
+  decline: { from: ['submitted', 'reopened', 'returned'], to: 'declined' },
+  whistle: { from: ['submitted', 'reopened', 'returned', 'responded'], to: 'whistled' },
+  acknowledge: { from: ['whistled'], to: 'acknowledged' },
+  notOurs: { from: ['whistled', 'acknowledged'], to: 'returned' },
+  respond: { from: ['acknowledged', 'in_station'], to: 'responded' },
+  confirm: { from: ['responded'], to: 'confirmed' },
+  rateSatisfied: { from: ['confirmed'], to: 'closed' },
+  rateUnsatisfied: { from: ['confirmed'], to: 'reopened' },
+} as const satisfies Record<string, { from: readonly ProblemStatus[]; to: ProblemStatus }>;
+export type ProblemEvent = keyof typeof problemTransitions;
+
+export function canApplyProblem(event: ProblemEvent, from: ProblemStatus): boolean {
+  return (problemTransitions[event].from as readonly ProblemStatus[]).includes(from);
+}
+
+/** Still being worked on (a "me too" joins it instead of filing a duplicate). */
+export function isOpenProblem(status: ProblemStatus): boolean {
+  return !['closed', 'duplicate', 'declined', 'confirmed'].includes(status);
+}
+
+/** Reminders go out this long before the deadline unless the community sets otherwise. */
+export const REMIND_BEFORE_HOURS = 12;
+
+export type RateInputs = {
+  whistled: number;
+  acknowledged: number;
+  responded: number;
+  respondedOnTime: number;
+  confirmed: number;
+  rated: number;
+  satisfied: number;
+};
+
+/** The four rates of the district's statistics, as fractions (0–1), null when there is nothing to divide. */
+export function problemRates(x: RateInputs) {
+  const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
+  return {
+    responseRate: ratio(x.acknowledged, x.whistled),
+    onTimeRate: ratio(x.respondedOnTime, x.whistled),
+    resolutionRate: ratio(x.confirmed, x.whistled),
+    satisfactionRate: ratio(x.satisfied, x.rated),
+  };
+}
