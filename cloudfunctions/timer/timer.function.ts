@@ -1,9 +1,10 @@
 import { messageFor } from '@shared/core/errors';
 import type { Response } from '@shared/core/result';
 import type { Runtime } from '../core/runtime/runtime';
+import { whistleDeadlines } from '../report/whistle-deadlines.job';
 import { expireClaims } from '../wish/expire-claims.job';
 
-export type TimerReport = { expiredClaims: number };
+export type TimerReport = { expiredClaims: number; reminded: number; overdue: number };
 
 /**
  * The periodic function: a CloudBase timer trigger in production (config.json), an interval in the
@@ -15,7 +16,9 @@ export function timer(runtime: () => Runtime) {
     const rt = runtime();
     if (rt.identify(context)) return { ok: false, error: { code: 'AUTH.FORBIDDEN', message: messageFor('AUTH.FORBIDDEN') } };
     try {
-      return { ok: true, data: { expiredClaims: await expireClaims(rt) } };
+      const expiredClaims = await expireClaims(rt);
+      const deadlines = await whistleDeadlines(rt);
+      return { ok: true, data: { expiredClaims, ...deadlines } };
     } catch (error) {
       rt.log({ level: 'error', fn: 'timer', error: error instanceof Error ? error.stack : String(error) });
       return { ok: false, error: { code: 'INTERNAL', message: messageFor('INTERNAL') } };

@@ -26,7 +26,7 @@ describe.each(names)('dist/cloudfunctions/%s', (name) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(file) as { main: (event: unknown, context: unknown) => Promise<{ ok: boolean; error?: { code: string } }> };
   };
-  const readAction: Record<string, string> = { org: 'me', checkin: 'myReports', wish: 'myWishes', points: 'myPoints' };
+  const readAction: Record<string, string> = { org: 'me', checkin: 'myReports', wish: 'myWishes', points: 'myPoints', report: 'myProblems' };
 
   if (name === 'timer') {
     test('refuses a call made by a signed-in user (timer triggers carry no OPENID)', async () => {

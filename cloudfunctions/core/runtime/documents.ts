@@ -222,4 +222,62 @@ export type WishDoc = {
 };
 
 /** A community's settings; missing fields take the defaults of the feature. */
-export type CommunitySettingsDoc = { _id: string; wishClaimDays?: number; wishMaxOpenClaims?: number; wishPoints?: number; pointsPerHour?: number; maxHoursPerRecord?: number };
+export type CommunitySettingsDoc = {
+  _id: string;
+  wishClaimDays?: number;
+  wishMaxOpenClaims?: number;
+  wishPoints?: number;
+  pointsPerHour?: number;
+  maxHoursPerRecord?: number;
+  deadlineRule?: import('@shared/report/deadline').DeadlineRule;
+};
+
+export type ProblemDoc = {
+  _id: string;
+  districtId: string;
+  communityId: string;
+  gridId: string;
+  unitId: string;
+  openid: string;
+  reporterName: string | null;
+  reporterPhone: string;
+  category: import('@shared/report/report.rules').ProblemCategory;
+  description: string;
+  photos: string[];
+  status: import('@shared/report/report.rules').ProblemStatus;
+  /** Still being worked on: the "me too" and nearby lists read it. */
+  open: boolean;
+  shareIdentity: boolean;
+  mergedInto: string | null;
+  meToo: number;
+  round: number;
+  result: string | null;
+  resultPhotos: string[];
+  rating: 'satisfied' | 'unsatisfied' | null;
+  ratingComment: string | null;
+  createdAt: string;
+  history: HistoryEntry[];
+};
+
+/** One department's part in one round of whistling; the timer reads the due ones through indexes. */
+export type WhistleDoc = {
+  _id: string; // problemId~departmentId~round
+  problemId: string;
+  departmentId: string;
+  communityId: string;
+  districtId: string;
+  lead: boolean;
+  round: number;
+  whistledAt: string;
+  deadlineAt: string;
+  remindAt: string;
+  /** Waiting for the department's result. */
+  open: boolean;
+  reminded: boolean;
+  overdue: boolean;
+  acknowledgedAt: string | null;
+  respondedAt: string | null;
+};
+
+/** An in-app message; its id is the key of what caused it plus the recipient, so it is sent once. */
+export type MessageDoc = { _id: string; to: string; title: string; body: string; link: string | null; at: string; read: boolean };

@@ -52,6 +52,10 @@ export interface Store {
   update(collection: string, where: Where, patch: Patch): Promise<number>;
   find<T extends Doc>(collection: string, query: FindQuery): Promise<FindPage<T>>;
   count(collection: string, where: Where): Promise<number>;
+  /**
+   * Runs `fn` with by-id reads and writes that commit together or not at all. Inside `fn`, use only
+   * `tx`: a query on the store itself waits for the transaction to end (on SQLite it never would).
+   */
   transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R>;
   close(): Promise<void>;
 }

@@ -60,11 +60,11 @@ describe('微心愿 wishes', () => {
     ok(await h.call('wish', 'demo-member', 'claimWish', { wishId }));
     const timer = functions.timer(() => h.runtime);
     h.clock.advance(6 * 86400_000);
-    expect(ok(await timer({}, {}))).toEqual({ expiredClaims: 0 });
+    expect(ok(await timer({}, {}))).toMatchObject({ expiredClaims: 0 });
     h.clock.advance(2 * 86400_000);
-    expect(ok(await timer({}, {}))).toEqual({ expiredClaims: 1 });
+    expect(ok(await timer({}, {}))).toMatchObject({ expiredClaims: 1 });
     const before = await snapshot(h.store, ['wishes', 'audit']);
-    expect(ok(await timer({}, {}))).toEqual({ expiredClaims: 0 });
+    expect(ok(await timer({}, {}))).toMatchObject({ expiredClaims: 0 });
     expect(await snapshot(h.store, ['wishes', 'audit'])).toBe(before);
     const wish = ok(await h.call('wish', 'demo-station', 'listWishes', { status: 'open' })).items[0];
     expect(wish.history.at(-1)).toMatchObject({ by: '系统', from: 'claimed', to: 'open', note: '认领超时未完成，自动释放' });

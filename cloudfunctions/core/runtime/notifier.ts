@@ -1,0 +1,32 @@
+import type { MessageDoc } from './documents';
+import type { Runtime } from './runtime';
+import { StoreConflictError } from '../store/store.port';
+import type { Role, ScopeKind } from '@shared/core/roles';
+import type { GrantDoc } from './documents';
+
+export type Notice = { key: string; title: string; body: string; link: string | null };
+
+/**
+ * The one notifier: an in-app message for each recipient, keyed so that a retry or a second timer run
+ * sends nothing twice. (WeChat subscribe messages join here in the deployed build, issue 7.)
+ */
+export async function notify(rt: Runtime, to: string[], notice: Notice): Promise<number> {
+  let sent = 0;
+  const at = rt.now().toISOString();
+  for (const openid of new Set(to)) {
+    const message: MessageDoc = { _id: `${notice.key}~${openid}`, to: openid, title: notice.title, body: notice.body, link: notice.link, at, read: false };
+    try {
+      await rt.store.insert('messages', message);
+      sent++;
+    } catch (error) {
+      if (!(error instanceof StoreConflictError)) throw error;
+    }
+  }
+  return sent;
+}
+
+/** Everyone holding `role` over the scope (the department's staff, the station's admins, the district's). */
+export async function holders(rt: Runtime, role: Role, scope: ScopeKind, scopeId: string): Promise<string[]> {
+  const page = await rt.store.find<GrantDoc>('grants', { where: { role, scope, scopeId }, limit: 100 });
+  return page.items.map((g) => g.openid);
+}

@@ -1,0 +1,41 @@
+import { maskPhone } from '@shared/core/mask';
+import { coveringGrants } from '@shared/core/roles';
+import type { ProblemView } from '@shared/report/report.contract';
+import type { ProblemDoc, WhistleDoc } from '../core/runtime/documents';
+import { loadByIds, nameOf } from '../core/runtime/lookup';
+import type { Ctx } from '../core/runtime/router';
+
+/** Departments see the problem and where it is, not who reported it, unless the station shared that. */
+export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<ProblemView[]> {
+  const [communities, grids, units, whistles] = await Promise.all([
+    loadByIds(ctx.store, 'communities', problems.map((p) => p.communityId)),
+    loadByIds(ctx.store, 'grids', problems.map((p) => p.gridId)),
+    loadByIds(ctx.store, 'units', problems.map((p) => p.unitId)),
+    Promise.all(problems.map((p) => (p.round > 0 ? ctx.store.find<WhistleDoc>('whistles', { where: { problemId: p._id, round: p.round }, limit: 10 }) : Promise.resolve({ items: [] as WhistleDoc[] })))),
+  ]);
+  const departments = await loadByIds(ctx.store, 'departments', whistles.flatMap((w) => w.items.map((x) => x.departmentId)));
+  return problems.map((p, i) => {
+    const place = { communityId: p.communityId, districtId: p.districtId };
+    const owner = p.openid === ctx.caller.openid;
+    const station = coveringGrants(ctx.caller.grants, ['stationAdmin'], place).length > 0;
+    const district = coveringGrants(ctx.caller.grants, ['districtAdmin'], place).length > 0;
+    const identity = owner || station || (p.shareIdentity && !district);
+    return {
+      id: p._id, category: p.category, description: p.description, photos: p.photos, status: p.status,
+      communityName: nameOf(communities, p.communityId), place: `${nameOf(grids, p.gridId)} ${nameOf(units, p.unitId)}`,
+      reporterName: identity ? (p.reporterName ?? '居民') : null,
+      reporterPhone: identity ? p.reporterPhone : district ? maskPhone(p.reporterPhone) : null,
+      meToo: p.meToo,
+      departments: (whistles[i]?.items ?? []).map((w) => ({
+        id: w.departmentId, name: nameOf(departments, w.departmentId), lead: w.lead, deadlineAt: w.deadlineAt, overdue: w.overdue,
+        status: w.respondedAt ? '已反馈' : w.acknowledgedAt ? '已报到' : '待报到',
+      })),
+      result: p.result, rating: p.rating, createdAt: p.createdAt,
+      timeline: p.history.map((h) => ({ ...h, by: h.by === p.openid ? '居民' : h.by === 'system' ? '系统' : '工作人员' })),
+    };
+  });
+}
+
+export async function problemView(ctx: Ctx, p: ProblemDoc): Promise<ProblemView> {
+  return (await problemViews(ctx, [p]))[0] as ProblemView;
+}
