@@ -149,7 +149,8 @@ export const respond: Handlers<ReportContract>['respond'] = async (input, ctx) =
   // Read the round's whistles before the transaction: inside one, only by-id reads and writes are allowed.
   const round = await ctx.store.find<WhistleDoc>('whistles', { where: { problemId: found.p._id, round: found.p.round }, limit: 10 });
   const moved = await moveProblem(ctx, found.p._id, 'respond', { result: input.result, resultPhotos: input.photos }, input.result, async (tx) => {
-    for (const w of round.items) await tx.update('whistles', w._id, w._id === found.whistle._id ? { respondedAt: now, open: false } : { open: false });
+    // The lead answers for every department of the round: all stop waiting at the same time.
+    for (const w of round.items) if (w.open) await tx.update('whistles', w._id, { respondedAt: now, open: false });
   });
   if (isFailure(moved)) return moved;
   await notify(ctx.rt, await holders(ctx.rt, 'stationAdmin', 'community', moved.communityId), { key: `responded~${moved._id}~${moved.round}`, title: '部门已反馈', body: input.result.slice(0, 60), link: null });

@@ -70,3 +70,11 @@ export function problemRates(x: RateInputs) {
     satisfactionRate: ratio(x.satisfied, x.rated),
   };
 }
+
+/**
+ * A department's year-end assessment points from its whistles (结果纳入年终考核): 2 for each one resolved
+ * with feedback on time, 1 for one resolved late, minus 1 for each one that went overdue unanswered.
+ */
+export function assessmentPoints(x: { resolvedOnTime: number; resolvedLate: number; overdueUnanswered: number }): number {
+  return 2 * x.resolvedOnTime + x.resolvedLate - x.overdueUnanswered;
+}
