@@ -30,7 +30,11 @@ export default defineConfig<'webpack5'>(async () => {
     sourceRoot: 'miniprogram',
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
-    defineConstants: {},
+    // Deployment settings baked into the build (an undefined process.env.X would be a runtime error in weapp).
+    defineConstants: {
+      HONGLING_CLOUD_ENV: JSON.stringify(process.env.HONGLING_CLOUD_ENV ?? ''),
+      HONGLING_RESULT_TEMPLATE: JSON.stringify(process.env.HONGLING_RESULT_TEMPLATE ?? ''),
+    },
     alias: { '@shared': path.join(root, 'shared/src') },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

@@ -28,6 +28,12 @@ export default defineAppConfig({
     'pages/points/orders/index',
     'pages/points/confirm/index',
     'pages/points/station/index',
+    'pages/report/new/index',
+    'pages/report/mine/index',
+    'pages/report/station/index',
+    'pages/report/department/index',
+    'pages/report/stats/index',
+    'pages/inbox/index',
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -6,7 +6,7 @@ import './app.css';
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     // In the mini-program, cloud calls need the CloudBase environment initialised once.
-    if (process.env.TARO_ENV === 'weapp') Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true });
+    if (process.env.TARO_ENV === 'weapp') Taro.cloud.init({ env: HONGLING_CLOUD_ENV || undefined, traceUser: true });
   });
   return children;
 }

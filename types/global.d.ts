@@ -11,3 +11,8 @@ declare namespace NodeJS {
     TARO_APP_ID: string;
   }
 }
+
+/** The CloudBase environment id for the mini-program build ('' = the default environment). */
+declare const HONGLING_CLOUD_ENV: string;
+/** The subscribe-message template for "your report has a result" ('' = do not ask). */
+declare const HONGLING_RESULT_TEMPLATE: string;

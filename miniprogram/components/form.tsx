@@ -31,12 +31,12 @@ export function TextField(p: TextProps) {
   );
 }
 
-/** A date (YYYY-MM-DD) or time (HH:mm) chosen with the platform's picker. */
-export function PickerField(p: { label: string; mode: 'date' | 'time'; value: string; onChange: (v: string) => void; error?: string; testid: string }) {
+/** A date (YYYY-MM-DD, or YYYY-MM with fields=month) or time (HH:mm) chosen with the platform's picker. */
+export function PickerField(p: { label: string; mode: 'date' | 'time'; fields?: 'month' | 'day'; value: string; onChange: (v: string) => void; error?: string; testid: string }) {
   return (
     <View className="field">
       <View className="field-label">{p.label}</View>
-      <Picker mode={p.mode} value={p.value} onChange={(e) => p.onChange(String(e.detail.value))}>
+      <Picker mode={p.mode} {...(p.fields ? { fields: p.fields } : {})} value={p.value} onChange={(e) => p.onChange(String(e.detail.value))}>
         <View className="field-picker" data-testid={p.testid}>
           {p.value}
         </View>

@@ -48,6 +48,10 @@ describe('dist/weapp', () => {
     for (const cls of ['nut-button', 'sheet-mask', 'field-error', 'tag-approved']) expect(compiledCss).toContain(cls);
   });
 
+  test('no script reads process.env at run time (the mini-program has no process)', () => {
+    for (const file of files(root, '.js')) expect(readFileSync(join(root, file), 'utf8')).not.toMatch(/process\.env\.[A-Za-z_]+/);
+  });
+
   test('the main package is under the 2 MB limit', () => {
     const bytes = files(root, '').reduce((sum, f) => sum + statSync(join(root, f)).size, 0);
     expect(bytes).toBeLessThan(2 * 1024 * 1024);

@@ -15,6 +15,7 @@ export const indexes: readonly IndexDef[] = [
   { collection: 'units', fields: ['gridId', 'seq'] },
   { collection: 'units', fields: ['communityId', 'seq'] },
   { collection: 'orgs', fields: ['districtId', 'name'] },
+  { collection: 'departments', fields: ['districtId', 'name'] },
   { collection: 'communities', fields: ['districtId', 'name'] },
   { collection: 'reports', fields: ['openid', 'submittedAt'] },
   { collection: 'reports', fields: ['communityId', 'status', 'submittedAt'] },

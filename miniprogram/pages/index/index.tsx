@@ -26,6 +26,11 @@ const entries: Entry[] = [
   { title: '我的积分', hint: '积分余额与明细，登记服务，积分超市兑换', url: '/pages/points/mine/index', roles: ['member'] },
   { title: '确认服务时长', hint: '确认本单元（或所组织活动）的服务时长', url: '/pages/points/confirm/index', roles: ['unitLeader', 'stationAdmin', 'gridSecretary'] },
   { title: '积分管理', hint: '核销领取、积分规则、积分更正', url: '/pages/points/station/index', roles: ['stationAdmin'] },
+  { title: '问题台账', hint: '分拨居民反映的问题，向部门吹哨，确认办结', url: '/pages/report/station/index', roles: ['stationAdmin'] },
+  { title: '吹哨报到', hint: '报到社区的吹哨，3日内反馈处理情况', url: '/pages/report/department/index', roles: ['department'] },
+  { title: '吹哨报到统计', hint: '各部门、各社区的响应、按时反馈、解决、满意率', url: '/pages/report/stats/index', roles: ['districtAdmin'] },
+  { title: '反映问题', hint: '身边的环境、设施、安全问题，社区吹哨、部门报到', url: '/pages/report/mine/index', roles: ['resident'] },
+  { title: '消息', hint: '办理进展和提醒', url: '/pages/inbox/index', roles: ['resident'] },
   { title: '我的微心愿', hint: '发布生活中的小心愿，查看进展', url: '/pages/wish/mine/index', roles: ['resident'] },
 ];
 

@@ -18,7 +18,7 @@ export default function LogService() {
   const me = useMe();
   const communityId = me.data?.communityId ?? '';
   const [gridId, setGridId] = useState('');
-  const places = useLoad(() => (communityId ? call('org', 'places', { communityId, ...(gridId ? { gridId } : {}) }) : Promise.resolve({ communities: [], grids: [], units: [] })), [communityId, gridId]);
+  const places = useLoad(() => (communityId ? call('org', 'places', { communityId, ...(gridId ? { gridId } : {}) }) : Promise.resolve({ communities: [], grids: [], units: [], departments: [] })), [communityId, gridId]);
   const [unitId, setUnitId] = useState('');
   const [description, setDescription] = useState('');
   const [date, setDate] = useState(beijing(new Date().toISOString(), 'YYYY-MM-DD'));

@@ -1,0 +1,85 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import { problemCategories, type ProblemCategory } from '@shared/report/report.rules';
+import { call, type CallError } from '../../../api/call';
+import { TextField } from '../../../components/form';
+import { OptionField } from '../../../components/option-field';
+import { PhotoPicker } from '../../../components/photo-picker';
+import { ProblemCard } from '../../../components/problem-card';
+import { runAction } from '../../../hooks/use-action';
+import { backOr } from '../../../hooks/go-back';
+import { useLoad } from '../../../hooks/use-call';
+import { useDevLoginGuard } from '../../../hooks/use-me';
+
+const categories = problemCategories.map((c) => ({ id: c, name: c }));
+
+/** Asks, at the natural moment, to be told of the result by a WeChat subscribe message (deployed build). */
+function askToBeTold() {
+  if (process.env.TARO_ENV === 'weapp' && HONGLING_RESULT_TEMPLATE) void Taro.requestSubscribeMessage({ tmplIds: [HONGLING_RESULT_TEMPLATE], entityIds: [] } as never).catch(() => undefined);
+}
+
+/** A resident reports a neighbourhood problem, after seeing whether a neighbour already did. */
+export default function NewProblem() {
+  useDevLoginGuard('pages/report/new/index');
+  const [communityId, setCommunityId] = useState('');
+  const [gridId, setGridId] = useState('');
+  const [unitId, setUnitId] = useState('');
+  const places = useLoad(() => call('org', 'places', { ...(communityId ? { communityId } : {}), ...(gridId ? { gridId } : {}) }), [communityId, gridId]);
+  const nearby = useLoad(() => (unitId ? call('report', 'nearbyProblems', { unitId }) : Promise.resolve({ items: [] })), [unitId]);
+  const [category, setCategory] = useState('');
+  const [description, setDescription] = useState('');
+  const [photos, setPhotos] = useState<string[]>([]);
+  const [phone, setPhone] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    try {
+      await call('report', 'submitProblem', { category: category as ProblemCategory, description, unitId, photos, phone });
+      askToBeTold();
+      void Taro.showToast({ title: '已提交，社区将尽快处理', icon: 'none' });
+      backOr('/pages/report/mine/index');
+    } catch (e) {
+      setErrors({ ...(e as CallError).fields, ...(unitId ? {} : { unitId: '请选择问题所在的单元' }), ...(category ? {} : { category: '请选择问题类别' }) });
+      void Taro.showToast({ title: (e as Error).message, icon: 'none' });
+      setBusy(false);
+    }
+  };
+  const options = places.data ?? { communities: [], grids: [], units: [], departments: [] };
+  return (
+    <View className="page">
+      <View className="form">
+        <OptionField label="问题类别" placeholder="请选择" options={categories} value={category} onChange={setCategory} error={errors.category} testid="pick-category" />
+        <OptionField label="所在社区" placeholder="请选择" options={options.communities} value={communityId} onChange={(id) => (setCommunityId(id), setGridId(''), setUnitId(''))} testid="pick-community" />
+        <OptionField label="所在网格" placeholder={communityId ? '请选择' : '请先选择社区'} options={options.grids} value={gridId} onChange={(id) => (setGridId(id), setUnitId(''))} testid="pick-grid" />
+        <OptionField label="所在单元（楼栋）" placeholder={gridId ? '请选择' : '请先选择网格'} options={options.units} value={unitId} onChange={setUnitId} error={errors.unitId} testid="pick-unit" />
+      </View>
+      {nearby.data?.items.length ? (
+        <View>
+          <View className="section-title">附近正在处理的问题，是同一件事可以点“我也遇到”</View>
+          {nearby.data.items.map((p) => (
+            <ProblemCard key={p.id} problem={p}>
+              <View className="actions">
+                <Button onClick={() => void runAction(() => call('report', 'meToo', { problemId: p.id }), '已记录，社区会一并处理').then(() => nearby.reload())}>我也遇到</Button>
+              </View>
+            </ProblemCard>
+          ))}
+        </View>
+      ) : null}
+      <View className="form">
+        <TextField label="问题描述" name="description" placeholder="时间、地点、具体情况" value={description} onInput={setDescription} error={errors.description} multiline maxlength={500} />
+        {[0, 1, 2].filter((i) => i <= photos.length).map((i) => (
+          <PhotoPicker key={i} value={photos[i] ?? null} label={i === 0 ? '照片（最多3张，可选）' : ' '} onChange={(url) => setPhotos((old) => (url ? [...old.slice(0, i), url, ...old.slice(i + 1)] : old.filter((_, j) => j !== i)))} />
+        ))}
+        <TextField label="联系电话" name="phone" type="number" placeholder="社区工作人员联系您时使用" value={phone} onInput={setPhone} error={errors.phone} maxlength={11} />
+      </View>
+      <View className="submit">
+        <Button type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>
+          提交
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,106 @@
+import { Switch, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import type { ProblemView } from '@shared/report/report.contract';
+import type { ProblemStatus } from '@shared/report/report.rules';
+import { call } from '../../../api/call';
+import { NoteAction } from '../../../components/note-action';
+import { OptionField } from '../../../components/option-field';
+import { PagedList, Tabs } from '../../../components/paged-list';
+import { ProblemCard } from '../../../components/problem-card';
+import { runAction } from '../../../hooks/use-action';
+import { useLoad, usePaged } from '../../../hooks/use-call';
+import { useDevLoginGuard } from '../../../hooks/use-me';
+
+const tabs: Array<{ value: ProblemStatus; label: string }> = [
+  { value: 'submitted', label: '待处理' },
+  { value: 'whistled', label: '已吹哨' },
+  { value: 'acknowledged', label: '已报到' },
+  { value: 'responded', label: '待确认' },
+  { value: 'returned', label: '退回' },
+  { value: 'reopened', label: '重办' },
+  { value: 'in_station', label: '站内' },
+];
+
+/** 吹哨: choose the departments, the lead among them, and whether they may see who reported it. */
+function WhistleAction({ problemId, onDone }: { problemId: string; onDone: (p: ProblemView) => void }) {
+  const places = useLoad(() => call('org', 'places', {}), []);
+  const [open, setOpen] = useState(false);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [lead, setLead] = useState('');
+  const [share, setShare] = useState(false);
+  if (!open) return <Button type="primary" onClick={() => setOpen(true)}>吹哨</Button>;
+  const departments = places.data?.departments ?? [];
+  const toggle = (id: string) => setChosen((old) => (old.includes(id) ? old.filter((x) => x !== id) : [...old, id]));
+  const send = async () => {
+    const res = await runAction(() => call('report', 'triage', { problemId, action: 'whistle', departments: chosen, leadDepartment: lead || chosen[0] || '', shareIdentity: share }), '已吹哨，部门须在期限内反馈');
+    if (res) onDone(res.problem);
+  };
+  return (
+    <View style={{ width: '100%' }}>
+      <View className="field-label">选择部门</View>
+      <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px' }}>
+        {departments.map((d) => (
+          <View key={d.id} className={`tag ${chosen.includes(d.id) ? 'tag-role' : 'tag-other'}`} data-testid="dept-option" onClick={() => toggle(d.id)}>
+            {d.name}
+          </View>
+        ))}
+      </View>
+      <OptionField label="牵头部门" placeholder={chosen.length ? '请选择' : '请先选择部门'} options={departments.filter((d) => chosen.includes(d.id))} value={lead} onChange={setLead} testid="pick-lead" />
+      <View className="row" style={{ marginTop: '8px' }}>
+        <View className="hint">向部门提供反映人姓名和电话</View>
+        <Switch checked={share} color="#c8161d" onChange={(e) => setShare(e.detail.value)} />
+      </View>
+      <View className="actions">
+        <Button onClick={() => setOpen(false)}>取消</Button>
+        <Button type="primary" disabled={!chosen.length} onClick={() => void send()}>
+          确认吹哨
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** The station triages, whistles, confirms results and follows every report of the community by state. */
+export default function StationProblems() {
+  useDevLoginGuard('pages/report/station/index');
+  const [status, setStatus] = useState<ProblemStatus>('submitted');
+  const list = usePaged((cursor) => call('report', 'stationProblems', { status, cursor, limit: 20 }), [status]);
+  useDidShow(() => void list.refresh());
+  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
+  useReachBottom(() => void list.more());
+  const drop = (id: string) => list.setItems((old) => old.filter((x) => x.id !== id));
+  const act = (work: () => Promise<unknown>, ok: string, id: string) => void runAction(work, ok).then((r) => r && drop(id));
+  return (
+    <View className="page">
+      <Tabs tabs={tabs} value={status} onChange={setStatus} />
+      <PagedList list={list} empty={{ title: '暂无问题' }}>
+        {(p) => (
+          <ProblemCard key={p.id} problem={p}>
+            {['submitted', 'reopened', 'returned'].includes(p.status) ? (
+              <View className="actions" style={{ flexWrap: 'wrap' }}>
+                <Button onClick={() => act(() => call('report', 'triage', { problemId: p.id, action: 'solveInStation' }), '转站内处理', p.id)}>站内解决</Button>
+                <NoteAction label="不予受理" placeholder="原因（居民可见）" confirm="确认" danger onSubmit={(reason) => runAction(() => call('report', 'triage', { problemId: p.id, action: 'decline', reason }), '已处理').then((r) => void (r && drop(p.id)))} />
+                <WhistleAction problemId={p.id} onDone={() => drop(p.id)} />
+              </View>
+            ) : null}
+            {p.status === 'in_station' ? (
+              <View className="actions">
+                <NoteAction label="办结反馈" placeholder="处理结果" confirm="提交" onSubmit={(result) => runAction(() => call('report', 'stationRespond', { problemId: p.id, result }), '已反馈').then((r) => void (r && drop(p.id)))} />
+              </View>
+            ) : null}
+            {p.status === 'responded' ? (
+              <View className="actions">
+                <Button onClick={() => act(() => call('report', 'triage', { problemId: p.id, action: 'whistle', departments: p.departments.map((d) => d.id), leadDepartment: p.departments.find((d) => d.lead)?.id ?? '' }), '已重新吹哨', p.id)}>未解决，重新吹哨</Button>
+                <Button type="primary" onClick={() => act(() => call('report', 'confirmResult', { problemId: p.id }), '已办结，已告知居民', p.id)}>
+                  确认办结
+                </Button>
+              </View>
+            ) : null}
+          </ProblemCard>
+        )}
+      </PagedList>
+    </View>
+  );
+}
