@@ -4,7 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { functions, type FunctionName } from '../cloudfunctions/core/functions';
 import { localRuntime } from '../cloudfunctions/core/platform/local.platform';
 import { communityToken } from '../cloudfunctions/core/runtime/codes';
-import type { AccountDoc, GrantDoc, LedgerDoc, PersonDoc, ReportDoc, WishDoc } from '../cloudfunctions/core/runtime/documents';
+import type { AccountDoc, GrantDoc, LedgerDoc, PersonDoc, ProblemDoc, ReportDoc, WhistleDoc, WishDoc } from '../cloudfunctions/core/runtime/documents';
+import { whistleDeadlines } from '../cloudfunctions/report/whistle-deadlines.job';
 import { verifyBalances } from '../cloudfunctions/points/ledger';
 import { expireClaims } from '../cloudfunctions/wish/expire-claims.job';
 import type { Main } from '../cloudfunctions/core/runtime/router';
@@ -196,6 +197,62 @@ async function benchPoints(membersOfC1: string[]) {
   console.log(`rebuild + verify every balance from the ledger: ${check.entries} entries, ${check.accounts} accounts, ${check.mismatches.length} mismatches in ${((performance.now() - v0) / 1000).toFixed(1)} s`);
 }
 
+/** 100,000 problem reports with 100,000 open whistles, 5,000 of them due: the actions and one periodic run. */
+async function benchReports(tree: ReturnType<typeof buildTree>) {
+  const REPORTS = 100_000;
+  const DUE = 5_000;
+  const t0 = performance.now();
+  store.insertMany('departments', Array.from({ length: 6 }, (_, i) => ({ _id: `dept${i + 1}`, name: `部门${i + 1}`, districtId: DISTRICT_ID })));
+  store.insertMany('grants', [{ _id: 'dep~department', openid: 'dep', role: 'department', scope: 'department', scopeId: 'dept1', grantedBy: 'bench', at: '' }]);
+  const now = Date.now();
+  const problems: ProblemDoc[] = [];
+  const whistles: WhistleDoc[] = [];
+  for (let i = 0; i < REPORTS; i++) {
+    const unit = tree.units[i % tree.units.length]!;
+    const created = new Date(now - (REPORTS - i) * 60_000).toISOString();
+    problems.push({
+      _id: `pr${i}`, districtId: DISTRICT_ID, communityId: unit.communityId, gridId: unit.gridId, unitId: unit._id, openid: `r${i % 5000}`, reporterName: null, reporterPhone: '13600000000',
+      category: '环境卫生', description: '楼下垃圾堆放', photos: [], status: 'whistled', open: true, shareIdentity: false, mergedInto: null, meToo: 0, round: 1,
+      result: null, resultPhotos: [], rating: null, ratingComment: null, createdAt: created, history: [],
+    });
+    // 5,000 are past their deadline and reminder time; the rest are due next week.
+    const deadline = i < DUE ? now - 3600_000 : now + 7 * 86400_000;
+    whistles.push({
+      _id: `pr${i}~dept${(i % 6) + 1}~1`, problemId: `pr${i}`, departmentId: `dept${(i % 6) + 1}`, communityId: unit.communityId, districtId: DISTRICT_ID, lead: true, round: 1,
+      whistledAt: created, deadlineAt: new Date(deadline).toISOString(), remindAt: new Date(deadline - 12 * 3600_000).toISOString(),
+      open: true, reminded: false, overdue: false, acknowledgedAt: null, respondedAt: null,
+    });
+  }
+  store.insertMany('problems', problems);
+  store.insertMany('whistles', whistles);
+  console.log(`\nreports: ${REPORTS} problems and open whistles (${DUE} due) seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const dept1 = whistles.filter((w) => w.departmentId === 'dept1').map((w) => w.problemId);
+  const cases: Case[] = [
+    { name: 'report.submitProblem', fn: 'report', action: 'submitProblem', as: (i) => `r${i}`, data: (i) => ({ category: '环境卫生', description: '楼下垃圾堆放多日', unitId: `c1g1u${(i % 30) + 1}`, phone: '13600002222' }) },
+    { name: 'report.myProblems', fn: 'report', action: 'myProblems', as: (i) => `r${i}`, data: () => ({ limit: 20 }) },
+    { name: 'report.stationProblems', fn: 'report', action: 'stationProblems', as: () => 'station', data: () => ({ status: 'whistled', limit: 20 }) },
+    { name: 'report.departmentWhistles', fn: 'report', action: 'departmentWhistles', as: () => 'dep', data: () => ({ limit: 20 }) },
+    { name: 'report.acknowledge', fn: 'report', action: 'acknowledge', as: () => 'dep', data: (i) => ({ problemId: dept1[DUE + i] }) },
+    { name: 'report.respond', fn: 'report', action: 'respond', as: () => 'dep', data: (i) => ({ problemId: dept1[DUE + i], result: '已处理' }) },
+    { name: 'report.nearbyProblems', fn: 'report', action: 'nearbyProblems', as: (i) => `r${i}`, data: (i) => ({ unitId: `c1g1u${(i % 30) + 1}` }) },
+  ];
+  for (const c of cases) {
+    const r = await measure(c);
+    console.log(`${c.name.padEnd(32)}${r.median.toFixed(2).padStart(10)}${r.p99.toFixed(2).padStart(10)}${r.ops.toFixed(1).padStart(11)}${String(r.errors).padStart(8)}`);
+  }
+  const before = ops;
+  const p0 = performance.now();
+  let runs = 0;
+  let total = { reminded: 0, overdue: 0 };
+  for (;;) {
+    const r = await whistleDeadlines(runtime, 10_000);
+    runs++;
+    total = { reminded: total.reminded + r.reminded, overdue: total.overdue + r.overdue };
+    if (!r.reminded && !r.overdue) break;
+  }
+  console.log(`periodic run over ${REPORTS} open whistles (${DUE} due): reminded ${total.reminded}, overdue ${total.overdue} in ${((performance.now() - p0) / 1000).toFixed(1)} s, ${ops - before} store operations, ${runs} runs (the last finds nothing)`);
+}
+
 /**
  * A burst of 500 check-ins to one activity through the local server over HTTP (loopback), all sent
  * at once: throughput, p99 latency and errors.
@@ -284,6 +341,7 @@ async function main() {
   }
   await benchWishes(tree, membersOfC1);
   await benchPoints(membersOfC1);
+  await benchReports(tree);
   await burst();
   const weapp = resolve(__dirname, '../dist/weapp');
   console.log(`\nweapp main package: ${existsSync(weapp) ? `${(dirSize(weapp) / 1024).toFixed(0)} KB (limit 2048 KB)` : 'not built (npm run build:weapp)'}`);

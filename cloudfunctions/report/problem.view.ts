@@ -7,13 +7,16 @@ import type { Ctx } from '../core/runtime/router';
 
 /** Departments see the problem and where it is, not who reported it, unless the station shared that. */
 export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<ProblemView[]> {
-  const [communities, grids, units, whistles] = await Promise.all([
+  const whistled = problems.filter((p) => p.round > 0).map((p) => p._id);
+  const [communities, grids, units, allWhistles] = await Promise.all([
     loadByIds(ctx.store, 'communities', problems.map((p) => p.communityId)),
     loadByIds(ctx.store, 'grids', problems.map((p) => p.gridId)),
     loadByIds(ctx.store, 'units', problems.map((p) => p.unitId)),
-    Promise.all(problems.map((p) => (p.round > 0 ? ctx.store.find<WhistleDoc>('whistles', { where: { problemId: p._id, round: p.round }, limit: 10 }) : Promise.resolve({ items: [] as WhistleDoc[] })))),
+    // Every round's whistles of the page in one query; each problem shows its current round.
+    whistled.length ? ctx.store.find<WhistleDoc>('whistles', { where: { problemId: { $in: whistled } }, limit: 1000 }) : Promise.resolve({ items: [] as WhistleDoc[] }),
   ]);
-  const departments = await loadByIds(ctx.store, 'departments', whistles.flatMap((w) => w.items.map((x) => x.departmentId)));
+  const whistles = problems.map((p) => ({ items: allWhistles.items.filter((w) => w.problemId === p._id && w.round === p.round) }));
+  const departments = await loadByIds(ctx.store, 'departments', allWhistles.items.map((x) => x.departmentId));
   return problems.map((p, i) => {
     const place = { communityId: p.communityId, districtId: p.districtId };
     const owner = p.openid === ctx.caller.openid;
