@@ -1,3 +1,4 @@
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CallError } from '../api/call';
 
@@ -72,4 +73,20 @@ export function usePaged<T>(load: (cursor: string | undefined) => Promise<Page<T
   }, deps); // eslint-disable-line react-hooks/exhaustive-deps
 
   return { items, setItems, next, state, error, refresh, more };
+}
+
+/**
+ * A list page: paged loading, pull-to-refresh, the next page at the bottom, and a refresh whenever the
+ * page shows again (coming back from a page that changed something).
+ */
+export function useListPage<T>(load: (cursor: string | undefined) => Promise<Page<T>>, deps: unknown[]) {
+  const list = usePaged(load, deps);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void list.refresh();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
+  useReachBottom(() => void list.more());
+  return list;
 }

@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { api, loginAs, phone, shoot, startApp } from './support/app';
+import { api, loginAs, phone, shoot, storyApp } from './support/app';
 
 jest.setTimeout(120_000);
 
@@ -8,23 +7,17 @@ jest.setTimeout(120_000);
  * checks in, and two hours later checks out on a fresh code and sees the hours.
  */
 describe('a member checks in to an activity and out again', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startApp();
-    browser = app.browser;
-  });
-  afterAll(() => app?.stop());
+  const story = storyApp();
 
   test('code → check-in → two hours later check-out → hours', async () => {
     const start = new Date(Date.now() + 5 * 60_000);
-    const { activity } = await api(app.base, 'demo-station', 'checkin', 'createActivity', {
+    const { activity } = await api(story.app.base, 'demo-station', 'checkin', 'createActivity', {
       title: '主题党日·义务植树', place: '华中社区党群服务中心', capacity: 50,
       startAt: start.toISOString(), endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
     });
 
-    const organiser = await (await phone(browser)).newPage();
-    await loginAs(organiser, app.base, 'demo-station');
+    const organiser = await (await phone(story.browser)).newPage();
+    await loginAs(organiser, story.app.base, 'demo-station');
     await organiser.getByText('活动管理').first().click();
     await organiser.locator(`[data-testid="activity"][data-title="主题党日·义务植树"]`).click();
     const link = organiser.getByTestId('activity-link');
@@ -34,8 +27,8 @@ describe('a member checks in to an activity and out again', () => {
     expect((path as string).split('scene=')[1]?.length).toBeLessThanOrEqual(32);
     await shoot(organiser, '20-organiser-activity-code');
 
-    const member = await (await phone(browser)).newPage();
-    await member.goto(`${app.base}/#/${path}`);
+    const member = await (await phone(story.browser)).newPage();
+    await member.goto(`${story.app.base}/#/${path}`);
     await member.locator('[data-openid="demo-member"]').click();
     await member.locator('.nut-button', { hasText: '签到' }).waitFor();
     await shoot(member, '21-member-scan-page');
@@ -49,7 +42,7 @@ describe('a member checks in to an activity and out again', () => {
     await shoot(organiser, '23-organiser-attendance');
 
     // Two hours later the old code has expired; the organiser's page shows a fresh one.
-    app.advance(2 * 3600_000 + 5 * 60_000);
+    story.app.advance(2 * 3600_000 + 5 * 60_000);
     await member.reload();
     await member.getByText('活动码已过期').waitFor();
     await shoot(member, '24-member-stale-code');
@@ -57,36 +50,36 @@ describe('a member checks in to an activity and out again', () => {
     await organiser.getByTestId('activity-qr').waitFor();
     const fresh = await organiser.getByTestId('activity-link').getAttribute('data-path');
     expect(fresh).not.toBe(path);
-    await member.goto(`${app.base}/#/${fresh}`);
+    await member.goto(`${story.app.base}/#/${fresh}`);
     await member.locator('.nut-button', { hasText: '签退' }).click();
     await member.getByTestId('hours').getByText('服务时长 2 小时').waitFor();
     await shoot(member, '25-member-checked-out');
 
-    await member.goto(`${app.base}/#/pages/checkin/service/index`);
+    await member.goto(`${story.app.base}/#/pages/checkin/service/index`);
     await member.getByTestId('total-hours').getByText('2').waitFor();
     await shoot(member, '26-member-service-record');
   });
 
   test('a member claims a post; the organisation sees the half-year record', async () => {
     // The demo data has posts of 华中社区 to claim.
-    const member = await (await phone(browser)).newPage();
-    await loginAs(member, app.base, 'demo-member');
+    const member = await (await phone(story.browser)).newPage();
+    await loginAs(member, story.app.base, 'demo-member');
     await member.getByText('岗位认领').first().click();
     const post = member.locator('[data-testid="post"][data-name="楼道文明劝导员"]');
     await post.locator('.nut-button', { hasText: '认领岗位' }).click();
     await post.getByText('已认领').waitFor();
     await shoot(member, '27-member-claimed-post');
 
-    const org = await (await phone(browser)).newPage();
-    await loginAs(org, app.base, 'demo-orgadmin');
+    const org = await (await phone(story.browser)).newPage();
+    await loginAs(org, story.app.base, 'demo-orgadmin');
     await org.getByText('党员半年履责').first().click();
     // The claim above counts for this half-year whatever else the member did.
     await org.locator('[data-testid="member-record"][data-name="张明"]').getByText('认领1项').waitFor();
     await shoot(org, '28-org-half-year');
 
-    const station = await (await phone(browser)).newPage();
-    await loginAs(station, app.base, 'demo-station');
-    await station.goto(`${app.base}/#/pages/checkin/activity-edit/index`);
+    const station = await (await phone(story.browser)).newPage();
+    await loginAs(station, story.app.base, 'demo-station');
+    await station.goto(`${story.app.base}/#/pages/checkin/activity-edit/index`);
     await station.getByText('发布活动').last().waitFor();
     await shoot(station, '29-station-new-activity-form');
   });

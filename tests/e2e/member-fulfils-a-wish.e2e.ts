@@ -1,23 +1,16 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { loginAs, phone, shoot, startApp } from './support/app';
+import { loginAs, phone, shoot, storyApp } from './support/app';
 
 jest.setTimeout(120_000);
 
 /** The story of a micro-wish: a resident posts, the station approves, a member claims and fulfils, the resident confirms. */
 describe('a member fulfils a resident’s wish', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startApp();
-    browser = app.browser;
-  });
-  afterAll(() => app?.stop());
+  const story = storyApp();
 
   test('post → approve → claim → fulfil → confirm → thanks', async () => {
     const title = '帮忙修理漏水的水龙头';
-    const resident = await (await phone(browser)).newPage();
-    await loginAs(resident, app.base, 'demo-resident');
+    const resident = await (await phone(story.browser)).newPage();
+    await loginAs(resident, story.app.base, 'demo-resident');
     await resident.getByText('我的微心愿').first().click();
     await resident.getByText('还没有发布心愿').waitFor();
     await shoot(resident, '30-resident-no-wishes');
@@ -37,8 +30,8 @@ describe('a member fulfils a resident’s wish', () => {
     await resident.locator(`[data-testid="wish"][data-title="${title}"]`).getByText('待审核').waitFor();
     await shoot(resident, '32-resident-wish-pending');
 
-    const station = await (await phone(browser)).newPage();
-    await loginAs(station, app.base, 'demo-station');
+    const station = await (await phone(story.browser)).newPage();
+    await loginAs(station, story.app.base, 'demo-station');
     await station.getByText('心愿审核').first().click();
     const pending = station.locator(`[data-testid="wish"][data-title="${title}"]`);
     await pending.getByText('13600001111').waitFor();
@@ -46,8 +39,8 @@ describe('a member fulfils a resident’s wish', () => {
     await pending.locator('.nut-button', { hasText: '通过' }).click();
     await pending.waitFor({ state: 'detached' });
 
-    const member = await (await phone(browser)).newPage();
-    await loginAs(member, app.base, 'demo-member');
+    const member = await (await phone(story.browser)).newPage();
+    await loginAs(member, story.app.base, 'demo-member');
     await member.getByText('心愿墙').first().click();
     const open = member.locator(`[data-testid="wish"][data-title="${title}"]`);
     await open.waitFor();
@@ -57,7 +50,7 @@ describe('a member fulfils a resident’s wish', () => {
     await shoot(member, '34-member-wish-wall');
     await open.locator('.nut-button', { hasText: '认领心愿' }).click();
     await open.waitFor({ state: 'detached' });
-    await member.goto(`${app.base}/#/pages/wish/claims/index`);
+    await member.goto(`${story.app.base}/#/pages/wish/claims/index`);
     const mine = member.locator(`[data-testid="wish"][data-title="${title}"]`);
     await mine.getByText('136****1111').waitFor();
     await mine.locator('.nut-button', { hasText: '已完成' }).click();

@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { loginAs, phone, shoot, startApp } from './support/app';
+import { loginAs, phone, shoot, storyApp } from './support/app';
 
 jest.setTimeout(120_000);
 
 /** The story of points: a member logs hours, the unit leader confirms, the member redeems, the station hands it over. */
 describe('a member earns points and redeems them', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startApp();
-    browser = app.browser;
-  });
-  afterAll(() => app?.stop());
+  const story = storyApp();
 
   test('log → confirm → redeem → hand over', async () => {
-    const member = await (await phone(browser)).newPage();
-    await loginAs(member, app.base, 'demo-member');
+    const member = await (await phone(story.browser)).newPage();
+    await loginAs(member, story.app.base, 'demo-member');
     await member.getByText('我的积分').first().click();
     await member.getByTestId('balance').getByText('0').waitFor();
     await member.locator('.nut-button', { hasText: '登记服务' }).click();
@@ -30,8 +23,8 @@ describe('a member earns points and redeems them', () => {
     await member.getByTestId('service').filter({ hasText: '清理楼道杂物' }).getByText('待确认').waitFor();
     await shoot(member, '41-member-service-pending');
 
-    const leader = await (await phone(browser)).newPage();
-    await loginAs(leader, app.base, 'demo-unitleader');
+    const leader = await (await phone(story.browser)).newPage();
+    await loginAs(leader, story.app.base, 'demo-unitleader');
     await leader.getByText('确认服务时长').first().click();
     const row = leader.locator('[data-testid="pending-service"][data-name="张明"]');
     await row.waitFor();
@@ -52,8 +45,8 @@ describe('a member earns points and redeems them', () => {
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
     await shoot(member, '44-member-order-code');
 
-    const station = await (await phone(browser)).newPage();
-    await loginAs(station, app.base, 'demo-station');
+    const station = await (await phone(story.browser)).newPage();
+    await loginAs(station, story.app.base, 'demo-station');
     await station.getByText('积分管理').first().click();
     await station.locator('input[name="pickupCode"]').fill(code);
     await station.locator('.nut-button', { hasText: '核销' }).last().click();
@@ -62,7 +55,7 @@ describe('a member earns points and redeems them', () => {
 
     await member.reload();
     await order.getByText('已领取').waitFor();
-    await member.goto(`${app.base}/#/pages/points/mine/index`);
+    await member.goto(`${story.app.base}/#/pages/points/mine/index`);
     await member.getByTestId('balance').getByText('0').waitFor();
     await shoot(member, '46-member-ledger');
   });

@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { loginAs, phone, shoot, startApp } from './support/app';
+import { loginAs, phone, shoot, storyApp } from './support/app';
 
 /**
  * The story of 报到: the station shows the community code, a member opens its link and reports, the
@@ -8,17 +7,11 @@ import { loginAs, phone, shoot, startApp } from './support/app';
 jest.setTimeout(120_000);
 
 describe('a member reports to their community', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startApp();
-    browser = app.browser;
-  });
-  afterAll(() => app?.stop());
+  const story = storyApp();
 
   test('code → report → approval → receipt', async () => {
-    const station = await (await phone(browser)).newPage();
-    await loginAs(station, app.base, 'demo-station');
+    const station = await (await phone(story.browser)).newPage();
+    await loginAs(station, story.app.base, 'demo-station');
     await station.getByText('社区报到码').first().click();
     const link = station.getByTestId('community-link');
     await link.waitFor();
@@ -28,8 +21,8 @@ describe('a member reports to their community', () => {
     await shoot(station, '01-station-community-code');
 
     // The member opens the code's link on their phone and is asked to sign in first.
-    const member = await (await phone(browser)).newPage();
-    await member.goto(`${app.base}/#/${path}`);
+    const member = await (await phone(story.browser)).newPage();
+    await member.goto(`${story.app.base}/#/${path}`);
     await member.locator('[data-openid="demo-newmember"]').click();
     await member.getByText('提交报到').waitFor();
     await member.getByText('华中社区').first().waitFor();
@@ -56,7 +49,7 @@ describe('a member reports to their community', () => {
     await shoot(member, '05-member-report-pending');
 
     // The station approves it.
-    await station.goto(`${app.base}/#/pages/checkin/review/index`);
+    await station.goto(`${story.app.base}/#/pages/checkin/review/index`);
     const item = station.locator('[data-testid="review-item"][data-name="李华"]');
     await item.waitFor();
     await expect(item.innerText()).resolves.toContain('13912345678');
@@ -69,13 +62,13 @@ describe('a member reports to their community', () => {
     await member.reload();
     await member.getByTestId('report-status').getByText('已报到').waitFor();
     await shoot(member, '08-member-report-approved');
-    await member.goto(`${app.base}/#/pages/mine/index`);
+    await member.goto(`${story.app.base}/#/pages/mine/index`);
     await member.getByTestId('my-report').getByText('已报到').waitFor();
     await shoot(member, '09-member-mine');
 
     // The organisation's admin sees the receipt with a masked phone.
-    const org = await (await phone(browser)).newPage();
-    await loginAs(org, app.base, 'demo-orgadmin');
+    const org = await (await phone(story.browser)).newPage();
+    await loginAs(org, story.app.base, 'demo-orgadmin');
     await org.getByText('报到回执').first().click();
     const receipt = org.locator('[data-testid="receipt"][data-name="李华"]');
     await receipt.waitFor();
@@ -87,17 +80,17 @@ describe('a member reports to their community', () => {
   });
 
   test('a forged code is refused on the page', async () => {
-    const page = await (await phone(browser)).newPage();
-    await loginAs(page, app.base, 'demo-newmember');
-    await page.goto(`${app.base}/#/pages/checkin/report/index?scene=Rhuazhong.AAAAAAAAAAAAAAAA`);
+    const page = await (await phone(story.browser)).newPage();
+    await loginAs(page, story.app.base, 'demo-newmember');
+    await page.goto(`${story.app.base}/#/pages/checkin/report/index?scene=Rhuazhong.AAAAAAAAAAAAAAAA`);
     await page.getByText('二维码无效或已被篡改').waitFor();
     await shoot(page, '11-forged-code');
   });
 
   test('every role sees its own home page', async () => {
     for (const openid of ['demo-district', 'demo-resident']) {
-      const page = await (await phone(browser)).newPage();
-      await loginAs(page, app.base, openid);
+      const page = await (await phone(story.browser)).newPage();
+      await loginAs(page, story.app.base, openid);
       await page.locator('.banner').waitFor();
       await shoot(page, `12-home-${openid}`);
     }

@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { loginAs, phone, shoot, startApp } from './support/app';
+import { loginAs, phone, shoot, storyApp } from './support/app';
 
 jest.setTimeout(120_000);
 
 /** 吹哨报到: a resident reports, the station whistles, the department acknowledges and responds, the station confirms, the resident rates. */
 describe('the station whistles and a department reports in', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startApp();
-    browser = app.browser;
-  });
-  afterAll(() => app?.stop());
+  const story = storyApp();
 
   test('report → whistle → acknowledge → respond → confirm → rate', async () => {
-    const resident = await (await phone(browser)).newPage();
-    await loginAs(resident, app.base, 'demo-resident');
+    const resident = await (await phone(story.browser)).newPage();
+    await loginAs(resident, story.app.base, 'demo-resident');
     await resident.getByText('反映问题').first().click();
     await resident.getByText('还没有反映过问题').waitFor();
     await resident.locator('.nut-button', { hasText: '反映新问题' }).click();
@@ -30,8 +23,8 @@ describe('the station whistles and a department reports in', () => {
     const mine = resident.getByTestId('problem').filter({ hasText: '3栋楼下垃圾' });
     await mine.getByText('待处理').waitFor();
 
-    const station = await (await phone(browser)).newPage();
-    await loginAs(station, app.base, 'demo-station');
+    const station = await (await phone(story.browser)).newPage();
+    await loginAs(station, story.app.base, 'demo-station');
     await station.getByText('问题台账').first().click();
     const item = station.getByTestId('problem').filter({ hasText: '3栋楼下垃圾' });
     await item.getByText('13600002222').waitFor();
@@ -43,8 +36,8 @@ describe('the station whistles and a department reports in', () => {
     await item.locator('.nut-button', { hasText: '确认吹哨' }).click();
     await item.waitFor({ state: 'detached' });
 
-    const dept = await (await phone(browser)).newPage();
-    await loginAs(dept, app.base, 'demo-department');
+    const dept = await (await phone(story.browser)).newPage();
+    await loginAs(dept, story.app.base, 'demo-department');
     await dept.getByText('吹哨报到').first().click();
     const whistle = dept.getByTestId('problem').filter({ hasText: '3栋楼下垃圾' });
     await whistle.waitFor();
@@ -71,12 +64,12 @@ describe('the station whistles and a department reports in', () => {
     await mine.getByText('已评价').waitFor();
     await mine.getByText('查看进展').click();
     await shoot(resident, '54-resident-rated');
-    await resident.goto(`${app.base}/#/pages/inbox/index`);
+    await resident.goto(`${story.app.base}/#/pages/inbox/index`);
     await resident.getByTestId('message').filter({ hasText: '您反映的问题已办结' }).waitFor();
     await shoot(resident, '55-resident-inbox');
 
-    const district = await (await phone(browser)).newPage();
-    await loginAs(district, app.base, 'demo-district');
+    const district = await (await phone(story.browser)).newPage();
+    await loginAs(district, story.app.base, 'demo-district');
     await district.getByText('吹哨报到统计').first().click();
     await district.getByTestId('dept-stat').filter({ hasText: '区城管局' }).waitFor();
     await shoot(district, '56-district-stats');

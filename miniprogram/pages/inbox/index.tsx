@@ -1,18 +1,14 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { beijing } from '@shared/core/time';
 import { call } from '../../api/call';
 import { PagedList } from '../../components/paged-list';
-import { usePaged } from '../../hooks/use-call';
+import { useListPage } from '../../hooks/use-call';
 import { useDevLoginGuard } from '../../hooks/use-me';
 
 /** Every role's messages: new reports, whistles, reminders, escalations, results. */
 export default function Inbox() {
   useDevLoginGuard('pages/inbox/index');
-  const list = usePaged((cursor) => call('report', 'inbox', { cursor, limit: 20 }), []);
-  useDidShow(() => void list.refresh());
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
+  const list = useListPage((cursor) => call('report', 'inbox', { cursor, limit: 20 }), []);
   return (
     <View className="page">
       <PagedList list={list} empty={{ title: '暂无消息' }}>

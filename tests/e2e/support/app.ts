@@ -41,6 +41,17 @@ export async function startApp(): Promise<{ base: string; browser: Browser; adva
   };
 }
 
+/** Starts the local run and Chromium before a story's tests and stops them after. */
+export function storyApp() {
+  const story = {} as { app: Awaited<ReturnType<typeof startApp>>; browser: Browser };
+  beforeAll(async () => {
+    story.app = await startApp();
+    story.browser = story.app.browser;
+  });
+  afterAll(() => story.app?.stop());
+  return story;
+}
+
 export async function phone(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
 }

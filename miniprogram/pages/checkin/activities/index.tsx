@@ -1,11 +1,11 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { beijing } from '@shared/core/time';
 import { call } from '../../../api/call';
 import { PagedList, Tabs } from '../../../components/paged-list';
-import { usePaged } from '../../../hooks/use-call';
+import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 import { useRoles } from '../../../hooks/use-roles';
 
@@ -14,10 +14,7 @@ export default function Activities() {
   useDevLoginGuard('pages/checkin/activities/index');
   const { has } = useRoles();
   const [status, setStatus] = useState<'open' | 'closed'>('open');
-  const list = usePaged((cursor) => call('checkin', 'listActivities', { status, cursor, limit: 20 }), [status]);
-  useDidShow(() => void list.refresh());
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
+  const list = useListPage((cursor) => call('checkin', 'listActivities', { status, cursor, limit: 20 }), [status]);
   return (
     <View className="page">
       <Tabs tabs={[{ value: 'open' as const, label: '进行中' }, { value: 'closed' as const, label: '已结束' }]} value={status} onChange={setStatus} />

@@ -1,16 +1,13 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { call } from '../../../api/call';
 import { PagedList } from '../../../components/paged-list';
-import { usePaged } from '../../../hooks/use-call';
+import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 /** The employer organisation checks its members against the half-year rule. */
 export default function OrgHalfYear() {
   useDevLoginGuard('pages/checkin/org-half-year/index');
-  const list = usePaged((cursor) => call('checkin', 'orgHalfYear', { cursor, limit: 20 }), []);
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
+  const list = useListPage((cursor) => call('checkin', 'orgHalfYear', { cursor, limit: 20 }), []);
   return (
     <View className="page">
       <View className="section-title">每名党员每半年至少参加1次服务、认领1个岗位、项目或微心愿</View>

@@ -1,12 +1,11 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import type { ReportStatus } from '@shared/checkin/report.rules';
 import { beijing } from '@shared/core/time';
 import { call } from '../../../api/call';
 import { PagedList, Tabs } from '../../../components/paged-list';
 import { StatusTag } from '../../../components/status-tag';
-import { usePaged } from '../../../hooks/use-call';
+import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 const tabs: Array<{ value: ReportStatus | undefined; label: string }> = [
@@ -19,9 +18,7 @@ const tabs: Array<{ value: ReportStatus | undefined; label: string }> = [
 export default function Receipts() {
   useDevLoginGuard('pages/checkin/receipts/index');
   const [status, setStatus] = useState<ReportStatus | undefined>(undefined);
-  const list = usePaged((cursor) => call('checkin', 'orgReceipts', { ...(status ? { status } : {}), cursor, limit: 20 }), [status]);
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
+  const list = useListPage((cursor) => call('checkin', 'orgReceipts', { ...(status ? { status } : {}), cursor, limit: 20 }), [status]);
   return (
     <View className="page">
       <Tabs tabs={tabs} value={status} onChange={setStatus} />

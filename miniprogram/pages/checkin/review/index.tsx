@@ -1,5 +1,5 @@
 import { Textarea, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { ReportStatus } from '@shared/checkin/report.rules';
@@ -7,7 +7,7 @@ import { beijing } from '@shared/core/time';
 import { call, type Output } from '../../../api/call';
 import { PagedList, Tabs } from '../../../components/paged-list';
 import { StatusTag } from '../../../components/status-tag';
-import { usePaged } from '../../../hooks/use-call';
+import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 type Item = Output<'checkin', 'listReports'>['items'][number];
@@ -74,9 +74,7 @@ function ReviewItem({ item, onReviewed }: { item: Item; onReviewed: (id: string)
 export default function Review() {
   useDevLoginGuard('pages/checkin/review/index');
   const [status, setStatus] = useState<ReportStatus>('pending');
-  const list = usePaged((cursor) => call('checkin', 'listReports', { status, cursor, limit: 20 }), [status]);
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
+  const list = useListPage((cursor) => call('checkin', 'listReports', { status, cursor, limit: 20 }), [status]);
   return (
     <View className="page">
       <Tabs tabs={tabs} value={status} onChange={setStatus} />

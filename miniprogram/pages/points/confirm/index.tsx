@@ -1,20 +1,17 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { beijing } from '@shared/core/time';
 import { call } from '../../../api/call';
 import { NoteAction } from '../../../components/note-action';
 import { PagedList } from '../../../components/paged-list';
 import { runAction } from '../../../hooks/use-action';
-import { usePaged } from '../../../hooks/use-call';
+import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 /** Built for doing many quickly: confirm all shown at once, or one by one; a rejection needs a reason. */
 export default function ConfirmServices() {
   useDevLoginGuard('pages/points/confirm/index');
-  const list = usePaged((cursor) => call('points', 'pendingServices', { cursor, limit: 50 }), []);
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
+  const list = useListPage((cursor) => call('points', 'pendingServices', { cursor, limit: 50 }), []);
   const review = async (ids: string[], decision: 'confirm' | 'reject', reason?: string) => {
     const res = await runAction(() => call('points', 'reviewServices', { serviceIds: ids, decision, ...(reason ? { reason } : {}) }), decision === 'confirm' ? `已确认${ids.length}条` : '已驳回');
     if (res) {

@@ -1,21 +1,17 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { beijing } from '@shared/core/time';
 import { orderStatusLabels } from '@shared/points/points.rules';
 import { call } from '../../../api/call';
 import { PagedList } from '../../../components/paged-list';
 import { runAction } from '../../../hooks/use-action';
-import { usePaged } from '../../../hooks/use-call';
+import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 /** A member's orders with their pickup codes; one not yet picked up can be cancelled (points refunded). */
 export default function MyOrders() {
   useDevLoginGuard('pages/points/orders/index');
-  const list = usePaged((cursor) => call('points', 'myOrders', { cursor, limit: 20 }), []);
-  useDidShow(() => void list.refresh());
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
+  const list = useListPage((cursor) => call('points', 'myOrders', { cursor, limit: 20 }), []);
   return (
     <View className="page">
       <PagedList list={list} empty={{ title: '还没有兑换记录', hint: '到积分超市用积分兑换商品' }}>

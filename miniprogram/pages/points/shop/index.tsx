@@ -1,10 +1,10 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { call } from '../../../api/call';
 import { PagedList } from '../../../components/paged-list';
 import { runAction } from '../../../hooks/use-action';
-import { usePaged } from '../../../hooks/use-call';
+import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 import { useRoles } from '../../../hooks/use-roles';
 
@@ -16,10 +16,7 @@ export default function Shop() {
   useDevLoginGuard('pages/points/shop/index');
   const { has } = useRoles();
   const station = has('stationAdmin');
-  const list = usePaged((cursor) => call('points', 'listItems', { includeInactive: true, cursor, limit: 20 }), []);
-  useDidShow(() => void list.refresh());
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
+  const list = useListPage((cursor) => call('points', 'listItems', { includeInactive: true, cursor, limit: 20 }), []);
   const redeem = async (itemId: string, name: string, price: number) => {
     const sure = await Taro.showModal({ title: '确认兑换', content: `使用${price}积分兑换「${name}」？` });
     if (!sure.confirm) return;

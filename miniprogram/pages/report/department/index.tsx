@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { ProblemView } from '@shared/report/report.contract';
@@ -8,17 +7,14 @@ import { NoteAction } from '../../../components/note-action';
 import { PagedList, Tabs } from '../../../components/paged-list';
 import { ProblemCard } from '../../../components/problem-card';
 import { runAction } from '../../../hooks/use-action';
-import { usePaged } from '../../../hooks/use-call';
+import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 /** A department answers the whistles addressed to it: 报到, progress, the result, or "not ours". */
 export default function DepartmentWhistles() {
   useDevLoginGuard('pages/report/department/index');
   const [open, setOpen] = useState(true);
-  const list = usePaged((cursor) => call('report', 'departmentWhistles', { open, cursor, limit: 20 }), [open]);
-  useDidShow(() => void list.refresh());
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
+  const list = useListPage((cursor) => call('report', 'departmentWhistles', { open, cursor, limit: 20 }), [open]);
   const replace = (p: ProblemView | null | undefined) => p && list.setItems((old) => old.map((x) => (x.id === p.id ? p : x)));
   const drop = (id: string) => list.setItems((old) => old.filter((x) => x.id !== id));
   return (

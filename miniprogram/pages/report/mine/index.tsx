@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ProblemView } from '@shared/report/report.contract';
 import { call } from '../../../api/call';
@@ -7,16 +7,13 @@ import { NoteAction } from '../../../components/note-action';
 import { PagedList } from '../../../components/paged-list';
 import { ProblemCard } from '../../../components/problem-card';
 import { runAction } from '../../../hooks/use-action';
-import { usePaged } from '../../../hooks/use-call';
+import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 /** A resident follows their reports on a timeline and rates the result (not satisfied reopens it). */
 export default function MyProblems() {
   useDevLoginGuard('pages/report/mine/index');
-  const list = usePaged((cursor) => call('report', 'myProblems', { cursor, limit: 20 }), []);
-  useDidShow(() => void list.refresh());
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
+  const list = useListPage((cursor) => call('report', 'myProblems', { cursor, limit: 20 }), []);
   const replace = (p: ProblemView | null | undefined) => p && list.setItems((old) => old.map((x) => (x.id === p.id ? p : x)));
   return (
     <View className="page">

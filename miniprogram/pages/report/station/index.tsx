@@ -1,5 +1,4 @@
 import { Switch, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { ProblemView } from '@shared/report/report.contract';
@@ -10,7 +9,7 @@ import { OptionField } from '../../../components/option-field';
 import { PagedList, Tabs } from '../../../components/paged-list';
 import { ProblemCard } from '../../../components/problem-card';
 import { runAction } from '../../../hooks/use-action';
-import { useLoad, usePaged } from '../../../hooks/use-call';
+import { useListPage, useLoad } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 const tabs: Array<{ value: ProblemStatus; label: string }> = [
@@ -66,10 +65,7 @@ function WhistleAction({ problemId, onDone }: { problemId: string; onDone: (p: P
 export default function StationProblems() {
   useDevLoginGuard('pages/report/station/index');
   const [status, setStatus] = useState<ProblemStatus>('submitted');
-  const list = usePaged((cursor) => call('report', 'stationProblems', { status, cursor, limit: 20 }), [status]);
-  useDidShow(() => void list.refresh());
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
+  const list = useListPage((cursor) => call('report', 'stationProblems', { status, cursor, limit: 20 }), [status]);
   const drop = (id: string) => list.setItems((old) => old.filter((x) => x.id !== id));
   const act = (work: () => Promise<unknown>, ok: string, id: string) => void runAction(work, ok).then((r) => r && drop(id));
   return (

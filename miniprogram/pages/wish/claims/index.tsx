@@ -1,5 +1,4 @@
 import { Textarea, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { WishView } from '@shared/wish/wish.contract';
 import { call } from '../../../api/call';
@@ -8,7 +7,7 @@ import { PhotoPicker } from '../../../components/photo-picker';
 import { PagedList } from '../../../components/paged-list';
 import { WishCard } from '../../../components/wish-card';
 import { runAction } from '../../../hooks/use-action';
-import { usePaged } from '../../../hooks/use-call';
+import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 /** Marking a wish fulfilled: a short note and, if the member likes, a photo. */
@@ -38,10 +37,7 @@ function FulfilAction({ wishId, onDone }: { wishId: string; onDone: (w: WishView
 /** A member's claimed wishes: mark one fulfilled with a note (and a photo), or give it up. */
 export default function MyClaims() {
   useDevLoginGuard('pages/wish/claims/index');
-  const list = usePaged((cursor) => call('wish', 'myClaims', { cursor, limit: 20 }), []);
-  useDidShow(() => void list.refresh());
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
+  const list = useListPage((cursor) => call('wish', 'myClaims', { cursor, limit: 20 }), []);
   const replace = (w: WishView | null | undefined) => w && list.setItems((old) => old.map((x) => (x.id === w.id ? w : x)));
   return (
     <View className="page">

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { WishView } from '@shared/wish/wish.contract';
 import { call } from '../../../api/call';
@@ -7,16 +7,13 @@ import { NoteAction } from '../../../components/note-action';
 import { PagedList } from '../../../components/paged-list';
 import { WishCard } from '../../../components/wish-card';
 import { runAction } from '../../../hooks/use-action';
-import { usePaged } from '../../../hooks/use-call';
+import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 /** A resident's wishes: cancel before a claim, confirm the fulfilment (or say it was not done), thank the member. */
 export default function MyWishes() {
   useDevLoginGuard('pages/wish/mine/index');
-  const list = usePaged((cursor) => call('wish', 'myWishes', { cursor, limit: 20 }), []);
-  useDidShow(() => void list.refresh());
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
+  const list = useListPage((cursor) => call('wish', 'myWishes', { cursor, limit: 20 }), []);
   const replace = (w: WishView | null | undefined) => w && list.setItems((old) => old.map((x) => (x.id === w.id ? w : x)));
   return (
     <View className="page">

@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { WishStatus } from '@shared/wish/wish.rules';
@@ -8,7 +7,7 @@ import { NoteAction } from '../../../components/note-action';
 import { PagedList, Tabs } from '../../../components/paged-list';
 import { WishCard } from '../../../components/wish-card';
 import { runAction } from '../../../hooks/use-action';
-import { usePaged } from '../../../hooks/use-call';
+import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 const tabs: Array<{ value: WishStatus; label: string }> = [
@@ -23,9 +22,7 @@ const tabs: Array<{ value: WishStatus; label: string }> = [
 export default function ReviewWishes() {
   useDevLoginGuard('pages/wish/review/index');
   const [status, setStatus] = useState<WishStatus>('pending_review');
-  const list = usePaged((cursor) => call('wish', 'listWishes', { status, cursor, limit: 20 }), [status]);
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
+  const list = useListPage((cursor) => call('wish', 'listWishes', { status, cursor, limit: 20 }), [status]);
   const drop = (id: string) => list.setItems((old) => old.filter((x) => x.id !== id));
   return (
     <View className="page">

@@ -1,19 +1,16 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { call } from '../../../api/call';
 import { PagedList } from '../../../components/paged-list';
 import { WishCard } from '../../../components/wish-card';
 import { runAction } from '../../../hooks/use-action';
-import { usePaged } from '../../../hooks/use-call';
+import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 /** The unit leader confirms a fulfilled wish in their unit when the resident cannot. */
 export default function UnitWishes() {
   useDevLoginGuard('pages/wish/unit/index');
-  const list = usePaged((cursor) => call('wish', 'unitWishes', { cursor, limit: 20 }), []);
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
+  const list = useListPage((cursor) => call('wish', 'unitWishes', { cursor, limit: 20 }), []);
   return (
     <View className="page">
       <PagedList list={list} empty={{ title: '本单元暂无待确认的心愿' }}>

@@ -1,5 +1,4 @@
 import { ScrollView, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { wishCategories, type WishCategory } from '@shared/wish/wish.rules';
@@ -7,17 +6,14 @@ import { call } from '../../../api/call';
 import { PagedList } from '../../../components/paged-list';
 import { WishCard } from '../../../components/wish-card';
 import { runAction } from '../../../hooks/use-action';
-import { usePaged } from '../../../hooks/use-call';
+import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 /** Members browse the community's open wishes, newest first, and claim one. */
 export default function WishWall() {
   useDevLoginGuard('pages/wish/wall/index');
   const [category, setCategory] = useState<WishCategory | undefined>(undefined);
-  const list = usePaged((cursor) => call('wish', 'browseWishes', { ...(category ? { category } : {}), cursor, limit: 20 }), [category]);
-  useDidShow(() => void list.refresh());
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
+  const list = useListPage((cursor) => call('wish', 'browseWishes', { ...(category ? { category } : {}), cursor, limit: 20 }), [category]);
   const claim = async (id: string) => {
     const res = await runAction(() => call('wish', 'claimWish', { wishId: id }), '认领成功，请尽快联系居民');
     if (res) list.setItems((old) => old.filter((x) => x.id !== id));
