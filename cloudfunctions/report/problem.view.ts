@@ -25,7 +25,7 @@ export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<Pr
     const identity = owner || station || (p.shareIdentity && !district);
     return {
       id: p._id, category: p.category, description: p.description, photos: p.photos, status: p.status,
-      communityName: nameOf(communities, p.communityId), place: `${nameOf(grids, p.gridId)} ${nameOf(units, p.unitId)}`,
+      communityName: nameOf(communities, p.communityId), unitId: p.unitId, place: `${nameOf(grids, p.gridId)} ${nameOf(units, p.unitId)}`,
       reporterName: identity ? (p.reporterName ?? '居民') : null,
       reporterPhone: identity ? p.reporterPhone : district ? maskPhone(p.reporterPhone) : null,
       meToo: p.meToo,
@@ -33,7 +33,7 @@ export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<Pr
         id: w.departmentId, name: nameOf(departments, w.departmentId), lead: w.lead, deadlineAt: w.deadlineAt, overdue: w.overdue,
         status: w.respondedAt ? '已反馈' : w.acknowledgedAt ? '已报到' : '待报到',
       })),
-      result: p.result, rating: p.rating, createdAt: p.createdAt,
+      result: p.result, resultPhotos: p.resultPhotos, rating: p.rating, createdAt: p.createdAt,
       timeline: p.history.map((h) => ({ ...h, by: h.by === p.openid ? '居民' : h.by === 'system' ? '系统' : '工作人员' })),
     };
   });

@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { ScrollView, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { usePaged } from '../hooks/use-call';
 import { Empty, ErrorView, Loading } from './states';
@@ -21,15 +21,19 @@ export function PagedList<T>(props: { list: Paged<T>; empty: { title: string; hi
   );
 }
 
-/** Filter tabs above a list. */
+/** Filter tabs above a list; more than five scroll sideways instead of squeezing. */
 export function Tabs<V>(props: { tabs: Array<{ value: V; label: string }>; value: V; onChange: (value: V) => void }) {
-  return (
-    <View className="tabs">
-      {props.tabs.map((t) => (
-        <View key={t.label} className={`tab ${t.value === props.value ? 'tab-active' : ''}`} onClick={() => props.onChange(t.value)}>
-          {t.label}
-        </View>
-      ))}
+  const many = props.tabs.length > 5;
+  const items = props.tabs.map((t) => (
+    <View key={t.label} className={`tab ${many ? 'tab-scroll' : ''} ${t.value === props.value ? 'tab-active' : ''}`} onClick={() => props.onChange(t.value)}>
+      {t.label}
     </View>
+  ));
+  return many ? (
+    <ScrollView scrollX className="tabs tabs-scroll">
+      {items}
+    </ScrollView>
+  ) : (
+    <View className="tabs">{items}</View>
   );
 }

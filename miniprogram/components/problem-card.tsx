@@ -31,6 +31,9 @@ export function ProblemCard({ problem: p, children }: { problem: ProblemView; ch
         </View>
       ))}
       {p.result ? <View className="list-line">处理结果：{p.result}</View> : null}
+      {p.resultPhotos.map((src) => (
+        <Image key={src} className="wish-photo" src={src} mode="aspectFill" />
+      ))}
       {p.rating ? <View className="list-line">居民评价：{p.rating === 'satisfied' ? '满意' : '不满意'}</View> : null}
       <View className="list-line">反映时间：{beijing(p.createdAt)}</View>
       <View className="muted" onClick={() => setOpen(!open)}>

@@ -1,4 +1,4 @@
-import { loginAs, phone, shoot, storyApp } from './support/app';
+import { api, loginAs, phone, shoot, storyApp } from './support/app';
 
 jest.setTimeout(120_000);
 
@@ -73,5 +73,23 @@ describe('the station whistles and a department reports in', () => {
     await district.getByText('吹哨报到统计').first().click();
     await district.getByTestId('dept-stat').filter({ hasText: '区城管局' }).waitFor();
     await shoot(district, '56-district-stats');
+  });
+
+  test('the station merges a duplicate into an open report nearby', async () => {
+    const first = await api(story.app.base, 'demo-resident', 'report', 'submitProblem', { category: '市政设施', description: '小区门口路灯不亮已经一周了', unitId: 'huazhongg2u1', phone: '13600003333' });
+    await api(story.app.base, 'demo-station', 'report', 'triage', { problemId: first.problem.id, action: 'solveInStation' });
+    await api(story.app.base, 'demo-member', 'report', 'submitProblem', { category: '市政设施', description: '门口路灯坏了晚上很黑', unitId: 'huazhongg2u2', phone: '13600004444' });
+    const station = await (await phone(story.browser)).newPage();
+    await loginAs(station, story.app.base, 'demo-station');
+    await station.getByText('问题台账').first().click();
+    const dup = station.getByTestId('problem').filter({ hasText: '门口路灯坏了' });
+    await dup.locator('.nut-button', { hasText: '合并' }).click();
+    await dup.getByTestId('pick-merge').click();
+    await dup.getByTestId('pick-merge-option').filter({ hasText: '小区门口路灯不亮' }).click();
+    await shoot(station, '57-station-merge');
+    await dup.locator('.nut-button', { hasText: '确认合并' }).click();
+    await dup.waitFor({ state: 'detached' });
+    await station.getByText('站内').click();
+    await station.getByTestId('problem').filter({ hasText: '小区门口路灯不亮' }).getByText('1人也遇到').waitFor();
   });
 });

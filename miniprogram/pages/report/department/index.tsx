@@ -6,6 +6,7 @@ import { call } from '../../../api/call';
 import { NoteAction } from '../../../components/note-action';
 import { PagedList, Tabs } from '../../../components/paged-list';
 import { ProblemCard } from '../../../components/problem-card';
+import { TextPhotosAction } from '../../../components/text-photos-action';
 import { runAction } from '../../../hooks/use-action';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
@@ -34,7 +35,7 @@ export default function DepartmentWhistles() {
             {open && p.status === 'acknowledged' ? (
               <View className="actions" style={{ flexWrap: 'wrap' }}>
                 <NoteAction label="反馈进展" placeholder="目前的处理进展" confirm="提交" onSubmit={(note) => runAction(() => call('report', 'addProgress', { problemId: p.id, note }), '已反馈进展').then((r) => void replace(r?.problem))} />
-                <NoteAction label="反馈结果" placeholder="处理结果" confirm="提交结果" onSubmit={(result) => runAction(() => call('report', 'respond', { problemId: p.id, result }), '已反馈结果').then((r) => void (r && drop(p.id)))} />
+                <TextPhotosAction label="反馈结果" placeholder="处理结果" confirm="提交结果" onSubmit={(result, photos) => runAction(() => call('report', 'respond', { problemId: p.id, result, photos }), '已反馈结果').then((r) => void (r && drop(p.id)))} />
               </View>
             ) : null}
           </ProblemCard>

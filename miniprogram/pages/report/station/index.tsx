@@ -61,6 +61,30 @@ function WhistleAction({ problemId, onDone }: { problemId: string; onDone: (p: P
   );
 }
 
+/** 合并: a report about the same thing as an open one nearby becomes its "me too". */
+function MergeAction({ problem, onDone }: { problem: ProblemView; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const nearby = useLoad(() => (open ? call('report', 'nearbyProblems', { unitId: problem.unitId }) : Promise.resolve({ items: [] })), [open]);
+  const [target, setTarget] = useState('');
+  if (!open) return <Button onClick={() => setOpen(true)}>合并</Button>;
+  const options = (nearby.data?.items ?? []).filter((p) => p.id !== problem.id && p.status !== 'submitted').map((p) => ({ id: p.id, name: `${p.category}：${p.description.slice(0, 16)}` }));
+  const merge = async () => {
+    const res = await runAction(() => call('report', 'triage', { problemId: problem.id, action: 'merge', mergeInto: target }), '已合并');
+    if (res) onDone();
+  };
+  return (
+    <View style={{ width: '100%' }}>
+      <OptionField label="合并到（附近正在处理的问题）" placeholder={options.length ? '请选择' : '附近没有正在处理的问题'} options={options} value={target} onChange={setTarget} testid="pick-merge" />
+      <View className="actions">
+        <Button onClick={() => setOpen(false)}>取消</Button>
+        <Button type="primary" disabled={!target} onClick={() => void merge()}>
+          确认合并
+        </Button>
+      </View>
+    </View>
+  );
+}
+
 /** The station triages, whistles, confirms results and follows every report of the community by state. */
 export default function StationProblems() {
   useDevLoginGuard('pages/report/station/index');
@@ -78,6 +102,7 @@ export default function StationProblems() {
               <View className="actions" style={{ flexWrap: 'wrap' }}>
                 <Button onClick={() => act(() => call('report', 'triage', { problemId: p.id, action: 'solveInStation' }), '转站内处理', p.id)}>站内解决</Button>
                 <NoteAction label="不予受理" placeholder="原因（居民可见）" confirm="确认" danger onSubmit={(reason) => runAction(() => call('report', 'triage', { problemId: p.id, action: 'decline', reason }), '已处理').then((r) => void (r && drop(p.id)))} />
+                {p.status === 'submitted' ? <MergeAction problem={p} onDone={() => drop(p.id)} /> : null}
                 <WhistleAction problemId={p.id} onDone={() => drop(p.id)} />
               </View>
             ) : null}

@@ -1,9 +1,9 @@
-import { ScrollView, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { wishCategories, type WishCategory } from '@shared/wish/wish.rules';
 import { call } from '../../../api/call';
-import { PagedList } from '../../../components/paged-list';
+import { PagedList, Tabs } from '../../../components/paged-list';
 import { WishCard } from '../../../components/wish-card';
 import { runAction } from '../../../hooks/use-action';
 import { useListPage } from '../../../hooks/use-call';
@@ -21,13 +21,7 @@ export default function WishWall() {
   };
   return (
     <View className="page">
-      <ScrollView scrollX className="tabs" style={{ whiteSpace: 'nowrap' }}>
-        {[undefined, ...wishCategories].map((c) => (
-          <View key={c ?? 'all'} className={`tab ${c === category ? 'tab-active' : ''}`} style={{ display: 'inline-block', padding: '12px 16px' }} onClick={() => setCategory(c)}>
-            {c ?? '全部'}
-          </View>
-        ))}
-      </ScrollView>
+      <Tabs tabs={[{ value: undefined, label: '全部' }, ...wishCategories.map((c) => ({ value: c as WishCategory | undefined, label: c }))]} value={category} onChange={setCategory} />
       <PagedList list={list} empty={{ title: '暂时没有待认领的心愿', hint: '居民发布并经社区审核的心愿会出现在这里' }}>
         {(w) => (
           <WishCard key={w.id} wish={w}>
