@@ -21,3 +21,14 @@ describe('SQLite on disk', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('SQLite transaction guard', () => {
+  test('a store call from inside a transaction fails at once instead of waiting forever', async () => {
+    const store = new SqliteStore({ filename: ':memory:', indexes: contractIndexes });
+    await store.insert('items', { _id: 'a', group: 'g', rank: 1, status: 'open' });
+    await expect(store.transaction(async () => store.get('items', 'a'))).rejects.toThrow(/inside a transaction/);
+    await expect(store.transaction(async () => store.transaction(async () => 1))).rejects.toThrow(/inside a transaction/);
+    expect(await store.get('items', 'a')).toMatchObject({ status: 'open' });
+    await store.close();
+  });
+});

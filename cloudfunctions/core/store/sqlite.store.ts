@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { assertCovered, indexName, type IndexDef } from './indexes';
 import {
@@ -102,6 +103,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly known = new Set<string>();
   private lock: Promise<void> | null = null;
+  /** Marks code running inside a transaction, so a store call from there fails loudly instead of waiting forever. */
+  private readonly inTransaction = new AsyncLocalStorage<true>();
 
   constructor(private readonly options: Options) {
     this.db = new Database(options.filename);
@@ -127,6 +130,11 @@ export class SqliteStore implements Store {
     this.options.onOperation?.(op);
   }
 
+  /** A store call from inside a transaction would wait for that transaction forever: fail loudly instead. */
+  private outsideTransaction(): void {
+    if (this.inTransaction.getStore()) throw new Error("store called inside a transaction: use the transaction's own by-id operations");
+  }
+
   private getSync<T extends Doc>(collection: string, id: string): T | null {
     const row = this.db.prepare(`SELECT doc FROM "${this.ensure(collection)}" WHERE _id = ?`).get(id) as
       | { doc: string }
@@ -149,18 +157,21 @@ export class SqliteStore implements Store {
 
   async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
     // The check and the operation run in one synchronous step, so no transaction can start between them.
+    this.outsideTransaction();
     while (this.lock) await this.lock;
     this.count_('get');
     return this.getSync<T>(collection, id);
   }
 
   async insert(collection: string, doc: Doc): Promise<void> {
+    this.outsideTransaction();
     while (this.lock) await this.lock;
     this.count_('insert');
     this.insertSync(collection, doc);
   }
 
   async update(collection: string, where: Where, patch: Patch): Promise<number> {
+    this.outsideTransaction();
     while (this.lock) await this.lock;
     this.count_('update');
     if (!('_id' in where)) assertCovered(this.options.indexes, collection, where, []);
@@ -174,6 +185,7 @@ export class SqliteStore implements Store {
   }
 
   async find<T extends Doc>(collection: string, query: FindQuery): Promise<FindPage<T>> {
+    this.outsideTransaction();
     while (this.lock) await this.lock;
     this.count_('find');
     const where = query.where ?? {};
@@ -206,6 +218,7 @@ export class SqliteStore implements Store {
   }
 
   async count(collection: string, where: Where): Promise<number> {
+    this.outsideTransaction();
     while (this.lock) await this.lock;
     this.count_('count');
     if (this.options.strictIndexes !== false) assertCovered(this.options.indexes, collection, where, []);
@@ -215,6 +228,7 @@ export class SqliteStore implements Store {
   }
 
   async transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
+    this.outsideTransaction();
     while (this.lock) await this.lock;
     let release!: () => void;
     this.lock = new Promise((resolve) => (release = resolve));
@@ -240,7 +254,7 @@ export class SqliteStore implements Store {
     };
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      const result = await fn(tx);
+      const result = await this.inTransaction.run(true, () => fn(tx));
       this.db.exec('COMMIT');
       return result;
     } catch (error) {
