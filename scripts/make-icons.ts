@@ -28,7 +28,7 @@ const house = minus(
   union(inPolygon([[40.5, 10], [72, 38], [64, 38], [64, 70], [17, 70], [17, 38], [9, 38]])),
   inPolygon([[33, 70], [33, 50], [48, 50], [48, 70]]),
 );
-const person = union(circle(40.5, 26, 14), minus(circle(40.5, 80, 30), (x, y) => y > 72));
+const person = union(circle(40.5, 26, 14), minus(circle(40.5, 80, 30), (_x, y) => y > 72));
 
 function crc32(buf: Buffer): number {
   let c = ~0;

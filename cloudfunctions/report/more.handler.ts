@@ -4,7 +4,7 @@ import { assessmentPoints, problemRates } from '@shared/report/report.rules';
 import type { CommunityDoc, DepartmentDoc, ProblemDoc, UnitDoc, WhistleDoc } from '../core/runtime/documents';
 import { loadByIds, nameOf } from '../core/runtime/lookup';
 import { holders, notify } from '../core/runtime/notifier';
-import type { Ctx, Handlers } from '../core/runtime/router';
+import type { Handlers } from '../core/runtime/router';
 import { StoreConflictError } from '../core/store/store.port';
 import { moveProblem } from './problem.move';
 import { problemView, problemViews } from './problem.view';
