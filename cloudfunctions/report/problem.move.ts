@@ -1,5 +1,6 @@
 import { fail, type Failure } from '@shared/core/result';
-import { canApplyProblem, isOpenProblem, problemTransitions, type ProblemEvent } from '@shared/report/report.rules';
+import { canMove } from '@shared/core/transitions';
+import { isOpenProblem, problemTransitions, type ProblemEvent } from '@shared/report/report.rules';
 import type { HistoryEntry, ProblemDoc } from '../core/runtime/documents';
 import type { Ctx } from '../core/runtime/router';
 import type { TxStore } from '../core/store/store.port';
@@ -9,7 +10,7 @@ export async function moveProblem(ctx: Ctx, id: string, event: ProblemEvent, cha
   return ctx.store.transaction(async (tx) => {
     const p = await tx.get<ProblemDoc>('problems', id);
     if (!p) return fail('NOT_FOUND');
-    if (!canApplyProblem(event, p.status)) return fail('REPORT.BAD_STATE');
+    if (!canMove(problemTransitions, event, p.status)) return fail('REPORT.BAD_STATE');
     const to = problemTransitions[event].to;
     const entry: HistoryEntry = { at: ctx.now.toISOString(), by: ctx.caller.openid, from: p.status, to, note };
     const next: ProblemDoc = { ...p, ...changes, status: to, open: isOpenProblem(to), history: [...p.history, entry] };

@@ -1,5 +1,6 @@
 import { fail, type Failure } from '@shared/core/result';
-import { canApply, wishTransitions, type WishEvent } from '@shared/wish/wish.rules';
+import { canMove } from '@shared/core/transitions';
+import { wishTransitions, type WishEvent } from '@shared/wish/wish.rules';
 import type { CommunitySettingsDoc, HistoryEntry, WishDoc } from '../core/runtime/documents';
 import type { Ctx } from '../core/runtime/router';
 import type { Where } from '../core/store/store.port';
@@ -17,7 +18,7 @@ export async function move(
   note: string | null,
   guard: Where = {},
 ): Promise<WishDoc | Failure> {
-  if (!canApply(event, wish.status)) return fail('WISH.BAD_STATE');
+  if (!canMove(wishTransitions, event, wish.status)) return fail('WISH.BAD_STATE');
   const to = wishTransitions[event].to;
   const entry: HistoryEntry = { at: ctx.now.toISOString(), by: ctx.caller.openid, from: wish.status, to, note };
   const changed = await ctx.store.update('wishes', { _id: wish._id, status: wish.status, ...guard }, { ...changes, status: to, history: { $push: entry } });

@@ -1,3 +1,5 @@
+import type { TransitionTable } from '../core/transitions';
+
 /**
  * 吹哨报到 (whistle and report-in): a resident reports a neighbourhood problem; the station solves it in
  * the station or blows the whistle (吹哨) to departments, which acknowledge (报到) and feed back within
@@ -35,12 +37,8 @@ export const problemTransitions = {
   confirm: { from: ['responded'], to: 'confirmed' },
   rateSatisfied: { from: ['confirmed'], to: 'closed' },
   rateUnsatisfied: { from: ['confirmed'], to: 'reopened' },
-} as const satisfies Record<string, { from: readonly ProblemStatus[]; to: ProblemStatus }>;
+} as const satisfies TransitionTable<ProblemStatus>;
 export type ProblemEvent = keyof typeof problemTransitions;
-
-export function canApplyProblem(event: ProblemEvent, from: ProblemStatus): boolean {
-  return (problemTransitions[event].from as readonly ProblemStatus[]).includes(from);
-}
 
 /** Still being worked on (a "me too" joins it instead of filing a duplicate). */
 export function isOpenProblem(status: ProblemStatus): boolean {

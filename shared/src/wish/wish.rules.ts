@@ -1,3 +1,5 @@
+import type { TransitionTable } from '../core/transitions';
+
 /**
  * 微心愿 (micro-wish) lifecycle: a resident posts, the station or grid reviews, exactly one member
  * claims and fulfils, the resident (or the unit leader) confirms. One table holds every transition.
@@ -30,12 +32,8 @@ export const wishTransitions = {
   fulfil: { from: ['claimed'], to: 'fulfilled' },
   confirm: { from: ['fulfilled'], to: 'confirmed' },
   dispute: { from: ['fulfilled'], to: 'claimed' },
-} as const satisfies Record<string, { from: readonly WishStatus[]; to: WishStatus }>;
+} as const satisfies TransitionTable<WishStatus>;
 export type WishEvent = keyof typeof wishTransitions;
-
-export function canApply(event: WishEvent, from: WishStatus): boolean {
-  return (wishTransitions[event].from as readonly WishStatus[]).includes(from);
-}
 
 export function isTerminal(status: WishStatus): boolean {
   return status === 'confirmed' || status === 'rejected' || status === 'cancelled';

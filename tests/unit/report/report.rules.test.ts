@@ -1,4 +1,7 @@
-import { canApplyProblem, problemRates, problemStatuses, problemTransitions, type ProblemEvent } from '@shared/report/report.rules';
+import { canMove } from '@shared/core/transitions';
+import { problemRates, problemStatuses, problemTransitions, type ProblemEvent } from '@shared/report/report.rules';
+
+const canApplyProblem = (event: ProblemEvent, status: (typeof problemStatuses)[number]) => canMove(problemTransitions, event, status);
 
 describe('problem transition table', () => {
   const events = Object.keys(problemTransitions) as ProblemEvent[];
