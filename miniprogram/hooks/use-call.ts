@@ -75,17 +75,22 @@ export function usePaged<T>(load: (cursor: string | undefined) => Promise<Page<T
   return { items, setItems, next, state, error, refresh, more };
 }
 
+/** Runs `fn` each time the page shows again, not on its first show (the first load already ran). */
+export function useOnReturn(fn: () => void) {
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) fn();
+    shown.current = true;
+  });
+}
+
 /**
  * A list page: paged loading, pull-to-refresh, the next page at the bottom, and a refresh whenever the
  * page shows again (coming back from a page that changed something).
  */
 export function useListPage<T>(load: (cursor: string | undefined) => Promise<Page<T>>, deps: unknown[]) {
   const list = usePaged(load, deps);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
+  useOnReturn(() => void list.refresh());
   usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
   useReachBottom(() => void list.more());
   return list;

@@ -1,8 +1,8 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { call } from '../api/call';
 import { needsDevLogin } from '../api/session';
-import { useLoad } from './use-call';
+import { useLoad, useOnReturn } from './use-call';
 
 /** In H5 without a session, go to the development login and come back to `returnTo` afterwards. */
 export function useDevLoginGuard(returnTo?: string) {
@@ -17,7 +17,7 @@ export function useDevLoginGuard(returnTo?: string) {
 export function useMe() {
   useDevLoginGuard();
   const me = useLoad(() => call('org', 'me', {}), []);
-  useDidShow(() => void me.reload());
+  useOnReturn(() => void me.reload());
   usePullDownRefresh(() => void me.reload().finally(() => Taro.stopPullDownRefresh()));
   return me;
 }

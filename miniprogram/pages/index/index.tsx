@@ -68,27 +68,27 @@ export default function Index() {
         <View className="card">
           <View className="card-title">在职党员到社区报到</View>
           <View className="hint">请扫描居住社区红领工作站出示的报到码，填写姓名、电话、所在单位和居住单元，工作站审核后即完成报到。</View>
-          {process.env.TARO_ENV === 'weapp' ? (
-            <View className="actions">
-              <Button type="primary" onClick={scan}>
-                扫码报到
-              </Button>
-            </View>
-          ) : null}
+          <ScanButton label="扫码报到" />
         </View>
       ) : (
         <View className="card">
-          {process.env.TARO_ENV === 'weapp' ? (
-            <View className="actions">
-              <Button type="primary" onClick={scan}>
-                扫码签到
-              </Button>
-            </View>
-          ) : null}
+          <ScanButton label="扫码签到" />
           <View className="card-title">我已报到</View>
           <View className="hint">您已在{me.data.communityName}报到。请认领岗位、参加社区活动，每半年至少服务1次、认领1项。</View>
         </View>
       )}
+    </View>
+  );
+}
+
+/** The in-app scanner exists only in the mini-program; in H5 the code's link opens the page instead. */
+function ScanButton({ label }: { label: string }) {
+  if (process.env.TARO_ENV !== 'weapp') return null;
+  return (
+    <View className="actions">
+      <Button type="primary" onClick={scan}>
+        {label}
+      </Button>
     </View>
   );
 }

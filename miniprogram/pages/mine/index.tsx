@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { roleLabels } from '@shared/core/roles';
 import { beijing } from '@shared/core/time';
@@ -7,12 +7,12 @@ import { call } from '../../api/call';
 import { clearSession } from '../../api/session';
 import { Empty, ErrorView, Loading } from '../../components/states';
 import { StatusTag } from '../../components/status-tag';
-import { useLoad } from '../../hooks/use-call';
+import { useLoad, useOnReturn } from '../../hooks/use-call';
 import { useMe } from '../../hooks/use-me';
 
 function MyReports() {
   const reports = useLoad(() => call('checkin', 'myReports', {}), []);
-  useDidShow(() => void reports.reload());
+  useOnReturn(() => void reports.reload());
   if (reports.state === 'loading') return <Loading />;
   if (reports.state === 'error') return <ErrorView error={reports.error} onRetry={reports.reload} />;
   if (reports.data.items.length === 0) return <Empty title="还没有报到记录" hint="扫描居住社区的报到码即可报到" />;

@@ -1,10 +1,10 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { beijing } from '@shared/core/time';
 import { call } from '../../../api/call';
 import { ErrorView, Loading } from '../../../components/states';
 import { PagedList } from '../../../components/paged-list';
-import { useLoad, usePaged } from '../../../hooks/use-call';
+import { useLoad, useOnReturn, usePaged } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 /** A member's attendance, total hours, and where they stand against the half-year rule. */
@@ -12,7 +12,7 @@ export default function Service() {
   useDevLoginGuard('pages/checkin/service/index');
   const summary = useLoad(() => call('checkin', 'myService', { limit: 1 }), []);
   const list = usePaged((cursor) => call('checkin', 'myService', { cursor, limit: 20 }), []);
-  useDidShow(() => void (summary.reload(), list.refresh()));
+  useOnReturn(() => void (summary.reload(), list.refresh()));
   usePullDownRefresh(() => void Promise.all([summary.reload(), list.refresh()]).finally(() => Taro.stopPullDownRefresh()));
   useReachBottom(() => void list.more());
   if (summary.state === 'loading') return <Loading />;

@@ -6,7 +6,7 @@ import { beijing } from '@shared/core/time';
 import { call, type CallError } from '../../../api/call';
 import { PickerField, TextField } from '../../../components/form';
 import { OptionField } from '../../../components/option-field';
-import { useLoad } from '../../../hooks/use-call';
+import { UnitPicker } from '../../../components/unit-picker';
 import { backOr } from '../../../hooks/go-back';
 import { useDevLoginGuard, useMe } from '../../../hooks/use-me';
 
@@ -17,8 +17,6 @@ export default function LogService() {
   useDevLoginGuard('pages/points/log/index');
   const me = useMe();
   const communityId = me.data?.communityId ?? '';
-  const [gridId, setGridId] = useState('');
-  const places = useLoad(() => (communityId ? call('org', 'places', { communityId, ...(gridId ? { gridId } : {}) }) : Promise.resolve({ communities: [], grids: [], units: [], departments: [] })), [communityId, gridId]);
   const [unitId, setUnitId] = useState('');
   const [description, setDescription] = useState('');
   const [date, setDate] = useState(beijing(new Date().toISOString(), 'YYYY-MM-DD'));
@@ -41,8 +39,7 @@ export default function LogService() {
     <View className="page">
       <View className="form">
         <TextField label="服务内容" name="description" placeholder="如：清理楼道杂物" value={description} onInput={setDescription} error={errors.description} maxlength={100} />
-        <OptionField label="服务网格" placeholder="请选择" options={places.data?.grids ?? []} value={gridId} onChange={(id) => (setGridId(id), setUnitId(''))} testid="pick-grid" />
-        <OptionField label="服务单元" placeholder={gridId ? '请选择' : '请先选择网格'} options={places.data?.units ?? []} value={unitId} onChange={setUnitId} error={errors.unitId} testid="pick-unit" />
+        {communityId ? <UnitPicker communityId={communityId} value={unitId} onChange={setUnitId} error={errors.unitId} unitLabel="服务单元" /> : null}
         <PickerField label="服务日期" mode="date" value={date} onChange={setDate} error={errors.date} testid="date" />
         <OptionField label="服务时长" placeholder="请选择" options={hourOptions} value={hours} onChange={setHours} error={errors.hours} testid="pick-hours" />
       </View>

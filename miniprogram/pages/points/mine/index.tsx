@@ -1,12 +1,12 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { beijing } from '@shared/core/time';
 import { entryKindLabels, serviceStatusLabels } from '@shared/points/points.rules';
 import { call } from '../../../api/call';
 import { PagedList, Tabs } from '../../../components/paged-list';
-import { usePaged } from '../../../hooks/use-call';
+import { useOnReturn, usePaged } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 /** A member's balance, every credit and debit with its reason, and their service records' states. */
@@ -20,7 +20,7 @@ export default function MyPoints() {
     return res;
   }, []);
   const services = usePaged((cursor) => call('points', 'myServices', { cursor, limit: 20 }), []);
-  useDidShow(() => void (ledger.refresh(), services.refresh()));
+  useOnReturn(() => void (ledger.refresh(), services.refresh()));
   usePullDownRefresh(() => void Promise.all([ledger.refresh(), services.refresh()]).finally(() => Taro.stopPullDownRefresh()));
   useReachBottom(() => void (tab === 'ledger' ? ledger.more() : services.more()));
   const go = (url: string) => void Taro.navigateTo({ url });

@@ -8,6 +8,7 @@ import { TextField } from '../../../components/form';
 import { OptionField } from '../../../components/option-field';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { ProblemCard } from '../../../components/problem-card';
+import { UnitPicker } from '../../../components/unit-picker';
 import { runAction } from '../../../hooks/use-action';
 import { backOr } from '../../../hooks/go-back';
 import { useLoad } from '../../../hooks/use-call';
@@ -23,10 +24,7 @@ function askToBeTold() {
 /** A resident reports a neighbourhood problem, after seeing whether a neighbour already did. */
 export default function NewProblem() {
   useDevLoginGuard('pages/report/new/index');
-  const [communityId, setCommunityId] = useState('');
-  const [gridId, setGridId] = useState('');
   const [unitId, setUnitId] = useState('');
-  const places = useLoad(() => call('org', 'places', { ...(communityId ? { communityId } : {}), ...(gridId ? { gridId } : {}) }), [communityId, gridId]);
   const nearby = useLoad(() => (unitId ? call('report', 'nearbyProblems', { unitId }) : Promise.resolve({ items: [] })), [unitId]);
   const [category, setCategory] = useState('');
   const [description, setDescription] = useState('');
@@ -47,14 +45,11 @@ export default function NewProblem() {
       setBusy(false);
     }
   };
-  const options = places.data ?? { communities: [], grids: [], units: [], departments: [] };
   return (
     <View className="page">
       <View className="form">
         <OptionField label="问题类别" placeholder="请选择" options={categories} value={category} onChange={setCategory} error={errors.category} testid="pick-category" />
-        <OptionField label="所在社区" placeholder="请选择" options={options.communities} value={communityId} onChange={(id) => (setCommunityId(id), setGridId(''), setUnitId(''))} testid="pick-community" />
-        <OptionField label="所在网格" placeholder={communityId ? '请选择' : '请先选择社区'} options={options.grids} value={gridId} onChange={(id) => (setGridId(id), setUnitId(''))} testid="pick-grid" />
-        <OptionField label="所在单元（楼栋）" placeholder={gridId ? '请选择' : '请先选择网格'} options={options.units} value={unitId} onChange={setUnitId} error={errors.unitId} testid="pick-unit" />
+        <UnitPicker value={unitId} onChange={setUnitId} error={errors.unitId} unitLabel="所在单元（楼栋）" />
       </View>
       {nearby.data?.items.length ? (
         <View>

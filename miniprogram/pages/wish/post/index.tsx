@@ -7,7 +7,7 @@ import { call, type CallError } from '../../../api/call';
 import { TextField } from '../../../components/form';
 import { OptionField } from '../../../components/option-field';
 import { PhotoPicker } from '../../../components/photo-picker';
-import { useLoad } from '../../../hooks/use-call';
+import { UnitPicker } from '../../../components/unit-picker';
 import { backOr } from '../../../hooks/go-back';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
@@ -16,10 +16,7 @@ const categories = wishCategories.map((c) => ({ id: c, name: c }));
 /** A resident posts a small wish; the station reviews it before members see it. */
 export default function PostWish() {
   useDevLoginGuard('pages/wish/post/index');
-  const [communityId, setCommunityId] = useState('');
-  const [gridId, setGridId] = useState('');
   const [unitId, setUnitId] = useState('');
-  const places = useLoad(() => call('org', 'places', { ...(communityId ? { communityId } : {}), ...(gridId ? { gridId } : {}) }), [communityId, gridId]);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [category, setCategory] = useState('');
@@ -27,7 +24,6 @@ export default function PostWish() {
   const [photo, setPhoto] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const options = places.data ?? { communities: [], grids: [], units: [] };
 
   const submit = async () => {
     setBusy(true);
@@ -48,9 +44,7 @@ export default function PostWish() {
         <TextField label="心愿标题" name="title" placeholder="如：帮忙修理漏水的水龙头" value={title} onInput={setTitle} error={errors.title} maxlength={30} />
         <TextField label="心愿描述" name="description" placeholder="具体需要什么帮助" value={description} onInput={setDescription} error={errors.description} multiline />
         <OptionField label="心愿类别" placeholder="请选择" options={categories} value={category} onChange={setCategory} error={errors.category} testid="pick-category" />
-        <OptionField label="所在社区" placeholder="请选择" options={options.communities} value={communityId} onChange={(id) => (setCommunityId(id), setGridId(''), setUnitId(''))} testid="pick-community" />
-        <OptionField label="所在网格" placeholder={communityId ? '请选择' : '请先选择社区'} options={options.grids} value={gridId} onChange={(id) => (setGridId(id), setUnitId(''))} testid="pick-grid" />
-        <OptionField label="居住单元" placeholder={gridId ? '请选择' : '请先选择网格'} options={options.units} value={unitId} onChange={setUnitId} error={errors.unitId} testid="pick-unit" />
+        <UnitPicker value={unitId} onChange={setUnitId} error={errors.unitId} unitLabel="居住单元" />
         <PhotoPicker value={photo} onChange={setPhoto} />
         <TextField label="联系电话" name="phone" type="number" placeholder="认领的党员会看到隐藏中间四位的号码" value={phone} onInput={setPhone} error={errors.phone} maxlength={11} />
       </View>
