@@ -5,7 +5,10 @@ import type {
   CommunityDoc, DepartmentDoc, DistrictDoc, GrantDoc, GridDoc, OrgDoc, PersonDoc, ReportDoc, UnitDoc,
 } from '../cloudfunctions/core/runtime/documents';
 import type { Role, ScopeKind } from '../shared/src/core/roles';
-import type { SqliteStore } from '../cloudfunctions/core/store/sqlite.store';
+import type { Doc } from '../cloudfunctions/core/store/store.port';
+
+/** What seeding needs: many documents into a collection at once (the SQLite store, or a test's fake CloudBase). */
+export type Seeder = { insertMany(collection: string, docs: Doc[]): void };
 
 /**
  * Demo data shaped like the source bulletin: 迎江区 with three communities, their grids and units,
@@ -100,7 +103,7 @@ function demoServiceDocs(now: Date): { posts: PostDoc[]; activities: ActivityDoc
 }
 
 /** Seeds the demo district into an empty store. */
-export function seedDemo(store: SqliteStore, now: Date = new Date()): void {
+export function seedDemo(store: Seeder, now: Date = new Date()): void {
   const service = demoServiceDocs(now);
   store.insertMany('shopItems', [
     { _id: 'demoitem01', communityId: 'huazhong', name: '环保购物袋', description: '可折叠，结实耐用', price: 20, stock: 50, perMemberLimit: 2, active: true, createdAt: now.toISOString() },
@@ -140,7 +143,7 @@ export function seedDemo(store: SqliteStore, now: Date = new Date()): void {
 }
 
 /** Wishes for the local demo (not in the test harness, whose wish tests start from none). */
-export function seedDemoWishes(store: SqliteStore, now: Date = new Date()): void {
+export function seedDemoWishes(store: Seeder, now: Date = new Date()): void {
   const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
   const wish = (id: string, title: string, description: string, category: WishDoc['category'], unitId: string, status: 'pending_review' | 'open', minutesAgo: number): WishDoc => {
     const [, gridNo] = /^huazhongg(\d+)u/.exec(unitId) ?? [];

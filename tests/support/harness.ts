@@ -3,8 +3,12 @@ import { localRuntime } from '../../cloudfunctions/core/platform/local.platform'
 import { communityToken } from '../../cloudfunctions/core/runtime/codes';
 import type { Main } from '../../cloudfunctions/core/runtime/router';
 import type { Runtime } from '../../cloudfunctions/core/runtime/runtime';
-import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite.store';
+import type { Doc, Store } from '../../cloudfunctions/core/store/store.port';
 import { seedDemo } from '../../local/demo-data';
+import tcb from '@cloudbase/node-sdk';
+import { CloudbaseStore } from '../../cloudfunctions/core/store/cloudbase.store';
+import { collections, indexes } from '../../cloudfunctions/core/store/indexes';
+import { CloudbaseFake } from '../store/support/cloudbase-fake';
 
 export const TEST_SECRET = 'test-secret-0123456789';
 
@@ -14,9 +18,12 @@ export function frozenClock(iso = '2026-11-26T02:00:00.000Z') {
   return { now: () => new Date(now), set: (next: string) => (now = new Date(next)), advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 
+/** A store the tests can also seed and read whole collections of. */
+export type TestStore = Store & { dump(collection: string): Doc[]; insertMany(collection: string, docs: Doc[]): void };
+
 export type Harness = {
-  runtime: Runtime & { store: SqliteStore };
-  store: SqliteStore;
+  runtime: Runtime & { store: TestStore };
+  store: TestStore;
   clock: ReturnType<typeof frozenClock>;
   logs: Record<string, unknown>[];
   /** Calls a function's main as the given OPENID (null: no identity), through the real router. */
@@ -24,10 +31,15 @@ export type Harness = {
   token(communityId: string): string;
 };
 
-/** The real router over a real in-memory SQLite store seeded with the demo district. */
+/**
+ * The real router over a real in-memory SQLite store seeded with the demo district. With
+ * HONGLING_TEST_STORE=cloudbase the same tests run over the CloudBase adapter and the real SDK, its
+ * network answered by the fake CloudBase (`npm run test:cloudbase`).
+ */
 export function createHarness(options: { seed?: boolean } = {}): Harness {
   const clock = frozenClock();
-  const runtime = localRuntime({ filename: ':memory:', secret: TEST_SECRET, now: clock.now });
+  const runtime: Runtime & { store: TestStore } = localRuntime({ filename: ':memory:', secret: TEST_SECRET, now: clock.now });
+  if (process.env.HONGLING_TEST_STORE === 'cloudbase') runtime.store = cloudbaseTestStore();
   const logs: Record<string, unknown>[] = [];
   runtime.log = (entry) => logs.push(entry);
   if (options.seed !== false) seedDemo(runtime.store, clock.now());
@@ -48,12 +60,27 @@ export function ok<T = any>(response: Awaited<ReturnType<Main>>): T {
   return response.data as T;
 }
 
+/**
+ * The outcome of many calls racing for `winners` places. On SQLite exactly `winners` succeed and every
+ * other call fails with `loser`. Over CloudBase a transaction that keeps meeting other writers gives up
+ * with BUSY (the person retries), so fewer may win — never more — and only when some answered BUSY.
+ */
+export function expectRace(results: Array<Awaited<ReturnType<Main>>>, winners: number, loser: string): number {
+  const won = results.filter((r) => r.ok).length;
+  const busy = results.filter((r) => errorCode(r) === 'BUSY').length;
+  if (process.env.HONGLING_TEST_STORE !== 'cloudbase') expect(busy).toBe(0);
+  if (busy === 0) expect(won).toBe(winners);
+  else expect(won).toBeLessThanOrEqual(winners);
+  expect(results.filter((r) => errorCode(r) === loser)).toHaveLength(results.length - won - busy);
+  return won;
+}
+
 export function errorCode(response: Awaited<ReturnType<Main>>): string | null {
   return response.ok ? null : response.error.code;
 }
 
 /** A snapshot of every document in the collections, to prove a refused call changed nothing. */
-export async function snapshot(store: SqliteStore, collections = ['reports', 'people', 'grants', 'audit']): Promise<string> {
+export async function snapshot(store: TestStore, collections = ['reports', 'people', 'grants', 'audit']): Promise<string> {
   const all: unknown[] = [];
   for (const c of collections) all.push(store.dump(c));
   return JSON.stringify(all);
@@ -76,4 +103,26 @@ export function activityInput(h: Harness, overrides: Record<string, unknown> = {
     title: '主题党日：楼道清洁', place: '华中社区党群服务中心', capacity: 500,
     startAt: start.toISOString(), endAt: new Date(start.getTime() + hours * 3600_000).toISOString(), ...overrides,
   };
+}
+
+// Every request goes through the SDK's signing and HTTP layers: the big concurrency tests need longer.
+if (process.env.HONGLING_TEST_STORE === 'cloudbase') jest.setTimeout(120_000);
+
+let fake: CloudbaseFake | null = null;
+
+/** The CloudBase adapter over the real SDK, its requests answered by one fake CloudBase per test file. */
+function cloudbaseTestStore(): TestStore {
+  process.env.TENCENTCLOUD_RUNENV = 'SCF';
+  process.env.TENCENTCLOUD_REGION = 'ap-shanghai';
+  process.env.SCF_NAMESPACE = 'hongling-test-1a2b';
+  process.env.SILENCE = 'true';
+  fake ??= new CloudbaseFake().install();
+  fake.reset();
+  for (const name of collections) fake.createCollection(name);
+  // Every collection a function writes must be declared (the deploy creates only those).
+  fake.failWith = (r) => (r.action === 'database.addCollection' ? { code: 'DATABASE_PERMISSION_DENIED', message: `undeclared collection ${String(r.body.collectionName)}` } : undefined);
+  const app = tcb.init({ env: 'hongling-test-1a2b', secretId: 'AKIDtest', secretKey: 'test-key' });
+  const store = new CloudbaseStore(app.database(), { indexes });
+  const f = fake;
+  return Object.assign(store, { dump: (c: string) => f.dump(c), insertMany: (c: string, docs: Doc[]) => f.insertMany(c, docs) });
 }

@@ -3,7 +3,7 @@ import type { Contract } from '@shared/core/contract';
 import { messageFor } from '@shared/core/errors';
 import { fail, isFailure, type Failure, type FieldErrors, type Response } from '@shared/core/result';
 import { coveringGrants, type Grant, type Placement, type Role } from '@shared/core/roles';
-import type { Doc, Store, TxStore } from '../store/store.port';
+import { StoreBusyError, type Doc, type Store, type TxStore } from '../store/store.port';
 import type { AuditDoc, GrantDoc, PersonDoc } from './documents';
 import type { Runtime } from './runtime';
 
@@ -103,6 +103,10 @@ export function createFunction<C extends Contract>(name: string, contract: C, ha
         if (isFailure(result)) return failure(result);
         return { ok: true, data: def.output.parse(result) };
       } catch (error) {
+        if (error instanceof StoreBusyError) {
+          rt.log({ level: 'warn', fn: name, action, requestId, error: error.message });
+          return failure(fail('BUSY'));
+        }
         rt.log({ level: 'error', fn: name, action, requestId, error: error instanceof Error ? error.stack : String(error) });
         return { ok: false, error: { code: 'INTERNAL', message: `${messageFor('INTERNAL')}（${requestId}）` } };
       }

@@ -63,6 +63,17 @@ export const indexes: readonly IndexDef[] = [
   { collection: 'audit', fields: ['actor', 'at'] },
 ];
 
+/**
+ * Every collection the functions use. The deploy creates them (a CloudBase transaction cannot create a
+ * collection); the function tests over the CloudBase adapter refuse any collection not listed here.
+ */
+export const collections: readonly string[] = [
+  'accounts', 'activities', 'attendance', 'audit', 'communities', 'communitySettings', 'departments', 'districts',
+  'grants', 'grids', 'itemHolds', 'ledger', 'meToos', 'messages', 'miniCodes', 'orders', 'orgs', 'people', 'pickupCodes',
+  'pointsStats', 'postClaims', 'posts', 'problems', 'registrations', 'reports', 'services', 'shopItems', 'units',
+  'whistles', 'wishes',
+];
+
 export function indexName(def: IndexDef): string {
   return `idx_${def.collection}_${def.fields.join('_')}`.replace(/[^A-Za-z0-9_]/g, '_');
 }

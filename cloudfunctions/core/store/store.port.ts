@@ -71,6 +71,14 @@ export class StoreConflictError extends Error {
   }
 }
 
+/** A transaction that kept meeting other writers' conflicts (CloudBase) and gave up: the caller may retry. */
+export class StoreBusyError extends Error {
+  override name = 'StoreBusyError';
+  constructor() {
+    super('transaction gave up after repeated write conflicts');
+  }
+}
+
 /** A query no declared index covers: a bug in the feature, caught by the tests. */
 export class UncoveredQueryError extends Error {
   override name = 'UncoveredQueryError';

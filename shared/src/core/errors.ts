@@ -11,6 +11,7 @@ export const errorMessages = {
   NOT_FOUND: '记录不存在或已删除',
   CONFLICT: '数据已被他人修改，请刷新后重试',
   INTERNAL: '系统繁忙，请稍后再试',
+  BUSY: '同时操作的人较多，请稍后再试',
   NETWORK: '网络异常，请检查网络后重试',
   'CHECKIN.CODE_INVALID': '二维码无效或已被篡改，请向社区索取正确的报到码',
   'CHECKIN.UNIT_NOT_IN_COMMUNITY': '所选单元不属于该社区',
