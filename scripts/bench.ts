@@ -1,4 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { functions, type FunctionName } from '../cloudfunctions/core/functions';
@@ -345,7 +347,32 @@ async function main() {
   await burst();
   const weapp = resolve(__dirname, '../dist/weapp');
   console.log(`\nweapp main package: ${existsSync(weapp) ? `${(dirSize(weapp) / 1024).toFixed(0)} KB (limit 2048 KB)` : 'not built (npm run build:weapp)'}`);
+  benchBundles();
   await store.close();
+}
+
+/** Each deploy bundle's size and its load time in a fresh Node process outside the repository (cold start proxy). */
+function benchBundles(): void {
+  const out = resolve(__dirname, '../dist/cloudfunctions');
+  console.log('\ncloud function bundles (npm run build:functions), loaded 5 times each in a fresh node process outside the repo');
+  if (!existsSync(out)) return console.log('  not built (npm run build:functions)');
+  console.log(`${'function'.padEnd(12)}${'index.js KB'.padStart(12)}${'require ms (median)'.padStart(21)}${'process ms (median)'.padStart(21)}`);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  for (const name of Object.keys(functions)) {
+    const dir = mkdtempSync(join(tmpdir(), `hongling-bench-${name}-`));
+    cpSync(join(out, name), dir, { recursive: true });
+    const requires: number[] = [];
+    const whole: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      const ms = execFileSync(process.execPath, ['-e', "const t=process.hrtime.bigint();const m=require('./index.js');if(typeof m.main!=='function')process.exit(1);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))"], { cwd: dir, env: { PATH: process.env.PATH ?? '' } as unknown as NodeJS.ProcessEnv, encoding: 'utf8' });
+      whole.push(performance.now() - start);
+      requires.push(Number(ms));
+    }
+    rmSync(dir, { recursive: true, force: true });
+    const kb = statSync(join(out, name, 'index.js')).size / 1024;
+    console.log(`${name.padEnd(12)}${kb.toFixed(0).padStart(12)}${median(requires).toFixed(0).padStart(21)}${median(whole).toFixed(0).padStart(21)}`);
+  }
 }
 
 void main();

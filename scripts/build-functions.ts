@@ -5,7 +5,7 @@ import { functions } from '../cloudfunctions/core/functions';
 
 /**
  * Bundles each cloud function with its share of cloudfunctions/core and shared/ into
- * dist/cloudfunctions/<name>/index.js, with the package.json CloudBase installs from.
+ * dist/cloudfunctions/<name>/index.js (self-contained), with its package.json and config.json.
  * The local server (local/) is never an entry, so the development login cannot reach a bundle.
  */
 const root = resolve(__dirname, '..');
@@ -28,8 +28,9 @@ async function main() {
       sourcemap: false,
       legalComments: 'none',
       tsconfig: join(root, 'tsconfig.json'),
-      // The embedded store is for local runs; the deployed store is CloudBase's (issue 7).
-      external: ['better-sqlite3', '@cloudbase/node-sdk'],
+      // The embedded store never reaches a bundle; @cloudbase/node-sdk is bundled in, so a function needs no
+      // dependency install on CloudBase (installDependency: false in cloudbaserc.json).
+      external: ['better-sqlite3'],
       logLevel: 'warning',
     });
     // A function's triggers (the timer's schedule) travel with it.

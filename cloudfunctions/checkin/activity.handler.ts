@@ -2,7 +2,7 @@ import type { CheckinContract } from '@shared/checkin/checkin.contract';
 import { minuteSlot } from '@shared/checkin/activity.rules';
 import { fail, isFailure, type Failure } from '@shared/core/result';
 import type { Role } from '@shared/core/roles';
-import { activityToken } from '../core/runtime/codes';
+import { activityToken, miniCodeImage } from '../core/runtime/codes';
 import type { ActivityDoc, AttendanceDoc, RegistrationDoc } from '../core/runtime/documents';
 import { shortId } from '../core/runtime/ids';
 import type { Ctx, Handlers } from '../core/runtime/router';
@@ -91,7 +91,7 @@ export const activityCode: Handlers<CheckinContract>['activityCode'] = async (in
   const slot = minuteSlot(ctx.now);
   const token = activityToken(ctx.rt.secret, { activityId: activity._id, mode: input.mode, slot: input.mode === 'rotating' ? slot : null });
   return {
-    token, mode: input.mode, path: `${SCAN_PAGE}?scene=${token}`,
+    token, mode: input.mode, path: `${SCAN_PAGE}?scene=${token}`, image: await miniCodeImage(ctx.rt, SCAN_PAGE, token),
     refreshAt: input.mode === 'rotating' ? new Date((slot + 1) * 60_000).toISOString() : null,
     activity: await activityView(ctx, activity),
   };

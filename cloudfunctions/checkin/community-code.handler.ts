@@ -1,6 +1,6 @@
 import type { CheckinContract } from '@shared/checkin/checkin.contract';
 import { fail, isFailure } from '@shared/core/result';
-import { communityToken } from '../core/runtime/codes';
+import { communityToken, miniCodeImage } from '../core/runtime/codes';
 import type { CommunityDoc } from '../core/runtime/documents';
 import type { Handlers } from '../core/runtime/router';
 
@@ -15,5 +15,8 @@ export const communityCode: Handlers<CheckinContract>['communityCode'] = async (
   const community = await ctx.store.get<CommunityDoc>('communities', communityId);
   if (!community) return fail('ORG.COMMUNITY_UNKNOWN');
   const token = communityToken(ctx.rt.secret, community._id);
-  return { token, communityId: community._id, communityName: community.name, path: `${REPORT_PAGE}?scene=${token}` };
+  return {
+    token, communityId: community._id, communityName: community.name, path: `${REPORT_PAGE}?scene=${token}`,
+    image: await miniCodeImage(ctx.rt, REPORT_PAGE, token),
+  };
 };

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { functions } from '../../cloudfunctions/core/functions';
 
@@ -28,11 +30,52 @@ describe.each(names)('dist/cloudfunctions/%s', (name) => {
   };
   const readAction: Record<string, string> = { org: 'me', checkin: 'myReports', wish: 'myWishes', points: 'myPoints', report: 'myProblems' };
 
+  test('loads in a plain Node process with nothing of the repository around it, and exports main', () => {
+    const dir = mkdtempSync(join(tmpdir(), `hongling-fn-${name}-`));
+    try {
+      cpSync(join(out, name), dir, { recursive: true });
+      const probe = `const m = require('./index.js'); process.stdout.write(typeof m.main)`;
+      const result = execFileSync(process.execPath, ['-e', probe], { cwd: dir, env: { PATH: process.env.PATH ?? '' } as unknown as NodeJS.ProcessEnv, encoding: 'utf8' });
+      expect(result).toBe('function');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('asks for exactly the WeChat open APIs it calls', () => {
+    const config = join(out, name, 'config.json');
+    const openapi = existsSync(config) ? ((JSON.parse(readFileSync(config, 'utf8')) as { permissions?: { openapi?: string[] } }).permissions?.openapi ?? []) : [];
+    const expected = { checkin: ['wxacode.getUnlimited'], report: ['subscribeMessage.send'], timer: ['subscribeMessage.send'] }[name] ?? [];
+    expect(openapi).toEqual(expected);
+  });
+
   if (name === 'timer') {
+    test('config.json carries a valid 7-field timer trigger (seconds first)', () => {
+      const { triggers } = JSON.parse(readFileSync(join(out, name, 'config.json'), 'utf8')) as { triggers: Array<{ type: string; config: string }> };
+      expect(triggers).toHaveLength(1);
+      expect(triggers[0]?.type).toBe('timer');
+      const fields = triggers[0]!.config.split(' ');
+      expect(fields).toHaveLength(7);
+      const ranges = [[0, 59], [0, 59], [0, 23], [1, 31], [1, 12], [0, 6], [1970, 2099]] as const;
+      fields.forEach((field, i) => {
+        const [lo, hi] = ranges[i]!;
+        for (const part of field.split(',')) {
+          const m = /^(\*|\d+(?:-\d+)?)(?:\/(\d+))?$/.exec(part);
+          expect(m).not.toBeNull();
+          const [, base, step] = m!;
+          if (base !== '*') for (const n of base!.split('-').map(Number)) expect(n >= lo && n <= hi).toBe(true);
+          if (step) expect(Number(step)).toBeGreaterThan(0);
+        }
+      });
+      expect(fields[0]).toMatch(/^\d+$/); // a fixed second, so it fires once per matching minute
+    });
+
     test('refuses a call made by a signed-in user (timer triggers carry no OPENID)', async () => {
       process.env.WX_OPENID = 'wx-user';
+      process.env.WX_CONTEXT_KEYS = 'WX_OPENID';
       const res = await load().main({}, {});
       delete process.env.WX_OPENID;
+      delete process.env.WX_CONTEXT_KEYS;
       expect(res).toEqual({ ok: false, error: expect.objectContaining({ code: 'AUTH.FORBIDDEN' }) });
     });
   } else {

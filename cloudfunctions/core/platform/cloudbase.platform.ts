@@ -1,43 +1,67 @@
+import tcb from '@cloudbase/node-sdk';
 import type { Runtime } from '../runtime/runtime';
-import type { Store } from '../store/store.port';
 import { newId } from '../runtime/ids';
+import { CloudbaseStore } from '../store/cloudbase.store';
+import { indexes } from '../store/indexes';
+import type { Store } from '../store/store.port';
+import { createWechat, type WechatApp, type WechatSettings } from './wechat';
 
 /**
- * The deployed platform. Identity is the WeChat OPENID that CloudBase puts in the function's
- * environment for a mini-program call (WX_OPENID; `tcb.getCloudbaseContext(context)` reads the same
- * values). Nothing in the event is ever trusted for identity.
- *
- * The seam for the CloudBase document-database adapter (issue 7) is `createCloudStore` below: it
- * implements the same `Store` port the SQLite adapter does.
+ * The deployed platform. Identity is the WeChat OPENID CloudBase puts in the function's context for a
+ * mini-program call (WX_OPENID, read with `tcb.getCloudbaseContext(context)`); nothing in the event is
+ * ever trusted for identity. A timer trigger carries none (TRIGGER_SRC=timer), and only the periodic
+ * function accepts a call without one.
  */
 export function cloudOpenid(context: unknown): string | null {
-  const environ = (context as { environ?: unknown } | undefined)?.environ;
-  if (typeof environ === 'string') {
-    const pair = environ.split(';').find((p) => p.startsWith('WX_OPENID='));
-    if (pair) return pair.slice('WX_OPENID='.length) || null;
+  let vars: Record<string, unknown>;
+  try {
+    vars = tcb.getCloudbaseContext(context && typeof context === 'object' && ('environ' in context || 'environment' in context) ? (context as never) : undefined) as unknown as Record<string, unknown>;
+  } catch {
+    return null;
   }
-  return process.env.WX_OPENID || null;
+  if (vars.TRIGGER_SRC === 'timer') return null;
+  const openid = vars.WX_OPENID;
+  return typeof openid === 'string' && openid.length > 0 ? openid : null;
 }
 
-function createCloudStore(): Store {
-  throw new Error('The CloudBase store adapter is not part of this build yet (issue 7).');
+/** Settings from the function's environment variables (set by `npm run deploy` from cloudbaserc.json). */
+export function cloudSettings(env: Record<string, string | undefined> = process.env): { secret: string; wechat: WechatSettings } {
+  const fields = (env.HONGLING_RESULT_TEMPLATE_FIELDS ?? 'thing1,thing2,time3').split(',').map((f) => f.trim());
+  const version = env.HONGLING_WEAPP_VERSION === 'trial' || env.HONGLING_WEAPP_VERSION === 'develop' ? env.HONGLING_WEAPP_VERSION : 'release';
+  return {
+    secret: env.HONGLING_SECRET ?? '',
+    wechat: {
+      template: env.HONGLING_RESULT_TEMPLATE ?? '',
+      fields: [fields[0] ?? 'thing1', fields[1] ?? 'thing2', fields[2] ?? 'time3'],
+      version,
+    },
+  };
 }
 
 let runtime: Runtime | null = null;
-let store: Store | null = null;
 
 export function cloudbaseRuntime(): Runtime {
-  runtime ??= {
+  if (runtime) return runtime;
+  const settings = cloudSettings();
+  const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+  let store: Store | null = null;
+  const getStore = () => (store ??= new CloudbaseStore(app.database(), { indexes }));
+  const log = (entry: Record<string, unknown>) => console.error(JSON.stringify(entry));
+  runtime = {
     // Created on first use, so a call refused before it reaches the database needs no connection.
     get store() {
-      store ??= createCloudStore();
-      return store;
+      return getStore();
     },
     identify: cloudOpenid,
     now: () => new Date(),
     newId: () => newId(),
-    secret: process.env.HONGLING_SECRET ?? '',
-    log: (entry) => console.error(JSON.stringify(entry)),
+    // Without a signing key every code would be forgeable: anything that signs or checks one fails instead.
+    get secret() {
+      if (settings.secret.length < 16) throw new Error('HONGLING_SECRET is not set (at least 16 characters): see README, 部署到云开发');
+      return settings.secret;
+    },
+    log,
+    wechat: createWechat(app as unknown as WechatApp, getStore, settings.wechat, log),
   };
   return runtime;
 }

@@ -1,3 +1,4 @@
+import type { Runtime } from './runtime';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
@@ -51,4 +52,18 @@ export function verifyActivityToken(secret: string, token: string): ActivityCode
   const given = Buffer.from(sig);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   return { activityId, mode: mode === 'r' ? 'rotating' : 'fixed', slot: slot === undefined ? null : parseInt(slot, 36) };
+}
+
+/**
+ * The mini-program code image for a page and scene (deployed build), or null: locally, or when WeChat
+ * refuses (an unpublished page, a missing permission), in which case the page shows the code as text.
+ */
+export async function miniCodeImage(rt: Runtime, page: string, scene: string): Promise<string | null> {
+  if (!rt.wechat) return null;
+  try {
+    return await rt.wechat.miniCode(page, scene);
+  } catch (error) {
+    rt.log({ level: 'warn', fn: 'miniCode', page, error: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
 }

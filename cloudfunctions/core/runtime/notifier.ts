@@ -8,7 +8,8 @@ export type Notice = { key: string; title: string; body: string; link: string | 
 
 /**
  * The one notifier: an in-app message for each recipient, keyed so that a retry or a second timer run
- * sends nothing twice. (WeChat subscribe messages join here in the deployed build, issue 7.)
+ * sends nothing twice; in the deployed build each new message also goes out as a WeChat subscribe
+ * message to those who accepted the template (the in-app message stands either way).
  */
 export async function notify(rt: Runtime, to: string[], notice: Notice): Promise<number> {
   let sent = 0;
@@ -18,6 +19,7 @@ export async function notify(rt: Runtime, to: string[], notice: Notice): Promise
     try {
       await rt.store.insert('messages', message);
       sent++;
+      if (rt.wechat) await rt.wechat.subscribe(openid, notice, rt.now());
     } catch (error) {
       if (!(error instanceof StoreConflictError)) throw error;
     }

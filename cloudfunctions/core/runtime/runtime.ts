@@ -1,3 +1,4 @@
+import type { WechatServices } from '../platform/wechat';
 import type { Store } from '../store/store.port';
 
 /** What a function needs from its environment; the platform (local or CloudBase) supplies it. */
@@ -10,4 +11,6 @@ export type Runtime = {
   /** Key for signed codes (community codes). */
   secret: string;
   log: (entry: Record<string, unknown>) => void;
+  /** WeChat's mini-program codes and subscribe messages: only in the deployed build. */
+  wechat?: WechatServices;
 };

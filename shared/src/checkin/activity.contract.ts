@@ -96,7 +96,7 @@ export const activityActions = defineContract({
     summary: '活动签到码',
     roles: ['stationAdmin', 'gridSecretary'],
     input: z.object({ activityId: idField, mode: z.enum(['rotating', 'fixed']).default('rotating') }),
-    output: z.object({ token: z.string(), path: z.string(), mode: z.enum(['rotating', 'fixed']), refreshAt: z.string().nullable(), activity: activityView }),
+    output: z.object({ token: z.string(), path: z.string(), image: z.string().nullable(), mode: z.enum(['rotating', 'fixed']), refreshAt: z.string().nullable(), activity: activityView }),
     errors: ['CHECKIN.ACTIVITY_CLOSED'],
   },
   activityByCode: {

@@ -43,7 +43,8 @@ export const checkinContract = defineContract({
     summary: '社区报到码',
     roles: ['stationAdmin'],
     input: z.object({ communityId: idField.optional() }),
-    output: z.object({ token: z.string(), communityId: z.string(), communityName: z.string(), path: z.string() }),
+    /** `image`: the mini-program code's cloud file id when deployed; null locally, where the page draws a QR. */
+    output: z.object({ token: z.string(), communityId: z.string(), communityName: z.string(), path: z.string(), image: z.string().nullable() }),
     errors: ['ORG.COMMUNITY_UNKNOWN'],
   },
   reportForm: {

@@ -55,7 +55,7 @@ function ActivityCode({ activityId }: { activityId: string }) {
       {code.state === 'error' ? <ErrorView error={code.error} onRetry={code.reload} /> : null}
       {code.state === 'ready' ? (
         <View>
-          <PathQr path={code.data.path} testid="activity-qr" />
+          <PathQr path={code.data.path} image={code.data.image} testid="activity-qr" />
           <View className="token" data-testid="activity-link" data-path={code.data.path}>
             {code.data.token}
           </View>

@@ -16,7 +16,7 @@ export default function CommunityCode() {
       <View className="card" style={{ textAlign: 'center' }}>
         <View className="card-title">{code.data.communityName}报到码</View>
         <View className="hint">在职党员扫码，填写信息后提交报到申请</View>
-        <PathQr path={code.data.path} testid="community-qr" />
+        <PathQr path={code.data.path} image={code.data.image} testid="community-qr" />
         <View className="token" data-testid="community-link" data-path={code.data.path}>
           {code.data.token}
         </View>
