@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from '@cloudbase/database';
 import { assertCovered, type IndexDef } from './indexes';
 import {
+  decodeCursor,
+  encodeCursor,
   isOperator,
   MAX_LIMIT,
   StoreBusyError,
@@ -90,16 +92,6 @@ function update(_: Command, patch: Patch): Record<string, unknown> {
     else out[field] = value;
   }
   return out;
-}
-
-function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-function decodeCursor(cursor: string, width: number): Scalar[] {
-  const values = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
-  if (!Array.isArray(values) || values.length !== width) throw new Error('bad cursor');
-  return values as Scalar[];
 }
 
 /** Keyset paging: documents strictly after the cursor in (order fields…, _id) order, as one `_.or`. */

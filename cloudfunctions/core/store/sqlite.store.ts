@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { assertCovered, indexName, type IndexDef } from './indexes';
 import {
+  decodeCursor,
+  encodeCursor,
   isOperator,
   MAX_LIMIT,
   StoreConflictError,
@@ -81,16 +83,6 @@ function applyPatch(doc: Doc, patch: Patch): Doc {
     else next[field] = update;
   }
   return next as Doc;
-}
-
-function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-function decodeCursor(cursor: string, width: number): Scalar[] {
-  const values = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
-  if (!Array.isArray(values) || values.length !== width) throw new Error('bad cursor');
-  return values as Scalar[];
 }
 
 /**

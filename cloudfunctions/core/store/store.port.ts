@@ -87,3 +87,14 @@ export class UncoveredQueryError extends Error {
 export function isOperator(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).some((k) => k.startsWith('$'));
 }
+
+/** A keyset cursor: the last document's (order fields…, _id) values, opaque to callers. */
+export function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, width: number): Scalar[] {
+  const values = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
+  if (!Array.isArray(values) || values.length !== width) throw new Error('bad cursor');
+  return values as Scalar[];
+}
