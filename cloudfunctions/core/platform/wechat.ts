@@ -28,22 +28,20 @@ export type WechatSettings = {
 
 export type MiniCodeDoc = { _id: string; fileID: string; page: string; scene: string; at: string };
 
-/** WeChat answers an error as JSON `{ errcode, errmsg }`; an image as bytes. */
+/** WeChat answers an error as JSON `{ errcode, errmsg }` (bytes or parsed), CloudBase as `{ code, message }`; an image as other bytes. */
 function wechatError(body: unknown): { errcode: number; errmsg: string } | null {
-  const text = Buffer.isBuffer(body) ? body.subarray(0, 1).toString() === '{' && body.toString() : typeof body === 'string' ? body : null;
-  if (text) {
+  let answer = body;
+  if (Buffer.isBuffer(answer)) answer = answer[0] === 0x7b /* { */ ? answer.toString() : null;
+  if (typeof answer === 'string') {
     try {
-      const parsed = JSON.parse(text) as { errcode?: number; errmsg?: string };
-      if (parsed.errcode) return { errcode: parsed.errcode, errmsg: parsed.errmsg ?? '' };
+      answer = JSON.parse(answer);
     } catch {
       return null;
     }
   }
-  const obj = body as { errcode?: number; errmsg?: string; code?: string; message?: string } | null;
-  if (obj && typeof obj === 'object' && !Buffer.isBuffer(obj)) {
-    if (obj.errcode) return { errcode: obj.errcode, errmsg: obj.errmsg ?? '' };
-    if (obj.code) return { errcode: -1, errmsg: `${obj.code} ${obj.message ?? ''}` };
-  }
+  const obj = answer as { errcode?: number; errmsg?: string; code?: string; message?: string } | null;
+  if (obj?.errcode) return { errcode: obj.errcode, errmsg: obj.errmsg ?? '' };
+  if (obj?.code) return { errcode: -1, errmsg: `${obj.code} ${obj.message ?? ''}` };
   return null;
 }
 

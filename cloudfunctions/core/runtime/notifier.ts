@@ -12,19 +12,21 @@ export type Notice = { key: string; title: string; body: string; link: string | 
  * message to those who accepted the template (the in-app message stands either way).
  */
 export async function notify(rt: Runtime, to: string[], notice: Notice): Promise<number> {
-  let sent = 0;
-  const at = rt.now().toISOString();
+  const now = rt.now();
+  const fresh: string[] = [];
   for (const openid of new Set(to)) {
-    const message: MessageDoc = { _id: `${notice.key}~${openid}`, to: openid, title: notice.title, body: notice.body, link: notice.link, at, read: false };
+    const message: MessageDoc = { _id: `${notice.key}~${openid}`, to: openid, title: notice.title, body: notice.body, link: notice.link, at: now.toISOString(), read: false };
     try {
       await rt.store.insert('messages', message);
-      sent++;
-      if (rt.wechat) await rt.wechat.subscribe(openid, notice, rt.now());
+      fresh.push(openid);
     } catch (error) {
       if (!(error instanceof StoreConflictError)) throw error;
     }
   }
-  return sent;
+  // WeChat calls go out together, so a notice to a department's staff adds one round trip, not one each.
+  const wechat = rt.wechat;
+  if (wechat) await Promise.all(fresh.map((openid) => wechat.subscribe(openid, notice, now)));
+  return fresh.length;
 }
 
 /** Everyone holding `role` over the scope (the department's staff, the station's admins, the district's). */
