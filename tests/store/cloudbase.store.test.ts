@@ -1,14 +1,7 @@
-import tcb from '@cloudbase/node-sdk';
 import { CloudbaseStore } from '../../cloudfunctions/core/store/cloudbase.store';
 import { StoreBusyError, StoreConflictError, type Doc } from '../../cloudfunctions/core/store/store.port';
-import { CloudbaseFake } from './support/cloudbase-fake';
+import { CloudbaseFake, sdkDatabase } from './support/cloudbase-fake';
 import { contractIndexes, describeStoreContract } from './store.contract';
-
-// As inside a CloudBase function: requests go to the environment's internal endpoint.
-process.env.TENCENTCLOUD_RUNENV = 'SCF';
-process.env.TENCENTCLOUD_REGION = 'ap-shanghai';
-process.env.SCF_NAMESPACE = 'hongling-test-1a2b';
-process.env.SILENCE = 'true';
 
 const fake = new CloudbaseFake();
 beforeAll(() => fake.install());
@@ -16,8 +9,7 @@ afterAll(() => fake.uninstall());
 
 function makeStore(options: Partial<ConstructorParameters<typeof CloudbaseStore>[1]> = {}): CloudbaseStore {
   fake.reset();
-  const app = tcb.init({ env: 'hongling-test-1a2b', secretId: 'AKIDtest', secretKey: 'test-key' });
-  return new CloudbaseStore(app.database(), { indexes: contractIndexes, ...options });
+  return new CloudbaseStore(sdkDatabase(), { indexes: contractIndexes, ...options });
 }
 
 describeStoreContract('CloudBase through @cloudbase/node-sdk, network intercepted', () => makeStore());

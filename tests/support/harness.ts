@@ -5,10 +5,9 @@ import type { Main } from '../../cloudfunctions/core/runtime/router';
 import type { Runtime } from '../../cloudfunctions/core/runtime/runtime';
 import type { Doc, Store } from '../../cloudfunctions/core/store/store.port';
 import { seedDemo } from '../../local/demo-data';
-import tcb from '@cloudbase/node-sdk';
 import { CloudbaseStore } from '../../cloudfunctions/core/store/cloudbase.store';
 import { collections, indexes } from '../../cloudfunctions/core/store/indexes';
-import { CloudbaseFake } from '../store/support/cloudbase-fake';
+import { CloudbaseFake, sdkDatabase } from '../store/support/cloudbase-fake';
 
 export const TEST_SECRET = 'test-secret-0123456789';
 
@@ -112,17 +111,12 @@ let fake: CloudbaseFake | null = null;
 
 /** The CloudBase adapter over the real SDK, its requests answered by one fake CloudBase per test file. */
 function cloudbaseTestStore(): TestStore {
-  process.env.TENCENTCLOUD_RUNENV = 'SCF';
-  process.env.TENCENTCLOUD_REGION = 'ap-shanghai';
-  process.env.SCF_NAMESPACE = 'hongling-test-1a2b';
-  process.env.SILENCE = 'true';
   fake ??= new CloudbaseFake().install();
   fake.reset();
   for (const name of collections) fake.createCollection(name);
   // Every collection a function writes must be declared (the deploy creates only those).
   fake.failWith = (r) => (r.action === 'database.addCollection' ? { code: 'DATABASE_PERMISSION_DENIED', message: `undeclared collection ${String(r.body.collectionName)}` } : undefined);
-  const app = tcb.init({ env: 'hongling-test-1a2b', secretId: 'AKIDtest', secretKey: 'test-key' });
-  const store = new CloudbaseStore(app.database(), { indexes });
+  const store = new CloudbaseStore(sdkDatabase(), { indexes });
   const f = fake;
   return Object.assign(store, { dump: (c: string) => f.dump(c), insertMany: (c: string, docs: Doc[]) => f.insertMany(c, docs) });
 }

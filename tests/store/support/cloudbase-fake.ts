@@ -1,3 +1,4 @@
+import tcb from '@cloudbase/node-sdk';
 import { EJSON } from 'bson';
 import nock from 'nock';
 
@@ -380,4 +381,18 @@ export class CloudbaseFake {
         throw new DbError('DATABASE_REQUEST_FAILED', `action ${body.action} not modelled by the fake`);
     }
   }
+}
+
+export const FAKE_ENV = 'hongling-test-1a2b';
+
+/**
+ * The SDK's database as inside a CloudBase function (TENCENTCLOUD_RUNENV=SCF: requests go to the
+ * environment's internal endpoint), for the fake to answer.
+ */
+export function sdkDatabase() {
+  process.env.TENCENTCLOUD_RUNENV = 'SCF';
+  process.env.TENCENTCLOUD_REGION = 'ap-shanghai';
+  process.env.SCF_NAMESPACE = FAKE_ENV;
+  process.env.SILENCE = 'true';
+  return tcb.init({ env: FAKE_ENV, secretId: 'AKIDtest', secretKey: 'test-key' }).database();
 }
