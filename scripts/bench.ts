@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { functions, type FunctionName } from '../cloudfunctions/core/functions';
@@ -15,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { buildTree, DISTRICT_ID } from '../local/demo-data';
 import { createLocalServer } from '../local/server';
 import { issueSession } from '../local/session';
+import { probeBundle } from './bundle-probe';
 
 /**
  * Figures for the 报到, post and activity actions on a district-sized store (20,000 people, 3,000 units): median and p99
@@ -84,9 +83,13 @@ async function measure(c: Case) {
     opsTotal += ops - before;
     if (!res.ok) errors++;
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { median: at(0.5), p99: at(0.99), ops: opsTotal / ROUNDS, errors };
+  return { median: quantile(times, 0.5), p99: quantile(times, 0.99), ops: opsTotal / ROUNDS, errors };
+}
+
+/** The q-quantile of some timings (0.5: the median). */
+function quantile(xs: number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
 /** 50,000 wishes across the district: the wish actions, the 50-way claim race, one expiry run. */
@@ -292,9 +295,8 @@ async function burst() {
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
-  times.sort((a, b) => a - b);
   const attendances = local.store.dump('attendance').length;
-  console.log(`\nburst: ${SIZE} check-ins to one activity over HTTP at once: ${(SIZE / elapsed).toFixed(0)} req/s, median ${times[Math.floor(SIZE / 2)]!.toFixed(0)} ms, p99 ${times[Math.floor(SIZE * 0.99)]!.toFixed(0)} ms, errors ${errors}, attendances ${attendances}`);
+  console.log(`\nburst: ${SIZE} check-ins to one activity over HTTP at once: ${(SIZE / elapsed).toFixed(0)} req/s, median ${quantile(times, 0.5).toFixed(0)} ms, p99 ${quantile(times, 0.99).toFixed(0)} ms, errors ${errors}, attendances ${attendances}`);
   await new Promise((done) => server.close(done));
 }
 
@@ -357,21 +359,11 @@ function benchBundles(): void {
   console.log('\ncloud function bundles (npm run build:functions), loaded 5 times each in a fresh node process outside the repo');
   if (!existsSync(out)) return console.log('  not built (npm run build:functions)');
   console.log(`${'function'.padEnd(12)}${'index.js KB'.padStart(12)}${'require ms (median)'.padStart(21)}${'process ms (median)'.padStart(21)}`);
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   for (const name of Object.keys(functions)) {
-    const dir = mkdtempSync(join(tmpdir(), `hongling-bench-${name}-`));
-    cpSync(join(out, name), dir, { recursive: true });
-    const requires: number[] = [];
-    const whole: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const start = performance.now();
-      const ms = execFileSync(process.execPath, ['-e', "const t=process.hrtime.bigint();const m=require('./index.js');if(typeof m.main!=='function')process.exit(1);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))"], { cwd: dir, env: { PATH: process.env.PATH ?? '' } as unknown as NodeJS.ProcessEnv, encoding: 'utf8' });
-      whole.push(performance.now() - start);
-      requires.push(Number(ms));
-    }
-    rmSync(dir, { recursive: true, force: true });
+    const runs = Array.from({ length: 5 }, () => probeBundle(join(out, name)));
+    if (runs.some((r) => r.mainType !== 'function')) console.log(`  ${name}: main is not a function`);
     const kb = statSync(join(out, name, 'index.js')).size / 1024;
-    console.log(`${name.padEnd(12)}${kb.toFixed(0).padStart(12)}${median(requires).toFixed(0).padStart(21)}${median(whole).toFixed(0).padStart(21)}`);
+    console.log(`${name.padEnd(12)}${kb.toFixed(0).padStart(12)}${quantile(runs.map((r) => r.requireMs), 0.5).toFixed(0).padStart(21)}${quantile(runs.map((r) => r.processMs), 0.5).toFixed(0).padStart(21)}`);
   }
 }
 

@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { probeBundle } from '../../scripts/bundle-probe';
 import { functions } from '../../cloudfunctions/core/functions';
 
 /** Checks the bundles `npm run build:functions` made, the way CloudBase will load them. */
@@ -31,15 +30,7 @@ describe.each(names)('dist/cloudfunctions/%s', (name) => {
   const readAction: Record<string, string> = { org: 'me', checkin: 'myReports', wish: 'myWishes', points: 'myPoints', report: 'myProblems' };
 
   test('loads in a plain Node process with nothing of the repository around it, and exports main', () => {
-    const dir = mkdtempSync(join(tmpdir(), `hongling-fn-${name}-`));
-    try {
-      cpSync(join(out, name), dir, { recursive: true });
-      const probe = `const m = require('./index.js'); process.stdout.write(typeof m.main)`;
-      const result = execFileSync(process.execPath, ['-e', probe], { cwd: dir, env: { PATH: process.env.PATH ?? '' } as unknown as NodeJS.ProcessEnv, encoding: 'utf8' });
-      expect(result).toBe('function');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    expect(probeBundle(join(out, name)).mainType).toBe('function');
   });
 
   test('asks for exactly the WeChat open APIs it calls', () => {
