@@ -42,6 +42,7 @@ export interface TxStore {
   insert(collection: string, doc: Doc): Promise<void>;
   /** Create or replace the whole document. */
   set(collection: string, doc: Doc): Promise<void>;
+  /** True when the document was updated (CloudBase answers false for a patch that changes nothing). */
   update(collection: string, id: string, patch: Patch): Promise<boolean>;
   remove(collection: string, id: string): Promise<boolean>;
 }
@@ -49,6 +50,10 @@ export interface TxStore {
 export interface Store {
   get<T extends Doc>(collection: string, id: string): Promise<T | null>;
   insert(collection: string, doc: Doc): Promise<void>;
+  /**
+   * How many documents matching `where` were updated. CloudBase counts only documents the patch changed,
+   * SQLite every match; a race filters on the state its patch changes, so both count the winner alone.
+   */
   update(collection: string, where: Where, patch: Patch): Promise<number>;
   find<T extends Doc>(collection: string, query: FindQuery): Promise<FindPage<T>>;
   count(collection: string, where: Where): Promise<number>;
