@@ -48,8 +48,3 @@ export async function readableCommunity(ctx: Ctx, requested: string | undefined)
   if (community && caller.grants.some((g) => g.role === 'districtAdmin' && g.scopeId === community.districtId)) return communityId;
   return fail('AUTH.OUT_OF_SCOPE');
 }
-
-/** Today's date in Beijing, YYYY-MM-DD. */
-export function beijingDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}

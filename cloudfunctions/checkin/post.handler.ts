@@ -4,7 +4,8 @@ import { fail, isFailure, type Failure } from '@shared/core/result';
 import type { PostClaimDoc, PostDoc } from '../core/runtime/documents';
 import { loadByIds, nameOf } from '../core/runtime/lookup';
 import type { Ctx, Handlers } from '../core/runtime/router';
-import { adminPlace, beijingDate, memberCommunity, readableCommunity } from './place';
+import { beijingDate } from '@shared/core/time';
+import { adminPlace, memberCommunity, readableCommunity } from './place';
 
 async function postViews(ctx: Ctx, posts: PostDoc[]): Promise<PostView[]> {
   const [grids, units, claims] = await Promise.all([

@@ -2,6 +2,7 @@ import { fail, failWith, isFailure, type Failure } from '@shared/core/result';
 import { coveringGrants } from '@shared/core/roles';
 import type { PointsContract, ServiceView } from '@shared/points/points.contract';
 import { pointsFor } from '@shared/points/points.rules';
+import { beijingInstant } from '@shared/core/time';
 import type { ServiceDoc, UnitDoc } from '../core/runtime/documents';
 import { loadByIds, nameOf } from '../core/runtime/lookup';
 import type { Ctx, Handlers } from '../core/runtime/router';
@@ -29,7 +30,7 @@ export const logService: Handlers<PointsContract>['logService'] = async (input, 
   const service: ServiceDoc = {
     _id: `self~${id}`, openid: ctx.caller.openid, source: 'self', sourceId: id, communityId, unitId: unit._id, confirmer: null,
     description: input.description, memberName: ctx.caller.person?.name ?? '党员', hours: input.hours,
-    at: new Date(`${input.date}T12:00:00+08:00`).toISOString(), status: 'pending', createdAt: ctx.now.toISOString(),
+    at: beijingInstant(input.date, '12:00').toISOString(), status: 'pending', createdAt: ctx.now.toISOString(),
   };
   await ctx.store.insert('services', service);
   await ctx.audit({ action: 'service.log', entity: 'services', entityId: service._id, before: null, after: { hours: service.hours, unitId: unit._id } });

@@ -1,4 +1,5 @@
 import { fail, isFailure } from '@shared/core/result';
+import { beijingMonth } from '@shared/core/time';
 import type { ReportContract } from '@shared/report/report.contract';
 import { assessmentPoints, problemRates } from '@shared/report/report.rules';
 import type { CommunityDoc, DepartmentDoc, ProblemDoc, UnitDoc, WhistleDoc } from '../core/runtime/documents';
@@ -83,14 +84,12 @@ const empty = (): Tally => ({ whistled: 0, acknowledged: 0, responded: 0, respon
 export const problemStats: Handlers<ReportContract>['problemStats'] = async (input, ctx) => {
   const district = ctx.caller.grants.find((g) => g.role === 'districtAdmin');
   if (!district) return fail('AUTH.FORBIDDEN');
-  const start = new Date(`${input.month}-01T00:00:00+08:00`);
-  const end = new Date(start);
-  end.setUTCMonth(end.getUTCMonth() + 1);
+  const month = beijingMonth(input.month);
   const whistles: WhistleDoc[] = [];
   let after: string | null = null;
   do {
     const page: { items: WhistleDoc[]; next: string | null } = await ctx.store.find<WhistleDoc>('whistles', {
-      where: { districtId: district.scopeId, whistledAt: { $gte: start.toISOString(), $lt: end.toISOString() } },
+      where: { districtId: district.scopeId, whistledAt: { $gte: month.start, $lt: month.end } },
       orderBy: [['whistledAt', 'asc']], limit: 1000, after,
     });
     whistles.push(...page.items);

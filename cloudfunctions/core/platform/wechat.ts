@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { beijing } from '@shared/core/time';
 import type { Store } from '../store/store.port';
 import { StoreConflictError } from '../store/store.port';
 import type { Notice } from '../runtime/notifier';
@@ -51,10 +52,6 @@ function clip(text: string, max = 20): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
-function beijingMinute(at: Date): string {
-  const d = new Date(at.getTime() + 8 * 3600_000);
-  return d.toISOString().slice(0, 16).replace('T', ' ');
-}
 
 export function createWechat(app: WechatApp, store: () => Store, settings: WechatSettings, log: (entry: Record<string, unknown>) => void): WechatServices {
   const envVersion = settings.version;
@@ -89,7 +86,7 @@ export function createWechat(app: WechatApp, store: () => Store, settings: Wecha
         page: notice.link ?? 'pages/inbox/index',
         miniprogram_state: state,
         lang: 'zh_CN',
-        data: { [title]: { value: clip(notice.title) }, [body]: { value: clip(notice.body) }, [time]: { value: beijingMinute(at) } },
+        data: { [title]: { value: clip(notice.title) }, [body]: { value: clip(notice.body) }, [time]: { value: beijing(at) } },
       };
       try {
         const answer = await app.callCompatibleWxOpenApi({ apiName: 'subscribeMessage.send', requestData: Buffer.from(JSON.stringify(request)) });

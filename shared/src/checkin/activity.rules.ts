@@ -1,8 +1,4 @@
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import { BEIJING_OFFSET_MINUTES } from '../core/time';
-
-dayjs.extend(utc);
+import { beijingDay } from '../core/time';
 
 /**
  * Activities (活动): check-in and check-out by scanning the activity's code. Pure rules; time is passed in.
@@ -58,7 +54,7 @@ export function rotatingSlotValid(slot: number, now: Date): boolean {
  * Returns UTC ISO bounds [start, end) and a label such as 2026年上半年.
  */
 export function halfYearOf(now: Date): { start: string; end: string; label: string } {
-  const local = dayjs(now).utcOffset(BEIJING_OFFSET_MINUTES);
+  const local = beijingDay(now);
   const first = local.month() < 6;
   const startLocal = local.startOf('year').add(first ? 0 : 6, 'month');
   const start = startLocal.toDate();

@@ -1,9 +1,5 @@
 import { isWorkday } from 'chinese-days';
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import { BEIJING_OFFSET_MINUTES } from '../core/time';
-
-dayjs.extend(utc);
+import { beijingDay } from '../core/time';
 
 /**
  * The feedback deadline of a whistle (落实3日内反馈): 72 hours by default, or N working days by China's
@@ -17,7 +13,7 @@ export const defaultDeadlineRule: DeadlineRule = { kind: 'hours', hours: 72 };
 
 export function feedbackDeadline(whistledAt: Date, rule: DeadlineRule): Date {
   if (rule.kind === 'hours') return new Date(whistledAt.getTime() + rule.hours * 3600_000);
-  let day = dayjs(whistledAt).utcOffset(BEIJING_OFFSET_MINUTES).startOf('day');
+  let day = beijingDay(whistledAt).startOf('day');
   let counted = 0;
   // A year has at most a few dozen non-working days in a row around Spring Festival; 60 bounds the walk.
   for (let step = 0; step < 60 + rule.days * 3 && counted < rule.days; step++) {

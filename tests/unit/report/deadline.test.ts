@@ -1,7 +1,8 @@
+import { beijingInstant } from '@shared/core/time';
 import { feedbackDeadline } from '@shared/report/deadline';
 
-/** Times are written in Beijing time (+08:00); the deadline is compared as an instant. */
-const at = (local: string) => new Date(`${local}+08:00`);
+/** Times are written in Beijing time; the deadline is compared as an instant. */
+const at = (local: string) => beijingInstant(local.slice(0, 10), local.slice(11));
 
 describe('feedback deadline: 72 hours', () => {
   test.each([

@@ -2,13 +2,13 @@ import { Switch, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { beijing } from '@shared/core/time';
+import { beijing, beijingInstant } from '@shared/core/time';
 import { call, type CallError } from '../../../api/call';
 import { PickerField, TextField } from '../../../components/form';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 /** Beijing date and time (the pickers) to an instant. */
-const instant = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
+const instant = (date: string, time: string) => beijingInstant(date, time).toISOString();
 
 /** The station or a grid secretary publishes an activity; optionally check-in must happen near its place. */
 export default function ActivityEdit() {

@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
 import type { AttendanceView } from '@shared/checkin/activity.contract';
-import { beijing } from '@shared/core/time';
+import { beijing, beijingInstant } from '@shared/core/time';
 import { call, type Output } from '../../../api/call';
 import { PathQr } from '../../../components/qr';
 import { Empty, ErrorView, Loading } from '../../../components/states';
@@ -73,7 +73,7 @@ function CorrectRow({ row, onDone }: { row: AttendanceView; onDone: (a: Attendan
   const save = async () => {
     try {
       const day = beijing(row.checkInAt, 'YYYY-MM-DD');
-      const res = await call('checkin', 'correctCheckOut', { attendanceId: row.id, checkOutAt: new Date(`${day}T${time}:00+08:00`).toISOString(), note });
+      const res = await call('checkin', 'correctCheckOut', { attendanceId: row.id, checkOutAt: beijingInstant(day, time).toISOString(), note });
       onDone(res.attendance);
       setOpen(false);
     } catch (e) {
