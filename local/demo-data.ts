@@ -1,9 +1,7 @@
-import type {
-  ActivityDoc,
-  PostDoc,
-  WishDoc,
-  CommunityDoc, DepartmentDoc, DistrictDoc, GrantDoc, GridDoc, OrgDoc, PersonDoc, ReportDoc, UnitDoc,
-} from '../cloudfunctions/core/runtime/documents';
+import type { ActivityDoc, EnrolmentDoc, PostDoc } from '../cloudfunctions/checkin/checkin.documents';
+import type { GrantDoc, PersonDoc } from '../cloudfunctions/core/runtime/identity';
+import type { CommunityDoc, DepartmentDoc, DistrictDoc, GridDoc, OrgDoc, UnitDoc } from '../cloudfunctions/org/org.documents';
+import type { WishDoc } from '../cloudfunctions/wish/wish.documents';
 import type { Role, ScopeKind } from '../shared/src/core/roles';
 import type { Doc } from '../cloudfunctions/core/store/store.port';
 
@@ -71,7 +69,7 @@ function grantDocs(account: DemoAccount): GrantDoc[] {
   return account.grants.map((g) => ({ _id: `${account.openid}~${g.role}`, openid: account.openid, ...g, grantedBy: 'seed', at: SEED_TIME }));
 }
 
-function demoReport(openid: string, name: string, phone: string, unit: UnitDoc, orgId: string, status: 'pending' | 'approved', at: string): ReportDoc {
+function demoReport(openid: string, name: string, phone: string, unit: UnitDoc, orgId: string, status: 'pending' | 'approved', at: string): EnrolmentDoc {
   return {
     _id: `${unit.communityId}~${openid}`, openid, status, name, phone, districtId: DISTRICT_ID, communityId: unit.communityId,
     gridId: unit.gridId, unitId: unit._id, orgId, submittedAt: at,

@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, create
 import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { functions, type FunctionName } from '../cloudfunctions/core/functions';
+import { functions, type FunctionName } from '../cloudfunctions/deployed';
 import { localRuntime, type LocalOptions } from '../cloudfunctions/core/platform/local.platform';
+import { indexes } from '../cloudfunctions/deployed/storage';
 import type { Main } from '../cloudfunctions/core/runtime/router';
 import { demoAccounts, seedDemo, seedDemoWishes } from './demo-data';
 import { issueSession, verifySession } from './session';
@@ -67,7 +68,7 @@ export function createLocalServer(options: ServerOptions): { server: Server; run
   const memory = options.dataDir === ':memory:';
   if (!memory) mkdirSync(options.dataDir, { recursive: true });
   const secret = options.secret ?? secretFor(options.dataDir);
-  const runtime = localRuntime({ filename: memory ? ':memory:' : join(options.dataDir, 'hongling.db'), secret, now: options.now });
+  const runtime = localRuntime({ filename: memory ? ':memory:' : join(options.dataDir, 'hongling.db'), secret, indexes, now: options.now });
   if (!runtime.store.hasDocuments('districts')) {
     seedDemo(runtime.store, runtime.now());
     seedDemoWishes(runtime.store, runtime.now());

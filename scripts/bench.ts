@@ -1,11 +1,16 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { functions, type FunctionName } from '../cloudfunctions/core/functions';
+import { functions, type FunctionName } from '../cloudfunctions/deployed';
 import { localRuntime } from '../cloudfunctions/core/platform/local.platform';
 import { communityToken } from '../cloudfunctions/core/runtime/codes';
-import type { AccountDoc, GrantDoc, LedgerDoc, PersonDoc, ProblemDoc, ReportDoc, WhistleDoc, WishDoc } from '../cloudfunctions/core/runtime/documents';
-import { whistleDeadlines } from '../cloudfunctions/report/whistle-deadlines.job';
+import type { EnrolmentDoc } from '../cloudfunctions/checkin/checkin.documents';
+import type { GrantDoc, PersonDoc } from '../cloudfunctions/core/runtime/identity';
+import { indexes } from '../cloudfunctions/deployed/storage';
+import type { AccountDoc, LedgerDoc } from '../cloudfunctions/points/points.documents';
+import type { ProblemDoc, WhistleDoc } from '../cloudfunctions/whistle/whistle.documents';
+import type { WishDoc } from '../cloudfunctions/wish/wish.documents';
+import { whistleDeadlines } from '../cloudfunctions/whistle/whistle-deadlines.job';
 import { verifyBalances } from '../cloudfunctions/points/ledger';
 import { expireClaims } from '../cloudfunctions/wish/expire-claims.job';
 import type { Main } from '../cloudfunctions/core/runtime/router';
@@ -25,7 +30,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 const SECRET = 'bench-secret';
 
 let ops = 0;
-const runtime = localRuntime({ filename: ':memory:', secret: SECRET, onOperation: () => void ops++ });
+const runtime = localRuntime({ filename: ':memory:', secret: SECRET, indexes, onOperation: () => void ops++ });
 const store = runtime.store;
 
 function seed() {
@@ -37,7 +42,7 @@ function seed() {
   store.insertMany('units', tree.units);
   store.insertMany('orgs', tree.orgs);
   const people: PersonDoc[] = [];
-  const reports: ReportDoc[] = [];
+  const reports: EnrolmentDoc[] = [];
   const grants: GrantDoc[] = [];
   const base = Date.parse('2026-01-01T00:00:00Z');
   for (let i = 0; i < PEOPLE; i++) {

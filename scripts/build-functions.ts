@@ -1,10 +1,10 @@
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { functions } from '../cloudfunctions/core/functions';
+import { functions } from '../cloudfunctions/deployed';
 
 /**
- * Bundles each cloud function with its share of cloudfunctions/core and shared/ into
+ * Bundles each deployed function (cloudfunctions/deployed/<name>/index.ts) with what it imports of the features, core and shared/ into
  * dist/cloudfunctions/<name>/index.js (self-contained), with its package.json and config.json.
  * The local server (local/) is never an entry, so the development login cannot reach a bundle.
  */
@@ -17,7 +17,7 @@ async function main() {
     const dir = join(out, name);
     mkdirSync(dir, { recursive: true });
     await build({
-      entryPoints: [join(root, 'cloudfunctions', name, 'index.ts')],
+      entryPoints: [join(root, 'cloudfunctions', 'deployed', name, 'index.ts')],
       outfile: join(dir, 'index.js'),
       bundle: true,
       platform: 'node',
@@ -34,7 +34,7 @@ async function main() {
       logLevel: 'warning',
     });
     // A function's triggers (the timer's schedule) travel with it.
-    const config = join(root, 'cloudfunctions', name, 'config.json');
+    const config = join(root, 'cloudfunctions', 'deployed', name, 'config.json');
     if (existsSync(config)) copyFileSync(config, join(dir, 'config.json'));
     const pkg = { name: `hongling-${name}`, version: '1.0.0', private: true, main: 'index.js', dependencies: {} };
     writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);

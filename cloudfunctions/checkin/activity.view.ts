@@ -1,5 +1,5 @@
 import type { ActivityView, AttendanceView } from '@shared/checkin/activity.contract';
-import type { ActivityDoc, AttendanceDoc, RegistrationDoc } from '../core/runtime/documents';
+import type { ActivityDoc, AttendanceDoc, RegistrationDoc } from './checkin.documents';
 import { loadByIds } from '../core/runtime/lookup';
 import type { Ctx } from '../core/runtime/router';
 

@@ -1,5 +1,5 @@
 import { pointsDefaults } from '@shared/points/points.rules';
-import type { CommunitySettingsDoc } from '../core/runtime/documents';
+import type { CommunitySettingsDoc } from '../org/org.port';
 import type { Store } from '../core/store/store.port';
 
 export async function pointsSettingsOf(store: Store, communityId: string) {

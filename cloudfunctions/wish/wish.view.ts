@@ -1,7 +1,8 @@
 import { maskPhone } from '@shared/core/mask';
-import { coveringGrants } from '@shared/core/roles';
 import type { WishView } from '@shared/wish/wish.contract';
-import type { WishDoc } from '../core/runtime/documents';
+import { holds } from '../access/access';
+import { SYSTEM_ACTOR } from '../core/runtime/change';
+import type { WishDoc } from './wish.documents';
 import { loadByIds, nameOf } from '../core/runtime/lookup';
 import type { Ctx } from '../core/runtime/router';
 
@@ -9,8 +10,8 @@ import type { Ctx } from '../core/runtime/router';
 function audience(ctx: Ctx, w: WishDoc): 'owner' | 'station' | 'district' | 'claimant' | 'other' {
   if (w.openid === ctx.caller.openid) return 'owner';
   const place = { communityId: w.communityId, gridId: w.gridId, unitId: w.unitId, districtId: w.districtId };
-  if (coveringGrants(ctx.caller.grants, ['stationAdmin', 'gridSecretary', 'unitLeader'], place).length) return 'station';
-  if (coveringGrants(ctx.caller.grants, ['districtAdmin'], place).length) return 'district';
+  if (holds(ctx.caller, ['stationAdmin', 'gridSecretary', 'unitLeader'], place)) return 'station';
+  if (holds(ctx.caller, ['districtAdmin'], place)) return 'district';
   if (w.claimedBy === ctx.caller.openid) return 'claimant';
   return 'other';
 }
@@ -34,7 +35,7 @@ export async function wishViews(ctx: Ctx, wishes: WishDoc[]): Promise<WishView[]
       claimantName: seesClaimant && w.claimedBy ? nameOf(claimants, w.claimedBy) || '党员' : null,
       claimedAt: w.claimedAt, claimExpiresAt: w.claimExpiresAt, fulfilNote: w.fulfilNote, photo: w.photo ?? null, fulfilPhoto: w.fulfilPhoto ?? null, reason: w.reason, thanks: w.thanks,
       createdAt: w.createdAt,
-      history: seesClaimant ? w.history.map((h) => ({ ...h, by: h.by === w.openid ? '居民' : h.by === 'system' ? '系统' : nameOf(claimants, h.by) || (h.by === w.claimedBy ? '党员' : '工作人员') })) : [],
+      history: seesClaimant ? w.history.map((h) => ({ ...h, by: h.by === w.openid ? '居民' : h.by === SYSTEM_ACTOR ? '系统' : nameOf(claimants, h.by) || (h.by === w.claimedBy ? '党员' : '工作人员') })) : [],
     };
   });
 }

@@ -1,16 +1,12 @@
 import Taro from '@tarojs/taro';
-import type { CheckinContract } from '@shared/checkin/checkin.contract';
 import type { ActionInput, ActionOutput } from '@shared/core/contract';
 import { messageFor } from '@shared/core/errors';
 import type { AppErrorBody, Response } from '@shared/core/result';
-import type { OrgContract } from '@shared/org/org.contract';
-import type { PointsContract } from '@shared/points/points.contract';
-import type { ReportContract } from '@shared/report/report.contract';
-import type { WishContract } from '@shared/wish/wish.contract';
+import type { DeployedContracts } from '@shared/deployed';
 import { clearSession, sessionToken } from './session';
 
 /** Every function and its contract; only types cross into the app, never server code. */
-type Contracts = { checkin: CheckinContract; org: OrgContract; wish: WishContract; points: PointsContract; report: ReportContract };
+type Contracts = DeployedContracts;
 export type FunctionName = keyof Contracts;
 export type Input<F extends FunctionName, A extends keyof Contracts[F]> = ActionInput<Contracts[F], A>;
 export type Output<F extends FunctionName, A extends keyof Contracts[F]> = ActionOutput<Contracts[F], A>;

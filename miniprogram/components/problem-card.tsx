@@ -1,8 +1,8 @@
 import { Image, Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
 import { beijing } from '@shared/core/time';
-import type { ProblemView } from '@shared/report/report.contract';
-import { problemStatusLabels, type ProblemStatus } from '@shared/report/report.rules';
+import type { ProblemView } from '@shared/whistle/whistle.contract';
+import { problemStatusLabels, type ProblemStatus } from '@shared/whistle/whistle.rules';
 
 const tone = (s: ProblemStatus) => (['closed', 'confirmed'].includes(s) ? 'tag-approved' : ['declined', 'duplicate'].includes(s) ? 'tag-other' : s === 'returned' || s === 'reopened' ? 'tag-rejected' : 'tag-pending');
 

@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components';
-import { reportStatusLabels, type ReportStatus } from '@shared/checkin/report.rules';
+import { enrolmentStatusLabels, type EnrolmentStatus } from '@shared/checkin/enrolment.rules';
 
-const tone: Record<ReportStatus, string> = {
+const tone: Record<EnrolmentStatus, string> = {
   pending: 'tag-pending',
   approved: 'tag-approved',
   rejected: 'tag-rejected',
@@ -9,6 +9,6 @@ const tone: Record<ReportStatus, string> = {
   moved: 'tag-other',
 };
 
-export function StatusTag({ status }: { status: ReportStatus }) {
-  return <Text className={`tag ${tone[status]}`}>{reportStatusLabels[status]}</Text>;
+export function StatusTag({ status }: { status: EnrolmentStatus }) {
+  return <Text className={`tag ${tone[status]}`}>{enrolmentStatusLabels[status]}</Text>;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles, scopeKinds } from '../../shared/src/core/roles';
+import { record } from '../../cloudfunctions/core/runtime/change';
 import type { Doc, Store } from '../../cloudfunctions/core/store/store.port';
 import { StoreConflictError } from '../../cloudfunctions/core/store/store.port';
 
@@ -70,7 +71,8 @@ export async function grant(store: Store, openid: string, role: string, scopeId:
   const doc = { _id: `${openid}~${r}`, openid, role: r, scope, scopeId, grantedBy: 'cloudbase-admin', at: now.toISOString() };
   try {
     await store.insert('grants', doc);
-    await store.insert('audit', { _id: `grant~${openid}~${r}~${now.getTime()}`, requestId: 'cloudbase-admin', actor: 'cloudbase-admin', at: now.toISOString(), action: 'grant.add', entity: 'grants', entityId: doc._id, before: null, after: doc });
+    const admin = { store, now, actor: 'cloudbase-admin', requestId: 'cloudbase-admin', newId: () => `grant~${openid}~${r}~${now.getTime()}` };
+    await record(admin, { action: 'grant.add', entity: 'grants', entityId: doc._id, before: null, after: doc });
     return `已授予 ${openid} ${r}（${scope} ${scopeId}）`;
   } catch (error) {
     if (error instanceof StoreConflictError) return `${openid} 已有 ${r} 身份，未改动`;

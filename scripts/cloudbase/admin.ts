@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import tcb from '@cloudbase/node-sdk';
 import { buildTree } from '../../local/demo-data';
 import { CloudbaseStore } from '../../cloudfunctions/core/store/cloudbase.store';
-import { indexes } from '../../cloudfunctions/core/store/indexes';
+import { indexes } from '../../cloudfunctions/deployed/storage';
 import { grant, importTree } from './admin-commands';
 
 const usage = `用法（需要 TCB_ENV_ID、TENCENTCLOUD_SECRETID、TENCENTCLOUD_SECRETKEY）：

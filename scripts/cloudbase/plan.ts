@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { collections, indexes, indexName, type IndexDef } from '../../cloudfunctions/core/store/indexes';
+import { indexName, type IndexDef } from '../../cloudfunctions/core/store/indexes';
+import { collections, indexes } from '../../cloudfunctions/deployed/storage';
 
 /**
  * What a deploy does, as data: the collections and indexes from the one declared list, and each

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { probeBundle } from '../../scripts/bundle-probe';
-import { functions } from '../../cloudfunctions/core/functions';
+import { functions } from '../../cloudfunctions/deployed';
 
 /** Checks the bundles `npm run build:functions` made, the way CloudBase will load them. */
 const out = resolve(__dirname, '../../dist/cloudfunctions');

@@ -1,4 +1,4 @@
-import { functions, type FunctionName } from '../../cloudfunctions/core/functions';
+import { functions, type FunctionName } from '../../cloudfunctions/deployed';
 import { localRuntime } from '../../cloudfunctions/core/platform/local.platform';
 import { communityToken } from '../../cloudfunctions/core/runtime/codes';
 import type { Main } from '../../cloudfunctions/core/runtime/router';
@@ -6,7 +6,7 @@ import type { Runtime } from '../../cloudfunctions/core/runtime/runtime';
 import type { Doc, Store } from '../../cloudfunctions/core/store/store.port';
 import { seedDemo } from '../../local/demo-data';
 import { CloudbaseStore } from '../../cloudfunctions/core/store/cloudbase.store';
-import { collections, indexes } from '../../cloudfunctions/core/store/indexes';
+import { collections, indexes } from '../../cloudfunctions/deployed/storage';
 import { CloudbaseFake, sdkDatabase } from '../store/support/cloudbase-fake';
 
 export const TEST_SECRET = 'test-secret-0123456789';
@@ -37,7 +37,7 @@ export type Harness = {
  */
 export function createHarness(options: { seed?: boolean } = {}): Harness {
   const clock = frozenClock();
-  const runtime: Runtime & { store: TestStore } = localRuntime({ filename: ':memory:', secret: TEST_SECRET, now: clock.now });
+  const runtime: Runtime & { store: TestStore } = localRuntime({ filename: ':memory:', secret: TEST_SECRET, indexes, now: clock.now });
   if (process.env.HONGLING_TEST_STORE === 'cloudbase') runtime.store = cloudbaseTestStore();
   const logs: Record<string, unknown>[] = [];
   runtime.log = (entry) => logs.push(entry);

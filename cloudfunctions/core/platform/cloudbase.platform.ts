@@ -2,7 +2,7 @@ import tcb from '@cloudbase/node-sdk';
 import type { Runtime } from '../runtime/runtime';
 import { newId } from '../runtime/ids';
 import { CloudbaseStore } from '../store/cloudbase.store';
-import { indexes } from '../store/indexes';
+import type { IndexDef } from '../store/indexes';
 import type { Store } from '../store/store.port';
 import { createWechat, type WechatApp, type WechatSettings } from './wechat';
 
@@ -40,7 +40,8 @@ export function cloudSettings(env: Record<string, string | undefined> = process.
 
 let runtime: Runtime | null = null;
 
-export function cloudbaseRuntime(): Runtime {
+/** The deployed runtime, made once per function instance; `indexes` are the declared queries the store enforces. */
+export function cloudbaseRuntime(indexes: readonly IndexDef[]): Runtime {
   if (runtime) return runtime;
   const settings = cloudSettings();
   const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });

@@ -1,4 +1,4 @@
-import { indexes } from '../store/indexes';
+import type { IndexDef } from '../store/indexes';
 import { SqliteStore } from '../store/sqlite.store';
 import type { Runtime } from '../runtime/runtime';
 import { newId } from '../runtime/ids';
@@ -15,11 +15,12 @@ export function localOpenid(context: unknown): string | null {
   return typeof openid === 'string' && openid.length > 0 ? openid : null;
 }
 
-export type LocalOptions = { filename: string; secret: string; now?: () => Date; onOperation?: (op: string) => void };
+/** `indexes`: every query the functions make (the deployed functions' union), created and enforced by the store. */
+export type LocalOptions = { filename: string; secret: string; indexes: readonly IndexDef[]; now?: () => Date; onOperation?: (op: string) => void };
 
 export function localRuntime(options: LocalOptions): Runtime & { store: SqliteStore } {
   return {
-    store: new SqliteStore({ filename: options.filename, indexes, onOperation: options.onOperation }),
+    store: new SqliteStore({ filename: options.filename, indexes: options.indexes, onOperation: options.onOperation }),
     identify: localOpenid,
     now: options.now ?? (() => new Date()),
     newId: () => newId(),

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { beijing } from '@shared/core/time';
 import type { Store } from '../store/store.port';
 import { StoreConflictError } from '../store/store.port';
-import type { Notice } from '../runtime/notifier';
+import type { Notice } from '../runtime/change';
 
 /** WeChat's services the deployed build uses; absent locally (H5 draws its own QR codes, the inbox is in-app). */
 export type WechatServices = {
   /** The mini-program code (小程序码) opening `page` with `scene`: made once, kept in cloud storage, its file id. */
   miniCode(page: string, scene: string): Promise<string>;
   /** A subscribe message for a notice; false when WeChat refuses (the person has not subscribed). Never throws. */
-  subscribe(openid: string, notice: Notice, at: Date): Promise<boolean>;
+  subscribe(openid: string, notice: Omit<Notice, 'to'>, at: Date): Promise<boolean>;
 };
 
 /** The part of `@cloudbase/node-sdk`'s app the services call. */

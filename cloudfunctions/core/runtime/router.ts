@@ -2,23 +2,19 @@ import type { z } from 'zod';
 import type { Contract } from '@shared/core/contract';
 import { messageFor } from '@shared/core/errors';
 import { fail, isFailure, type Failure, type FieldErrors, type Response } from '@shared/core/result';
-import { coveringGrants, type Grant, type Placement, type Role } from '@shared/core/roles';
-import { StoreBusyError, type Doc, type Store, type TxStore } from '../store/store.port';
-import type { AuditDoc, GrantDoc, PersonDoc } from './documents';
+import type { Grant, Role } from '@shared/core/roles';
+import { StoreBusyError, type Store } from '../store/store.port';
+import type { Changer } from './change';
+import type { GrantDoc, PersonDoc } from './identity';
 import type { Runtime } from './runtime';
 
 export type Caller = { openid: string; person: PersonDoc | null; grants: Grant[] };
 
-export type Ctx = {
+/** What a handler works with: the runtime, the identified caller, and the request's clock and id (a Changer, acting as the caller). */
+export type Ctx = Changer & {
   rt: Runtime;
   store: Store;
   caller: Caller;
-  now: Date;
-  requestId: string;
-  /** The caller's grants of `roles` that cover `place`, or a failure when none does. */
-  scope(roles: readonly Role[], place: Placement): Grant[] | Failure;
-  /** Appends an audit record (who, what, before, after, when), inside a transaction when given one. */
-  audit(entry: { action: string; entity: string; entityId: string; before: unknown; after: unknown }, tx?: TxStore): Promise<void>;
 };
 
 export type Handler<I, O> = (input: I, ctx: Ctx) => Promise<O | Failure>;
@@ -30,7 +26,7 @@ export type FunctionEvent = { action?: unknown; data?: unknown };
 export type Main = (event: FunctionEvent, context?: unknown) => Promise<Response<unknown>>;
 
 function failure(f: Failure): Response<never> {
-  const message = f.message ?? messageFor(f.failure, f.params);
+  const message = messageFor(f.failure, f.params);
   return { ok: false, error: { code: f.failure, message, ...(f.fields ? { fields: f.fields } : {}), ...(f.params ? { params: f.params } : {}) } };
 }
 
@@ -60,22 +56,7 @@ function mayCall(allowed: readonly Role[], caller: Caller): boolean {
 }
 
 function makeCtx(rt: Runtime, caller: Caller, requestId: string): Ctx {
-  const now = rt.now();
-  return {
-    rt,
-    store: rt.store,
-    caller,
-    now,
-    requestId,
-    scope(roles, place) {
-      const found = coveringGrants(caller.grants, roles, place);
-      return found.length > 0 ? found : fail('AUTH.OUT_OF_SCOPE');
-    },
-    async audit(entry, tx) {
-      const doc: AuditDoc & Doc = { _id: rt.newId(), requestId, actor: caller.openid, at: now.toISOString(), ...entry };
-      await (tx ? tx.insert('audit', doc) : rt.store.insert('audit', doc));
-    },
-  };
+  return { rt, store: rt.store, caller, now: rt.now(), requestId, actor: caller.openid, newId: rt.newId };
 }
 
 /**
@@ -97,7 +78,7 @@ export function createFunction<C extends Contract>(name: string, contract: C, ha
         const caller = await loadCaller(rt.store, openid);
         if (!mayCall(def.roles, caller)) return failure(fail('AUTH.FORBIDDEN'));
         const parsed = def.input.safeParse(event.data ?? {});
-        if (!parsed.success) return failure(fail('INPUT.INVALID', undefined, fieldErrors(parsed.error)));
+        if (!parsed.success) return failure(fail('INPUT.INVALID', fieldErrors(parsed.error)));
         const handler = handlers[action as keyof C] as Handler<unknown, unknown>;
         const result = await handler(parsed.data, makeCtx(rt, caller, requestId));
         if (isFailure(result)) return failure(result);

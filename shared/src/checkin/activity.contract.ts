@@ -76,7 +76,7 @@ export const activityActions = defineContract({
     roles: ['member', 'stationAdmin', 'gridSecretary', 'districtAdmin'],
     input: z.object({ communityId: idField.optional(), status: z.enum(['open', 'closed']).default('open'), cursor: cursorField, limit: limitField }),
     output: page(activityView),
-    errors: ['CHECKIN.NOT_A_MEMBER'],
+    errors: ['AUTH.NOT_A_MEMBER'],
   },
   activityDetail: {
     summary: '活动详情',
@@ -90,7 +90,7 @@ export const activityActions = defineContract({
     roles: ['member'],
     input: z.object({ activityId: idField }),
     output: z.object({ activity: activityView, changed: z.boolean() }),
-    errors: ['CHECKIN.NOT_A_MEMBER', 'CHECKIN.ACTIVITY_FULL', 'CHECKIN.ACTIVITY_CLOSED', 'CHECKIN.ENDED'],
+    errors: ['AUTH.NOT_A_MEMBER', 'CHECKIN.ACTIVITY_FULL', 'CHECKIN.ACTIVITY_CLOSED', 'CHECKIN.ENDED'],
   },
   activityCode: {
     summary: '活动签到码',
@@ -111,7 +111,7 @@ export const activityActions = defineContract({
     roles: ['member'],
     input: z.object({ token: activityTokenField, ...location }),
     output: z.object({ attendance: attendanceView, changed: z.boolean() }),
-    errors: ['CHECKIN.ACTIVITY_CODE_INVALID', 'CHECKIN.ACTIVITY_CODE_EXPIRED', 'CHECKIN.NOT_A_MEMBER', 'CHECKIN.NOT_STARTED', 'CHECKIN.ENDED', 'CHECKIN.TOO_FAR', 'CHECKIN.LOCATION_REQUIRED', 'CHECKIN.ACTIVITY_CLOSED'],
+    errors: ['CHECKIN.ACTIVITY_CODE_INVALID', 'CHECKIN.ACTIVITY_CODE_EXPIRED', 'AUTH.NOT_A_MEMBER', 'CHECKIN.NOT_STARTED', 'CHECKIN.ENDED', 'CHECKIN.TOO_FAR', 'CHECKIN.LOCATION_REQUIRED', 'CHECKIN.ACTIVITY_CLOSED'],
   },
   checkOut: {
     summary: '扫码签退',

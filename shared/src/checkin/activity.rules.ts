@@ -1,8 +1,28 @@
 import { beijingDay } from '../core/time';
+import type { TransitionTable } from '../core/transitions';
 
 /**
  * Activities (活动): check-in and check-out by scanning the activity's code. Pure rules; time is passed in.
  */
+export const activityStatuses = ['open', 'closed'] as const;
+export type ActivityStatus = (typeof activityStatuses)[number];
+
+/** The station or the grid closes an activity; nobody can check in after. */
+export const activityTransitions = {
+  close: { from: ['open'], to: 'closed', by: ['stationAdmin', 'gridSecretary'] },
+} as const satisfies TransitionTable<ActivityStatus>;
+
+/**
+ * An attendance (its state is read from its check-out time): the member checks out by scanning, or the
+ * organiser corrects a forgotten or wrong check-out (补签退), with who, when and why.
+ */
+export const attendanceStatuses = ['checked_in', 'checked_out'] as const;
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
+export const attendanceTransitions = {
+  checkOut: { from: ['checked_in'], to: 'checked_out', by: ['owner'] },
+  correct: { from: ['checked_in', 'checked_out'], to: 'checked_out', by: ['stationAdmin', 'gridSecretary'] },
+} as const satisfies TransitionTable<AttendanceStatus>;
+
 export const CHECKIN_OPENS_BEFORE_MINUTES = 30;
 export const CHECKOUT_CLOSES_AFTER_MINUTES = 120;
 /** A rotating code changes every minute; one older than this many minutes is refused. */

@@ -3,7 +3,7 @@ import { defineContract } from '../core/contract';
 import { cursorField, idField, limitField, nameField, page, phoneField, reasonField } from '../core/fields';
 import { activityActions } from './activity.contract';
 import { postActions } from './post.contract';
-import { reportStatuses } from './report.rules';
+import { enrolmentStatuses } from './enrolment.rules';
 
 /** A community code token: short enough for a mini-program code `scene` (≤ 32 characters). */
 export const communityTokenField = z
@@ -15,9 +15,9 @@ export const communityTokenField = z
 
 const option = z.object({ id: z.string(), name: z.string() });
 
-export const reportView = z.object({
+export const enrolmentView = z.object({
   id: z.string(),
-  status: z.enum(reportStatuses),
+  status: z.enum(enrolmentStatuses),
   name: z.string(),
   /** Masked unless the caller is an admin who needs the full number. */
   phone: z.string(),
@@ -33,7 +33,7 @@ export const reportView = z.object({
   reviewerName: z.string().nullable(),
   reason: z.string().nullable(),
 });
-export type ReportView = z.infer<typeof reportView>;
+export type EnrolmentView = z.infer<typeof enrolmentView>;
 
 /** 报到 (report-in), posts and activities: the `checkin` function's actions. */
 export const checkinContract = defineContract({
@@ -55,7 +55,7 @@ export const checkinContract = defineContract({
       community: z.object({ id: z.string(), name: z.string(), districtName: z.string() }),
       grids: z.array(option),
       orgs: z.array(option),
-      mine: reportView.nullable(),
+      mine: enrolmentView.nullable(),
       /** The caller's current community (approved), when it is another one. */
       currentCommunityName: z.string().nullable(),
     }),
@@ -78,14 +78,14 @@ export const checkinContract = defineContract({
       orgId: idField,
       unitId: idField,
     }),
-    output: z.object({ report: reportView, changed: z.boolean() }),
+    output: z.object({ report: enrolmentView, changed: z.boolean() }),
     errors: ['CHECKIN.CODE_INVALID', 'CHECKIN.UNIT_NOT_IN_COMMUNITY', 'CHECKIN.ORG_UNKNOWN'],
   },
   myReports: {
     summary: '我的报到',
     roles: ['resident'],
     input: z.object({}),
-    output: z.object({ items: z.array(reportView) }),
+    output: z.object({ items: z.array(enrolmentView) }),
     errors: [],
   },
   listReports: {
@@ -93,11 +93,11 @@ export const checkinContract = defineContract({
     roles: ['stationAdmin', 'districtAdmin'],
     input: z.object({
       communityId: idField.optional(),
-      status: z.enum(reportStatuses).default('pending'),
+      status: z.enum(enrolmentStatuses).default('pending'),
       cursor: cursorField,
       limit: limitField,
     }),
-    output: page(reportView),
+    output: page(enrolmentView),
     errors: ['ORG.COMMUNITY_UNKNOWN'],
   },
   reviewReport: {
@@ -113,7 +113,7 @@ export const checkinContract = defineContract({
         message: '驳回时请填写原因',
         path: ['reason'],
       }),
-    output: z.object({ report: reportView }),
+    output: z.object({ report: enrolmentView }),
     errors: ['CHECKIN.REPORT_ALREADY_REVIEWED'],
   },
   orgReceipts: {
@@ -121,11 +121,11 @@ export const checkinContract = defineContract({
     roles: ['orgAdmin', 'districtAdmin'],
     input: z.object({
       orgId: idField.optional(),
-      status: z.enum(reportStatuses).optional(),
+      status: z.enum(enrolmentStatuses).optional(),
       cursor: cursorField,
       limit: limitField,
     }),
-    output: page(reportView),
+    output: page(enrolmentView),
     errors: [],
   },
 });

@@ -47,14 +47,14 @@ export const postActions = defineContract({
     roles: ['member', 'stationAdmin', 'gridSecretary', 'districtAdmin'],
     input: z.object({ communityId: idField.optional(), status: z.enum(['open', 'closed']).default('open'), cursor: cursorField, limit: limitField }),
     output: page(postView),
-    errors: ['CHECKIN.NOT_A_MEMBER'],
+    errors: ['AUTH.NOT_A_MEMBER'],
   },
   claimPost: {
     summary: '认领岗位',
     roles: ['member'],
     input: z.object({ postId: idField }),
     output: z.object({ post: postView, changed: z.boolean() }),
-    errors: ['CHECKIN.POST_FULL', 'CHECKIN.POST_CLOSED', 'CHECKIN.NOT_A_MEMBER'],
+    errors: ['CHECKIN.POST_FULL', 'CHECKIN.POST_CLOSED', 'AUTH.NOT_A_MEMBER'],
   },
   releasePost: {
     summary: '放弃岗位',

@@ -14,10 +14,11 @@ export type Response<T> = { ok: true; data: T } | { ok: false; error: AppErrorBo
  * A business outcome that is not success: returned by handlers and domain rules as a value.
  * Exceptions are kept for bugs and infrastructure faults.
  */
-export type Failure = { failure: ErrorCode; message?: string; fields?: FieldErrors; params?: ErrorParams };
+export type Failure = { failure: ErrorCode; fields?: FieldErrors; params?: ErrorParams };
 
-export function fail(code: ErrorCode, message?: string, fields?: FieldErrors): Failure {
-  return { failure: code, ...(message ? { message } : {}), ...(fields ? { fields } : {}) };
+/** A failure with its code; the client shows the code's text from the one table, and `fields` beside the inputs. */
+export function fail(code: ErrorCode, fields?: FieldErrors): Failure {
+  return { failure: code, ...(fields ? { fields } : {}) };
 }
 
 export function failWith(code: ErrorCode, params: ErrorParams): Failure {

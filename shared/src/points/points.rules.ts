@@ -1,3 +1,5 @@
+import type { TransitionTable } from '../core/transitions';
+
 /**
  * 志愿服务积分: service records confirmed by the unit leader (or the activity's organiser) earn points at
  * the community's rate; points live in an append-only ledger; the points shop (积分超市) spends them.
@@ -6,9 +8,21 @@ export const serviceStatuses = ['pending', 'confirmed', 'rejected'] as const;
 export type ServiceStatus = (typeof serviceStatuses)[number];
 export const serviceStatusLabels: Record<ServiceStatus, string> = { pending: '待确认', confirmed: '已确认', rejected: '未通过' };
 
+/** The unit leader of the record's unit, or the activity's organiser, confirms or rejects a service record. */
+export const serviceTransitions = {
+  confirm: { from: ['pending'], to: 'confirmed', by: ['unitLeader', 'organiser'] },
+  reject: { from: ['pending'], to: 'rejected', by: ['unitLeader', 'organiser'] },
+} as const satisfies TransitionTable<ServiceStatus>;
+
 export const orderStatuses = ['placed', 'picked_up', 'cancelled'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 export const orderStatusLabels: Record<OrderStatus, string> = { placed: '待领取', picked_up: '已领取', cancelled: '已取消' };
+
+/** The member cancels an order not yet picked up (the points come back); the station hands it over. */
+export const orderTransitions = {
+  cancel: { from: ['placed'], to: 'cancelled', by: ['owner'] },
+  handOver: { from: ['placed'], to: 'picked_up', by: ['stationAdmin'] },
+} as const satisfies TransitionTable<OrderStatus>;
 
 export const entryKinds = ['credit', 'redeem', 'refund', 'reversal'] as const;
 export type EntryKind = (typeof entryKinds)[number];
@@ -29,6 +43,3 @@ export function pointsFor(record: { source: string; hours: number; points?: numb
 
 /** A pickup code people can read out: 8 characters without look-alikes (no 0/O, 1/I/L). */
 export const PICKUP_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export function isPickupCode(code: string): boolean {
-  return code.length === 8 && [...code].every((c) => PICKUP_ALPHABET.includes(c));
-}

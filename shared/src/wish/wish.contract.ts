@@ -90,9 +90,9 @@ export const wishContract = defineContract({
     roles: ['member'],
     input: z.object({ category: z.enum(wishCategories).optional(), gridId: idField.optional(), ...listInput }),
     output: page(wishView),
-    errors: ['CHECKIN.NOT_A_MEMBER'],
+    errors: ['AUTH.NOT_A_MEMBER'],
   },
-  claimWish: { summary: '认领心愿', roles: ['member'], input: wishId, output: one, errors: ['WISH.ALREADY_CLAIMED', 'WISH.BAD_STATE', 'WISH.TOO_MANY_CLAIMS', 'CHECKIN.NOT_A_MEMBER'] },
+  claimWish: { summary: '认领心愿', roles: ['member'], input: wishId, output: one, errors: ['WISH.ALREADY_CLAIMED', 'WISH.BAD_STATE', 'WISH.TOO_MANY_CLAIMS', 'AUTH.NOT_A_MEMBER'] },
   myClaims: { summary: '我认领的心愿', roles: ['member'], input: z.object(listInput), output: page(wishView), errors: [] },
   giveUpWish: { summary: '放弃认领', roles: ['member'], input: wishId, output: one, errors: ['WISH.BAD_STATE'] },
   fulfilWish: {

@@ -20,24 +20,21 @@ export const wishStatusLabels: Record<WishStatus, string> = {
 export const wishCategories = ['生活帮扶', '学习辅导', '医疗健康', '物品捐赠', '维修服务', '其他'] as const;
 export type WishCategory = (typeof wishCategories)[number];
 
-/** The events that move a wish, and the states each may start from. */
+/** The events that move a wish, the states each may start from, and who may fire it (`thank` keeps the state). */
 export const wishTransitions = {
-  approve: { from: ['pending_review'], to: 'open' },
-  reject: { from: ['pending_review'], to: 'rejected' },
-  cancel: { from: ['pending_review', 'open'], to: 'cancelled' },
-  claim: { from: ['open'], to: 'claimed' },
-  giveUp: { from: ['claimed'], to: 'open' },
-  release: { from: ['claimed'], to: 'open' },
-  expire: { from: ['claimed'], to: 'open' },
-  fulfil: { from: ['claimed'], to: 'fulfilled' },
-  confirm: { from: ['fulfilled'], to: 'confirmed' },
-  dispute: { from: ['fulfilled'], to: 'claimed' },
+  approve: { from: ['pending_review'], to: 'open', by: ['stationAdmin', 'gridSecretary'] },
+  reject: { from: ['pending_review'], to: 'rejected', by: ['stationAdmin', 'gridSecretary'] },
+  cancel: { from: ['pending_review', 'open'], to: 'cancelled', by: ['owner'] },
+  claim: { from: ['open'], to: 'claimed', by: ['member'] },
+  giveUp: { from: ['claimed'], to: 'open', by: ['claimant'] },
+  release: { from: ['claimed'], to: 'open', by: ['stationAdmin', 'gridSecretary'] },
+  expire: { from: ['claimed'], to: 'open', by: ['system'] },
+  fulfil: { from: ['claimed'], to: 'fulfilled', by: ['claimant'] },
+  confirm: { from: ['fulfilled'], to: 'confirmed', by: ['owner', 'unitLeader'] },
+  dispute: { from: ['fulfilled'], to: 'claimed', by: ['owner', 'unitLeader'] },
+  thank: { from: ['confirmed'], to: null, by: ['owner'] },
 } as const satisfies TransitionTable<WishStatus>;
 export type WishEvent = keyof typeof wishTransitions;
-
-export function isTerminal(status: WishStatus): boolean {
-  return status === 'confirmed' || status === 'rejected' || status === 'cancelled';
-}
 
 /** Defaults a community may override (社区设置). */
 export const wishDefaults = { claimDays: 7, maxOpenClaims: 3, points: 10 } as const;

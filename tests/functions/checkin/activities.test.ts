@@ -105,8 +105,8 @@ describe('activities: codes, check-in and check-out', () => {
     const [second] = addMembers(h, 1);
     expect(errorCode(await h.call('checkin', second as string, 'signUp', { activityId: small }))).toBe('CHECKIN.ACTIVITY_FULL');
     const [outsider] = addMembers(h, 1, 'xiaosu', 'x');
-    expect(errorCode(await h.call('checkin', outsider as string, 'signUp', { activityId }))).toBe('CHECKIN.NOT_A_MEMBER');
-    expect(errorCode(await h.call('checkin', outsider as string, 'checkIn', { token: await code('fixed') }))).toBe('CHECKIN.NOT_A_MEMBER');
+    expect(errorCode(await h.call('checkin', outsider as string, 'signUp', { activityId }))).toBe('AUTH.NOT_A_MEMBER');
+    expect(errorCode(await h.call('checkin', outsider as string, 'checkIn', { token: await code('fixed') }))).toBe('AUTH.NOT_A_MEMBER');
   });
 
   test('members see upcoming activities of their community', async () => {

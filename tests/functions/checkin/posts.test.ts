@@ -55,7 +55,7 @@ describe('posts (岗位)', () => {
 
   test('a member of another community cannot claim or list it', async () => {
     const [other] = addMembers(h, 1, 'xiaosu', 'x');
-    expect(errorCode(await h.call('checkin', other as string, 'claimPost', { postId }))).toBe('CHECKIN.NOT_A_MEMBER');
+    expect(errorCode(await h.call('checkin', other as string, 'claimPost', { postId }))).toBe('AUTH.NOT_A_MEMBER');
     expect(errorCode(await h.call('checkin', other as string, 'listPosts', { communityId: 'huazhong' }))).toBe('AUTH.OUT_OF_SCOPE');
   });
 

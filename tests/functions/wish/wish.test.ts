@@ -1,4 +1,4 @@
-import { functions } from '../../../cloudfunctions/core/functions';
+import { functions } from '../../../cloudfunctions/deployed';
 import { addMembers, createHarness, errorCode, ok, snapshot, type Harness } from '../../support/harness';
 
 const wishInput = { title: '帮忙修理漏水的水龙头', description: '厨房水龙头一直滴水，家里只有老人，希望有人帮忙修一下', category: '维修服务', unitId: 'huazhongg1u1', phone: '13600001111' };
@@ -131,7 +131,7 @@ describe('微心愿 wishes', () => {
     expect(errorCode(await h.call('wish', 'demo-grid', 'reviewWish', { wishId: other, decision: 'approve' }))).toBe('AUTH.OUT_OF_SCOPE');
     ok(await approve());
     const [outsider] = addMembers(h, 1, 'xiaosu', 'x');
-    expect(errorCode(await h.call('wish', outsider as string, 'claimWish', { wishId }))).toBe('CHECKIN.NOT_A_MEMBER');
+    expect(errorCode(await h.call('wish', outsider as string, 'claimWish', { wishId }))).toBe('AUTH.NOT_A_MEMBER');
     ok(await h.call('wish', 'demo-member', 'claimWish', { wishId }));
     ok(await h.call('wish', 'demo-member', 'fulfilWish', { wishId, note: '已完成' }));
     expect(errorCode(await h.call('wish', 'demo-newmember', 'confirmWish', { wishId, fulfilled: true }))).toBe('AUTH.FORBIDDEN');

@@ -1,4 +1,5 @@
-import { assertCovered, indexes, type IndexDef } from '../../../cloudfunctions/core/store/indexes';
+import { assertCovered, type IndexDef } from '../../../cloudfunctions/core/store/indexes';
+import { indexes } from '../../../cloudfunctions/deployed/storage';
 
 const defs: IndexDef[] = [{ collection: 'r', fields: ['a', 'b', 'c'] }];
 

@@ -1,5 +1,5 @@
 import { SqliteStore } from '../../../cloudfunctions/core/store/sqlite.store';
-import { indexes } from '../../../cloudfunctions/core/store/indexes';
+import { indexes } from '../../../cloudfunctions/deployed/storage';
 import { grant, importTree } from '../../../scripts/cloudbase/admin-commands';
 
 const tree = {

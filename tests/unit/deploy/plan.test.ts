@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { functions } from '../../../cloudfunctions/core/functions';
-import { collections, indexes } from '../../../cloudfunctions/core/store/indexes';
+import { functions } from '../../../cloudfunctions/deployed';
+import { collections, indexes } from '../../../cloudfunctions/deployed/storage';
 import { checkSettings, deployFunctions, ensureDatabase, indexSpecs, readCloudbaserc, type Manager } from '../../../scripts/cloudbase/plan';
 
 const root = resolve(__dirname, '../../..');
@@ -39,7 +39,7 @@ describe('deploy plan', () => {
 
   test('the timer trigger is the same in cloudbaserc.json and the function\'s config.json', () => {
     const timer = readCloudbaserc(root, env).functions.find((f) => f.name === 'timer');
-    const config = JSON.parse(readFileSync(join(root, 'cloudfunctions/timer/config.json'), 'utf8')) as { triggers: unknown };
+    const config = JSON.parse(readFileSync(join(root, 'cloudfunctions/deployed/timer/config.json'), 'utf8')) as { triggers: unknown };
     expect(timer?.triggers).toEqual(config.triggers);
     expect(readCloudbaserc(root, env).functions.filter((f) => f.triggers?.length).map((f) => f.name)).toEqual(['timer']);
   });

@@ -1,9 +1,9 @@
 import { cloudOpenid, cloudSettings } from '../../../cloudfunctions/core/platform/cloudbase.platform';
 import { createWechat, type WechatApp } from '../../../cloudfunctions/core/platform/wechat';
 import { miniCodeImage } from '../../../cloudfunctions/core/runtime/codes';
-import { notify } from '../../../cloudfunctions/core/runtime/notifier';
+import { notify } from '../../../cloudfunctions/messages/messages.port';
 import { SqliteStore } from '../../../cloudfunctions/core/store/sqlite.store';
-import { indexes } from '../../../cloudfunctions/core/store/indexes';
+import { indexes } from '../../../cloudfunctions/deployed/storage';
 import { createHarness, ok } from '../../support/harness';
 
 describe('identity on CloudBase', () => {

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import type { ReportStatus } from '@shared/checkin/report.rules';
+import type { EnrolmentStatus } from '@shared/checkin/enrolment.rules';
 import { beijing } from '@shared/core/time';
 import { call } from '../../../api/call';
 import { PagedList, Tabs } from '../../../components/paged-list';
@@ -8,7 +8,7 @@ import { StatusTag } from '../../../components/status-tag';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
-const tabs: Array<{ value: ReportStatus | undefined; label: string }> = [
+const tabs: Array<{ value: EnrolmentStatus | undefined; label: string }> = [
   { value: undefined, label: '全部' },
   { value: 'approved', label: '已报到' },
   { value: 'pending', label: '待审核' },
@@ -17,7 +17,7 @@ const tabs: Array<{ value: ReportStatus | undefined; label: string }> = [
 /** 回执: the employer organisation sees where each member reported and whether the community approved. */
 export default function Receipts() {
   useDevLoginGuard('pages/checkin/receipts/index');
-  const [status, setStatus] = useState<ReportStatus | undefined>(undefined);
+  const [status, setStatus] = useState<EnrolmentStatus | undefined>(undefined);
   const list = useListPage((cursor) => call('checkin', 'orgReceipts', { ...(status ? { status } : {}), cursor, limit: 20 }), [status]);
   return (
     <View className="page">

@@ -14,7 +14,7 @@ import { useDevLoginGuard } from '../../../hooks/use-me';
 type Form = Output<'checkin', 'reportForm'>;
 type Report = NonNullable<Form['mine']>;
 
-function ReportStatus({ report }: { report: Report }) {
+function EnrolmentStatus({ report }: { report: Report }) {
   const text = {
     pending: '已提交，等待社区红领工作站审核。',
     approved: '报到成功！社区已向您所在单位发出报到回执。',
@@ -126,7 +126,7 @@ export default function ReportPage() {
       {form.data.currentCommunityName && !done ? (
         <View className="card hint">您目前在{form.data.currentCommunityName}报到。在本社区报到并审核通过后，将转入本社区。</View>
       ) : null}
-      {mine ? <ReportStatus report={mine} /> : null}
+      {mine ? <EnrolmentStatus report={mine} /> : null}
       {showForm ? <ReportForm token={token} form={form.data} onDone={setDone} /> : null}
     </View>
   );

@@ -2,7 +2,7 @@ import { Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import type { ReportStatus } from '@shared/checkin/report.rules';
+import type { EnrolmentStatus } from '@shared/checkin/enrolment.rules';
 import { beijing } from '@shared/core/time';
 import { call, type Output } from '../../../api/call';
 import { PagedList, Tabs } from '../../../components/paged-list';
@@ -11,7 +11,7 @@ import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 type Item = Output<'checkin', 'listReports'>['items'][number];
-const tabs: Array<{ value: ReportStatus; label: string }> = [
+const tabs: Array<{ value: EnrolmentStatus; label: string }> = [
   { value: 'pending', label: '待审核' },
   { value: 'approved', label: '已报到' },
   { value: 'rejected', label: '已驳回' },
@@ -73,7 +73,7 @@ function ReviewItem({ item, onReviewed }: { item: Item; onReviewed: (id: string)
 /** The station reviews members' reports; the district sees the same lists read-only. */
 export default function Review() {
   useDevLoginGuard('pages/checkin/review/index');
-  const [status, setStatus] = useState<ReportStatus>('pending');
+  const [status, setStatus] = useState<EnrolmentStatus>('pending');
   const list = useListPage((cursor) => call('checkin', 'listReports', { status, cursor, limit: 20 }), [status]);
   return (
     <View className="page">

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import type { ProblemView } from '@shared/report/report.contract';
+import type { ProblemView } from '@shared/whistle/whistle.contract';
 import { call } from '../../../api/call';
 import { NoteAction } from '../../../components/note-action';
 import { PagedList, Tabs } from '../../../components/paged-list';

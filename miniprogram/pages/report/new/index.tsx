@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { problemCategories, type ProblemCategory } from '@shared/report/report.rules';
+import { problemCategories, type ProblemCategory } from '@shared/whistle/whistle.rules';
 import { call, type CallError } from '../../../api/call';
 import { TextField } from '../../../components/form';
 import { OptionField } from '../../../components/option-field';

@@ -1,8 +1,8 @@
 import { Switch, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import type { ProblemView } from '@shared/report/report.contract';
-import type { ProblemStatus } from '@shared/report/report.rules';
+import type { ProblemView } from '@shared/whistle/whistle.contract';
+import type { ProblemStatus } from '@shared/whistle/whistle.rules';
 import { call } from '../../../api/call';
 import { NoteAction } from '../../../components/note-action';
 import { OptionField } from '../../../components/option-field';

@@ -1,0 +1,104 @@
+import type { EnrolmentStatus } from '@shared/checkin/enrolment.rules';
+import type { HistoryEntry } from '../core/runtime/change';
+import type { IndexDef } from '../core/store/indexes';
+
+/** A member's 报到 (report-in) to a community; stored in `reports`, the collection's first name. */
+export type EnrolmentDoc = {
+  _id: string;
+  openid: string;
+  status: EnrolmentStatus;
+  name: string;
+  phone: string;
+  districtId: string;
+  communityId: string;
+  gridId: string;
+  unitId: string;
+  orgId: string;
+  submittedAt: string;
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+  reason: string | null;
+  history: HistoryEntry[];
+};
+
+export type PostDoc = {
+  _id: string;
+  districtId: string;
+  communityId: string;
+  gridId: string | null;
+  unitId: string | null;
+  name: string;
+  duty: string;
+  capacity: number;
+  taken: number;
+  startDate: string;
+  endDate: string;
+  status: 'open' | 'closed';
+  createdBy: string;
+  createdAt: string;
+};
+
+export type PostClaimDoc = {
+  _id: string; // postId~openid
+  postId: string;
+  openid: string;
+  communityId: string;
+  status: 'active' | 'released';
+  claimedAt: string;
+  releasedAt: string | null;
+};
+
+export type ActivityDoc = {
+  _id: string; // 10 characters: it travels in the activity code
+  districtId: string;
+  communityId: string;
+  gridId: string | null;
+  title: string;
+  place: string;
+  lat: number | null;
+  lng: number | null;
+  radiusM: number | null;
+  startAt: string;
+  endAt: string;
+  capacity: number;
+  signed: number;
+  organiser: string;
+  organiserName: string;
+  status: 'open' | 'closed';
+  createdAt: string;
+};
+
+export type RegistrationDoc = { _id: string; activityId: string; openid: string; at: string };
+
+export type AttendanceDoc = {
+  _id: string; // activityId~openid: one attendance per member and activity
+  activityId: string;
+  activityTitle: string;
+  communityId: string;
+  openid: string;
+  name: string;
+  checkInAt: string;
+  checkOutAt: string | null;
+  hours: number | null;
+  distanceM: number | null;
+  correction: { by: string; at: string; note: string; previous: string | null } | null;
+};
+
+
+/** The collections this feature owns and every query it makes (see core/store/indexes.ts). */
+export const checkinStorage: { collections: readonly string[]; indexes: readonly IndexDef[] } = {
+  collections: ['activities', 'attendance', 'postClaims', 'posts', 'registrations', 'reports'],
+  indexes: [
+    { collection: 'activities', fields: ['communityId', 'status', 'startAt'] },
+    { collection: 'attendance', fields: ['activityId', 'checkInAt'] },
+    { collection: 'attendance', fields: ['openid', 'checkInAt'] },
+    { collection: 'postClaims', fields: ['openid', 'claimedAt'] },
+    { collection: 'posts', fields: ['communityId', 'status', 'createdAt'] },
+    { collection: 'reports', fields: ['openid', 'submittedAt'] },
+    { collection: 'reports', fields: ['communityId', 'status', 'submittedAt'] },
+    { collection: 'reports', fields: ['orgId', 'submittedAt'] },
+    { collection: 'reports', fields: ['orgId', 'status', 'submittedAt'] },
+    { collection: 'reports', fields: ['districtId', 'status', 'submittedAt'] },
+    { collection: 'reports', fields: ['districtId', 'submittedAt'] },
+  ],
+};

@@ -1,0 +1,104 @@
+import { check } from '../access/access';
+import type { CheckinContract } from '@shared/checkin/checkin.contract';
+import { enrolmentId, planSubmission } from '@shared/checkin/enrolment.rules';
+import { fail, isFailure, type Failure } from '@shared/core/result';
+import { create, record, transition, type Changer } from '../core/runtime/change';
+import type { GrantDoc, PersonDoc } from '../core/runtime/identity';
+import type { Ctx, Handlers } from '../core/runtime/router';
+import { StoreConflictError, type TxStore } from '../core/store/store.port';
+import type { OrgDoc, UnitDoc } from '../org/org.port';
+import type { EnrolmentDoc } from './checkin.documents';
+import { enrolmentEntity } from './checkin.entities';
+import { communityOfToken } from './community-code';
+import { enrolmentView } from './enrolment.view';
+
+/** A new 报到 replaces the caller's pending 报到 to another community (they moved house). */
+async function withdrawPendingElsewhere(ctx: Ctx, keepId: string): Promise<void> {
+  const mine = await ctx.store.find<EnrolmentDoc>('reports', { where: { openid: ctx.caller.openid }, orderBy: [['submittedAt', 'desc']], limit: 20 });
+  for (const other of mine.items.filter((r) => r._id !== keepId && r.status === 'pending')) {
+    await transition(ctx, enrolmentEntity, other, 'withdraw', { as: 'owner', note: '改报到其他社区' });
+  }
+}
+
+/** 报到: create the enrolment, or resubmit a rejected one; submitting again while pending or approved changes nothing. */
+export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async (input, ctx) => {
+  const community = await communityOfToken(ctx, input.token);
+  if (isFailure(community)) return community;
+  const { store, caller } = ctx;
+  const id = enrolmentId(caller.openid, community._id);
+  const [unit, org, existing] = await Promise.all([
+    store.get<UnitDoc>('units', input.unitId),
+    store.get<OrgDoc>('orgs', input.orgId),
+    store.get<EnrolmentDoc>('reports', id),
+  ]);
+  if (!unit || unit.communityId !== community._id) return fail('CHECKIN.UNIT_NOT_IN_COMMUNITY', { unitId: '请选择本社区的单元' });
+  if (!org || org.districtId !== community.districtId) return fail('CHECKIN.ORG_UNKNOWN', { orgId: '请选择报到单位' });
+
+  const plan = planSubmission(existing);
+  if (plan.kind === 'unchanged') return { report: await enrolmentView(store, existing as EnrolmentDoc, true), changed: false };
+
+  const fields = { name: input.name, phone: input.phone, orgId: org._id, unitId: unit._id, gridId: unit.gridId, submittedAt: ctx.now.toISOString() };
+  if (plan.kind === 'create') {
+    try {
+      await create(ctx, enrolmentEntity, {
+        _id: id, openid: caller.openid, status: 'pending', districtId: community.districtId, communityId: community._id,
+        ...fields, reviewedAt: null, reviewedBy: null, reason: null,
+      }, { event: 'submit', detail: { status: 'pending', ...fields } });
+    } catch (error) {
+      if (!(error instanceof StoreConflictError)) throw error;
+      // A concurrent submission by the same person won; answer with its enrolment.
+      const winner = (await store.get<EnrolmentDoc>('reports', id)) as EnrolmentDoc;
+      return { report: await enrolmentView(store, winner, true), changed: false };
+    }
+  } else {
+    await transition(ctx, enrolmentEntity, existing as EnrolmentDoc, 'resubmit', { as: 'owner', changes: { ...fields, reviewedAt: null, reviewedBy: null, reason: null } });
+  }
+  await withdrawPendingElsewhere(ctx, id);
+  const saved = (await store.get<EnrolmentDoc>('reports', id)) as EnrolmentDoc;
+  return { report: await enrolmentView(store, saved, true), changed: true };
+};
+
+/**
+ * Approval is the receipt (回执): in one transaction the enrolment becomes approved, the person joins the
+ * community (leaving the previous one, whose enrolment becomes `moved`) and holds the member role there.
+ */
+async function approve(c: Changer, tx: TxStore, enrolment: EnrolmentDoc): Promise<Failure | null> {
+  const now = c.now.toISOString();
+  const moved = await transition(c, enrolmentEntity, enrolment, 'approve', { tx, as: 'stationAdmin', changes: { reviewedAt: now, reviewedBy: c.actor, reason: null }, detail: {} });
+  if (isFailure(moved)) return moved;
+  const person = await tx.get<PersonDoc>('people', enrolment.openid);
+  const previous = person?.communityId && person.communityId !== enrolment.communityId ? person.communityId : null;
+  const joined: PersonDoc = {
+    _id: enrolment.openid, createdAt: person?.createdAt ?? now, name: enrolment.name, phone: enrolment.phone,
+    communityId: enrolment.communityId, orgId: enrolment.orgId, unitId: enrolment.unitId,
+  };
+  await tx.set('people', joined);
+  const grant: GrantDoc = { _id: `${enrolment.openid}~member`, openid: enrolment.openid, role: 'member', scope: 'community', scopeId: enrolment.communityId, grantedBy: c.actor, at: now };
+  await tx.set('grants', grant);
+  if (previous) {
+    const old = await tx.get<EnrolmentDoc>('reports', enrolmentId(enrolment.openid, previous));
+    if (old?.status === 'approved') await transition(c, enrolmentEntity, old, 'move', { tx, as: 'stationAdmin', note: '已报到到新社区' });
+  }
+  await record(c, { action: 'person.join', entity: 'people', entityId: enrolment.openid, before: person ?? null, after: joined }, tx);
+  return null;
+}
+
+/** The station approves a pending enrolment, or rejects it with a reason. Only one review wins a race. */
+export const reviewEnrolment: Handlers<CheckinContract>['reviewReport'] = async (input, ctx) => {
+  const found = await ctx.store.get<EnrolmentDoc>('reports', input.reportId);
+  if (!found) return fail('NOT_FOUND');
+  const refused = check(ctx.caller, 'enrolment.review', { communityId: found.communityId });
+  if (refused) return refused;
+  const outcome = await ctx.store.transaction(async (tx): Promise<Failure | null> => {
+    const enrolment = await tx.get<EnrolmentDoc>('reports', input.reportId);
+    if (!enrolment) return fail('NOT_FOUND');
+    if (input.decision === 'approve') return approve(ctx, tx, enrolment);
+    const reason = input.reason ?? '';
+    const changes = { reviewedAt: ctx.now.toISOString(), reviewedBy: ctx.caller.openid, reason };
+    const moved = await transition(ctx, enrolmentEntity, enrolment, 'reject', { tx, as: 'stationAdmin', changes, note: reason, detail: { reason } });
+    return isFailure(moved) ? moved : null;
+  });
+  if (outcome) return outcome;
+  const saved = (await ctx.store.get<EnrolmentDoc>('reports', input.reportId)) as EnrolmentDoc;
+  return { report: await enrolmentView(ctx.store, saved, true) };
+};

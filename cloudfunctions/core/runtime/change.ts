@@ -1,0 +1,164 @@
+import type { ErrorCode } from '@shared/core/errors';
+import { fail, type Failure } from '@shared/core/result';
+import type { Role, ScopeKind } from '@shared/core/roles';
+import type { Party, TransitionTable } from '@shared/core/transitions';
+import type { Doc, Patch, Store, TxStore, Where } from '../store/store.port';
+import type { Runtime } from './runtime';
+
+/**
+ * The one home of history and audit records. A status changes through `transition` (or `transitionById`
+ * when other writes must commit with it); a new record is written by `create`; any other audited write
+ * (settings, a ledger posting, a grant) by `record`. Nothing else writes to `audit` or appends history.
+ */
+
+/** One line of a record's timeline. */
+export type HistoryEntry = { at: string; by: string; from: string | null; to: string; note: string | null };
+
+export type AuditDoc = {
+  _id: string;
+  requestId: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  at: string;
+};
+
+/** Who makes a change, and when: a person's request, or a periodic job acting as the system. */
+export type Changer = { store: Store; now: Date; actor: string; requestId: string; newId: () => string };
+
+/** The actor the periodic jobs write as. */
+export const SYSTEM_ACTOR = 'system';
+
+export function systemChanger(rt: Runtime, job: string): Changer {
+  return { store: rt.store, now: rt.now(), actor: SYSTEM_ACTOR, requestId: `${job}~${rt.newId()}`, newId: rt.newId };
+}
+
+/** Who a notice goes to: named people, or everyone holding a role over a scope (a department's staff). */
+export type Recipients = { openids: string[] } | { role: Role; scope: ScopeKind; scopeId: string };
+
+/** A message a change implies; its key makes sending it twice impossible. The messages feature delivers it. */
+export type Notice = { key: string; to: Recipients; title: string; body: string; link: string | null };
+
+/**
+ * How one kind of record moves: its table, where its state is read from, the filter that matches it
+ * only while it is as it was read, and the fields written on entering a state.
+ */
+export type Entity<D extends Doc, S extends string, T extends TransitionTable<S>> = {
+  /** The audit action prefix (`wish` → `wish.claim`). */
+  name: string;
+  collection: string;
+  table: T;
+  /** The code answered when the record is no longer in a state the event starts from. */
+  badState: ErrorCode;
+  stateOf(doc: D): S;
+  guardOf(doc: D): Where;
+  enter(to: S, doc: D): Partial<D>;
+  /** Records with a timeline keep a `history` array. */
+  history: boolean;
+  /** The notices each event implies, from the record before and after. */
+  notices?: { [E in keyof T]?: (next: D, before: D, note: string | null) => Notice[] };
+};
+
+export type Moved<D> = { doc: D; notices: Notice[] };
+
+type MoveOptions<D> = {
+  /** The party the caller acts as; the table must allow it. */
+  as: Party;
+  changes?: Partial<D>;
+  note?: string | null;
+  /** More conditions for the conditional update (say, the claimant still holds it). */
+  guard?: Where;
+  /** Inside a transaction: the record was read with `tx` and is written by id with it. */
+  tx?: TxStore;
+  /** What the audit record says besides the states (default: the changes). */
+  detail?: Record<string, unknown>;
+};
+
+/** Appends an audit record (who, what, before, after, when), inside a transaction when given one. */
+export async function record(
+  c: Changer,
+  entry: { action: string; entity: string; entityId: string; before: unknown; after: unknown },
+  tx?: TxStore,
+): Promise<void> {
+  const doc: AuditDoc & Doc = { _id: c.newId(), requestId: c.requestId, actor: c.actor, at: c.now.toISOString(), ...entry };
+  await (tx ? tx.insert('audit', doc) : c.store.insert('audit', doc));
+}
+
+function entry(c: Changer, from: string | null, to: string, note: string | null): HistoryEntry {
+  return { at: c.now.toISOString(), by: c.actor, from, to, note };
+}
+
+/**
+ * Writes a new record with its first history entry (when it keeps one) and its audit record.
+ * `event` names the audit action (`wish.post`).
+ */
+export async function create<D extends Doc, S extends string, T extends TransitionTable<S>>(
+  c: Changer,
+  entity: Entity<D, S, T>,
+  doc: Omit<D, 'history'>,
+  options: { event: string; tx?: TxStore; detail?: unknown },
+): Promise<D> {
+  const full = (entity.history ? { ...doc, history: [entry(c, null, entity.stateOf(doc as D), null)] } : doc) as D;
+  await (options.tx ? options.tx.insert(entity.collection, full) : c.store.insert(entity.collection, full));
+  await record(c, { action: `${entity.name}.${options.event}`, entity: entity.collection, entityId: full._id, before: null, after: options.detail ?? full }, options.tx);
+  return full;
+}
+
+/**
+ * The transition step: checks the table (the state read, and who may), writes the change with the new
+ * state as a conditional update on the state it read (or by id inside the caller's transaction), appends
+ * the history entry, writes the audit record and returns the notices the event implies.
+ */
+export async function transition<D extends Doc, S extends string, T extends TransitionTable<S>>(
+  c: Changer,
+  entity: Entity<D, S, T>,
+  doc: D,
+  event: keyof T & string,
+  options: MoveOptions<D>,
+): Promise<Moved<D> | Failure> {
+  const row = entity.table[event];
+  if (!row) return fail(entity.badState);
+  if (!row.by.includes(options.as)) return fail('AUTH.FORBIDDEN');
+  const from = entity.stateOf(doc);
+  if (!row.from.includes(from)) return fail(entity.badState);
+  const to = row.to ?? from;
+  const note = options.note ?? null;
+  const changes = { ...(options.changes ?? {}), ...(row.to ? entity.enter(to, doc) : {}) } as Partial<D>;
+  const line = entity.history ? entry(c, from, to, note) : null;
+  const patch: Patch = { ...changes, ...(line ? { history: { $push: line } } : {}) };
+  if (options.tx) {
+    await options.tx.update(entity.collection, doc._id, patch);
+  } else {
+    const changed = await c.store.update(entity.collection, { ...entity.guardOf(doc), ...(options.guard ?? {}), _id: doc._id }, patch);
+    if (!changed) return fail(entity.badState);
+  }
+  const detail = options.detail ?? (options.changes as Record<string, unknown> | undefined) ?? {};
+  await record(c, { action: `${entity.name}.${event}`, entity: entity.collection, entityId: doc._id, before: { status: from }, after: { status: to, ...detail } }, options.tx);
+  const history = line ? [...((doc as { history?: HistoryEntry[] }).history ?? []), line] : undefined;
+  const next = { ...doc, ...changes, ...(history ? { history } : {}) } as D;
+  return { doc: next, notices: entity.notices?.[event]?.(next, doc, note) ?? [] };
+}
+
+/**
+ * A transition made in a transaction of its own on the record as it is now, with other writes that
+ * must commit with it (`also`, by id only): the whistles of a round, the service record of a wish.
+ */
+export async function transitionById<D extends Doc, S extends string, T extends TransitionTable<S>>(
+  c: Changer,
+  entity: Entity<D, S, T>,
+  id: string,
+  event: keyof T & string,
+  options: Omit<MoveOptions<D>, 'tx'> & { also?: (tx: TxStore, next: D, before: D) => Promise<void> },
+): Promise<Moved<D> | Failure> {
+  return c.store.transaction(async (tx) => {
+    const doc = await tx.get<D>(entity.collection, id);
+    if (!doc) return fail('NOT_FOUND');
+    const moved = await transition(c, entity, doc, event, { ...options, tx });
+    if ('failure' in moved) return moved;
+    if (options.also) await options.also(tx, moved.doc, doc);
+    return moved;
+  });
+}

@@ -1,0 +1,48 @@
+import { holders } from '../access/access';
+import type { Notice } from '../core/runtime/change';
+import type { Runtime } from '../core/runtime/runtime';
+import { StoreConflictError } from '../core/store/store.port';
+import type { MessageDoc } from './messages.documents';
+
+/** What a message says and where it leads. */
+export type MessageText = Omit<Notice, 'to'>;
+
+/**
+ * The one notifier: an in-app message for each recipient, keyed so that a retry or a second timer run
+ * sends nothing twice; in the deployed build each new message also goes out as a WeChat subscribe
+ * message to those who accepted the template (the in-app message stands either way).
+ */
+export async function notify(rt: Runtime, to: string[], notice: MessageText): Promise<number> {
+  const now = rt.now();
+  const fresh: string[] = [];
+  for (const openid of new Set(to)) {
+    const message: MessageDoc = { _id: `${notice.key}~${openid}`, to: openid, title: notice.title, body: notice.body, link: notice.link, at: now.toISOString(), read: false };
+    try {
+      await rt.store.insert('messages', message);
+      fresh.push(openid);
+    } catch (error) {
+      if (!(error instanceof StoreConflictError)) throw error;
+    }
+  }
+  // WeChat calls go out together, so a notice to a department's staff adds one round trip, not one each.
+  const wechat = rt.wechat;
+  if (wechat) await Promise.all(fresh.map((openid) => wechat.subscribe(openid, notice, now)));
+  return fresh.length;
+}
+
+/** Who holds a role over a scope, looked up once per delivery run (a periodic run reaches the same station many times). */
+export type RecipientCache = Map<string, Promise<string[]>>;
+
+/** Delivers the notices a change implies (after it committed), each to its recipients. */
+export async function deliver(rt: Runtime, notices: readonly Notice[], cache: RecipientCache = new Map()): Promise<void> {
+  for (const { to, ...text } of notices) {
+    let openids: string[];
+    if ('openids' in to) openids = to.openids;
+    else {
+      const key = `${to.role}|${to.scope}|${to.scopeId}`;
+      if (!cache.has(key)) cache.set(key, holders(rt.store, to.role, to.scope, to.scopeId));
+      openids = await (cache.get(key) as Promise<string[]>);
+    }
+    await notify(rt, openids, text);
+  }
+}

@@ -1,0 +1,38 @@
+import type { DeadlineRule } from '@shared/whistle/deadline';
+import type { IndexDef } from '../core/store/indexes';
+
+/** The organisation tree: district → community → grid → unit, with employer organisations and departments. */
+export type DistrictDoc = { _id: string; name: string };
+
+export type CommunityDoc = { _id: string; name: string; districtId: string };
+
+export type GridDoc = { _id: string; name: string; seq: number; communityId: string; districtId: string };
+
+export type UnitDoc = { _id: string; name: string; seq: number; gridId: string; communityId: string; districtId: string };
+
+export type OrgDoc = { _id: string; name: string; districtId: string };
+
+export type DepartmentDoc = { _id: string; name: string; districtId: string };
+
+export type CommunitySettingsDoc = {
+  _id: string;
+  wishClaimDays?: number;
+  wishMaxOpenClaims?: number;
+  wishPoints?: number;
+  pointsPerHour?: number;
+  maxHoursPerRecord?: number;
+  deadlineRule?: DeadlineRule;
+};
+
+/** The collections this feature owns and every query it makes (see core/store/indexes.ts). */
+export const orgStorage: { collections: readonly string[]; indexes: readonly IndexDef[] } = {
+  collections: ['communities', 'communitySettings', 'departments', 'districts', 'grids', 'orgs', 'units'],
+  indexes: [
+    { collection: 'communities', fields: ['districtId', 'name'] },
+    { collection: 'departments', fields: ['districtId', 'name'] },
+    { collection: 'grids', fields: ['communityId', 'seq'] },
+    { collection: 'orgs', fields: ['districtId', 'name'] },
+    { collection: 'units', fields: ['gridId', 'seq'] },
+    { collection: 'units', fields: ['communityId', 'seq'] },
+  ],
+};

@@ -1,0 +1,51 @@
+import type { OrgContract } from '@shared/org/org.contract';
+import type { ScopeKind } from '@shared/core/roles';
+import type { CommunityDoc, DepartmentDoc, GridDoc, UnitDoc } from './org.documents';
+import { loadByIds, nameOf } from '../core/runtime/lookup';
+import type { Handlers } from '../core/runtime/router';
+
+const scopeCollection: Record<ScopeKind, string | null> = {
+  self: null,
+  unit: 'units',
+  grid: 'grids',
+  community: 'communities',
+  department: 'departments',
+  org: 'orgs',
+  district: 'districts',
+};
+
+/** Who the caller is: their community and role grants with the names of their scopes. */
+export const me: Handlers<OrgContract>['me'] = async (_input, ctx) => {
+  const { caller, store } = ctx;
+  const byCollection = new Map<string, string[]>();
+  for (const g of caller.grants) {
+    const collection = scopeCollection[g.scope];
+    if (collection) byCollection.set(collection, [...(byCollection.get(collection) ?? []), g.scopeId]);
+  }
+  const loaded = new Map(await Promise.all([...byCollection].map(async ([c, ids]) => [c, await loadByIds(store, c, ids)] as const)));
+  const community = caller.person?.communityId ? await store.get<CommunityDoc>('communities', caller.person.communityId) : null;
+  return {
+    openid: caller.openid,
+    name: caller.person?.name ?? null,
+    communityId: community?._id ?? null,
+    communityName: community?.name ?? null,
+    grants: caller.grants.map((g) => {
+      const collection = scopeCollection[g.scope];
+      return { ...g, scopeName: collection ? nameOf(loaded.get(collection) ?? new Map(), g.scopeId) : '' };
+    }),
+  };
+};
+
+const option = (d: { _id: string; name: string }) => ({ id: d._id, name: d.name });
+
+/** The cascade a resident picks their unit from (communities, a community's grids, a grid's units), and the departments. */
+export const places: Handlers<OrgContract>['places'] = async (input, ctx) => {
+  const { store } = ctx;
+  const [communities, grids, units, departments] = await Promise.all([
+    store.find<CommunityDoc>('communities', { orderBy: [['districtId', 'asc'], ['name', 'asc']], limit: 1000 }),
+    input.communityId ? store.find<GridDoc>('grids', { where: { communityId: input.communityId }, orderBy: [['seq', 'asc']], limit: 1000 }) : null,
+    input.gridId ? store.find<UnitDoc>('units', { where: { gridId: input.gridId }, orderBy: [['seq', 'asc']], limit: 1000 }) : null,
+    store.find<DepartmentDoc>('departments', { orderBy: [['districtId', 'asc'], ['name', 'asc']], limit: 1000 }),
+  ]);
+  return { communities: communities.items.map(option), grids: grids?.items.map(option) ?? [], units: units?.items.map(option) ?? [], departments: departments.items.map(option) };
+};

@@ -1,0 +1,30 @@
+import { stationCommunity } from '../access/access';
+import { fail, isFailure, type Failure } from '@shared/core/result';
+import type { PointsContract } from '@shared/points/points.contract';
+import { record } from '../core/runtime/change';
+import type { Handlers } from '../core/runtime/router';
+import type { ShopItemDoc } from './points.documents';
+import { itemView } from './shop.view';
+
+/** The station puts an item on the shelf or changes it (price, stock, limit, on or off the shelf). */
+export const saveItem: Handlers<PointsContract>['saveItem'] = async (input, ctx) => {
+  const communityId = stationCommunity(ctx.caller);
+  if (!communityId) return fail('AUTH.FORBIDDEN');
+  const fields = { name: input.name, description: input.description, price: input.price, stock: input.stock, perMemberLimit: input.perMemberLimit, active: input.active };
+  if (!input.itemId) {
+    const item: ShopItemDoc = { _id: ctx.rt.newId(), communityId, ...fields, createdAt: ctx.now.toISOString() };
+    await ctx.store.insert('shopItems', item);
+    await record(ctx, { action: 'shop.create', entity: 'shopItems', entityId: item._id, before: null, after: fields });
+    return { item: itemView(item) };
+  }
+  const itemId = input.itemId;
+  const saved = await ctx.store.transaction(async (tx): Promise<ShopItemDoc | Failure> => {
+    const item = await tx.get<ShopItemDoc>('shopItems', itemId);
+    if (!item) return fail('NOT_FOUND');
+    if (item.communityId !== communityId) return fail('AUTH.OUT_OF_SCOPE');
+    await tx.update('shopItems', item._id, fields);
+    await record(ctx, { action: 'shop.update', entity: 'shopItems', entityId: item._id, before: itemView(item), after: fields }, tx);
+    return { ...item, ...fields };
+  });
+  return isFailure(saved) ? saved : { item: itemView(saved) };
+};

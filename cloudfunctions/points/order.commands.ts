@@ -1,0 +1,86 @@
+import { randomInt } from 'node:crypto';
+import { requireMember, stationCommunity } from '../access/access';
+import { fail, failWith, isFailure, type Failure } from '@shared/core/result';
+import type { PointsContract } from '@shared/points/points.contract';
+import { PICKUP_ALPHABET } from '@shared/points/points.rules';
+import { create, transition } from '../core/runtime/change';
+import type { Handlers } from '../core/runtime/router';
+import type { TxStore } from '../core/store/store.port';
+import { postEntry } from './ledger';
+import type { AccountDoc, OrderDoc, ShopItemDoc } from './points.documents';
+import { orderEntity } from './points.entities';
+import { orderView } from './shop.view';
+
+async function freePickupCode(tx: TxStore, communityId: string): Promise<string> {
+  for (;;) {
+    const code = Array.from({ length: 8 }, () => PICKUP_ALPHABET[randomInt(PICKUP_ALPHABET.length)]).join('');
+    if (!(await tx.get('pickupCodes', `${communityId}~${code}`))) return code;
+  }
+}
+
+/**
+ * Redemption happens whole or not at all, in one transaction: debit (a ledger entry keyed by the
+ * order), stock, the member's count for the item, the order and its pickup code. The order id comes
+ * from the client's request id, so a retry returns the same order.
+ */
+export const redeem: Handlers<PointsContract>['redeem'] = async (input, ctx) => {
+  const communityId = requireMember(ctx.caller);
+  if (isFailure(communityId)) return communityId;
+  const orderId = `${ctx.caller.openid}~${input.requestId}`;
+  const outcome = await ctx.store.transaction(async (tx): Promise<Failure | { order: OrderDoc; balance: number; changed: boolean }> => {
+    const existing = await tx.get<OrderDoc>('orders', orderId);
+    const account = await tx.get<AccountDoc>('accounts', ctx.caller.openid);
+    if (existing) return { order: existing, balance: account?.balance ?? 0, changed: false };
+    const item = await tx.get<ShopItemDoc>('shopItems', input.itemId);
+    if (!item || item.communityId !== communityId) return fail('NOT_FOUND');
+    if (!item.active) return fail('POINTS.ITEM_INACTIVE');
+    if (item.stock <= 0) return fail('POINTS.OUT_OF_STOCK');
+    const holdId = `${item._id}~${ctx.caller.openid}`;
+    const hold = (await tx.get<{ _id: string; count: number }>('itemHolds', holdId)) ?? { _id: holdId, count: 0 };
+    if (hold.count >= item.perMemberLimit) return failWith('POINTS.LIMIT_REACHED', { limit: item.perMemberLimit });
+    const posted = await postEntry(ctx, tx, { key: `order~${orderId}`, openid: ctx.caller.openid, communityId, kind: 'redeem', amount: -item.price, reason: `兑换：${item.name}`, ref: orderId });
+    if (isFailure(posted)) return posted;
+    await tx.update('shopItems', item._id, { stock: { $inc: -1 } });
+    await tx.set('itemHolds', { ...hold, count: hold.count + 1 });
+    const pickupCode = await freePickupCode(tx, communityId);
+    await tx.insert('pickupCodes', { _id: `${communityId}~${pickupCode}`, orderId });
+    const order: OrderDoc = {
+      _id: orderId, communityId, itemId: item._id, itemName: item.name, openid: ctx.caller.openid, memberName: ctx.caller.person?.name ?? '党员',
+      price: item.price, status: 'placed', pickupCode, createdAt: ctx.now.toISOString(), pickedUpAt: null, handedBy: null, cancelledAt: null,
+    };
+    await create(ctx, orderEntity, order, { event: 'place', tx, detail: { itemId: item._id, price: item.price } });
+    return { order, balance: posted.balance, changed: true };
+  });
+  if (isFailure(outcome)) return outcome;
+  return { order: orderView(outcome.order, true), balance: outcome.balance, changed: outcome.changed };
+};
+
+/** Cancelling refunds with a new entry and returns the stock, together. */
+export const cancelOrder: Handlers<PointsContract>['cancelOrder'] = async (input, ctx) => {
+  const outcome = await ctx.store.transaction(async (tx): Promise<Failure | { order: OrderDoc; balance: number }> => {
+    const order = await tx.get<OrderDoc>('orders', input.orderId);
+    if (!order || order.openid !== ctx.caller.openid) return fail('NOT_FOUND');
+    // The move is checked and written first: nothing else is written when the order is no longer open.
+    const moved = await transition(ctx, orderEntity, order, 'cancel', { tx, as: 'owner', changes: { cancelledAt: ctx.now.toISOString() }, detail: {} });
+    if (isFailure(moved)) return moved;
+    const posted = await postEntry(ctx, tx, { key: `refund~${order._id}`, openid: order.openid, communityId: order.communityId, kind: 'refund', amount: order.price, reason: `取消兑换：${order.itemName}`, ref: order._id });
+    if (isFailure(posted)) throw new Error(`refund refused: ${posted.failure}`);
+    await tx.update('shopItems', order.itemId, { stock: { $inc: 1 } });
+    await tx.update('itemHolds', `${order.itemId}~${order.openid}`, { count: { $inc: -1 } });
+    await tx.remove('pickupCodes', `${order.communityId}~${order.pickupCode}`);
+    return { order: moved.doc, balance: posted.balance };
+  });
+  return isFailure(outcome) ? outcome : { order: orderView(outcome.order, true), balance: outcome.balance };
+};
+
+/** The station hands the item over against the member's pickup code. */
+export const handOver: Handlers<PointsContract>['handOver'] = async (input, ctx) => {
+  const communityId = stationCommunity(ctx.caller);
+  if (!communityId) return fail('AUTH.FORBIDDEN');
+  const link = await ctx.store.get<{ _id: string; orderId: string }>('pickupCodes', `${communityId}~${input.pickupCode}`);
+  if (!link) return fail('POINTS.PICKUP_UNKNOWN');
+  const order = await ctx.store.get<OrderDoc>('orders', link.orderId);
+  if (!order) return fail('POINTS.PICKUP_UNKNOWN');
+  const moved = await transition(ctx, orderEntity, order, 'handOver', { as: 'stationAdmin', changes: { pickedUpAt: ctx.now.toISOString(), handedBy: ctx.caller.openid }, detail: {} });
+  return isFailure(moved) ? moved : { order: orderView(moved.doc, false) };
+};

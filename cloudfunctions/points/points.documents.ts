@@ -1,0 +1,89 @@
+import type { IndexDef } from '../core/store/indexes';
+
+/**
+ * A service record (志愿服务记录): what the points feature credits once it is confirmed. Activity
+ * attendances and confirmed wishes write one; members log their own. The unit leader of `unitId`
+ * confirms it, or for an activity its organiser (`confirmer`).
+ */
+export type ServiceDoc = {
+  _id: string; // activity~<attendanceId>, wish~<wishId> or self~<id>
+  openid: string;
+  source: 'activity' | 'wish' | 'self';
+  sourceId: string;
+  communityId: string;
+  unitId: string | null;
+  confirmer: string | null;
+  description: string;
+  memberName: string;
+  hours: number;
+  /** A wish carries the points the station set for it. */
+  points?: number;
+  at: string;
+  status: 'pending' | 'confirmed' | 'rejected';
+  createdAt: string;
+  reviewedBy?: string | null;
+  reviewedAt?: string | null;
+  reason?: string | null;
+  credited?: number | null;
+};
+
+export type LedgerDoc = {
+  _id: string; // svc~<serviceId> | order~<orderId> | refund~<orderId> | rev~<entryId>
+  openid: string;
+  communityId: string;
+  kind: 'credit' | 'redeem' | 'refund' | 'reversal';
+  amount: number;
+  reason: string;
+  ref: string;
+  at: string;
+  by: string;
+  balanceAfter: number;
+  /** The entry's place in the member's ledger (1, 2, …): history reads in posting order. */
+  seq: number;
+};
+
+export type AccountDoc = { _id: string; communityId: string; balance: number; seq: number; updatedAt: string };
+export type PointsStatsDoc = { _id: string; issued: number; redeemed: number };
+
+export type ShopItemDoc = {
+  _id: string;
+  communityId: string;
+  name: string;
+  description: string;
+  price: number;
+  stock: number;
+  perMemberLimit: number;
+  active: boolean;
+  createdAt: string;
+};
+
+export type OrderDoc = {
+  _id: string; // <openid>~<requestId>: a retried redemption finds its order
+  communityId: string;
+  itemId: string;
+  itemName: string;
+  openid: string;
+  memberName: string;
+  price: number;
+  status: 'placed' | 'picked_up' | 'cancelled';
+  pickupCode: string;
+  createdAt: string;
+  pickedUpAt: string | null;
+  handedBy: string | null;
+  cancelledAt: string | null;
+};
+
+/** The collections this feature owns and every query it makes (see core/store/indexes.ts). */
+export const pointsStorage: { collections: readonly string[]; indexes: readonly IndexDef[] } = {
+  collections: ['accounts', 'itemHolds', 'ledger', 'orders', 'pickupCodes', 'pointsStats', 'services', 'shopItems'],
+  indexes: [
+    { collection: 'ledger', fields: ['openid', 'seq'] },
+    { collection: 'orders', fields: ['openid', 'createdAt'] },
+    { collection: 'orders', fields: ['communityId', 'status', 'createdAt'] },
+    { collection: 'services', fields: ['openid', 'at'] },
+    { collection: 'services', fields: ['unitId', 'status', 'at'] },
+    { collection: 'services', fields: ['confirmer', 'status', 'at'] },
+    { collection: 'shopItems', fields: ['communityId', 'active', 'createdAt'] },
+    { collection: 'shopItems', fields: ['communityId', 'createdAt'] },
+  ],
+};

@@ -1,0 +1,71 @@
+import { check, requireMember } from '../access/access';
+import { fail, failWith, isFailure, type Failure } from '@shared/core/result';
+import type { Party } from '@shared/core/transitions';
+import { beijingInstant } from '@shared/core/time';
+import type { PointsContract, ServiceView } from '@shared/points/points.contract';
+import { pointsFor } from '@shared/points/points.rules';
+import { create, transition } from '../core/runtime/change';
+import type { Ctx, Handlers } from '../core/runtime/router';
+import type { UnitDoc } from '../org/org.port';
+import { postEntry } from './ledger';
+import type { ServiceDoc } from './points.documents';
+import { serviceEntity } from './points.entities';
+import { pointsSettingsOf } from './settings';
+import { serviceViews } from './service.view';
+
+/** A member logs a service they did in a unit of their community; its unit leader confirms it. */
+export const logService: Handlers<PointsContract>['logService'] = async (input, ctx) => {
+  const communityId = requireMember(ctx.caller);
+  const unit = await ctx.store.get<UnitDoc>('units', input.unitId);
+  if (isFailure(communityId) || !unit || unit.communityId !== communityId) return fail('AUTH.NOT_A_MEMBER', { unitId: '请选择本社区的单元' });
+  const settings = await pointsSettingsOf(ctx.store, communityId);
+  if (input.hours > settings.maxHoursPerRecord) return failWith('POINTS.HOURS_OVER_CAP', { max: settings.maxHoursPerRecord });
+  const id = ctx.rt.newId();
+  const service: ServiceDoc = {
+    _id: `self~${id}`, openid: ctx.caller.openid, source: 'self', sourceId: id, communityId, unitId: unit._id, confirmer: null,
+    description: input.description, memberName: ctx.caller.person?.name ?? '党员', hours: input.hours,
+    at: beijingInstant(input.date, '12:00').toISOString(), status: 'pending', createdAt: ctx.now.toISOString(),
+  };
+  await create(ctx, serviceEntity, service, { event: 'log', detail: { hours: service.hours, unitId: unit._id } });
+  return { service: (await serviceViews(ctx, [service]))[0] as ServiceView };
+};
+
+/** As whom may the caller confirm this record? The unit leader of its unit, or the activity's organiser; never its member. */
+function reviewerOf(ctx: Ctx, s: ServiceDoc): Party | Failure {
+  if (s.openid === ctx.caller.openid) return fail('POINTS.SELF_CONFIRM');
+  if (s.confirmer === ctx.caller.openid) return 'organiser';
+  if (s.unitId && !check(ctx.caller, 'unit.confirm', { unitId: s.unitId })) return 'unitLeader';
+  return fail('AUTH.OUT_OF_SCOPE');
+}
+
+async function reviewOne(ctx: Ctx, id: string, decision: 'confirm' | 'reject', reason: string | undefined) {
+  const found = await ctx.store.get<ServiceDoc>('services', id);
+  if (!found) return { id, ok: false, code: 'NOT_FOUND', points: null };
+  const as = reviewerOf(ctx, found);
+  if (isFailure(as)) return { id, ok: false, code: as.failure, points: null };
+  const settings = await pointsSettingsOf(ctx.store, found.communityId);
+  const at = ctx.now.toISOString();
+  const outcome = await ctx.store.transaction(async (tx) => {
+    const s = await tx.get<ServiceDoc>('services', id);
+    if (!s || s.status !== 'pending') return { ok: false, code: 'POINTS.ALREADY_REVIEWED', points: null };
+    if (decision === 'reject') {
+      const changes = { reviewedBy: ctx.caller.openid, reviewedAt: at, reason: reason ?? '' };
+      const moved = await transition(ctx, serviceEntity, s, 'reject', { tx, as, changes, detail: { reason } });
+      return isFailure(moved) ? { ok: false, code: moved.failure, points: null } : { ok: true, code: null, points: null };
+    }
+    const points = pointsFor(s, settings.pointsPerHour);
+    const posted = await postEntry(ctx, tx, { key: `svc~${id}`, openid: s.openid, communityId: s.communityId, kind: 'credit', amount: points, reason: s.description, ref: id });
+    if (isFailure(posted)) return { ok: false, code: posted.failure, points: null };
+    const changes = { reviewedBy: ctx.caller.openid, reviewedAt: at, credited: points };
+    const moved = await transition(ctx, serviceEntity, s, 'confirm', { tx, as, changes, detail: { points } });
+    return isFailure(moved) ? { ok: false, code: moved.failure, points: null } : { ok: true, code: null, points };
+  });
+  return { id, ...outcome };
+}
+
+/** Confirm or reject many records at once; each is its own transaction and reports its own outcome. */
+export const reviewServices: Handlers<PointsContract>['reviewServices'] = async (input, ctx) => {
+  const results = [];
+  for (const id of [...new Set(input.serviceIds)]) results.push(await reviewOne(ctx, id, input.decision, input.reason));
+  return { results };
+};

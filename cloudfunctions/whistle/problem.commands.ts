@@ -1,0 +1,139 @@
+import { check, ownScope } from '../access/access';
+import { fail, isFailure, type Failure } from '@shared/core/result';
+import { defaultDeadlineRule, feedbackDeadline } from '@shared/whistle/deadline';
+import type { WhistleContract } from '@shared/whistle/whistle.contract';
+import { REMIND_BEFORE_HOURS } from '@shared/whistle/whistle.rules';
+import { create, record, transition, transitionById, type Moved, type Notice } from '../core/runtime/change';
+import { loadByIds } from '../core/runtime/lookup';
+import type { Ctx, Handlers } from '../core/runtime/router';
+import { StoreConflictError } from '../core/store/store.port';
+import { deliver } from '../messages/messages.port';
+import type { CommunitySettingsDoc, DepartmentDoc, UnitDoc } from '../org/org.port';
+import type { ProblemDoc, WhistleDoc } from './whistle.documents';
+import { newProblemNotice, problemEntity, whistledNotice } from './whistle.entities';
+import { problemView } from './problem.view';
+
+/** The problem, if the caller runs the station of its community. */
+async function stationProblem(ctx: Ctx, id: string): Promise<ProblemDoc | Failure> {
+  const p = await ctx.store.get<ProblemDoc>('problems', id);
+  if (!p) return fail('NOT_FOUND');
+  return check(ctx.caller, 'problem.manage', { communityId: p.communityId }) ?? p;
+}
+
+/** Sends what a move implies and answers with the problem as the caller sees it. */
+async function answer(ctx: Ctx, moved: Moved<ProblemDoc> | Failure, extra: Notice[] = []) {
+  if (isFailure(moved)) return moved;
+  await deliver(ctx.rt, [...moved.notices, ...extra]);
+  return { problem: await problemView(ctx, moved.doc) };
+}
+
+export const submitProblem: Handlers<WhistleContract>['submitProblem'] = async (input, ctx) => {
+  const unit = await ctx.store.get<UnitDoc>('units', input.unitId);
+  if (!unit) return fail('NOT_FOUND', { unitId: '请选择问题所在的单元' });
+  const p = await create(ctx, problemEntity, {
+    _id: ctx.rt.newId(), districtId: unit.districtId, communityId: unit.communityId, gridId: unit.gridId, unitId: unit._id, openid: ctx.caller.openid,
+    reporterName: ctx.caller.person?.name ?? null, reporterPhone: input.phone, category: input.category, description: input.description, photos: input.photos,
+    status: 'submitted', open: true, shareIdentity: false, mergedInto: null, meToo: 0, round: 0, result: null, resultPhotos: [], rating: null, ratingComment: null,
+    createdAt: ctx.now.toISOString(),
+  }, { event: 'submit', detail: { category: input.category, unitId: unit._id } });
+  await deliver(ctx.rt, [newProblemNotice(p)]);
+  return { problem: await problemView(ctx, p) };
+};
+
+/** Blows the whistle: the problem moves and each department's whistle of the new round is written with it. */
+async function whistle(ctx: Ctx, p: ProblemDoc, input: { departments?: string[]; leadDepartment?: string; shareIdentity: boolean; reason?: string }) {
+  const ids = input.departments ?? [];
+  const departments = await loadByIds<DepartmentDoc>(ctx.store, 'departments', ids);
+  if (departments.size !== ids.length || [...departments.values()].some((d) => d.districtId !== p.districtId)) return fail('INPUT.INVALID', { departments: '请选择本区的职能部门' });
+  const settings = await ctx.store.get<CommunitySettingsDoc>('communitySettings', p.communityId);
+  const deadlineAt = feedbackDeadline(ctx.now, settings?.deadlineRule ?? defaultDeadlineRule);
+  const remindAt = new Date(Math.max(ctx.now.getTime(), deadlineAt.getTime() - REMIND_BEFORE_HOURS * 3600_000));
+  const round = p.round + 1;
+  const whistles: WhistleDoc[] = [...departments.values()].map((d) => ({
+    _id: `${p._id}~${d._id}~${round}`, problemId: p._id, departmentId: d._id, communityId: p.communityId, districtId: p.districtId,
+    lead: d._id === input.leadDepartment, round, whistledAt: ctx.now.toISOString(), deadlineAt: deadlineAt.toISOString(), remindAt: remindAt.toISOString(),
+    open: true, reminded: false, overdue: false, acknowledgedAt: null, respondedAt: null,
+  }));
+  const moved = await transitionById(ctx, problemEntity, p._id, 'whistle', {
+    as: 'stationAdmin', changes: { round, shareIdentity: input.shareIdentity, result: null }, note: input.reason ?? null,
+    detail: { round, departments: ids, lead: input.leadDepartment, deadlineAt: deadlineAt.toISOString() },
+    // The round's whistles are part of this move: they are written, and audited, with it.
+    also: async (tx) => {
+      for (const w of whistles) await tx.insert('whistles', w);
+    },
+  });
+  return answer(ctx, moved, isFailure(moved) ? [] : whistles.map((w) => whistledNotice(moved.doc, w)));
+}
+
+/** The station decides: solve in the station, merge into an open report, decline with a reason, or whistle. */
+export const triage: Handlers<WhistleContract>['triage'] = async (input, ctx) => {
+  const p = await stationProblem(ctx, input.problemId);
+  if (isFailure(p)) return p;
+  const as = 'stationAdmin';
+  if (input.action === 'whistle') return whistle(ctx, p, input);
+  if (input.action === 'merge') {
+    const target = await ctx.store.get<ProblemDoc>('problems', input.mergeInto ?? '');
+    if (!target || target.communityId !== p.communityId || !target.open || target._id === p._id) return fail('INPUT.INVALID', { mergeInto: '请选择本社区仍在处理的问题' });
+    return answer(ctx, await transitionById(ctx, problemEntity, p._id, 'merge', {
+      as, changes: { mergedInto: target._id }, note: `合并到 ${target._id}`,
+      also: async (tx) => void (await tx.update('problems', target._id, { meToo: { $inc: 1 } })),
+    }));
+  }
+  return answer(ctx, await transitionById(ctx, problemEntity, p._id, input.action, { as, note: input.reason ?? null, detail: {} }));
+};
+
+export const stationRespond: Handlers<WhistleContract>['stationRespond'] = async (input, ctx) => {
+  const p = await stationProblem(ctx, input.problemId);
+  if (isFailure(p)) return p;
+  const changes = { result: input.result, resultPhotos: input.photos };
+  return answer(ctx, await transitionById(ctx, problemEntity, p._id, 'stationRespond', { as: 'stationAdmin', changes, note: input.result }));
+};
+
+/** The station confirms the result before the resident is told (结果在站内反馈). */
+export const confirmResult: Handlers<WhistleContract>['confirmResult'] = async (input, ctx) => {
+  const p = await stationProblem(ctx, input.problemId);
+  if (isFailure(p)) return p;
+  return answer(ctx, await transitionById(ctx, problemEntity, p._id, 'confirm', { as: 'stationAdmin' }));
+};
+
+/** The resident rates; not satisfied reopens the problem for the station. */
+export const rate: Handlers<WhistleContract>['rate'] = async (input, ctx) => {
+  const p = await ctx.store.get<ProblemDoc>('problems', input.problemId);
+  if (!p) return fail('NOT_FOUND');
+  if (p.openid !== ctx.caller.openid) return fail('AUTH.FORBIDDEN');
+  const changes = { rating: input.satisfied ? ('satisfied' as const) : ('unsatisfied' as const), ratingComment: input.comment ?? null };
+  const event = input.satisfied ? 'rateSatisfied' : 'rateUnsatisfied';
+  return answer(ctx, await transitionById(ctx, problemEntity, p._id, event, { as: 'owner', changes, note: input.comment ?? null }));
+};
+
+/** Another resident has the same problem: counted once per person. */
+export const meToo: Handlers<WhistleContract>['meToo'] = async (input, ctx) => {
+  const p = await ctx.store.get<ProblemDoc>('problems', input.problemId);
+  if (!p) return fail('NOT_FOUND');
+  if (!p.open || p.openid === ctx.caller.openid) return fail('REPORT.BAD_STATE');
+  try {
+    await ctx.store.insert('meToos', { _id: `${p._id}~${ctx.caller.openid}`, at: ctx.now.toISOString() });
+  } catch (error) {
+    if (error instanceof StoreConflictError) return { problem: await problemView(ctx, p), changed: false };
+    throw error;
+  }
+  await ctx.store.update('problems', { _id: p._id }, { meToo: { $inc: 1 } });
+  await record(ctx, { action: 'problem.meToo', entity: 'problems', entityId: p._id, before: { meToo: p.meToo }, after: { meToo: p.meToo + 1 } });
+  return { problem: await problemView(ctx, { ...p, meToo: p.meToo + 1 }), changed: true };
+};
+
+/** A progress note on the timeline, from a whistled department or the station; the state stays. */
+export const addProgress: Handlers<WhistleContract>['addProgress'] = async (input, ctx) => {
+  const p = await ctx.store.get<ProblemDoc>('problems', input.problemId);
+  if (!p) return fail('NOT_FOUND');
+  const station = !check(ctx.caller, 'problem.manage', { communityId: p.communityId });
+  let as: 'stationAdmin' | 'department' = 'stationAdmin';
+  if (!station) {
+    const departmentId = ownScope(ctx.caller, 'department');
+    const whistled = departmentId ? await ctx.store.get<WhistleDoc>('whistles', `${p._id}~${departmentId}~${p.round}`) : null;
+    if (!whistled?.open) return fail(whistled ? 'REPORT.BAD_STATE' : 'AUTH.OUT_OF_SCOPE');
+    as = 'department';
+  }
+  const moved = await transition(ctx, problemEntity, p, 'progress', { as, note: input.note, detail: { note: input.note } });
+  return isFailure(moved) ? moved : { problem: await problemView(ctx, moved.doc) };
+};

@@ -1,0 +1,85 @@
+import { ownScope } from '../access/access';
+import { fail, isFailure, type Failure } from '@shared/core/result';
+import type { WhistleContract } from '@shared/whistle/whistle.contract';
+import { transition, transitionById, type Changer, type Moved, type Notice } from '../core/runtime/change';
+import type { Ctx, Handlers } from '../core/runtime/router';
+import type { TxStore } from '../core/store/store.port';
+import { deliver } from '../messages/messages.port';
+import type { ProblemDoc, WhistleDoc } from './whistle.documents';
+import { problemEntity, whistleEntity } from './whistle.entities';
+import { problemView } from './problem.view';
+
+type Round = { p: ProblemDoc; whistles: WhistleDoc[]; mine: WhistleDoc };
+
+/** The problem, the whistles of its current round, and the caller's department's own among them. */
+async function myRound(ctx: Ctx, problemId: string): Promise<Round | Failure> {
+  const departmentId = ownScope(ctx.caller, 'department');
+  const p = await ctx.store.get<ProblemDoc>('problems', problemId);
+  if (!departmentId || !p) return fail('NOT_FOUND');
+  const round = await ctx.store.find<WhistleDoc>('whistles', { where: { problemId: p._id, round: p.round }, limit: 10 });
+  const mine = round.items.find((w) => w.departmentId === departmentId);
+  return mine ? { p, whistles: round.items, mine } : fail('AUTH.OUT_OF_SCOPE');
+}
+
+/** Inside the problem's move, every other whistle of the round still waiting closes with it (by id). */
+async function closeRound(c: Changer, tx: TxStore, round: Round, event: 'answer' | 'notOurs', changes: Partial<WhistleDoc>, note: string | null = null): Promise<Notice[]> {
+  const notices: Notice[] = [];
+  for (const w of round.whistles) {
+    if (!w.open) continue;
+    const moved = await transition(c, whistleEntity, w, event, { tx, as: 'lead', changes, note });
+    if (isFailure(moved)) throw new Error(`whistle ${w._id} could not ${event}: ${moved.failure}`);
+    notices.push(...moved.notices);
+  }
+  return notices;
+}
+
+async function answer(ctx: Ctx, moved: Moved<ProblemDoc> | Failure, notices: Notice[] = []) {
+  if (isFailure(moved)) return moved;
+  await deliver(ctx.rt, [...moved.notices, ...notices]);
+  return { problem: await problemView(ctx, moved.doc) };
+}
+
+/** 报到: the department acknowledges the whistle; the lead department's acknowledgement moves the problem. */
+export const acknowledge: Handlers<WhistleContract>['acknowledge'] = async (input, ctx) => {
+  const round = await myRound(ctx, input.problemId);
+  if (isFailure(round)) return round;
+  const acked = await transition(ctx, whistleEntity, round.mine, 'acknowledge', { as: 'department', changes: { acknowledgedAt: ctx.now.toISOString() } });
+  if (isFailure(acked)) return acked;
+  if (!round.mine.lead) return { problem: await problemView(ctx, round.p) };
+  return answer(ctx, await transitionById(ctx, problemEntity, round.p._id, 'acknowledge', { as: 'lead' }));
+};
+
+/** The lead department feeds back the handling; every whistle of the round stops waiting. */
+export const respond: Handlers<WhistleContract>['respond'] = async (input, ctx) => {
+  const round = await myRound(ctx, input.problemId);
+  if (isFailure(round)) return round;
+  if (!round.mine.lead) return fail('REPORT.NOT_LEAD');
+  let closed: Notice[] = [];
+  const moved = await transitionById(ctx, problemEntity, round.p._id, 'respond', {
+    as: 'lead', changes: { result: input.result, resultPhotos: input.photos }, note: input.result,
+    // The lead answers for every department of the round: all stop waiting at the same time.
+    also: async (tx) => void (closed = await closeRound(ctx, tx, round, 'answer', { respondedAt: ctx.now.toISOString() })),
+  });
+  return answer(ctx, moved, closed);
+};
+
+/** A department says the problem is not theirs (and whose it is): the lead's word returns it to the station. */
+export const notOurs: Handlers<WhistleContract>['notOurs'] = async (input, ctx) => {
+  const round = await myRound(ctx, input.problemId);
+  if (isFailure(round)) return round;
+  if (!round.mine.open) return fail('REPORT.BAD_STATE');
+  const note = `非本部门职责，建议由${input.belongsTo}处理`;
+  if (!round.mine.lead) {
+    const moved = await transition(ctx, whistleEntity, round.mine, 'notOurs', { as: 'department', note, detail: { note } });
+    if (isFailure(moved)) return moved;
+    await deliver(ctx.rt, moved.notices);
+    return { problem: await problemView(ctx, round.p) };
+  }
+  let closed: Notice[] = [];
+  const moved = await transitionById(ctx, problemEntity, round.p._id, 'notOurs', {
+    as: 'lead', note,
+    also: async (tx) => void (closed = await closeRound(ctx, tx, round, 'notOurs', {}, note)),
+  });
+  // The station hears it once, from the lead's own whistle.
+  return answer(ctx, moved, closed.filter((n) => n.key === `notours~${round.mine._id}`));
+};

@@ -1,0 +1,65 @@
+import type { ProblemCategory, ProblemStatus } from '@shared/whistle/whistle.rules';
+import type { HistoryEntry } from '../core/runtime/change';
+import type { IndexDef } from '../core/store/indexes';
+
+export type ProblemDoc = {
+  _id: string;
+  districtId: string;
+  communityId: string;
+  gridId: string;
+  unitId: string;
+  openid: string;
+  reporterName: string | null;
+  reporterPhone: string;
+  category: ProblemCategory;
+  description: string;
+  photos: string[];
+  status: ProblemStatus;
+  /** Still being worked on: the "me too" and nearby lists read it. */
+  open: boolean;
+  shareIdentity: boolean;
+  mergedInto: string | null;
+  meToo: number;
+  round: number;
+  result: string | null;
+  resultPhotos: string[];
+  rating: 'satisfied' | 'unsatisfied' | null;
+  ratingComment: string | null;
+  createdAt: string;
+  history: HistoryEntry[];
+};
+
+export type WhistleDoc = {
+  _id: string; // problemId~departmentId~round
+  problemId: string;
+  departmentId: string;
+  communityId: string;
+  districtId: string;
+  lead: boolean;
+  round: number;
+  whistledAt: string;
+  deadlineAt: string;
+  remindAt: string;
+  /** Waiting for the department's result. */
+  open: boolean;
+  reminded: boolean;
+  overdue: boolean;
+  acknowledgedAt: string | null;
+  respondedAt: string | null;
+};
+
+/** The collections this feature owns and every query it makes (see core/store/indexes.ts). */
+export const whistleStorage: { collections: readonly string[]; indexes: readonly IndexDef[] } = {
+  collections: ['meToos', 'problems', 'whistles'],
+  indexes: [
+    { collection: 'problems', fields: ['openid', 'createdAt'] },
+    { collection: 'problems', fields: ['communityId', 'status', 'createdAt'] },
+    { collection: 'problems', fields: ['districtId', 'status', 'createdAt'] },
+    { collection: 'problems', fields: ['gridId', 'open', 'createdAt'] },
+    { collection: 'whistles', fields: ['problemId', 'round'] },
+    { collection: 'whistles', fields: ['districtId', 'whistledAt'] },
+    { collection: 'whistles', fields: ['departmentId', 'open', 'deadlineAt'] },
+    { collection: 'whistles', fields: ['open', 'reminded', 'remindAt'] },
+    { collection: 'whistles', fields: ['open', 'overdue', 'deadlineAt'] },
+  ],
+};

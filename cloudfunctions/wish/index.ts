@@ -1,4 +1,0 @@
-import { cloudbaseRuntime } from '../core/platform/cloudbase.platform';
-import { wish } from './wish.function';
-
-export const main = wish(cloudbaseRuntime);

@@ -1,0 +1,49 @@
+import type { WishCategory, WishStatus } from '@shared/wish/wish.rules';
+import type { HistoryEntry } from '../core/runtime/change';
+import type { IndexDef } from '../core/store/indexes';
+
+export type WishDoc = {
+  _id: string;
+  districtId: string;
+  communityId: string;
+  gridId: string;
+  unitId: string;
+  openid: string; // the resident who posted it
+  residentName: string | null;
+  residentPhone: string;
+  title: string;
+  description: string;
+  category: WishCategory;
+  points: number;
+  status: WishStatus;
+  reason: string | null;
+  claimedBy: string | null;
+  claimedAt: string | null;
+  claimExpiresAt: string | null;
+  fulfilledAt: string | null;
+  fulfilNote: string | null;
+  photo: string | null;
+  fulfilPhoto: string | null;
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+  thanks: string | null;
+  createdAt: string;
+  history: HistoryEntry[];
+};
+
+/** The collections this feature owns and every query it makes (see core/store/indexes.ts). */
+export const wishStorage: { collections: readonly string[]; indexes: readonly IndexDef[] } = {
+  collections: ['wishes'],
+  indexes: [
+    { collection: 'wishes', fields: ['openid', 'createdAt'] },
+    { collection: 'wishes', fields: ['communityId', 'status', 'createdAt'] },
+    { collection: 'wishes', fields: ['communityId', 'status', 'category', 'createdAt'] },
+    { collection: 'wishes', fields: ['gridId', 'status', 'createdAt'] },
+    { collection: 'wishes', fields: ['gridId', 'status', 'category', 'createdAt'] },
+    { collection: 'wishes', fields: ['districtId', 'status', 'createdAt'] },
+    { collection: 'wishes', fields: ['unitId', 'status', 'createdAt'] },
+    { collection: 'wishes', fields: ['claimedBy', 'status', 'claimedAt'] },
+    { collection: 'wishes', fields: ['claimedBy', 'claimedAt'] },
+    { collection: 'wishes', fields: ['status', 'claimExpiresAt'] },
+  ],
+};
