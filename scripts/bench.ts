@@ -147,7 +147,10 @@ async function benchWishes(tree: ReturnType<typeof buildTree>, membersOfC1: stri
   const ms = performance.now() - e0;
   let runs = 1;
   let rest = 0;
-  for (let n = await expireClaims(runtime); n > 0; n = await expireClaims(runtime)) (rest += n), runs++;
+  for (let n = await expireClaims(runtime); n > 0; n = await expireClaims(runtime)) {
+    rest += n;
+    runs++;
+  }
   console.log(`expiry: first run returned ${expired} stale claims to open in ${ms.toFixed(0)} ms (cap 500 a run); ${runs} runs cleared ${expired + rest}; one more run: ${await expireClaims(runtime)}`);
   runtime.now = () => new Date();
 }

@@ -46,7 +46,8 @@ export const problemStats: Handlers<WhistleContract>['problemStats'] = async (in
       if (resolved) t.confirmed++;
       if (resolved && w.respondedAt && w.respondedAt > w.deadlineAt) t.late++;
       if (w.overdue && !w.respondedAt) t.overdue++;
-      if (rating) (t.rated++, rating === 'satisfied' && t.satisfied++);
+      if (rating) t.rated++;
+      if (rating === 'satisfied') t.satisfied++;
       map.set(key, t);
     }
   }

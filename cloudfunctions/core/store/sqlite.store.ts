@@ -51,7 +51,10 @@ function whereSql(where: Where): { sql: string; params: Scalar[] } {
     const c = col(field);
     if (!isOperator(cond)) {
       if (cond === null) parts.push(`${c} IS NULL`);
-      else (parts.push(`${c} = ?`), params.push(bind(cond as Scalar)));
+      else {
+        parts.push(`${c} = ?`);
+        params.push(bind(cond as Scalar));
+      }
       continue;
     }
     // Several operators on one field combine with AND: { $gte: a, $lt: b } is a range.
@@ -59,10 +62,16 @@ function whereSql(where: Where): { sql: string; params: Scalar[] } {
       if (op === '$in') {
         const list = value as Scalar[];
         if (list.length === 0) parts.push('0');
-        else (parts.push(`${c} IN (${list.map(() => '?').join(',')})`), params.push(...list.map(bind)));
+        else {
+          parts.push(`${c} IN (${list.map(() => '?').join(',')})`);
+          params.push(...list.map(bind));
+        }
       } else if (op === '$ne') {
         if (value === null) parts.push(`${c} IS NOT NULL`);
-        else (parts.push(`(${c} IS NULL OR ${c} <> ?)`), params.push(bind(value as Scalar)));
+        else {
+          parts.push(`(${c} IS NULL OR ${c} <> ?)`);
+          params.push(bind(value as Scalar));
+        }
       } else {
         const sqlOp = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op];
         if (!sqlOp) throw new Error(`unknown operator ${op}`);

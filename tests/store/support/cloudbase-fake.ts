@@ -149,6 +149,8 @@ export class CloudbaseFake {
 
   install(): this {
     nock.disableNetConnect();
+    // nock calls the reply function with its own `this`; the fake is reached through this binding.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const fake = this;
     this.scope = nock(HOST)
       .persist()

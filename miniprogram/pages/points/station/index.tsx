@@ -18,7 +18,9 @@ function HandOver() {
   const [last, setLast] = useState<string | null>(null);
   const hand = async (value: string) => {
     const res = await runAction(() => call('points', 'handOver', { pickupCode: value }), '已核销，请交付商品');
-    if (res) (setLast(`${res.order.memberName} · ${res.order.itemName}`), setCode(''));
+    if (!res) return;
+    setLast(`${res.order.memberName} · ${res.order.itemName}`);
+    setCode('');
   };
   const scan = () => void Taro.scanCode({}).then((r) => hand(r.result.trim()));
   return (
