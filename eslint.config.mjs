@@ -30,7 +30,10 @@ function featureBoundary(self) {
                 message: `A feature uses another feature only through its port (${f}/${f}.port.ts).`,
               })),
             { group: ['../deployed/*', '../deployed'], message: 'Features do not import the deployed functions.' },
-            { group: ['**/local/*', '**/scripts/*', '**/tests/*'], message: 'Deployed code does not import the local server, scripts or tests.' },
+            {
+              group: ['**/local/*', '**/scripts/*', '**/tests/*'],
+              message: 'Deployed code does not import the local server, scripts or tests.',
+            },
           ],
         },
       ],
@@ -51,7 +54,10 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -80,7 +86,17 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/cloudfunctions/**', '**/miniprogram/**', '**/local/**', '**/scripts/**', '**/tests/**', '@shared/*'], message: 'shared/ depends on zod and dayjs only, and imports itself by relative paths.' },
+            {
+              group: [
+                '**/cloudfunctions/**',
+                '**/miniprogram/**',
+                '**/local/**',
+                '**/scripts/**',
+                '**/tests/**',
+                '@shared/*',
+              ],
+              message: 'shared/ depends on zod and dayjs only, and imports itself by relative paths.',
+            },
             { group: ['node:*'], message: 'shared/ runs in the mini-program too: no Node modules.' },
           ],
         },
@@ -98,7 +114,10 @@ export default tseslint.config(
               group: [...features.map((f) => `../../${f}/*`), '../../access/*', '../../deployed/*', '../../deployed'],
               message: 'core imports no feature, no access module and no deployed function.',
             },
-            { group: ['**/local/*', '**/scripts/*', '**/tests/*'], message: 'Deployed code does not import the local server, scripts or tests.' },
+            {
+              group: ['**/local/*', '**/scripts/*', '**/tests/*'],
+              message: 'Deployed code does not import the local server, scripts or tests.',
+            },
           ],
         },
       ],
@@ -111,7 +130,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...features.filter((f) => f !== 'org').map((f) => `../${f}/*`), '../org/*', '!../org/org.port', '../deployed/*'], message: 'The access module reads the organisation tree through its port only.' },
+            {
+              group: [
+                ...features.filter((f) => f !== 'org').map((f) => `../${f}/*`),
+                '../org/*',
+                '!../org/org.port',
+                '../deployed/*',
+              ],
+              message: 'The access module reads the organisation tree through its port only.',
+            },
           ],
         },
       ],

@@ -1,6 +1,15 @@
 // Three projects: fast unit/function tests, checks of the built bundles, and end-to-end stories in Chromium.
 const transform = {
-  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }],
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', tsx: true },
+        transform: { react: { runtime: 'automatic' } },
+        target: 'es2022',
+      },
+    },
+  ],
 };
 const moduleNameMapper = { '^@shared/(.*)$': '<rootDir>/shared/src/$1' };
 const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };

@@ -9,7 +9,10 @@ function fixCache(chain: { get(key: string): unknown; set(key: string, value: un
   if (!cache) return;
   chain.set('cache', {
     ...cache,
-    buildDependencies: { config: [path.join(root, 'config/index.ts')], files: [path.join(root, 'miniprogram/app.config.ts')] },
+    buildDependencies: {
+      config: [path.join(root, 'config/index.ts')],
+      files: [path.join(root, 'miniprogram/app.config.ts')],
+    },
   });
 }
 
@@ -50,7 +53,11 @@ export default defineConfig<'webpack5'>(async () => {
       router: { mode: 'hash' },
       compile: { include: [path.join(root, 'shared')] },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
       postcss: { autoprefixer: { enable: true, config: {} }, cssModules: { enable: false } },
       webpackChain: fixCache,
     },

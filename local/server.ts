@@ -19,8 +19,14 @@ export type ServerOptions = {
 };
 
 const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json', '.ico': 'image/x-icon', '.woff2': 'font/woff2',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
 };
 
 function secretFor(dataDir: string): string {
@@ -51,7 +57,8 @@ const MAX_PHOTO = 2 * 1024 * 1024;
 /** The image type by its first bytes (never by what the client claims). */
 function imageType(bytes: Buffer): 'jpg' | 'png' | null {
   if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
-  if (bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'png';
   return null;
 }
 
@@ -64,16 +71,27 @@ function send(res: ServerResponse, status: number, body: unknown): void {
  * The local run: the H5 app and every function on one port. `POST /api/fn/<name>` goes through the
  * same `main(event, context)` as in the cloud; the context's OPENID comes from the development login.
  */
-export function createLocalServer(options: ServerOptions): { server: Server; runtime: ReturnType<typeof localRuntime> } {
+export function createLocalServer(options: ServerOptions): {
+  server: Server;
+  runtime: ReturnType<typeof localRuntime>;
+} {
   const memory = options.dataDir === ':memory:';
   if (!memory) mkdirSync(options.dataDir, { recursive: true });
   const secret = options.secret ?? secretFor(options.dataDir);
-  const runtime = localRuntime({ filename: memory ? ':memory:' : join(options.dataDir, 'hongling.db'), secret, indexes, now: options.now });
+  const runtime = localRuntime({
+    filename: memory ? ':memory:' : join(options.dataDir, 'hongling.db'),
+    secret,
+    indexes,
+    now: options.now,
+  });
   if (!runtime.store.hasDocuments('districts')) {
     seedDemo(runtime.store, runtime.now());
     seedDemoWishes(runtime.store, runtime.now());
   }
-  const mains = Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, fn(() => runtime)])) as Record<FunctionName, Main>;
+  const mains = Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, fn(() => runtime)])) as Record<
+    FunctionName,
+    Main
+  >;
   const h5Root = resolve(options.h5Dir);
   // Photos of the local run; in the mini-program they go to CloudBase storage instead.
   const uploads = memory ? mkdtempSync(join(tmpdir(), 'hongling-uploads-')) : join(options.dataDir, 'uploads');
@@ -84,28 +102,37 @@ export function createLocalServer(options: ServerOptions): { server: Server; run
 
   const api = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (path === '/api/dev/accounts' && req.method === 'GET') {
-      return send(res, 200, { ok: true, data: demoAccounts.map(({ openid, name, title }) => ({ openid, name, title })) });
+      return send(res, 200, {
+        ok: true,
+        data: demoAccounts.map(({ openid, name, title }) => ({ openid, name, title })),
+      });
     }
     if (path === '/api/dev/login' && req.method === 'POST') {
       const body = (await readJson(req)) as { openid?: unknown };
       const account = demoAccounts.find((a) => a.openid === body.openid);
       if (!account) return send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: '请选择演示账号' } });
-      return send(res, 200, { ok: true, data: { token: issueSession(secret, account.openid), openid: account.openid, name: account.name } });
+      return send(res, 200, {
+        ok: true,
+        data: { token: issueSession(secret, account.openid), openid: account.openid, name: account.name },
+      });
     }
     if (path === '/api/upload' && req.method === 'POST') {
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      if (!bearer || !verifySession(secret, bearer)) return send(res, 401, { ok: false, error: { code: 'AUTH.UNAUTHENTICATED', message: '请先登录' } });
+      if (!bearer || !verifySession(secret, bearer))
+        return send(res, 401, { ok: false, error: { code: 'AUTH.UNAUTHENTICATED', message: '请先登录' } });
       const bytes = await readBody(req, MAX_PHOTO).catch(() => null);
       if (!bytes) return send(res, 413, { ok: false, error: { code: 'INPUT.INVALID', message: '图片不能超过2MB' } });
       const type = imageType(bytes);
-      if (!type) return send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: '只能上传JPG或PNG图片' } });
+      if (!type)
+        return send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: '只能上传JPG或PNG图片' } });
       const name = `${randomBytes(16).toString('hex')}.${type}`;
       writeFileSync(join(uploads, name), bytes);
       return send(res, 200, { ok: true, data: { url: `/uploads/${name}` } });
     }
     const match = /^\/api\/fn\/([a-z]+)$/.exec(path);
     const main = match ? mains[match[1] as FunctionName] : undefined;
-    if (!main || req.method !== 'POST') return send(res, 404, { ok: false, error: { code: 'ACTION.UNKNOWN', message: '不支持的操作' } });
+    if (!main || req.method !== 'POST')
+      return send(res, 404, { ok: false, error: { code: 'ACTION.UNKNOWN', message: '不支持的操作' } });
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const openid = bearer ? verifySession(secret, bearer) : null;
     const event = (await readJson(req)) as { action?: unknown; data?: unknown };
@@ -118,22 +145,35 @@ export function createLocalServer(options: ServerOptions): { server: Server; run
     const target = normalize(join(h5Root, decodeURIComponent(path)));
     const inside = target.startsWith(h5Root) && existsSync(target) && statSync(target).isFile();
     const chosen = inside ? target : join(h5Root, 'index.html');
-    if (!existsSync(chosen)) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'H5 build missing: run npm run build:h5' } });
-    res.writeHead(200, { 'content-type': types[extname(chosen)] ?? 'application/octet-stream', 'cache-control': inside && path !== '/' ? 'max-age=3600' : 'no-cache' });
+    if (!existsSync(chosen))
+      return send(res, 404, {
+        ok: false,
+        error: { code: 'NOT_FOUND', message: 'H5 build missing: run npm run build:h5' },
+      });
+    res.writeHead(200, {
+      'content-type': types[extname(chosen)] ?? 'application/octet-stream',
+      'cache-control': inside && path !== '/' ? 'max-age=3600' : 'no-cache',
+    });
     createReadStream(chosen).pipe(res);
   };
 
   const photo = (res: ServerResponse, name: string) => {
     const file = join(uploads, name);
-    if (!/^[a-f0-9]{32}\.(jpg|png)$/.test(name) || !existsSync(file)) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '图片不存在' } });
-    res.writeHead(200, { 'content-type': name.endsWith('.png') ? 'image/png' : 'image/jpeg', 'cache-control': 'max-age=86400' });
+    if (!/^[a-f0-9]{32}\.(jpg|png)$/.test(name) || !existsSync(file))
+      return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '图片不存在' } });
+    res.writeHead(200, {
+      'content-type': name.endsWith('.png') ? 'image/png' : 'image/jpeg',
+      'cache-control': 'max-age=86400',
+    });
     createReadStream(file).pipe(res);
   };
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] as string;
     if (path.startsWith('/uploads/')) return photo(res, path.slice('/uploads/'.length));
-    const work = path.startsWith('/api/') ? api(req, res, path) : Promise.resolve(file(res, path === '/' ? '/index.html' : path));
+    const work = path.startsWith('/api/')
+      ? api(req, res, path)
+      : Promise.resolve(file(res, path === '/' ? '/index.html' : path));
     work.catch((error: unknown) => {
       runtime.log({ level: 'error', path, error: error instanceof Error ? error.message : String(error) });
       if (!res.headersSent) send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: '请求格式错误' } });

@@ -23,7 +23,11 @@ function buildH5IfStale(): void {
   const stale = !existsSync(index) || Math.max(...sources.map(newest)) > statSync(index).mtimeMs;
   if (!stale) return;
   console.log('构建 H5 应用（首次约 30 秒）…');
-  const result = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const result = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

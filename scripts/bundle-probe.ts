@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-const probe = "const t=process.hrtime.bigint();const m=require('./index.js');process.stdout.write(JSON.stringify({main:typeof m.main,ms:Number(process.hrtime.bigint()-t)/1e6}))";
+const probe =
+  "const t=process.hrtime.bigint();const m=require('./index.js');process.stdout.write(JSON.stringify({main:typeof m.main,ms:Number(process.hrtime.bigint()-t)/1e6}))";
 
 /**
  * Loads a function bundle as CloudBase would: copied to a temporary folder with nothing of the repository
@@ -16,7 +17,11 @@ export function probeBundle(bundleDir: string): { mainType: string; requireMs: n
   try {
     cpSync(bundleDir, dir, { recursive: true });
     const start = performance.now();
-    const out = execFileSync(process.execPath, ['-e', probe], { cwd: dir, env: { PATH: process.env.PATH ?? '' } as unknown as NodeJS.ProcessEnv, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['-e', probe], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '' } as unknown as NodeJS.ProcessEnv,
+      encoding: 'utf8',
+    });
     const processMs = performance.now() - start;
     const { main, ms } = JSON.parse(out) as { main: string; ms: number };
     return { mainType: main, requireMs: ms, processMs };

@@ -11,24 +11,53 @@ const SS = 4;
 
 type Shape = (x: number, y: number) => boolean;
 
-const inPolygon = (pts: Array<[number, number]>): Shape => (x, y) => {
-  let inside = false;
-  for (let i = 0, j = pts.length - 1; i < pts.length; j = i++) {
-    const [xi, yi] = pts[i]!;
-    const [xj, yj] = pts[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-};
-const circle = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
-const union = (...s: Shape[]): Shape => (x, y) => s.some((f) => f(x, y));
-const minus = (a: Shape, b: Shape): Shape => (x, y) => a(x, y) && !b(x, y);
+const inPolygon =
+  (pts: Array<[number, number]>): Shape =>
+  (x, y) => {
+    let inside = false;
+    for (let i = 0, j = pts.length - 1; i < pts.length; j = i++) {
+      const [xi, yi] = pts[i]!;
+      const [xj, yj] = pts[j]!;
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  };
+const circle =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const union =
+  (...s: Shape[]): Shape =>
+  (x, y) =>
+    s.some((f) => f(x, y));
+const minus =
+  (a: Shape, b: Shape): Shape =>
+  (x, y) =>
+    a(x, y) && !b(x, y);
 
 const house = minus(
-  union(inPolygon([[40.5, 10], [72, 38], [64, 38], [64, 70], [17, 70], [17, 38], [9, 38]])),
-  inPolygon([[33, 70], [33, 50], [48, 50], [48, 70]]),
+  union(
+    inPolygon([
+      [40.5, 10],
+      [72, 38],
+      [64, 38],
+      [64, 70],
+      [17, 70],
+      [17, 38],
+      [9, 38],
+    ]),
+  ),
+  inPolygon([
+    [33, 70],
+    [33, 50],
+    [48, 50],
+    [48, 70],
+  ]),
 );
-const person = union(circle(40.5, 26, 14), minus(circle(40.5, 80, 30), (_x, y) => y > 72));
+const person = union(
+  circle(40.5, 26, 14),
+  minus(circle(40.5, 80, 30), (_x, y) => y > 72),
+);
 
 function crc32(buf: Buffer): number {
   let c = ~0;
@@ -54,7 +83,8 @@ function png(shape: Shape, [r, g, b]: [number, number, number]): Buffer {
     const row = Buffer.alloc(1 + SIZE * 4);
     for (let x = 0; x < SIZE; x++) {
       let hits = 0;
-      for (let sy = 0; sy < SS; sy++) for (let sx = 0; sx < SS; sx++) if (shape(x + (sx + 0.5) / SS, y + (sy + 0.5) / SS)) hits++;
+      for (let sy = 0; sy < SS; sy++)
+        for (let sx = 0; sx < SS; sx++) if (shape(x + (sx + 0.5) / SS, y + (sy + 0.5) / SS)) hits++;
       row.set([r, g, b, Math.round((255 * hits) / (SS * SS))], 1 + x * 4);
     }
     rows.push(row);

@@ -103,11 +103,24 @@ export function scopeWhere(caller: Caller, roles: readonly Role[]): Where | null
  * The community whose posts or activities the caller reads: the one asked for if any of their grants
  * reaches it (member or station of it, secretary of one of its grids, admin of its district), else their own.
  */
-export async function readableCommunity(store: Store, caller: Caller, requested: string | undefined): Promise<string | Failure> {
-  const grids = await loadByIds<GridDoc>(store, 'grids', caller.grants.filter((g) => g.scope === 'grid').map((g) => g.scopeId));
-  const own = caller.grants.flatMap((g) => (g.scope === 'community' ? [g.scopeId] : g.scope === 'grid' ? [grids.get(g.scopeId)?.communityId ?? ''] : []));
+export async function readableCommunity(
+  store: Store,
+  caller: Caller,
+  requested: string | undefined,
+): Promise<string | Failure> {
+  const grids = await loadByIds<GridDoc>(
+    store,
+    'grids',
+    caller.grants.filter((g) => g.scope === 'grid').map((g) => g.scopeId),
+  );
+  const own = caller.grants.flatMap((g) =>
+    g.scope === 'community' ? [g.scopeId] : g.scope === 'grid' ? [grids.get(g.scopeId)?.communityId ?? ''] : [],
+  );
   const communityId = requested ?? own.find(Boolean);
-  if (!communityId) return fail(grantOf(caller, 'districtAdmin') ? 'INPUT.INVALID' : 'AUTH.NOT_A_MEMBER', { communityId: '请选择社区' });
+  if (!communityId)
+    return fail(grantOf(caller, 'districtAdmin') ? 'INPUT.INVALID' : 'AUTH.NOT_A_MEMBER', {
+      communityId: '请选择社区',
+    });
   if (own.includes(communityId)) return communityId;
   const community = await store.get<CommunityDoc>('communities', communityId);
   if (community && holds(caller, ['districtAdmin'], { districtId: community.districtId })) return communityId;

@@ -15,10 +15,22 @@ export const createActivity: Handlers<CheckinContract>['createActivity'] = async
   const place = await adminPlace(ctx, input);
   if (isFailure(place)) return place;
   const base: Omit<ActivityDoc, '_id'> = {
-    districtId: place.community.districtId, communityId: place.community._id, gridId: place.gridId,
-    title: input.title, place: input.place, lat: input.lat ?? null, lng: input.lng ?? null, radiusM: input.radiusM ?? null,
-    startAt: new Date(input.startAt).toISOString(), endAt: new Date(input.endAt).toISOString(), capacity: input.capacity, signed: 0,
-    organiser: ctx.caller.openid, organiserName: ctx.caller.person?.name ?? place.community.name, status: 'open', createdAt: ctx.now.toISOString(),
+    districtId: place.community.districtId,
+    communityId: place.community._id,
+    gridId: place.gridId,
+    title: input.title,
+    place: input.place,
+    lat: input.lat ?? null,
+    lng: input.lng ?? null,
+    radiusM: input.radiusM ?? null,
+    startAt: new Date(input.startAt).toISOString(),
+    endAt: new Date(input.endAt).toISOString(),
+    capacity: input.capacity,
+    signed: 0,
+    organiser: ctx.caller.openid,
+    organiserName: ctx.caller.person?.name ?? place.community.name,
+    status: 'open',
+    createdAt: ctx.now.toISOString(),
   };
   // The id travels in the activity code, so it is short; a rare collision just takes another.
   for (let attempt = 0; ; attempt++) {
@@ -33,20 +45,37 @@ export const createActivity: Handlers<CheckinContract>['createActivity'] = async
 
 export const signUp: Handlers<CheckinContract>['signUp'] = async (input, ctx) => {
   const id = `${input.activityId}~${ctx.caller.openid}`;
-  const outcome = await ctx.store.transaction(async (tx): Promise<Failure | { activity: ActivityDoc; changed: boolean }> => {
-    const activity = await tx.get<ActivityDoc>('activities', input.activityId);
-    if (!activity) return fail('NOT_FOUND');
-    const member = requireMember(ctx.caller, activity.communityId);
-    if (isFailure(member)) return member;
-    if (await tx.get('registrations', id)) return { activity, changed: false };
-    if (activity.status !== 'open') return fail('CHECKIN.ACTIVITY_CLOSED');
-    if (Date.parse(activity.endAt) < ctx.now.getTime()) return fail('CHECKIN.ENDED');
-    if (activity.signed >= activity.capacity) return fail('CHECKIN.ACTIVITY_FULL');
-    await tx.update('activities', activity._id, { signed: { $inc: 1 } });
-    await tx.insert('registrations', { _id: id, activityId: activity._id, openid: ctx.caller.openid, at: ctx.now.toISOString() } satisfies RegistrationDoc);
-    await record(ctx, { action: 'activity.signUp', entity: 'registrations', entityId: id, before: null, after: { activityId: activity._id } }, tx);
-    return { activity: { ...activity, signed: activity.signed + 1 }, changed: true };
-  });
+  const outcome = await ctx.store.transaction(
+    async (tx): Promise<Failure | { activity: ActivityDoc; changed: boolean }> => {
+      const activity = await tx.get<ActivityDoc>('activities', input.activityId);
+      if (!activity) return fail('NOT_FOUND');
+      const member = requireMember(ctx.caller, activity.communityId);
+      if (isFailure(member)) return member;
+      if (await tx.get('registrations', id)) return { activity, changed: false };
+      if (activity.status !== 'open') return fail('CHECKIN.ACTIVITY_CLOSED');
+      if (Date.parse(activity.endAt) < ctx.now.getTime()) return fail('CHECKIN.ENDED');
+      if (activity.signed >= activity.capacity) return fail('CHECKIN.ACTIVITY_FULL');
+      await tx.update('activities', activity._id, { signed: { $inc: 1 } });
+      await tx.insert('registrations', {
+        _id: id,
+        activityId: activity._id,
+        openid: ctx.caller.openid,
+        at: ctx.now.toISOString(),
+      } satisfies RegistrationDoc);
+      await record(
+        ctx,
+        {
+          action: 'activity.signUp',
+          entity: 'registrations',
+          entityId: id,
+          before: null,
+          after: { activityId: activity._id },
+        },
+        tx,
+      );
+      return { activity: { ...activity, signed: activity.signed + 1 }, changed: true };
+    },
+  );
   if (isFailure(outcome)) return outcome;
   return { activity: await activityView(ctx, outcome.activity), changed: outcome.changed };
 };
@@ -56,7 +85,8 @@ export const closeActivity: Handlers<CheckinContract>['closeActivity'] = async (
   const managed = await managedActivity(ctx, input.activityId);
   if (isFailure(managed)) return managed;
   const { activity, as } = managed;
-  const moved = activity.status === 'open' ? await transition(ctx, activityEntity, activity, 'close', { as, detail: {} }) : null;
+  const moved =
+    activity.status === 'open' ? await transition(ctx, activityEntity, activity, 'close', { as, detail: {} }) : null;
   const changed = !!moved && !isFailure(moved);
   return { activity: await activityView(ctx, { ...activity, status: 'closed' }), changed };
 };

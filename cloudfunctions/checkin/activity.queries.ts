@@ -29,7 +29,10 @@ export const activityDetail: Handlers<CheckinContract>['activityDetail'] = async
   const readable = await readableCommunity(ctx.store, ctx.caller, activity.communityId);
   if (isFailure(readable)) return readable;
   const mine = await ctx.store.get<AttendanceDoc>('attendance', `${activity._id}~${ctx.caller.openid}`);
-  const canManage = can(ctx.caller, 'place.manage', { communityId: activity.communityId, gridId: activity.gridId ?? undefined });
+  const canManage = can(ctx.caller, 'place.manage', {
+    communityId: activity.communityId,
+    gridId: activity.gridId ?? undefined,
+  });
   return { activity: await activityView(ctx, activity), mine: mine ? attendanceView(mine) : null, canManage };
 };
 
@@ -40,9 +43,16 @@ export const activityCode: Handlers<CheckinContract>['activityCode'] = async (in
   const { activity } = managed;
   if (activity.status !== 'open') return fail('CHECKIN.ACTIVITY_CLOSED');
   const slot = minuteSlot(ctx.now);
-  const token = activityToken(ctx.rt.secret, { activityId: activity._id, mode: input.mode, slot: input.mode === 'rotating' ? slot : null });
+  const token = activityToken(ctx.rt.secret, {
+    activityId: activity._id,
+    mode: input.mode,
+    slot: input.mode === 'rotating' ? slot : null,
+  });
   return {
-    token, mode: input.mode, path: `${SCAN_PAGE}?scene=${token}`, image: await miniCodeImage(ctx.rt, SCAN_PAGE, token),
+    token,
+    mode: input.mode,
+    path: `${SCAN_PAGE}?scene=${token}`,
+    image: await miniCodeImage(ctx.rt, SCAN_PAGE, token),
     refreshAt: input.mode === 'rotating' ? new Date((slot + 1) * 60_000).toISOString() : null,
     activity: await activityView(ctx, activity),
   };

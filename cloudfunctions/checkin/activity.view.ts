@@ -4,10 +4,23 @@ import { loadByIds } from '../core/runtime/lookup';
 import type { Ctx } from '../core/runtime/router';
 
 export async function activityViews(ctx: Ctx, activities: ActivityDoc[]): Promise<ActivityView[]> {
-  const mine = await loadByIds<RegistrationDoc>(ctx.store, 'registrations', activities.map((a) => `${a._id}~${ctx.caller.openid}`));
+  const mine = await loadByIds<RegistrationDoc>(
+    ctx.store,
+    'registrations',
+    activities.map((a) => `${a._id}~${ctx.caller.openid}`),
+  );
   return activities.map((a) => ({
-    id: a._id, title: a.title, place: a.place, communityId: a.communityId, startAt: a.startAt, endAt: a.endAt,
-    capacity: a.capacity, signed: a.signed, radiusM: a.radiusM, organiserName: a.organiserName, status: a.status,
+    id: a._id,
+    title: a.title,
+    place: a.place,
+    communityId: a.communityId,
+    startAt: a.startAt,
+    endAt: a.endAt,
+    capacity: a.capacity,
+    signed: a.signed,
+    radiusM: a.radiusM,
+    organiserName: a.organiserName,
+    status: a.status,
     mySignUp: mine.has(`${a._id}~${ctx.caller.openid}`),
   }));
 }
@@ -18,7 +31,14 @@ export async function activityView(ctx: Ctx, activity: ActivityDoc): Promise<Act
 
 export function attendanceView(a: AttendanceDoc): AttendanceView {
   return {
-    id: a._id, activityId: a.activityId, activityTitle: a.activityTitle, name: a.name, checkInAt: a.checkInAt,
-    checkOutAt: a.checkOutAt, hours: a.hours, corrected: a.correction !== null, correctionNote: a.correction?.note ?? null,
+    id: a._id,
+    activityId: a.activityId,
+    activityTitle: a.activityTitle,
+    name: a.name,
+    checkInAt: a.checkInAt,
+    checkOutAt: a.checkOutAt,
+    hours: a.hours,
+    corrected: a.correction !== null,
+    correctionNote: a.correction?.note ?? null,
   };
 }

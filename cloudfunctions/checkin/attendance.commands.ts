@@ -1,5 +1,11 @@
 import { requireMember } from '../access/access';
-import { checkInOpen, checkOutOpen, distanceMetres, rotatingSlotValid, servedHours } from '@shared/checkin/activity.rules';
+import {
+  checkInOpen,
+  checkOutOpen,
+  distanceMetres,
+  rotatingSlotValid,
+  servedHours,
+} from '@shared/checkin/activity.rules';
 import type { CheckinContract } from '@shared/checkin/checkin.contract';
 import { fail, failWith, isFailure, type Failure } from '@shared/core/result';
 import { create, transition } from '../core/runtime/change';
@@ -18,26 +24,50 @@ export async function activityOfToken(ctx: Ctx, token: string): Promise<Activity
   if (!code) return fail('CHECKIN.ACTIVITY_CODE_INVALID');
   const activity = await ctx.store.get<ActivityDoc>('activities', code.activityId);
   if (!activity) return fail('CHECKIN.ACTIVITY_CODE_INVALID');
-  if (code.mode === 'rotating' && !rotatingSlotValid(code.slot ?? -1, ctx.now)) return fail('CHECKIN.ACTIVITY_CODE_EXPIRED');
+  if (code.mode === 'rotating' && !rotatingSlotValid(code.slot ?? -1, ctx.now))
+    return fail('CHECKIN.ACTIVITY_CODE_EXPIRED');
   return activity;
 }
 
 /** Where the activity sets a radius, the scan must come from within it. */
-function withinRadius(activity: ActivityDoc, where: { lat?: number; lng?: number }): Failure | { distanceM: number | null } {
+function withinRadius(
+  activity: ActivityDoc,
+  where: { lat?: number; lng?: number },
+): Failure | { distanceM: number | null } {
   if (activity.radiusM === null || activity.lat === null || activity.lng === null) return { distanceM: null };
   if (where.lat === undefined || where.lng === undefined) return fail('CHECKIN.LOCATION_REQUIRED');
-  const distance = Math.round(distanceMetres({ lat: activity.lat, lng: activity.lng }, { lat: where.lat, lng: where.lng }));
-  return distance > activity.radiusM ? failWith('CHECKIN.TOO_FAR', { distance, radius: activity.radiusM }) : { distanceM: distance };
+  const distance = Math.round(
+    distanceMetres({ lat: activity.lat, lng: activity.lng }, { lat: where.lat, lng: where.lng }),
+  );
+  return distance > activity.radiusM
+    ? failWith('CHECKIN.TOO_FAR', { distance, radius: activity.radiusM })
+    : { distanceM: distance };
 }
 
 /** An attendance with both ends becomes a service record the points feature will credit (through its port). */
-async function recordAttendance(tx: TxStore, attendance: AttendanceDoc, activity: ActivityDoc, now: Date): Promise<void> {
+async function recordAttendance(
+  tx: TxStore,
+  attendance: AttendanceDoc,
+  activity: ActivityDoc,
+  now: Date,
+): Promise<void> {
   if (!attendance.checkOutAt || attendance.hours === null) return;
-  await recordService(tx, {
-    openid: attendance.openid, source: 'activity', sourceId: attendance._id, communityId: attendance.communityId,
-    unitId: null, confirmer: activity.organiser, description: activity.title, memberName: attendance.name,
-    hours: attendance.hours, at: attendance.checkOutAt,
-  }, now);
+  await recordService(
+    tx,
+    {
+      openid: attendance.openid,
+      source: 'activity',
+      sourceId: attendance._id,
+      communityId: attendance.communityId,
+      unitId: null,
+      confirmer: activity.organiser,
+      description: activity.title,
+      memberName: attendance.name,
+      hours: attendance.hours,
+      at: attendance.checkOutAt,
+    },
+    now,
+  );
 }
 
 /** Check-in is idempotent per member and activity: the attendance id is activity~member. */
@@ -55,12 +85,25 @@ export const checkIn: Handlers<CheckinContract>['checkIn'] = async (input, ctx) 
   const near = withinRadius(activity, input);
   if (isFailure(near)) return near;
   const attendance: AttendanceDoc = {
-    _id: id, activityId: activity._id, activityTitle: activity.title, communityId: activity.communityId, openid: ctx.caller.openid,
-    name: ctx.caller.person?.name ?? '党员', checkInAt: ctx.now.toISOString(), checkOutAt: null, hours: null, distanceM: near.distanceM, correction: null,
+    _id: id,
+    activityId: activity._id,
+    activityTitle: activity.title,
+    communityId: activity.communityId,
+    openid: ctx.caller.openid,
+    name: ctx.caller.person?.name ?? '党员',
+    checkInAt: ctx.now.toISOString(),
+    checkOutAt: null,
+    hours: null,
+    distanceM: near.distanceM,
+    correction: null,
   };
   const created = await ctx.store.transaction(async (tx) => {
     if (await tx.get('attendance', id)) return false;
-    await create(ctx, attendanceEntity, attendance, { event: 'checkIn', tx, detail: { checkInAt: attendance.checkInAt } });
+    await create(ctx, attendanceEntity, attendance, {
+      event: 'checkIn',
+      tx,
+      detail: { checkInAt: attendance.checkInAt },
+    });
     return true;
   });
   const saved = created ? attendance : ((await ctx.store.get<AttendanceDoc>('attendance', id)) as AttendanceDoc);
@@ -81,7 +124,11 @@ export const checkOut: Handlers<CheckinContract>['checkOut'] = async (input, ctx
     const current = (await tx.get<AttendanceDoc>('attendance', id)) as AttendanceDoc;
     if (current.checkOutAt) return { attendance: current, changed: false };
     const checkOutAt = ctx.now.toISOString();
-    const moved = await transition(ctx, attendanceEntity, current, 'checkOut', { tx, as: 'owner', changes: { checkOutAt, hours: servedHours(current.checkInAt, checkOutAt) } });
+    const moved = await transition(ctx, attendanceEntity, current, 'checkOut', {
+      tx,
+      as: 'owner',
+      changes: { checkOutAt, hours: servedHours(current.checkInAt, checkOutAt) },
+    });
     if (isFailure(moved)) throw new Error(`attendance ${id} could not check out: ${moved.failure}`);
     await recordAttendance(tx, moved.doc, activity, ctx.now);
     return { attendance: moved.doc, changed: true };
@@ -100,10 +147,19 @@ export const correctCheckOut: Handlers<CheckinContract>['correctCheckOut'] = asy
   if (Date.parse(checkOutAt) > ctx.now.getTime()) return fail('INPUT.INVALID', { checkOutAt: '签退时间不能晚于现在' });
   const saved = await ctx.store.transaction(async (tx) => {
     const current = (await tx.get<AttendanceDoc>('attendance', found._id)) as AttendanceDoc;
-    const correction = { by: ctx.caller.openid, at: ctx.now.toISOString(), note: input.note, previous: current.checkOutAt };
+    const correction = {
+      by: ctx.caller.openid,
+      at: ctx.now.toISOString(),
+      note: input.note,
+      previous: current.checkOutAt,
+    };
     const hours = servedHours(current.checkInAt, checkOutAt);
     const moved = await transition(ctx, attendanceEntity, current, 'correct', {
-      tx, as: managed.as, changes: { checkOutAt, hours, correction }, note: input.note, detail: { checkOutAt, hours, note: input.note, previous: current.checkOutAt },
+      tx,
+      as: managed.as,
+      changes: { checkOutAt, hours, correction },
+      note: input.note,
+      detail: { checkOutAt, hours, note: input.note, previous: current.checkOutAt },
     });
     if (isFailure(moved)) throw new Error(`attendance ${current._id} could not be corrected: ${moved.failure}`);
     await recordAttendance(tx, moved.doc, managed.activity, ctx.now);

@@ -12,13 +12,26 @@ export const activityByCode: Handlers<CheckinContract>['activityByCode'] = async
   const activity = await activityOfToken(ctx, input.token);
   if (isFailure(activity)) return activity;
   const mine = await ctx.store.get<AttendanceDoc>('attendance', `${activity._id}~${ctx.caller.openid}`);
-  return { activity: await activityView(ctx, activity), mine: mine ? attendanceView(mine) : null, isMember: memberCommunity(ctx.caller) === activity.communityId };
+  return {
+    activity: await activityView(ctx, activity),
+    mine: mine ? attendanceView(mine) : null,
+    isMember: memberCommunity(ctx.caller) === activity.communityId,
+  };
 };
 
 /** The organiser's attendance list (the district reads it too). */
 export const activityAttendance: Handlers<CheckinContract>['activityAttendance'] = async (input, ctx) => {
   const managed = await managedActivity(ctx, input.activityId, 'attendance.read');
   if (isFailure(managed)) return managed;
-  const page = await ctx.store.find<AttendanceDoc>('attendance', { where: { activityId: managed.activity._id }, orderBy: [['checkInAt', 'asc']], limit: input.limit, after: input.cursor ?? null });
-  return { items: page.items.map(attendanceView), next: page.next, activity: await activityView(ctx, managed.activity) };
+  const page = await ctx.store.find<AttendanceDoc>('attendance', {
+    where: { activityId: managed.activity._id },
+    orderBy: [['checkInAt', 'asc']],
+    limit: input.limit,
+    after: input.cursor ?? null,
+  });
+  return {
+    items: page.items.map(attendanceView),
+    next: page.next,
+    activity: await activityView(ctx, managed.activity),
+  };
 };

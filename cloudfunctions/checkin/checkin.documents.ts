@@ -84,7 +84,6 @@ export type AttendanceDoc = {
   correction: { by: string; at: string; note: string; previous: string | null } | null;
 };
 
-
 /** The collections this feature owns and every query it makes (see core/store/indexes.ts). */
 export const checkinStorage: { collections: readonly string[]; indexes: readonly IndexDef[] } = {
   collections: ['activities', 'attendance', 'postClaims', 'posts', 'registrations', 'reports'],

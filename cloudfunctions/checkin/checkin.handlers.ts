@@ -5,7 +5,14 @@ import { activityCode, activityDetail, listActivities } from './activity.queries
 import { checkIn, checkOut, correctCheckOut } from './attendance.commands';
 import { activityAttendance, activityByCode } from './attendance.queries';
 import { reviewEnrolment, submitEnrolment } from './enrolment.commands';
-import { communityCode, enrolmentForm, gridUnits, listEnrolments, myEnrolments, orgReceipts } from './enrolment.queries';
+import {
+  communityCode,
+  enrolmentForm,
+  gridUnits,
+  listEnrolments,
+  myEnrolments,
+  orgReceipts,
+} from './enrolment.queries';
 import { myService, orgHalfYear } from './half-year.queries';
 import { claimPost, createPost, releasePost } from './post.commands';
 import { listPosts } from './post.queries';

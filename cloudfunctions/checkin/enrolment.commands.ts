@@ -14,7 +14,11 @@ import { enrolmentView } from './enrolment.view';
 
 /** A new 报到 replaces the caller's pending 报到 to another community (they moved house). */
 async function withdrawPendingElsewhere(ctx: Ctx, keepId: string): Promise<void> {
-  const mine = await ctx.store.find<EnrolmentDoc>('reports', { where: { openid: ctx.caller.openid }, orderBy: [['submittedAt', 'desc']], limit: 20 });
+  const mine = await ctx.store.find<EnrolmentDoc>('reports', {
+    where: { openid: ctx.caller.openid },
+    orderBy: [['submittedAt', 'desc']],
+    limit: 20,
+  });
   for (const other of mine.items.filter((r) => r._id !== keepId && r.status === 'pending')) {
     await transition(ctx, enrolmentEntity, other, 'withdraw', { as: 'owner', note: '改报到其他社区' });
   }
@@ -31,19 +35,40 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
     store.get<OrgDoc>('orgs', input.orgId),
     store.get<EnrolmentDoc>('reports', id),
   ]);
-  if (!unit || unit.communityId !== community._id) return fail('CHECKIN.UNIT_NOT_IN_COMMUNITY', { unitId: '请选择本社区的单元' });
+  if (!unit || unit.communityId !== community._id)
+    return fail('CHECKIN.UNIT_NOT_IN_COMMUNITY', { unitId: '请选择本社区的单元' });
   if (!org || org.districtId !== community.districtId) return fail('CHECKIN.ORG_UNKNOWN', { orgId: '请选择报到单位' });
 
   const plan = planSubmission(existing);
-  if (plan.kind === 'unchanged') return { report: await enrolmentView(store, existing as EnrolmentDoc, true), changed: false };
+  if (plan.kind === 'unchanged')
+    return { report: await enrolmentView(store, existing as EnrolmentDoc, true), changed: false };
 
-  const fields = { name: input.name, phone: input.phone, orgId: org._id, unitId: unit._id, gridId: unit.gridId, submittedAt: ctx.now.toISOString() };
+  const fields = {
+    name: input.name,
+    phone: input.phone,
+    orgId: org._id,
+    unitId: unit._id,
+    gridId: unit.gridId,
+    submittedAt: ctx.now.toISOString(),
+  };
   if (plan.kind === 'create') {
     try {
-      await create(ctx, enrolmentEntity, {
-        _id: id, openid: caller.openid, status: 'pending', districtId: community.districtId, communityId: community._id,
-        ...fields, reviewedAt: null, reviewedBy: null, reason: null,
-      }, { event: 'submit', detail: { status: 'pending', ...fields } });
+      await create(
+        ctx,
+        enrolmentEntity,
+        {
+          _id: id,
+          openid: caller.openid,
+          status: 'pending',
+          districtId: community.districtId,
+          communityId: community._id,
+          ...fields,
+          reviewedAt: null,
+          reviewedBy: null,
+          reason: null,
+        },
+        { event: 'submit', detail: { status: 'pending', ...fields } },
+      );
     } catch (error) {
       if (!(error instanceof StoreConflictError)) throw error;
       // A concurrent submission by the same person won; answer with its enrolment.
@@ -51,7 +76,10 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
       return { report: await enrolmentView(store, winner, true), changed: false };
     }
   } else {
-    await transition(ctx, enrolmentEntity, existing as EnrolmentDoc, 'resubmit', { as: 'owner', changes: { ...fields, reviewedAt: null, reviewedBy: null, reason: null } });
+    await transition(ctx, enrolmentEntity, existing as EnrolmentDoc, 'resubmit', {
+      as: 'owner',
+      changes: { ...fields, reviewedAt: null, reviewedBy: null, reason: null },
+    });
   }
   await withdrawPendingElsewhere(ctx, id);
   const saved = (await store.get<EnrolmentDoc>('reports', id)) as EnrolmentDoc;
@@ -64,22 +92,45 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
  */
 async function approve(c: Changer, tx: TxStore, enrolment: EnrolmentDoc): Promise<Failure | null> {
   const now = c.now.toISOString();
-  const moved = await transition(c, enrolmentEntity, enrolment, 'approve', { tx, as: 'stationAdmin', changes: { reviewedAt: now, reviewedBy: c.actor, reason: null }, detail: {} });
+  const moved = await transition(c, enrolmentEntity, enrolment, 'approve', {
+    tx,
+    as: 'stationAdmin',
+    changes: { reviewedAt: now, reviewedBy: c.actor, reason: null },
+    detail: {},
+  });
   if (isFailure(moved)) return moved;
   const person = await tx.get<PersonDoc>('people', enrolment.openid);
   const previous = person?.communityId && person.communityId !== enrolment.communityId ? person.communityId : null;
   const joined: PersonDoc = {
-    _id: enrolment.openid, createdAt: person?.createdAt ?? now, name: enrolment.name, phone: enrolment.phone,
-    communityId: enrolment.communityId, orgId: enrolment.orgId, unitId: enrolment.unitId,
+    _id: enrolment.openid,
+    createdAt: person?.createdAt ?? now,
+    name: enrolment.name,
+    phone: enrolment.phone,
+    communityId: enrolment.communityId,
+    orgId: enrolment.orgId,
+    unitId: enrolment.unitId,
   };
   await tx.set('people', joined);
-  const grant: GrantDoc = { _id: `${enrolment.openid}~member`, openid: enrolment.openid, role: 'member', scope: 'community', scopeId: enrolment.communityId, grantedBy: c.actor, at: now };
+  const grant: GrantDoc = {
+    _id: `${enrolment.openid}~member`,
+    openid: enrolment.openid,
+    role: 'member',
+    scope: 'community',
+    scopeId: enrolment.communityId,
+    grantedBy: c.actor,
+    at: now,
+  };
   await tx.set('grants', grant);
   if (previous) {
     const old = await tx.get<EnrolmentDoc>('reports', enrolmentId(enrolment.openid, previous));
-    if (old?.status === 'approved') await transition(c, enrolmentEntity, old, 'move', { tx, as: 'stationAdmin', note: '已报到到新社区' });
+    if (old?.status === 'approved')
+      await transition(c, enrolmentEntity, old, 'move', { tx, as: 'stationAdmin', note: '已报到到新社区' });
   }
-  await record(c, { action: 'person.join', entity: 'people', entityId: enrolment.openid, before: person ?? null, after: joined }, tx);
+  await record(
+    c,
+    { action: 'person.join', entity: 'people', entityId: enrolment.openid, before: person ?? null, after: joined },
+    tx,
+  );
   return null;
 }
 
@@ -95,7 +146,13 @@ export const reviewEnrolment: Handlers<CheckinContract>['reviewReport'] = async 
     if (input.decision === 'approve') return approve(ctx, tx, enrolment);
     const reason = input.reason ?? '';
     const changes = { reviewedAt: ctx.now.toISOString(), reviewedBy: ctx.caller.openid, reason };
-    const moved = await transition(ctx, enrolmentEntity, enrolment, 'reject', { tx, as: 'stationAdmin', changes, note: reason, detail: { reason } });
+    const moved = await transition(ctx, enrolmentEntity, enrolment, 'reject', {
+      tx,
+      as: 'stationAdmin',
+      changes,
+      note: reason,
+      detail: { reason },
+    });
     return isFailure(moved) ? moved : null;
   });
   if (outcome) return outcome;

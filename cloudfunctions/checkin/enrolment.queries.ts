@@ -20,7 +20,10 @@ export const communityCode: Handlers<CheckinContract>['communityCode'] = async (
   if (!community) return fail('ORG.COMMUNITY_UNKNOWN');
   const token = communityToken(ctx.rt.secret, community._id);
   return {
-    token, communityId: community._id, communityName: community.name, path: `${ENROL_PAGE}?scene=${token}`,
+    token,
+    communityId: community._id,
+    communityName: community.name,
+    path: `${ENROL_PAGE}?scene=${token}`,
     image: await miniCodeImage(ctx.rt, ENROL_PAGE, token),
   };
 };
@@ -33,7 +36,11 @@ export const enrolmentForm: Handlers<CheckinContract>['reportForm'] = async (inp
   const [district, grids, orgs, mine, current] = await Promise.all([
     store.get<DistrictDoc>('districts', community.districtId),
     store.find<GridDoc>('grids', { where: { communityId: community._id }, orderBy: [['seq', 'asc']], limit: 1000 }),
-    store.find<OrgDoc>('orgs', { where: { districtId: community.districtId }, orderBy: [['name', 'asc']], limit: 1000 }),
+    store.find<OrgDoc>('orgs', {
+      where: { districtId: community.districtId },
+      orderBy: [['name', 'asc']],
+      limit: 1000,
+    }),
     store.get<EnrolmentDoc>('reports', enrolmentId(caller.openid, community._id)),
     caller.person?.communityId && caller.person.communityId !== community._id
       ? store.get<CommunityDoc>('communities', caller.person.communityId)
@@ -53,13 +60,21 @@ export const gridUnits: Handlers<CheckinContract>['gridUnits'] = async (input, c
   if (isFailure(community)) return community;
   const grid = await ctx.store.get<GridDoc>('grids', input.gridId);
   if (!grid || grid.communityId !== community._id) return fail('NOT_FOUND');
-  const units = await ctx.store.find<UnitDoc>('units', { where: { gridId: grid._id }, orderBy: [['seq', 'asc']], limit: 1000 });
+  const units = await ctx.store.find<UnitDoc>('units', {
+    where: { gridId: grid._id },
+    orderBy: [['seq', 'asc']],
+    limit: 1000,
+  });
   return { units: units.items.map((u) => ({ id: u._id, name: u.name })) };
 };
 
 /** The caller's own 报到, newest first. */
 export const myEnrolments: Handlers<CheckinContract>['myReports'] = async (_input, ctx) => {
-  const page = await ctx.store.find<EnrolmentDoc>('reports', { where: { openid: ctx.caller.openid }, orderBy: [['submittedAt', 'desc']], limit: 20 });
+  const page = await ctx.store.find<EnrolmentDoc>('reports', {
+    where: { openid: ctx.caller.openid },
+    orderBy: [['submittedAt', 'desc']],
+    limit: 20,
+  });
   return { items: await enrolmentViews(ctx.store, page.items, () => true) };
 };
 
@@ -82,7 +97,12 @@ export const listEnrolments: Handlers<CheckinContract>['listReports'] = async (i
     if (!district) return fail('AUTH.FORBIDDEN');
     where = { ...district, status: input.status };
   }
-  const page = await store.find<EnrolmentDoc>('reports', { where, orderBy: [['submittedAt', 'desc']], limit: input.limit, after: input.cursor ?? null });
+  const page = await store.find<EnrolmentDoc>('reports', {
+    where,
+    orderBy: [['submittedAt', 'desc']],
+    limit: input.limit,
+    after: input.cursor ?? null,
+  });
   const stationOf = (r: EnrolmentDoc) => can(caller, 'enrolment.review', { communityId: r.communityId });
   return { items: await enrolmentViews(store, page.items, stationOf), next: page.next };
 };
@@ -104,6 +124,11 @@ export const orgReceipts: Handlers<CheckinContract>['orgReceipts'] = async (inpu
     where = { ...district };
   }
   if (input.status) where.status = input.status;
-  const page = await store.find<EnrolmentDoc>('reports', { where, orderBy: [['submittedAt', 'desc']], limit: input.limit, after: input.cursor ?? null });
+  const page = await store.find<EnrolmentDoc>('reports', {
+    where,
+    orderBy: [['submittedAt', 'desc']],
+    limit: input.limit,
+    after: input.cursor ?? null,
+  });
   return { items: await enrolmentViews(store, page.items, () => false), next: page.next };
 };

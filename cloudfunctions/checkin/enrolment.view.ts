@@ -5,13 +5,37 @@ import { loadByIds, nameOf } from '../core/runtime/lookup';
 import type { Store } from '../core/store/store.port';
 
 /** 报到 documents as the contract's view, names resolved in one query per collection. */
-export async function enrolmentViews(store: Store, reports: EnrolmentDoc[], showPhone: (r: EnrolmentDoc) => boolean): Promise<EnrolmentView[]> {
+export async function enrolmentViews(
+  store: Store,
+  reports: EnrolmentDoc[],
+  showPhone: (r: EnrolmentDoc) => boolean,
+): Promise<EnrolmentView[]> {
   const [communities, orgs, grids, units, people] = await Promise.all([
-    loadByIds(store, 'communities', reports.map((r) => r.communityId)),
-    loadByIds(store, 'orgs', reports.map((r) => r.orgId)),
-    loadByIds(store, 'grids', reports.map((r) => r.gridId)),
-    loadByIds(store, 'units', reports.map((r) => r.unitId)),
-    loadByIds(store, 'people', reports.map((r) => r.reviewedBy)),
+    loadByIds(
+      store,
+      'communities',
+      reports.map((r) => r.communityId),
+    ),
+    loadByIds(
+      store,
+      'orgs',
+      reports.map((r) => r.orgId),
+    ),
+    loadByIds(
+      store,
+      'grids',
+      reports.map((r) => r.gridId),
+    ),
+    loadByIds(
+      store,
+      'units',
+      reports.map((r) => r.unitId),
+    ),
+    loadByIds(
+      store,
+      'people',
+      reports.map((r) => r.reviewedBy),
+    ),
   ]);
   return reports.map((r) => ({
     id: r._id,

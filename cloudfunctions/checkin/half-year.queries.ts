@@ -18,11 +18,18 @@ import type { AttendanceDoc, PostClaimDoc } from './checkin.documents';
  * feature) and claims (posts still held, micro-wishes held or done, through the wish feature) within the
  * half-year that contains `now`.
  */
-export async function memberHalfYear(store: Store, openid: string, now: Date): Promise<HalfYearRecord & { label: string }> {
+export async function memberHalfYear(
+  store: Store,
+  openid: string,
+  now: Date,
+): Promise<HalfYearRecord & { label: string }> {
   const half = halfYearOf(now);
   const [services, posts, wishes] = await Promise.all([
     countServices(store, openid, half),
-    store.find<PostClaimDoc>('postClaims', { where: { openid, claimedAt: { $gte: half.start, $lt: half.end } }, limit: 100 }),
+    store.find<PostClaimDoc>('postClaims', {
+      where: { openid, claimedAt: { $gte: half.start, $lt: half.end } },
+      limit: 100,
+    }),
     countClaims(store, openid, half),
   ]);
   const claims = posts.items.filter((c) => c.status === 'active').length + wishes;
@@ -32,7 +39,12 @@ export async function memberHalfYear(store: Store, openid: string, now: Date): P
 export const myService: Handlers<CheckinContract>['myService'] = async (input, ctx) => {
   const { store, caller } = ctx;
   const [page, totalHours, halfYear] = await Promise.all([
-    store.find<AttendanceDoc>('attendance', { where: { openid: caller.openid }, orderBy: [['checkInAt', 'desc']], limit: input.limit, after: input.cursor ?? null }),
+    store.find<AttendanceDoc>('attendance', {
+      where: { openid: caller.openid },
+      orderBy: [['checkInAt', 'desc']],
+      limit: input.limit,
+      after: input.cursor ?? null,
+    }),
     serviceHours(store, caller.openid),
     memberHalfYear(store, caller.openid, ctx.now),
   ]);
@@ -47,8 +59,17 @@ export const orgHalfYear: Handlers<CheckinContract>['orgHalfYear'] = async (inpu
   if (!org) return fail('NOT_FOUND');
   const refused = check(ctx.caller, 'org.read', { orgId, districtId: org.districtId });
   if (refused) return refused;
-  const page = await ctx.store.find<PersonDoc>('people', { where: { orgId }, orderBy: [['name', 'asc']], limit: input.limit, after: input.cursor ?? null });
-  const communities = await loadByIds(ctx.store, 'communities', page.items.map((p) => p.communityId));
+  const page = await ctx.store.find<PersonDoc>('people', {
+    where: { orgId },
+    orderBy: [['name', 'asc']],
+    limit: input.limit,
+    after: input.cursor ?? null,
+  });
+  const communities = await loadByIds(
+    ctx.store,
+    'communities',
+    page.items.map((p) => p.communityId),
+  );
   const items = await Promise.all(
     page.items.map(async (p) => ({
       name: p.name ?? '',

@@ -10,17 +10,24 @@ export type AdminPlace = { community: CommunityDoc; gridId: string | null; unitI
  * Resolves and checks the place an admin writes to. A station admin works in their community; a grid
  * secretary only in their grid (it is the default when they name none).
  */
-export async function adminPlace(ctx: Ctx, input: { communityId?: string; gridId?: string; unitId?: string }): Promise<AdminPlace | Failure> {
+export async function adminPlace(
+  ctx: Ctx,
+  input: { communityId?: string; gridId?: string; unitId?: string },
+): Promise<AdminPlace | Failure> {
   const { store, caller } = ctx;
   const unit = input.unitId ? await store.get<UnitDoc>('units', input.unitId) : null;
   if (input.unitId && !unit) return fail('NOT_FOUND', { unitId: '单元不存在' });
-  const gridId = input.gridId ?? unit?.gridId ?? (stationCommunity(caller) ? undefined : (ownScope(caller, 'gridSecretary') ?? undefined));
+  const gridId =
+    input.gridId ??
+    unit?.gridId ??
+    (stationCommunity(caller) ? undefined : (ownScope(caller, 'gridSecretary') ?? undefined));
   const grid = gridId ? await store.get<GridDoc>('grids', gridId) : null;
   if (gridId && !grid) return fail('NOT_FOUND', { gridId: '网格不存在' });
   if (unit && grid && unit.gridId !== grid._id) return fail('INPUT.INVALID', { unitId: '单元不属于所选网格' });
   const communityId = grid?.communityId ?? input.communityId ?? stationCommunity(caller);
   if (!communityId) return fail('AUTH.FORBIDDEN');
-  if (grid && input.communityId && input.communityId !== grid.communityId) return fail('INPUT.INVALID', { gridId: '网格不属于所选社区' });
+  if (grid && input.communityId && input.communityId !== grid.communityId)
+    return fail('INPUT.INVALID', { gridId: '网格不属于所选社区' });
   const community = await store.get<CommunityDoc>('communities', communityId);
   if (!community) return fail('ORG.COMMUNITY_UNKNOWN');
   const refused = check(caller, 'place.manage', { communityId, gridId: grid?._id });

@@ -14,9 +14,20 @@ export const createPost: Handlers<CheckinContract>['createPost'] = async (input,
   const place = await adminPlace(ctx, input);
   if (isFailure(place)) return place;
   const post: PostDoc = {
-    _id: ctx.rt.newId(), districtId: place.community.districtId, communityId: place.community._id, gridId: place.gridId, unitId: place.unitId,
-    name: input.name, duty: input.duty, capacity: input.capacity, taken: 0, startDate: input.startDate, endDate: input.endDate,
-    status: 'open', createdBy: ctx.caller.openid, createdAt: ctx.now.toISOString(),
+    _id: ctx.rt.newId(),
+    districtId: place.community.districtId,
+    communityId: place.community._id,
+    gridId: place.gridId,
+    unitId: place.unitId,
+    name: input.name,
+    duty: input.duty,
+    capacity: input.capacity,
+    taken: 0,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    status: 'open',
+    createdBy: ctx.caller.openid,
+    createdAt: ctx.now.toISOString(),
   };
   await ctx.store.insert('posts', post);
   await record(ctx, { action: 'post.create', entity: 'posts', entityId: post._id, before: null, after: post });
@@ -39,10 +50,22 @@ export const claimPost: Handlers<CheckinContract>['claimPost'] = async (input, c
     await tx.update('posts', post._id, { taken: { $inc: 1 } });
     const claimedAt = ctx.now.toISOString();
     if (claim) {
-      const moved = await transition(ctx, postClaimEntity, claim, 'claim', { tx, as: 'member', changes: { claimedAt, releasedAt: null } });
+      const moved = await transition(ctx, postClaimEntity, claim, 'claim', {
+        tx,
+        as: 'member',
+        changes: { claimedAt, releasedAt: null },
+      });
       if (isFailure(moved)) throw new Error(`claim ${claimId} could not move: ${moved.failure}`);
     } else {
-      const fresh: PostClaimDoc = { _id: claimId, postId: post._id, openid: ctx.caller.openid, communityId: post.communityId, status: 'active', claimedAt, releasedAt: null };
+      const fresh: PostClaimDoc = {
+        _id: claimId,
+        postId: post._id,
+        openid: ctx.caller.openid,
+        communityId: post.communityId,
+        status: 'active',
+        claimedAt,
+        releasedAt: null,
+      };
       await create(ctx, postClaimEntity, fresh, { event: 'claim', tx, detail: { status: 'active', claimedAt } });
     }
     return { post: { ...post, taken: post.taken + 1 }, changed: true };
@@ -60,7 +83,12 @@ export const releasePost: Handlers<CheckinContract>['releasePost'] = async (inpu
     const claim = await tx.get<PostClaimDoc>('postClaims', claimId);
     if (claim?.status !== 'active') return { post, changed: false };
     await tx.update('posts', post._id, { taken: { $inc: -1 } });
-    const moved = await transition(ctx, postClaimEntity, claim, 'release', { tx, as: 'owner', changes: { releasedAt: ctx.now.toISOString() }, detail: {} });
+    const moved = await transition(ctx, postClaimEntity, claim, 'release', {
+      tx,
+      as: 'owner',
+      changes: { releasedAt: ctx.now.toISOString() },
+      detail: {},
+    });
     if (isFailure(moved)) throw new Error(`claim ${claimId} could not be released: ${moved.failure}`);
     return { post: { ...post, taken: post.taken - 1 }, changed: true };
   });

@@ -16,7 +16,15 @@ export async function notify(rt: Runtime, to: string[], notice: MessageText): Pr
   const now = rt.now();
   const fresh: string[] = [];
   for (const openid of new Set(to)) {
-    const message: MessageDoc = { _id: `${notice.key}~${openid}`, to: openid, title: notice.title, body: notice.body, link: notice.link, at: now.toISOString(), read: false };
+    const message: MessageDoc = {
+      _id: `${notice.key}~${openid}`,
+      to: openid,
+      title: notice.title,
+      body: notice.body,
+      link: notice.link,
+      at: now.toISOString(),
+      read: false,
+    };
     try {
       await rt.store.insert('messages', message);
       fresh.push(openid);
@@ -34,7 +42,11 @@ export async function notify(rt: Runtime, to: string[], notice: MessageText): Pr
 export type RecipientCache = Map<string, Promise<string[]>>;
 
 /** Delivers the notices a change implies (after it committed), each to its recipients. */
-export async function deliver(rt: Runtime, notices: readonly Notice[], cache: RecipientCache = new Map()): Promise<void> {
+export async function deliver(
+  rt: Runtime,
+  notices: readonly Notice[],
+  cache: RecipientCache = new Map(),
+): Promise<void> {
   for (const { to, ...text } of notices) {
     let openids: string[];
     if ('openids' in to) openids = to.openids;

@@ -8,7 +8,14 @@ export type CommunityDoc = { _id: string; name: string; districtId: string };
 
 export type GridDoc = { _id: string; name: string; seq: number; communityId: string; districtId: string };
 
-export type UnitDoc = { _id: string; name: string; seq: number; gridId: string; communityId: string; districtId: string };
+export type UnitDoc = {
+  _id: string;
+  name: string;
+  seq: number;
+  gridId: string;
+  communityId: string;
+  districtId: string;
+};
 
 export type OrgDoc = { _id: string; name: string; districtId: string };
 

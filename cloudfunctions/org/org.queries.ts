@@ -22,8 +22,12 @@ export const me: Handlers<OrgContract>['me'] = async (_input, ctx) => {
     const collection = scopeCollection[g.scope];
     if (collection) byCollection.set(collection, [...(byCollection.get(collection) ?? []), g.scopeId]);
   }
-  const loaded = new Map(await Promise.all([...byCollection].map(async ([c, ids]) => [c, await loadByIds(store, c, ids)] as const)));
-  const community = caller.person?.communityId ? await store.get<CommunityDoc>('communities', caller.person.communityId) : null;
+  const loaded = new Map(
+    await Promise.all([...byCollection].map(async ([c, ids]) => [c, await loadByIds(store, c, ids)] as const)),
+  );
+  const community = caller.person?.communityId
+    ? await store.get<CommunityDoc>('communities', caller.person.communityId)
+    : null;
   return {
     openid: caller.openid,
     name: caller.person?.name ?? null,
@@ -42,10 +46,35 @@ const option = (d: { _id: string; name: string }) => ({ id: d._id, name: d.name 
 export const places: Handlers<OrgContract>['places'] = async (input, ctx) => {
   const { store } = ctx;
   const [communities, grids, units, departments] = await Promise.all([
-    store.find<CommunityDoc>('communities', { orderBy: [['districtId', 'asc'], ['name', 'asc']], limit: 1000 }),
-    input.communityId ? store.find<GridDoc>('grids', { where: { communityId: input.communityId }, orderBy: [['seq', 'asc']], limit: 1000 }) : null,
-    input.gridId ? store.find<UnitDoc>('units', { where: { gridId: input.gridId }, orderBy: [['seq', 'asc']], limit: 1000 }) : null,
-    store.find<DepartmentDoc>('departments', { orderBy: [['districtId', 'asc'], ['name', 'asc']], limit: 1000 }),
+    store.find<CommunityDoc>('communities', {
+      orderBy: [
+        ['districtId', 'asc'],
+        ['name', 'asc'],
+      ],
+      limit: 1000,
+    }),
+    input.communityId
+      ? store.find<GridDoc>('grids', {
+          where: { communityId: input.communityId },
+          orderBy: [['seq', 'asc']],
+          limit: 1000,
+        })
+      : null,
+    input.gridId
+      ? store.find<UnitDoc>('units', { where: { gridId: input.gridId }, orderBy: [['seq', 'asc']], limit: 1000 })
+      : null,
+    store.find<DepartmentDoc>('departments', {
+      orderBy: [
+        ['districtId', 'asc'],
+        ['name', 'asc'],
+      ],
+      limit: 1000,
+    }),
   ]);
-  return { communities: communities.items.map(option), grids: grids?.items.map(option) ?? [], units: units?.items.map(option) ?? [], departments: departments.items.map(option) };
+  return {
+    communities: communities.items.map(option),
+    grids: grids?.items.map(option) ?? [],
+    units: units?.items.map(option) ?? [],
+    departments: departments.items.map(option),
+  };
 };

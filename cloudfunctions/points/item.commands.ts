@@ -10,7 +10,14 @@ import { itemView } from './shop.view';
 export const saveItem: Handlers<PointsContract>['saveItem'] = async (input, ctx) => {
   const communityId = stationCommunity(ctx.caller);
   if (!communityId) return fail('AUTH.FORBIDDEN');
-  const fields = { name: input.name, description: input.description, price: input.price, stock: input.stock, perMemberLimit: input.perMemberLimit, active: input.active };
+  const fields = {
+    name: input.name,
+    description: input.description,
+    price: input.price,
+    stock: input.stock,
+    perMemberLimit: input.perMemberLimit,
+    active: input.active,
+  };
   if (!input.itemId) {
     const item: ShopItemDoc = { _id: ctx.rt.newId(), communityId, ...fields, createdAt: ctx.now.toISOString() };
     await ctx.store.insert('shopItems', item);
@@ -23,7 +30,11 @@ export const saveItem: Handlers<PointsContract>['saveItem'] = async (input, ctx)
     if (!item) return fail('NOT_FOUND');
     if (item.communityId !== communityId) return fail('AUTH.OUT_OF_SCOPE');
     await tx.update('shopItems', item._id, fields);
-    await record(ctx, { action: 'shop.update', entity: 'shopItems', entityId: item._id, before: itemView(item), after: fields }, tx);
+    await record(
+      ctx,
+      { action: 'shop.update', entity: 'shopItems', entityId: item._id, before: itemView(item), after: fields },
+      tx,
+    );
     return { ...item, ...fields };
   });
   return isFailure(saved) ? saved : { item: itemView(saved) };

@@ -17,7 +17,15 @@ export const reverseEntry: Handlers<PointsContract>['reverseEntry'] = async (inp
     if (entry.communityId !== communityId) return fail('AUTH.OUT_OF_SCOPE');
     if (entry.kind !== 'credit') return fail('POINTS.NOT_REVERSIBLE');
     if (await tx.get('ledger', `rev~${entry._id}`)) return fail('POINTS.NOT_REVERSIBLE');
-    const posted = await postEntry(ctx, tx, { key: `rev~${entry._id}`, openid: entry.openid, communityId: entry.communityId, kind: 'reversal', amount: -entry.amount, reason: `更正：${input.reason}`, ref: entry._id });
+    const posted = await postEntry(ctx, tx, {
+      key: `rev~${entry._id}`,
+      openid: entry.openid,
+      communityId: entry.communityId,
+      kind: 'reversal',
+      amount: -entry.amount,
+      reason: `更正：${input.reason}`,
+      ref: entry._id,
+    });
     return isFailure(posted) ? posted : { balance: posted.balance };
   });
 };
@@ -35,9 +43,16 @@ export const pointsSettings: Handlers<PointsContract>['pointsSettings'] = async 
     };
     await ctx.store.transaction(async (tx) => {
       await tx.set('communitySettings', next);
-      await record(ctx, { action: 'settings.points', entity: 'communitySettings', entityId: communityId, before, after: next }, tx);
+      await record(
+        ctx,
+        { action: 'settings.points', entity: 'communitySettings', entityId: communityId, before, after: next },
+        tx,
+      );
     });
   }
-  const [settings, stats] = await Promise.all([pointsSettingsOf(ctx.store, communityId), ctx.store.get<PointsStatsDoc>('pointsStats', communityId)]);
+  const [settings, stats] = await Promise.all([
+    pointsSettingsOf(ctx.store, communityId),
+    ctx.store.get<PointsStatsDoc>('pointsStats', communityId),
+  ]);
   return { ...settings, issued: stats?.issued ?? 0, redeemed: stats?.redeemed ?? 0 };
 };

@@ -8,19 +8,37 @@ import type { AccountDoc, LedgerDoc } from './points.documents';
 
 async function entryViews(ctx: Ctx, entries: LedgerDoc[]) {
   // A credit is reversible until a reversal keyed on it exists: one query finds those of the page.
-  const reversals = await loadByIds(ctx.store, 'ledger', entries.filter((e) => e.kind === 'credit').map((e) => `rev~${e._id}`));
-  return entries.map((e) => ({ id: e._id, kind: e.kind, amount: e.amount, reason: e.reason, at: e.at, balanceAfter: e.balanceAfter, reversible: e.kind === 'credit' && !reversals.has(`rev~${e._id}`) }));
+  const reversals = await loadByIds(
+    ctx.store,
+    'ledger',
+    entries.filter((e) => e.kind === 'credit').map((e) => `rev~${e._id}`),
+  );
+  return entries.map((e) => ({
+    id: e._id,
+    kind: e.kind,
+    amount: e.amount,
+    reason: e.reason,
+    at: e.at,
+    balanceAfter: e.balanceAfter,
+    reversible: e.kind === 'credit' && !reversals.has(`rev~${e._id}`),
+  }));
 }
 
 async function history(ctx: Ctx, openid: string, input: { cursor?: string; limit: number }) {
   const [account, page] = await Promise.all([
     ctx.store.get<AccountDoc>('accounts', openid),
-    ctx.store.find<LedgerDoc>('ledger', { where: { openid }, orderBy: [['seq', 'desc']], limit: input.limit, after: input.cursor ?? null }),
+    ctx.store.find<LedgerDoc>('ledger', {
+      where: { openid },
+      orderBy: [['seq', 'desc']],
+      limit: input.limit,
+      after: input.cursor ?? null,
+    }),
   ]);
   return { balance: account?.balance ?? 0, items: await entryViews(ctx, page.items), next: page.next };
 }
 
-export const myPoints: Handlers<PointsContract>['myPoints'] = async (input, ctx) => history(ctx, ctx.caller.openid, input);
+export const myPoints: Handlers<PointsContract>['myPoints'] = async (input, ctx) =>
+  history(ctx, ctx.caller.openid, input);
 
 /** The station looks a member up by phone to see (and correct) their entries. */
 export const memberEntries: Handlers<PointsContract>['memberEntries'] = async (input, ctx) => {

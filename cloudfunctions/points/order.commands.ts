@@ -27,30 +27,51 @@ export const redeem: Handlers<PointsContract>['redeem'] = async (input, ctx) => 
   const communityId = requireMember(ctx.caller);
   if (isFailure(communityId)) return communityId;
   const orderId = `${ctx.caller.openid}~${input.requestId}`;
-  const outcome = await ctx.store.transaction(async (tx): Promise<Failure | { order: OrderDoc; balance: number; changed: boolean }> => {
-    const existing = await tx.get<OrderDoc>('orders', orderId);
-    const account = await tx.get<AccountDoc>('accounts', ctx.caller.openid);
-    if (existing) return { order: existing, balance: account?.balance ?? 0, changed: false };
-    const item = await tx.get<ShopItemDoc>('shopItems', input.itemId);
-    if (!item || item.communityId !== communityId) return fail('NOT_FOUND');
-    if (!item.active) return fail('POINTS.ITEM_INACTIVE');
-    if (item.stock <= 0) return fail('POINTS.OUT_OF_STOCK');
-    const holdId = `${item._id}~${ctx.caller.openid}`;
-    const hold = (await tx.get<{ _id: string; count: number }>('itemHolds', holdId)) ?? { _id: holdId, count: 0 };
-    if (hold.count >= item.perMemberLimit) return failWith('POINTS.LIMIT_REACHED', { limit: item.perMemberLimit });
-    const posted = await postEntry(ctx, tx, { key: `order~${orderId}`, openid: ctx.caller.openid, communityId, kind: 'redeem', amount: -item.price, reason: `兑换：${item.name}`, ref: orderId });
-    if (isFailure(posted)) return posted;
-    await tx.update('shopItems', item._id, { stock: { $inc: -1 } });
-    await tx.set('itemHolds', { ...hold, count: hold.count + 1 });
-    const pickupCode = await freePickupCode(tx, communityId);
-    await tx.insert('pickupCodes', { _id: `${communityId}~${pickupCode}`, orderId });
-    const order: OrderDoc = {
-      _id: orderId, communityId, itemId: item._id, itemName: item.name, openid: ctx.caller.openid, memberName: ctx.caller.person?.name ?? '党员',
-      price: item.price, status: 'placed', pickupCode, createdAt: ctx.now.toISOString(), pickedUpAt: null, handedBy: null, cancelledAt: null,
-    };
-    await create(ctx, orderEntity, order, { event: 'place', tx, detail: { itemId: item._id, price: item.price } });
-    return { order, balance: posted.balance, changed: true };
-  });
+  const outcome = await ctx.store.transaction(
+    async (tx): Promise<Failure | { order: OrderDoc; balance: number; changed: boolean }> => {
+      const existing = await tx.get<OrderDoc>('orders', orderId);
+      const account = await tx.get<AccountDoc>('accounts', ctx.caller.openid);
+      if (existing) return { order: existing, balance: account?.balance ?? 0, changed: false };
+      const item = await tx.get<ShopItemDoc>('shopItems', input.itemId);
+      if (!item || item.communityId !== communityId) return fail('NOT_FOUND');
+      if (!item.active) return fail('POINTS.ITEM_INACTIVE');
+      if (item.stock <= 0) return fail('POINTS.OUT_OF_STOCK');
+      const holdId = `${item._id}~${ctx.caller.openid}`;
+      const hold = (await tx.get<{ _id: string; count: number }>('itemHolds', holdId)) ?? { _id: holdId, count: 0 };
+      if (hold.count >= item.perMemberLimit) return failWith('POINTS.LIMIT_REACHED', { limit: item.perMemberLimit });
+      const posted = await postEntry(ctx, tx, {
+        key: `order~${orderId}`,
+        openid: ctx.caller.openid,
+        communityId,
+        kind: 'redeem',
+        amount: -item.price,
+        reason: `兑换：${item.name}`,
+        ref: orderId,
+      });
+      if (isFailure(posted)) return posted;
+      await tx.update('shopItems', item._id, { stock: { $inc: -1 } });
+      await tx.set('itemHolds', { ...hold, count: hold.count + 1 });
+      const pickupCode = await freePickupCode(tx, communityId);
+      await tx.insert('pickupCodes', { _id: `${communityId}~${pickupCode}`, orderId });
+      const order: OrderDoc = {
+        _id: orderId,
+        communityId,
+        itemId: item._id,
+        itemName: item.name,
+        openid: ctx.caller.openid,
+        memberName: ctx.caller.person?.name ?? '党员',
+        price: item.price,
+        status: 'placed',
+        pickupCode,
+        createdAt: ctx.now.toISOString(),
+        pickedUpAt: null,
+        handedBy: null,
+        cancelledAt: null,
+      };
+      await create(ctx, orderEntity, order, { event: 'place', tx, detail: { itemId: item._id, price: item.price } });
+      return { order, balance: posted.balance, changed: true };
+    },
+  );
   if (isFailure(outcome)) return outcome;
   return { order: orderView(outcome.order, true), balance: outcome.balance, changed: outcome.changed };
 };
@@ -61,9 +82,22 @@ export const cancelOrder: Handlers<PointsContract>['cancelOrder'] = async (input
     const order = await tx.get<OrderDoc>('orders', input.orderId);
     if (!order || order.openid !== ctx.caller.openid) return fail('NOT_FOUND');
     // The move is checked and written first: nothing else is written when the order is no longer open.
-    const moved = await transition(ctx, orderEntity, order, 'cancel', { tx, as: 'owner', changes: { cancelledAt: ctx.now.toISOString() }, detail: {} });
+    const moved = await transition(ctx, orderEntity, order, 'cancel', {
+      tx,
+      as: 'owner',
+      changes: { cancelledAt: ctx.now.toISOString() },
+      detail: {},
+    });
     if (isFailure(moved)) return moved;
-    const posted = await postEntry(ctx, tx, { key: `refund~${order._id}`, openid: order.openid, communityId: order.communityId, kind: 'refund', amount: order.price, reason: `取消兑换：${order.itemName}`, ref: order._id });
+    const posted = await postEntry(ctx, tx, {
+      key: `refund~${order._id}`,
+      openid: order.openid,
+      communityId: order.communityId,
+      kind: 'refund',
+      amount: order.price,
+      reason: `取消兑换：${order.itemName}`,
+      ref: order._id,
+    });
     if (isFailure(posted)) throw new Error(`refund refused: ${posted.failure}`);
     await tx.update('shopItems', order.itemId, { stock: { $inc: 1 } });
     await tx.update('itemHolds', `${order.itemId}~${order.openid}`, { count: { $inc: -1 } });
@@ -77,10 +111,17 @@ export const cancelOrder: Handlers<PointsContract>['cancelOrder'] = async (input
 export const handOver: Handlers<PointsContract>['handOver'] = async (input, ctx) => {
   const communityId = stationCommunity(ctx.caller);
   if (!communityId) return fail('AUTH.FORBIDDEN');
-  const link = await ctx.store.get<{ _id: string; orderId: string }>('pickupCodes', `${communityId}~${input.pickupCode}`);
+  const link = await ctx.store.get<{ _id: string; orderId: string }>(
+    'pickupCodes',
+    `${communityId}~${input.pickupCode}`,
+  );
   if (!link) return fail('POINTS.PICKUP_UNKNOWN');
   const order = await ctx.store.get<OrderDoc>('orders', link.orderId);
   if (!order) return fail('POINTS.PICKUP_UNKNOWN');
-  const moved = await transition(ctx, orderEntity, order, 'handOver', { as: 'stationAdmin', changes: { pickedUpAt: ctx.now.toISOString(), handedBy: ctx.caller.openid }, detail: {} });
+  const moved = await transition(ctx, orderEntity, order, 'handOver', {
+    as: 'stationAdmin',
+    changes: { pickedUpAt: ctx.now.toISOString(), handedBy: ctx.caller.openid },
+    detail: {},
+  });
   return isFailure(moved) ? moved : { order: orderView(moved.doc, false) };
 };

@@ -6,13 +6,23 @@ import type { OrderDoc } from './points.documents';
 import { orderView } from './shop.view';
 
 export const myOrders: Handlers<PointsContract>['myOrders'] = async (input, ctx) => {
-  const page = await ctx.store.find<OrderDoc>('orders', { where: { openid: ctx.caller.openid }, orderBy: [['createdAt', 'desc']], limit: input.limit, after: input.cursor ?? null });
+  const page = await ctx.store.find<OrderDoc>('orders', {
+    where: { openid: ctx.caller.openid },
+    orderBy: [['createdAt', 'desc']],
+    limit: input.limit,
+    after: input.cursor ?? null,
+  });
   return { items: page.items.map((o) => orderView(o, true)), next: page.next };
 };
 
 export const stationOrders: Handlers<PointsContract>['stationOrders'] = async (input, ctx) => {
   const communityId = stationCommunity(ctx.caller);
   if (!communityId) return fail('AUTH.FORBIDDEN');
-  const page = await ctx.store.find<OrderDoc>('orders', { where: { communityId, status: input.status }, orderBy: [['createdAt', 'desc']], limit: input.limit, after: input.cursor ?? null });
+  const page = await ctx.store.find<OrderDoc>('orders', {
+    where: { communityId, status: input.status },
+    orderBy: [['createdAt', 'desc']],
+    limit: input.limit,
+    after: input.cursor ?? null,
+  });
   return { items: page.items.map((o) => orderView(o, false)), next: page.next };
 };

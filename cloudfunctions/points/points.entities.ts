@@ -1,4 +1,9 @@
-import { orderTransitions, serviceTransitions, type OrderStatus, type ServiceStatus } from '@shared/points/points.rules';
+import {
+  orderTransitions,
+  serviceTransitions,
+  type OrderStatus,
+  type ServiceStatus,
+} from '@shared/points/points.rules';
 import type { Entity } from '../core/runtime/change';
 import type { OrderDoc, ServiceDoc } from './points.documents';
 

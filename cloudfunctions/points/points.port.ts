@@ -8,7 +8,16 @@ import type { ServiceDoc } from './points.documents';
  */
 export type ServiceRecord = Pick<
   ServiceDoc,
-  'openid' | 'source' | 'sourceId' | 'communityId' | 'unitId' | 'confirmer' | 'description' | 'memberName' | 'hours' | 'at'
+  | 'openid'
+  | 'source'
+  | 'sourceId'
+  | 'communityId'
+  | 'unitId'
+  | 'confirmer'
+  | 'description'
+  | 'memberName'
+  | 'hours'
+  | 'at'
 > & { points?: number };
 
 /** The id of the service record of a source: one per attendance or wish, so writing it again replaces it. */
@@ -18,7 +27,12 @@ export function serviceId(source: ServiceRecord['source'], sourceId: string): st
 
 /** Writes (or rewrites) a pending service record inside the caller's transaction. */
 export async function recordService(tx: TxStore, service: ServiceRecord, now: Date): Promise<void> {
-  const doc: ServiceDoc = { _id: serviceId(service.source, service.sourceId), ...service, status: 'pending', createdAt: now.toISOString() };
+  const doc: ServiceDoc = {
+    _id: serviceId(service.source, service.sourceId),
+    ...service,
+    status: 'pending',
+    createdAt: now.toISOString(),
+  };
   await tx.set('services', doc);
 }
 
@@ -29,6 +43,10 @@ export function countServices(store: Store, openid: string, range: { start: stri
 
 /** The member's hours over their (at most 1000) latest service records. */
 export async function serviceHours(store: Store, openid: string): Promise<number> {
-  const services = await store.find<ServiceDoc>('services', { where: { openid }, orderBy: [['at', 'desc']], limit: 1000 });
+  const services = await store.find<ServiceDoc>('services', {
+    where: { openid },
+    orderBy: [['at', 'desc']],
+    limit: 1000,
+  });
   return services.items.reduce((sum, s) => sum + s.hours, 0);
 }

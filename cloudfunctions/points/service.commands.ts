@@ -17,14 +17,26 @@ import { serviceViews } from './service.view';
 export const logService: Handlers<PointsContract>['logService'] = async (input, ctx) => {
   const communityId = requireMember(ctx.caller);
   const unit = await ctx.store.get<UnitDoc>('units', input.unitId);
-  if (isFailure(communityId) || !unit || unit.communityId !== communityId) return fail('AUTH.NOT_A_MEMBER', { unitId: '请选择本社区的单元' });
+  if (isFailure(communityId) || !unit || unit.communityId !== communityId)
+    return fail('AUTH.NOT_A_MEMBER', { unitId: '请选择本社区的单元' });
   const settings = await pointsSettingsOf(ctx.store, communityId);
-  if (input.hours > settings.maxHoursPerRecord) return failWith('POINTS.HOURS_OVER_CAP', { max: settings.maxHoursPerRecord });
+  if (input.hours > settings.maxHoursPerRecord)
+    return failWith('POINTS.HOURS_OVER_CAP', { max: settings.maxHoursPerRecord });
   const id = ctx.rt.newId();
   const service: ServiceDoc = {
-    _id: `self~${id}`, openid: ctx.caller.openid, source: 'self', sourceId: id, communityId, unitId: unit._id, confirmer: null,
-    description: input.description, memberName: ctx.caller.person?.name ?? '党员', hours: input.hours,
-    at: beijingInstant(input.date, '12:00').toISOString(), status: 'pending', createdAt: ctx.now.toISOString(),
+    _id: `self~${id}`,
+    openid: ctx.caller.openid,
+    source: 'self',
+    sourceId: id,
+    communityId,
+    unitId: unit._id,
+    confirmer: null,
+    description: input.description,
+    memberName: ctx.caller.person?.name ?? '党员',
+    hours: input.hours,
+    at: beijingInstant(input.date, '12:00').toISOString(),
+    status: 'pending',
+    createdAt: ctx.now.toISOString(),
   };
   await create(ctx, serviceEntity, service, { event: 'log', detail: { hours: service.hours, unitId: unit._id } });
   return { service: (await serviceViews(ctx, [service]))[0] as ServiceView };
@@ -51,10 +63,20 @@ async function reviewOne(ctx: Ctx, id: string, decision: 'confirm' | 'reject', r
     if (decision === 'reject') {
       const changes = { reviewedBy: ctx.caller.openid, reviewedAt: at, reason: reason ?? '' };
       const moved = await transition(ctx, serviceEntity, s, 'reject', { tx, as, changes, detail: { reason } });
-      return isFailure(moved) ? { ok: false, code: moved.failure, points: null } : { ok: true, code: null, points: null };
+      return isFailure(moved)
+        ? { ok: false, code: moved.failure, points: null }
+        : { ok: true, code: null, points: null };
     }
     const points = pointsFor(s, settings.pointsPerHour);
-    const posted = await postEntry(ctx, tx, { key: `svc~${id}`, openid: s.openid, communityId: s.communityId, kind: 'credit', amount: points, reason: s.description, ref: id });
+    const posted = await postEntry(ctx, tx, {
+      key: `svc~${id}`,
+      openid: s.openid,
+      communityId: s.communityId,
+      kind: 'credit',
+      amount: points,
+      reason: s.description,
+      ref: id,
+    });
     if (isFailure(posted)) return { ok: false, code: posted.failure, points: null };
     const changes = { reviewedBy: ctx.caller.openid, reviewedAt: at, credited: points };
     const moved = await transition(ctx, serviceEntity, s, 'confirm', { tx, as, changes, detail: { points } });

@@ -6,7 +6,12 @@ import type { ServiceDoc } from './points.documents';
 import { serviceViews } from './service.view';
 
 export const myServices: Handlers<PointsContract>['myServices'] = async (input, ctx) => {
-  const page = await ctx.store.find<ServiceDoc>('services', { where: { openid: ctx.caller.openid }, orderBy: [['at', 'desc']], limit: input.limit, after: input.cursor ?? null });
+  const page = await ctx.store.find<ServiceDoc>('services', {
+    where: { openid: ctx.caller.openid },
+    orderBy: [['at', 'desc']],
+    limit: input.limit,
+    after: input.cursor ?? null,
+  });
   return { items: await serviceViews(ctx, page.items), next: page.next };
 };
 
@@ -14,6 +19,11 @@ export const myServices: Handlers<PointsContract>['myServices'] = async (input, 
 export const pendingServices: Handlers<PointsContract>['pendingServices'] = async (input, ctx) => {
   const unitId = ownScope(ctx.caller, 'unitLeader');
   const where: Where = unitId ? { unitId, status: 'pending' } : { confirmer: ctx.caller.openid, status: 'pending' };
-  const page = await ctx.store.find<ServiceDoc>('services', { where, orderBy: [['at', 'asc']], limit: input.limit, after: input.cursor ?? null });
+  const page = await ctx.store.find<ServiceDoc>('services', {
+    where,
+    orderBy: [['at', 'asc']],
+    limit: input.limit,
+    after: input.cursor ?? null,
+  });
   return { items: await serviceViews(ctx, page.items), next: page.next };
 };

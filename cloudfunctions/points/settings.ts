@@ -4,5 +4,8 @@ import type { Store } from '../core/store/store.port';
 
 export async function pointsSettingsOf(store: Store, communityId: string) {
   const doc = await store.get<CommunitySettingsDoc>('communitySettings', communityId);
-  return { pointsPerHour: doc?.pointsPerHour ?? pointsDefaults.pointsPerHour, maxHoursPerRecord: doc?.maxHoursPerRecord ?? pointsDefaults.maxHoursPerRecord };
+  return {
+    pointsPerHour: doc?.pointsPerHour ?? pointsDefaults.pointsPerHour,
+    maxHoursPerRecord: doc?.maxHoursPerRecord ?? pointsDefaults.maxHoursPerRecord,
+  };
 }

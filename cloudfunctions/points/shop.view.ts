@@ -1,12 +1,26 @@
 import type { OrderView } from '@shared/points/points.contract';
 import type { OrderDoc, ShopItemDoc } from './points.documents';
 
-export const itemView = (i: ShopItemDoc) => ({ id: i._id, name: i.name, description: i.description, price: i.price, stock: i.stock, perMemberLimit: i.perMemberLimit, active: i.active });
+export const itemView = (i: ShopItemDoc) => ({
+  id: i._id,
+  name: i.name,
+  description: i.description,
+  price: i.price,
+  stock: i.stock,
+  perMemberLimit: i.perMemberLimit,
+  active: i.active,
+});
 
 /** The member sees their own pickup code; the station sees it only once the order is handed over. */
 export function orderView(o: OrderDoc, forMember: boolean): OrderView {
   return {
-    id: o._id, itemName: o.itemName, memberName: o.memberName, price: o.price, status: o.status,
-    pickupCode: forMember ? o.pickupCode : null, createdAt: o.createdAt, pickedUpAt: o.pickedUpAt,
+    id: o._id,
+    itemName: o.itemName,
+    memberName: o.memberName,
+    price: o.price,
+    status: o.status,
+    pickupCode: forMember ? o.pickupCode : null,
+    createdAt: o.createdAt,
+    pickedUpAt: o.pickedUpAt,
   };
 }

@@ -30,32 +30,74 @@ async function answer(ctx: Ctx, moved: Moved<ProblemDoc> | Failure, extra: Notic
 export const submitProblem: Handlers<WhistleContract>['submitProblem'] = async (input, ctx) => {
   const unit = await ctx.store.get<UnitDoc>('units', input.unitId);
   if (!unit) return fail('NOT_FOUND', { unitId: '请选择问题所在的单元' });
-  const p = await create(ctx, problemEntity, {
-    _id: ctx.rt.newId(), districtId: unit.districtId, communityId: unit.communityId, gridId: unit.gridId, unitId: unit._id, openid: ctx.caller.openid,
-    reporterName: ctx.caller.person?.name ?? null, reporterPhone: input.phone, category: input.category, description: input.description, photos: input.photos,
-    status: 'submitted', open: true, shareIdentity: false, mergedInto: null, meToo: 0, round: 0, result: null, resultPhotos: [], rating: null, ratingComment: null,
-    createdAt: ctx.now.toISOString(),
-  }, { event: 'submit', detail: { category: input.category, unitId: unit._id } });
+  const p = await create(
+    ctx,
+    problemEntity,
+    {
+      _id: ctx.rt.newId(),
+      districtId: unit.districtId,
+      communityId: unit.communityId,
+      gridId: unit.gridId,
+      unitId: unit._id,
+      openid: ctx.caller.openid,
+      reporterName: ctx.caller.person?.name ?? null,
+      reporterPhone: input.phone,
+      category: input.category,
+      description: input.description,
+      photos: input.photos,
+      status: 'submitted',
+      open: true,
+      shareIdentity: false,
+      mergedInto: null,
+      meToo: 0,
+      round: 0,
+      result: null,
+      resultPhotos: [],
+      rating: null,
+      ratingComment: null,
+      createdAt: ctx.now.toISOString(),
+    },
+    { event: 'submit', detail: { category: input.category, unitId: unit._id } },
+  );
   await deliver(ctx.rt, [newProblemNotice(p)]);
   return { problem: await problemView(ctx, p) };
 };
 
 /** Blows the whistle: the problem moves and each department's whistle of the new round is written with it. */
-async function whistle(ctx: Ctx, p: ProblemDoc, input: { departments?: string[]; leadDepartment?: string; shareIdentity: boolean; reason?: string }) {
+async function whistle(
+  ctx: Ctx,
+  p: ProblemDoc,
+  input: { departments?: string[]; leadDepartment?: string; shareIdentity: boolean; reason?: string },
+) {
   const ids = input.departments ?? [];
   const departments = await loadByIds<DepartmentDoc>(ctx.store, 'departments', ids);
-  if (departments.size !== ids.length || [...departments.values()].some((d) => d.districtId !== p.districtId)) return fail('INPUT.INVALID', { departments: '请选择本区的职能部门' });
+  if (departments.size !== ids.length || [...departments.values()].some((d) => d.districtId !== p.districtId))
+    return fail('INPUT.INVALID', { departments: '请选择本区的职能部门' });
   const settings = await ctx.store.get<CommunitySettingsDoc>('communitySettings', p.communityId);
   const deadlineAt = feedbackDeadline(ctx.now, settings?.deadlineRule ?? defaultDeadlineRule);
   const remindAt = new Date(Math.max(ctx.now.getTime(), deadlineAt.getTime() - REMIND_BEFORE_HOURS * 3600_000));
   const round = p.round + 1;
   const whistles: WhistleDoc[] = [...departments.values()].map((d) => ({
-    _id: `${p._id}~${d._id}~${round}`, problemId: p._id, departmentId: d._id, communityId: p.communityId, districtId: p.districtId,
-    lead: d._id === input.leadDepartment, round, whistledAt: ctx.now.toISOString(), deadlineAt: deadlineAt.toISOString(), remindAt: remindAt.toISOString(),
-    open: true, reminded: false, overdue: false, acknowledgedAt: null, respondedAt: null,
+    _id: `${p._id}~${d._id}~${round}`,
+    problemId: p._id,
+    departmentId: d._id,
+    communityId: p.communityId,
+    districtId: p.districtId,
+    lead: d._id === input.leadDepartment,
+    round,
+    whistledAt: ctx.now.toISOString(),
+    deadlineAt: deadlineAt.toISOString(),
+    remindAt: remindAt.toISOString(),
+    open: true,
+    reminded: false,
+    overdue: false,
+    acknowledgedAt: null,
+    respondedAt: null,
   }));
   const moved = await transitionById(ctx, problemEntity, p._id, 'whistle', {
-    as: 'stationAdmin', changes: { round, shareIdentity: input.shareIdentity, result: null }, note: input.reason ?? null,
+    as: 'stationAdmin',
+    changes: { round, shareIdentity: input.shareIdentity, result: null },
+    note: input.reason ?? null,
     detail: { round, departments: ids, lead: input.leadDepartment, deadlineAt: deadlineAt.toISOString() },
     // The round's whistles are part of this move: they are written, and audited, with it.
     also: async (tx) => {
@@ -73,20 +115,36 @@ export const triage: Handlers<WhistleContract>['triage'] = async (input, ctx) =>
   if (input.action === 'whistle') return whistle(ctx, p, input);
   if (input.action === 'merge') {
     const target = await ctx.store.get<ProblemDoc>('problems', input.mergeInto ?? '');
-    if (!target || target.communityId !== p.communityId || !target.open || target._id === p._id) return fail('INPUT.INVALID', { mergeInto: '请选择本社区仍在处理的问题' });
-    return answer(ctx, await transitionById(ctx, problemEntity, p._id, 'merge', {
-      as, changes: { mergedInto: target._id }, note: `合并到 ${target._id}`,
-      also: async (tx) => void (await tx.update('problems', target._id, { meToo: { $inc: 1 } })),
-    }));
+    if (!target || target.communityId !== p.communityId || !target.open || target._id === p._id)
+      return fail('INPUT.INVALID', { mergeInto: '请选择本社区仍在处理的问题' });
+    return answer(
+      ctx,
+      await transitionById(ctx, problemEntity, p._id, 'merge', {
+        as,
+        changes: { mergedInto: target._id },
+        note: `合并到 ${target._id}`,
+        also: async (tx) => void (await tx.update('problems', target._id, { meToo: { $inc: 1 } })),
+      }),
+    );
   }
-  return answer(ctx, await transitionById(ctx, problemEntity, p._id, input.action, { as, note: input.reason ?? null, detail: {} }));
+  return answer(
+    ctx,
+    await transitionById(ctx, problemEntity, p._id, input.action, { as, note: input.reason ?? null, detail: {} }),
+  );
 };
 
 export const stationRespond: Handlers<WhistleContract>['stationRespond'] = async (input, ctx) => {
   const p = await stationProblem(ctx, input.problemId);
   if (isFailure(p)) return p;
   const changes = { result: input.result, resultPhotos: input.photos };
-  return answer(ctx, await transitionById(ctx, problemEntity, p._id, 'stationRespond', { as: 'stationAdmin', changes, note: input.result }));
+  return answer(
+    ctx,
+    await transitionById(ctx, problemEntity, p._id, 'stationRespond', {
+      as: 'stationAdmin',
+      changes,
+      note: input.result,
+    }),
+  );
 };
 
 /** The station confirms the result before the resident is told (结果在站内反馈). */
@@ -101,9 +159,15 @@ export const rate: Handlers<WhistleContract>['rate'] = async (input, ctx) => {
   const p = await ctx.store.get<ProblemDoc>('problems', input.problemId);
   if (!p) return fail('NOT_FOUND');
   if (p.openid !== ctx.caller.openid) return fail('AUTH.FORBIDDEN');
-  const changes = { rating: input.satisfied ? ('satisfied' as const) : ('unsatisfied' as const), ratingComment: input.comment ?? null };
+  const changes = {
+    rating: input.satisfied ? ('satisfied' as const) : ('unsatisfied' as const),
+    ratingComment: input.comment ?? null,
+  };
   const event = input.satisfied ? 'rateSatisfied' : 'rateUnsatisfied';
-  return answer(ctx, await transitionById(ctx, problemEntity, p._id, event, { as: 'owner', changes, note: input.comment ?? null }));
+  return answer(
+    ctx,
+    await transitionById(ctx, problemEntity, p._id, event, { as: 'owner', changes, note: input.comment ?? null }),
+  );
 };
 
 /** Another resident has the same problem: counted once per person. */
@@ -118,7 +182,13 @@ export const meToo: Handlers<WhistleContract>['meToo'] = async (input, ctx) => {
     throw error;
   }
   await ctx.store.update('problems', { _id: p._id }, { meToo: { $inc: 1 } });
-  await record(ctx, { action: 'problem.meToo', entity: 'problems', entityId: p._id, before: { meToo: p.meToo }, after: { meToo: p.meToo + 1 } });
+  await record(ctx, {
+    action: 'problem.meToo',
+    entity: 'problems',
+    entityId: p._id,
+    before: { meToo: p.meToo },
+    after: { meToo: p.meToo + 1 },
+  });
   return { problem: await problemView(ctx, { ...p, meToo: p.meToo + 1 }), changed: true };
 };
 
@@ -130,10 +200,16 @@ export const addProgress: Handlers<WhistleContract>['addProgress'] = async (inpu
   let as: 'stationAdmin' | 'department' = 'stationAdmin';
   if (!station) {
     const departmentId = ownScope(ctx.caller, 'department');
-    const whistled = departmentId ? await ctx.store.get<WhistleDoc>('whistles', `${p._id}~${departmentId}~${p.round}`) : null;
+    const whistled = departmentId
+      ? await ctx.store.get<WhistleDoc>('whistles', `${p._id}~${departmentId}~${p.round}`)
+      : null;
     if (!whistled?.open) return fail(whistled ? 'REPORT.BAD_STATE' : 'AUTH.OUT_OF_SCOPE');
     as = 'department';
   }
-  const moved = await transition(ctx, problemEntity, p, 'progress', { as, note: input.note, detail: { note: input.note } });
+  const moved = await transition(ctx, problemEntity, p, 'progress', {
+    as,
+    note: input.note,
+    detail: { note: input.note },
+  });
   return isFailure(moved) ? moved : { problem: await problemView(ctx, moved.doc) };
 };

@@ -9,7 +9,12 @@ import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 import { problemViews } from './problem.view';
 
 export const myProblems: Handlers<WhistleContract>['myProblems'] = async (input, ctx) => {
-  const page = await ctx.store.find<ProblemDoc>('problems', { where: { openid: ctx.caller.openid }, orderBy: [['createdAt', 'desc']], limit: input.limit, after: input.cursor ?? null });
+  const page = await ctx.store.find<ProblemDoc>('problems', {
+    where: { openid: ctx.caller.openid },
+    orderBy: [['createdAt', 'desc']],
+    limit: input.limit,
+    after: input.cursor ?? null,
+  });
   return { items: await problemViews(ctx, page.items), next: page.next };
 };
 
@@ -23,7 +28,12 @@ export const stationProblems: Handlers<WhistleContract>['stationProblems'] = asy
   else if (district) where = { districtId: district.scopeId, status: input.status };
   else return fail('AUTH.FORBIDDEN');
   if (station && !district && where.communityId !== station) return fail('AUTH.OUT_OF_SCOPE');
-  const page = await ctx.store.find<ProblemDoc>('problems', { where, orderBy: [['createdAt', 'desc']], limit: input.limit, after: input.cursor ?? null });
+  const page = await ctx.store.find<ProblemDoc>('problems', {
+    where,
+    orderBy: [['createdAt', 'desc']],
+    limit: input.limit,
+    after: input.cursor ?? null,
+  });
   return { items: await problemViews(ctx, page.items), next: page.next };
 };
 
@@ -31,15 +41,39 @@ export const stationProblems: Handlers<WhistleContract>['stationProblems'] = asy
 export const departmentWhistles: Handlers<WhistleContract>['departmentWhistles'] = async (input, ctx) => {
   const departmentId = ownScope(ctx.caller, 'department');
   if (!departmentId) return fail('AUTH.FORBIDDEN');
-  const page = await ctx.store.find<WhistleDoc>('whistles', { where: { departmentId, open: input.open }, orderBy: [['deadlineAt', 'asc']], limit: input.limit, after: input.cursor ?? null });
-  const problems = await loadByIds<ProblemDoc>(ctx.store, 'problems', page.items.map((w) => w.problemId));
-  return { items: await problemViews(ctx, page.items.map((w) => problems.get(w.problemId)).filter((p): p is ProblemDoc => !!p)), next: page.next };
+  const page = await ctx.store.find<WhistleDoc>('whistles', {
+    where: { departmentId, open: input.open },
+    orderBy: [['deadlineAt', 'asc']],
+    limit: input.limit,
+    after: input.cursor ?? null,
+  });
+  const problems = await loadByIds<ProblemDoc>(
+    ctx.store,
+    'problems',
+    page.items.map((w) => w.problemId),
+  );
+  return {
+    items: await problemViews(
+      ctx,
+      page.items.map((w) => problems.get(w.problemId)).filter((p): p is ProblemDoc => !!p),
+    ),
+    next: page.next,
+  };
 };
 
 /** Before filing, a resident sees what is already being handled in their grid and can add "me too". */
 export const nearbyProblems: Handlers<WhistleContract>['nearbyProblems'] = async (input, ctx) => {
   const unit = await ctx.store.get<UnitDoc>('units', input.unitId);
   if (!unit) return fail('NOT_FOUND');
-  const page = await ctx.store.find<ProblemDoc>('problems', { where: { gridId: unit.gridId, open: true }, orderBy: [['createdAt', 'desc']], limit: 20 });
-  return { items: await problemViews(ctx, page.items.filter((p) => p.status !== 'submitted' || p.openid !== ctx.caller.openid)) };
+  const page = await ctx.store.find<ProblemDoc>('problems', {
+    where: { gridId: unit.gridId, open: true },
+    orderBy: [['createdAt', 'desc']],
+    limit: 20,
+  });
+  return {
+    items: await problemViews(
+      ctx,
+      page.items.filter((p) => p.status !== 'submitted' || p.openid !== ctx.caller.openid),
+    ),
+  };
 };

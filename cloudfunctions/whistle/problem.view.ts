@@ -10,14 +10,34 @@ import type { Ctx } from '../core/runtime/router';
 export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<ProblemView[]> {
   const whistled = problems.filter((p) => p.round > 0).map((p) => p._id);
   const [communities, grids, units, allWhistles] = await Promise.all([
-    loadByIds(ctx.store, 'communities', problems.map((p) => p.communityId)),
-    loadByIds(ctx.store, 'grids', problems.map((p) => p.gridId)),
-    loadByIds(ctx.store, 'units', problems.map((p) => p.unitId)),
+    loadByIds(
+      ctx.store,
+      'communities',
+      problems.map((p) => p.communityId),
+    ),
+    loadByIds(
+      ctx.store,
+      'grids',
+      problems.map((p) => p.gridId),
+    ),
+    loadByIds(
+      ctx.store,
+      'units',
+      problems.map((p) => p.unitId),
+    ),
     // Every round's whistles of the page in one query; each problem shows its current round.
-    whistled.length ? ctx.store.find<WhistleDoc>('whistles', { where: { problemId: { $in: whistled } }, limit: 1000 }) : Promise.resolve({ items: [] as WhistleDoc[] }),
+    whistled.length
+      ? ctx.store.find<WhistleDoc>('whistles', { where: { problemId: { $in: whistled } }, limit: 1000 })
+      : Promise.resolve({ items: [] as WhistleDoc[] }),
   ]);
-  const whistles = problems.map((p) => ({ items: allWhistles.items.filter((w) => w.problemId === p._id && w.round === p.round) }));
-  const departments = await loadByIds(ctx.store, 'departments', allWhistles.items.map((x) => x.departmentId));
+  const whistles = problems.map((p) => ({
+    items: allWhistles.items.filter((w) => w.problemId === p._id && w.round === p.round),
+  }));
+  const departments = await loadByIds(
+    ctx.store,
+    'departments',
+    allWhistles.items.map((x) => x.departmentId),
+  );
   return problems.map((p, i) => {
     const place = { communityId: p.communityId, districtId: p.districtId };
     const owner = p.openid === ctx.caller.openid;
@@ -25,17 +45,33 @@ export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<Pr
     const district = holds(ctx.caller, ['districtAdmin'], place);
     const identity = owner || station || (p.shareIdentity && !district);
     return {
-      id: p._id, category: p.category, description: p.description, photos: p.photos, status: p.status,
-      communityName: nameOf(communities, p.communityId), unitId: p.unitId, place: `${nameOf(grids, p.gridId)} ${nameOf(units, p.unitId)}`,
+      id: p._id,
+      category: p.category,
+      description: p.description,
+      photos: p.photos,
+      status: p.status,
+      communityName: nameOf(communities, p.communityId),
+      unitId: p.unitId,
+      place: `${nameOf(grids, p.gridId)} ${nameOf(units, p.unitId)}`,
       reporterName: identity ? (p.reporterName ?? '居民') : null,
       reporterPhone: identity ? p.reporterPhone : district ? maskPhone(p.reporterPhone) : null,
       meToo: p.meToo,
       departments: (whistles[i]?.items ?? []).map((w) => ({
-        id: w.departmentId, name: nameOf(departments, w.departmentId), lead: w.lead, deadlineAt: w.deadlineAt, overdue: w.overdue,
+        id: w.departmentId,
+        name: nameOf(departments, w.departmentId),
+        lead: w.lead,
+        deadlineAt: w.deadlineAt,
+        overdue: w.overdue,
         status: w.respondedAt ? '已反馈' : w.acknowledgedAt ? '已报到' : '待报到',
       })),
-      result: p.result, resultPhotos: p.resultPhotos, rating: p.rating, createdAt: p.createdAt,
-      timeline: p.history.map((h) => ({ ...h, by: h.by === p.openid ? '居民' : h.by === SYSTEM_ACTOR ? '系统' : '工作人员' })),
+      result: p.result,
+      resultPhotos: p.resultPhotos,
+      rating: p.rating,
+      createdAt: p.createdAt,
+      timeline: p.history.map((h) => ({
+        ...h,
+        by: h.by === p.openid ? '居民' : h.by === SYSTEM_ACTOR ? '系统' : '工作人员',
+      })),
     };
   });
 }

@@ -8,8 +8,28 @@ import type { Handlers } from '../core/runtime/router';
 import type { CommunityDoc, DepartmentDoc } from '../org/org.port';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 
-type Tally = { whistled: number; acknowledged: number; responded: number; respondedOnTime: number; confirmed: number; rated: number; satisfied: number; late: number; overdue: number };
-const empty = (): Tally => ({ whistled: 0, acknowledged: 0, responded: 0, respondedOnTime: 0, confirmed: 0, rated: 0, satisfied: 0, late: 0, overdue: 0 });
+type Tally = {
+  whistled: number;
+  acknowledged: number;
+  responded: number;
+  respondedOnTime: number;
+  confirmed: number;
+  rated: number;
+  satisfied: number;
+  late: number;
+  overdue: number;
+};
+const empty = (): Tally => ({
+  whistled: 0,
+  acknowledged: 0,
+  responded: 0,
+  respondedOnTime: 0,
+  confirmed: 0,
+  rated: 0,
+  satisfied: 0,
+  late: 0,
+  overdue: 0,
+});
 
 /**
  * The district's figures for one month (by whistle time, Beijing): per department and per community,
@@ -25,19 +45,29 @@ export const problemStats: Handlers<WhistleContract>['problemStats'] = async (in
   do {
     const page: { items: WhistleDoc[]; next: string | null } = await ctx.store.find<WhistleDoc>('whistles', {
       where: { districtId, whistledAt: { $gte: month.start, $lt: month.end } },
-      orderBy: [['whistledAt', 'asc']], limit: 1000, after,
+      orderBy: [['whistledAt', 'asc']],
+      limit: 1000,
+      after,
     });
     whistles.push(...page.items);
     after = page.next;
   } while (after);
-  const problems = await loadByIds<ProblemDoc>(ctx.store, 'problems', whistles.map((w) => w.problemId));
+  const problems = await loadByIds<ProblemDoc>(
+    ctx.store,
+    'problems',
+    whistles.map((w) => w.problemId),
+  );
   const byDept = new Map<string, Tally>();
   const byCommunity = new Map<string, Tally>();
   for (const w of whistles) {
     const p = problems.get(w.problemId);
-    const resolved = !!p && (p.round > w.round || ['confirmed', 'closed', 'reopened'].includes(p.status)) && !!w.respondedAt;
+    const resolved =
+      !!p && (p.round > w.round || ['confirmed', 'closed', 'reopened'].includes(p.status)) && !!w.respondedAt;
     const rating = p && p.round === w.round ? p.rating : null;
-    for (const [map, key] of [[byDept, w.departmentId], [byCommunity, w.communityId]] as const) {
+    for (const [map, key] of [
+      [byDept, w.departmentId],
+      [byCommunity, w.communityId],
+    ] as const) {
       const t = map.get(key) ?? empty();
       t.whistled++;
       if (w.acknowledgedAt) t.acknowledged++;
@@ -57,11 +87,24 @@ export const problemStats: Handlers<WhistleContract>['problemStats'] = async (in
   ]);
   return {
     month: input.month,
-    departments: [...byDept].map(([id, t]) => ({
-      id, name: nameOf(departments, id), whistled: t.whistled, ...problemRates(t),
-      points: assessmentPoints({ resolvedOnTime: t.confirmed - t.late, resolvedLate: t.late, overdueUnanswered: t.overdue }),
-    })).sort((a, b) => b.points - a.points),
-    communities: [...byCommunity].map(([id, t]) => ({ id, name: nameOf(communities, id), whistled: t.whistled, ...problemRates(t) })),
+    departments: [...byDept]
+      .map(([id, t]) => ({
+        id,
+        name: nameOf(departments, id),
+        whistled: t.whistled,
+        ...problemRates(t),
+        points: assessmentPoints({
+          resolvedOnTime: t.confirmed - t.late,
+          resolvedLate: t.late,
+          overdueUnanswered: t.overdue,
+        }),
+      }))
+      .sort((a, b) => b.points - a.points),
+    communities: [...byCommunity].map(([id, t]) => ({
+      id,
+      name: nameOf(communities, id),
+      whistled: t.whistled,
+      ...problemRates(t),
+    })),
   };
 };
-

@@ -18,14 +18,23 @@ export async function whistleDeadlines(rt: Runtime, max = 500): Promise<{ remind
   // Who holds a role over a scope is looked up once per run: many whistles go to the same station.
   const recipients: RecipientCache = new Map();
 
-  async function sweep(event: 'remind' | 'overdue', where: Where, field: 'remindAt' | 'deadlineAt', flag: 'reminded' | 'overdue'): Promise<number> {
+  async function sweep(
+    event: 'remind' | 'overdue',
+    where: Where,
+    field: 'remindAt' | 'deadlineAt',
+    flag: 'reminded' | 'overdue',
+  ): Promise<number> {
     let done = 0;
     while (done < max) {
       const page = await rt.store.find<WhistleDoc>('whistles', { where, orderBy: [[field, 'asc']], limit: 200 });
       if (!page.items.length) break;
       let moved = 0;
       for (const w of page.items) {
-        const step = await transition(system, whistleEntity, w, event, { as: 'system', changes: { [flag]: true }, guard: { [flag]: false } });
+        const step = await transition(system, whistleEntity, w, event, {
+          as: 'system',
+          changes: { [flag]: true },
+          guard: { [flag]: false },
+        });
         if (isFailure(step)) continue;
         moved++;
         await deliver(rt, step.notices as Notice[], recipients);
@@ -36,7 +45,17 @@ export async function whistleDeadlines(rt: Runtime, max = 500): Promise<{ remind
     return done;
   }
 
-  const reminded = await sweep('remind', { open: true, reminded: false, remindAt: { $lte: now } }, 'remindAt', 'reminded');
-  const overdue = await sweep('overdue', { open: true, overdue: false, deadlineAt: { $lte: now } }, 'deadlineAt', 'overdue');
+  const reminded = await sweep(
+    'remind',
+    { open: true, reminded: false, remindAt: { $lte: now } },
+    'remindAt',
+    'reminded',
+  );
+  const overdue = await sweep(
+    'overdue',
+    { open: true, overdue: false, deadlineAt: { $lte: now } },
+    'deadlineAt',
+    'overdue',
+  );
   return { reminded, overdue };
 }

@@ -16,13 +16,23 @@ async function myRound(ctx: Ctx, problemId: string): Promise<Round | Failure> {
   const departmentId = ownScope(ctx.caller, 'department');
   const p = await ctx.store.get<ProblemDoc>('problems', problemId);
   if (!departmentId || !p) return fail('NOT_FOUND');
-  const round = await ctx.store.find<WhistleDoc>('whistles', { where: { problemId: p._id, round: p.round }, limit: 10 });
+  const round = await ctx.store.find<WhistleDoc>('whistles', {
+    where: { problemId: p._id, round: p.round },
+    limit: 10,
+  });
   const mine = round.items.find((w) => w.departmentId === departmentId);
   return mine ? { p, whistles: round.items, mine } : fail('AUTH.OUT_OF_SCOPE');
 }
 
 /** Inside the problem's move, every other whistle of the round still waiting closes with it (by id). */
-async function closeRound(c: Changer, tx: TxStore, round: Round, event: 'answer' | 'notOurs', changes: Partial<WhistleDoc>, note: string | null = null): Promise<Notice[]> {
+async function closeRound(
+  c: Changer,
+  tx: TxStore,
+  round: Round,
+  event: 'answer' | 'notOurs',
+  changes: Partial<WhistleDoc>,
+  note: string | null = null,
+): Promise<Notice[]> {
   const notices: Notice[] = [];
   for (const w of round.whistles) {
     if (!w.open) continue;
@@ -43,7 +53,10 @@ async function answer(ctx: Ctx, moved: Moved<ProblemDoc> | Failure, notices: Not
 export const acknowledge: Handlers<WhistleContract>['acknowledge'] = async (input, ctx) => {
   const round = await myRound(ctx, input.problemId);
   if (isFailure(round)) return round;
-  const acked = await transition(ctx, whistleEntity, round.mine, 'acknowledge', { as: 'department', changes: { acknowledgedAt: ctx.now.toISOString() } });
+  const acked = await transition(ctx, whistleEntity, round.mine, 'acknowledge', {
+    as: 'department',
+    changes: { acknowledgedAt: ctx.now.toISOString() },
+  });
   if (isFailure(acked)) return acked;
   if (!round.mine.lead) return { problem: await problemView(ctx, round.p) };
   return answer(ctx, await transitionById(ctx, problemEntity, round.p._id, 'acknowledge', { as: 'lead' }));
@@ -56,9 +69,12 @@ export const respond: Handlers<WhistleContract>['respond'] = async (input, ctx) 
   if (!round.mine.lead) return fail('REPORT.NOT_LEAD');
   let closed: Notice[] = [];
   const moved = await transitionById(ctx, problemEntity, round.p._id, 'respond', {
-    as: 'lead', changes: { result: input.result, resultPhotos: input.photos }, note: input.result,
+    as: 'lead',
+    changes: { result: input.result, resultPhotos: input.photos },
+    note: input.result,
     // The lead answers for every department of the round: all stop waiting at the same time.
-    also: async (tx) => void (closed = await closeRound(ctx, tx, round, 'answer', { respondedAt: ctx.now.toISOString() })),
+    also: async (tx) =>
+      void (closed = await closeRound(ctx, tx, round, 'answer', { respondedAt: ctx.now.toISOString() })),
   });
   return answer(ctx, moved, closed);
 };
@@ -70,16 +86,25 @@ export const notOurs: Handlers<WhistleContract>['notOurs'] = async (input, ctx) 
   if (!round.mine.open) return fail('REPORT.BAD_STATE');
   const note = `非本部门职责，建议由${input.belongsTo}处理`;
   if (!round.mine.lead) {
-    const moved = await transition(ctx, whistleEntity, round.mine, 'notOurs', { as: 'department', note, detail: { note } });
+    const moved = await transition(ctx, whistleEntity, round.mine, 'notOurs', {
+      as: 'department',
+      note,
+      detail: { note },
+    });
     if (isFailure(moved)) return moved;
     await deliver(ctx.rt, moved.notices);
     return { problem: await problemView(ctx, round.p) };
   }
   let closed: Notice[] = [];
   const moved = await transitionById(ctx, problemEntity, round.p._id, 'notOurs', {
-    as: 'lead', note,
+    as: 'lead',
+    note,
     also: async (tx) => void (closed = await closeRound(ctx, tx, round, 'notOurs', {}, note)),
   });
   // The station hears it once, from the lead's own whistle.
-  return answer(ctx, moved, closed.filter((n) => n.key === `notours~${round.mine._id}`));
+  return answer(
+    ctx,
+    moved,
+    closed.filter((n) => n.key === `notours~${round.mine._id}`),
+  );
 };

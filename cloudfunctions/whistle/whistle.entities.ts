@@ -8,8 +8,10 @@ import {
 import type { Entity, Notice } from '../core/runtime/change';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 
-const toStation = (communityId: string) => ({ role: 'stationAdmin', scope: 'community', scopeId: communityId }) as const;
-const toDepartment = (departmentId: string) => ({ role: 'department', scope: 'department', scopeId: departmentId }) as const;
+const toStation = (communityId: string) =>
+  ({ role: 'stationAdmin', scope: 'community', scopeId: communityId }) as const;
+const toDepartment = (departmentId: string) =>
+  ({ role: 'department', scope: 'department', scopeId: departmentId }) as const;
 
 /** A problem report moves by its table; `open` follows the state (the nearby and "me too" lists read it). */
 export const problemEntity: Entity<ProblemDoc, ProblemStatus, typeof problemTransitions> = {
@@ -22,20 +24,56 @@ export const problemEntity: Entity<ProblemDoc, ProblemStatus, typeof problemTran
   enter: (status) => ({ status, open: isOpenProblem(status) }),
   history: true,
   notices: {
-    decline: (p, _before, note) => [{ key: `declined~${p._id}`, to: { openids: [p.openid] }, title: '问题反映处理结果', body: `您反映的问题不予受理：${note ?? ''}`, link: null }],
-    respond: (p) => [{ key: `responded~${p._id}~${p.round}`, to: toStation(p.communityId), title: '部门已反馈', body: (p.result ?? '').slice(0, 60), link: null }],
-    confirm: (p) => [{ key: `result~${p._id}~${p.round}`, to: { openids: [p.openid] }, title: '您反映的问题已办结', body: `${p.result ?? ''}。请对处理结果进行评价。`, link: null }],
+    decline: (p, _before, note) => [
+      {
+        key: `declined~${p._id}`,
+        to: { openids: [p.openid] },
+        title: '问题反映处理结果',
+        body: `您反映的问题不予受理：${note ?? ''}`,
+        link: null,
+      },
+    ],
+    respond: (p) => [
+      {
+        key: `responded~${p._id}~${p.round}`,
+        to: toStation(p.communityId),
+        title: '部门已反馈',
+        body: (p.result ?? '').slice(0, 60),
+        link: null,
+      },
+    ],
+    confirm: (p) => [
+      {
+        key: `result~${p._id}~${p.round}`,
+        to: { openids: [p.openid] },
+        title: '您反映的问题已办结',
+        body: `${p.result ?? ''}。请对处理结果进行评价。`,
+        link: null,
+      },
+    ],
   },
 };
 
 /** A new problem goes to the station of its community. */
 export function newProblemNotice(p: ProblemDoc): Notice {
-  return { key: `new~${p._id}`, to: toStation(p.communityId), title: '新的问题反映', body: `${p.category}：${p.description.slice(0, 40)}`, link: null };
+  return {
+    key: `new~${p._id}`,
+    to: toStation(p.communityId),
+    title: '新的问题反映',
+    body: `${p.category}：${p.description.slice(0, 40)}`,
+    link: null,
+  };
 }
 
 /** Each whistled department's staff hear of it. */
 export function whistledNotice(p: ProblemDoc, w: WhistleDoc): Notice {
-  return { key: `whistle~${p._id}~${w.departmentId}~${w.round}`, to: toDepartment(w.departmentId), title: '社区吹哨', body: `${p.category}：${p.description.slice(0, 40)}，请尽快报到并在期限内反馈`, link: null };
+  return {
+    key: `whistle~${p._id}~${w.departmentId}~${w.round}`,
+    to: toDepartment(w.departmentId),
+    title: '社区吹哨',
+    body: `${p.category}：${p.description.slice(0, 40)}，请尽快报到并在期限内反馈`,
+    link: null,
+  };
 }
 
 /** The state of one department's whistle, read from its times and whether it still waits. */
@@ -55,10 +93,25 @@ export const whistleEntity: Entity<WhistleDoc, WhistleStatus, typeof whistleTran
   enter: (to) => (to === 'answered' || to === 'returned' ? { open: false } : {}),
   history: false,
   notices: {
-    notOurs: (w, _before, note) => [{ key: `notours~${w._id}`, to: toStation(w.communityId), title: '部门退回吹哨', body: note ?? '', link: null }],
-    remind: (w) => [{ key: `remind~${w._id}`, to: toDepartment(w.departmentId), title: '吹哨即将到期', body: `请于${w.deadlineAt}前反馈处理情况`, link: null }],
+    notOurs: (w, _before, note) => [
+      { key: `notours~${w._id}`, to: toStation(w.communityId), title: '部门退回吹哨', body: note ?? '', link: null },
+    ],
+    remind: (w) => [
+      {
+        key: `remind~${w._id}`,
+        to: toDepartment(w.departmentId),
+        title: '吹哨即将到期',
+        body: `请于${w.deadlineAt}前反馈处理情况`,
+        link: null,
+      },
+    ],
     overdue: (w) => {
-      const text = { key: `overdue~${w._id}`, title: '吹哨超期未反馈', body: `部门未在期限内反馈（问题 ${w.problemId}）`, link: null };
+      const text = {
+        key: `overdue~${w._id}`,
+        title: '吹哨超期未反馈',
+        body: `部门未在期限内反馈（问题 ${w.problemId}）`,
+        link: null,
+      };
       return [
         { ...text, to: toStation(w.communityId) },
         { ...text, to: { role: 'districtAdmin', scope: 'district', scopeId: w.districtId } },

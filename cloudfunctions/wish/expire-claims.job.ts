@@ -15,12 +15,19 @@ export async function expireClaims(rt: Runtime, max = 500): Promise<number> {
   const at = system.now.toISOString();
   let expired = 0;
   for (;;) {
-    const page = await rt.store.find<WishDoc>('wishes', { where: { status: 'claimed', claimExpiresAt: { $lt: at } }, orderBy: [['claimExpiresAt', 'asc']], limit: Math.min(200, max - expired) });
+    const page = await rt.store.find<WishDoc>('wishes', {
+      where: { status: 'claimed', claimExpiresAt: { $lt: at } },
+      orderBy: [['claimExpiresAt', 'asc']],
+      limit: Math.min(200, max - expired),
+    });
     let movedThisPage = 0;
     for (const wish of page.items) {
       const moved = await transition(system, wishEntity, wish, 'expire', {
-        as: 'system', changes: { claimedBy: null, claimedAt: null, claimExpiresAt: null }, note: '认领超时未完成，自动释放',
-        guard: { claimedAt: wish.claimedAt }, detail: { expiredClaimOf: wish.claimedBy },
+        as: 'system',
+        changes: { claimedBy: null, claimedAt: null, claimExpiresAt: null },
+        note: '认领超时未完成，自动释放',
+        guard: { claimedAt: wish.claimedAt },
+        detail: { expiredClaimOf: wish.claimedBy },
       });
       if (!isFailure(moved)) movedThisPage++;
     }

@@ -18,27 +18,61 @@ async function loadWish(ctx: Ctx, id: string): Promise<WishDoc | Failure> {
 }
 
 /** One event of the table as `as`, answered with the wish as the caller sees it. */
-async function move(ctx: Ctx, wish: WishDoc, event: WishEvent, as: Party, options: { changes?: Partial<WishDoc>; note?: string | null; guard?: Where } = {}) {
+async function move(
+  ctx: Ctx,
+  wish: WishDoc,
+  event: WishEvent,
+  as: Party,
+  options: { changes?: Partial<WishDoc>; note?: string | null; guard?: Where } = {},
+) {
   const moved = await transition(ctx, wishEntity, wish, event, { as, ...options });
   return isFailure(moved) ? moved : { wish: await wishView(ctx, moved.doc) };
 }
 
 /** The station (or the grid's secretary) of the wish's place: the role they act in, or the failure. */
 function manager(ctx: Ctx, wish: WishDoc): Party | Failure {
-  return actingRole(ctx.caller, 'place.manage', { communityId: wish.communityId, gridId: wish.gridId }) ?? fail('AUTH.OUT_OF_SCOPE');
+  return (
+    actingRole(ctx.caller, 'place.manage', { communityId: wish.communityId, gridId: wish.gridId }) ??
+    fail('AUTH.OUT_OF_SCOPE')
+  );
 }
 
 export const postWish: Handlers<WishContract>['postWish'] = async (input, ctx) => {
   const unit = await ctx.store.get<UnitDoc>('units', input.unitId);
   if (!unit) return fail('NOT_FOUND', { unitId: '请选择您居住的单元' });
   const settings = await wishSettings(ctx.store, unit.communityId);
-  const wish = await create(ctx, wishEntity, {
-    _id: ctx.rt.newId(), districtId: unit.districtId, communityId: unit.communityId, gridId: unit.gridId, unitId: unit._id,
-    openid: ctx.caller.openid, residentName: ctx.caller.person?.name ?? null, residentPhone: input.phone,
-    title: input.title, description: input.description, category: input.category, points: settings.points, status: 'pending_review',
-    reason: null, claimedBy: null, claimedAt: null, claimExpiresAt: null, fulfilledAt: null, fulfilNote: null,
-    photo: input.photo ?? null, fulfilPhoto: null, confirmedBy: null, confirmedAt: null, thanks: null, createdAt: ctx.now.toISOString(),
-  }, { event: 'post', detail: { status: 'pending_review', title: input.title } });
+  const wish = await create(
+    ctx,
+    wishEntity,
+    {
+      _id: ctx.rt.newId(),
+      districtId: unit.districtId,
+      communityId: unit.communityId,
+      gridId: unit.gridId,
+      unitId: unit._id,
+      openid: ctx.caller.openid,
+      residentName: ctx.caller.person?.name ?? null,
+      residentPhone: input.phone,
+      title: input.title,
+      description: input.description,
+      category: input.category,
+      points: settings.points,
+      status: 'pending_review',
+      reason: null,
+      claimedBy: null,
+      claimedAt: null,
+      claimExpiresAt: null,
+      fulfilledAt: null,
+      fulfilNote: null,
+      photo: input.photo ?? null,
+      fulfilPhoto: null,
+      confirmedBy: null,
+      confirmedAt: null,
+      thanks: null,
+      createdAt: ctx.now.toISOString(),
+    },
+    { event: 'post', detail: { status: 'pending_review', title: input.title } },
+  );
   return { wish: await wishView(ctx, wish) };
 };
 
@@ -54,7 +88,11 @@ export const thankWish: Handlers<WishContract>['thankWish'] = async (input, ctx)
   if (isFailure(wish)) return wish;
   if (wish.openid !== ctx.caller.openid) return fail('AUTH.FORBIDDEN');
   // Thanks are said once: the update holds only while none were said.
-  return move(ctx, wish, 'thank', 'owner', { changes: { thanks: input.thanks }, note: input.thanks, guard: { thanks: null } });
+  return move(ctx, wish, 'thank', 'owner', {
+    changes: { thanks: input.thanks },
+    note: input.thanks,
+    guard: { thanks: null },
+  });
 };
 
 /**
@@ -65,20 +103,42 @@ export const thankWish: Handlers<WishContract>['thankWish'] = async (input, ctx)
 export const confirmWish: Handlers<WishContract>['confirmWish'] = async (input, ctx) => {
   const wish = await loadWish(ctx, input.wishId);
   if (isFailure(wish)) return wish;
-  const as: Party | null = wish.openid === ctx.caller.openid ? 'owner' : can(ctx.caller, 'unit.confirm', { unitId: wish.unitId }) ? 'unitLeader' : null;
+  const as: Party | null =
+    wish.openid === ctx.caller.openid
+      ? 'owner'
+      : can(ctx.caller, 'unit.confirm', { unitId: wish.unitId })
+        ? 'unitLeader'
+        : null;
   if (!as) return fail('AUTH.FORBIDDEN');
-  if (!input.fulfilled) return move(ctx, wish, 'dispute', as, { changes: { fulfilledAt: null }, note: input.note || '居民反馈尚未完成' });
+  if (!input.fulfilled)
+    return move(ctx, wish, 'dispute', as, { changes: { fulfilledAt: null }, note: input.note || '居民反馈尚未完成' });
   const now = ctx.now.toISOString();
   const service = serviceId('wish', wish._id);
   const moved: Moved<WishDoc> | Failure = await transitionById(ctx, wishEntity, wish._id, 'confirm', {
-    as, changes: { confirmedBy: ctx.caller.openid, confirmedAt: now }, note: input.note ?? null, detail: { service },
+    as,
+    changes: { confirmedBy: ctx.caller.openid, confirmedAt: now },
+    note: input.note ?? null,
+    detail: { service },
     also: async (tx, next) => {
       if (!next.claimedBy) throw new Error(`confirmed wish ${next._id} has no claimant`);
       const claimant = await tx.get<PersonDoc>('people', next.claimedBy);
-      await recordService(tx, {
-        openid: next.claimedBy, source: 'wish', sourceId: next._id, communityId: next.communityId, unitId: next.unitId, confirmer: null,
-        description: `微心愿：${next.title}`, memberName: claimant?.name ?? '党员', hours: 0, points: next.points, at: now,
-      }, ctx.now);
+      await recordService(
+        tx,
+        {
+          openid: next.claimedBy,
+          source: 'wish',
+          sourceId: next._id,
+          communityId: next.communityId,
+          unitId: next.unitId,
+          confirmer: null,
+          description: `微心愿：${next.title}`,
+          memberName: claimant?.name ?? '党员',
+          hours: 0,
+          points: next.points,
+          at: now,
+        },
+        ctx.now,
+      );
     },
   });
   return isFailure(moved) ? moved : { wish: await wishView(ctx, moved.doc) };
@@ -100,7 +160,10 @@ export const releaseClaim: Handlers<WishContract>['releaseClaim'] = async (input
   if (isFailure(wish)) return wish;
   const as = manager(ctx, wish);
   if (isFailure(as)) return as;
-  return move(ctx, wish, 'release', as, { changes: { claimedBy: null, claimedAt: null, claimExpiresAt: null }, note: input.reason });
+  return move(ctx, wish, 'release', as, {
+    changes: { claimedBy: null, claimedAt: null, claimExpiresAt: null },
+    note: input.reason,
+  });
 };
 
 /**
@@ -112,12 +175,19 @@ export const claimWish: Handlers<WishContract>['claimWish'] = async (input, ctx)
   if (isFailure(wish)) return wish;
   const member = requireMember(ctx.caller, wish.communityId);
   if (isFailure(member)) return member;
-  if (wish.status === 'claimed') return fail(wish.claimedBy === ctx.caller.openid ? 'WISH.BAD_STATE' : 'WISH.ALREADY_CLAIMED');
+  if (wish.status === 'claimed')
+    return fail(wish.claimedBy === ctx.caller.openid ? 'WISH.BAD_STATE' : 'WISH.ALREADY_CLAIMED');
   if (wish.status !== 'open') return fail('WISH.BAD_STATE');
   const settings = await wishSettings(ctx.store, wish.communityId);
   const holding = await ctx.store.count('wishes', { claimedBy: ctx.caller.openid, status: 'claimed' });
   if (holding >= settings.maxOpenClaims) return failWith('WISH.TOO_MANY_CLAIMS', { max: settings.maxOpenClaims });
-  const changes = { claimedBy: ctx.caller.openid, claimedAt: ctx.now.toISOString(), claimExpiresAt: claimExpiry(ctx.now, settings.claimDays), fulfilledAt: null, fulfilNote: null };
+  const changes = {
+    claimedBy: ctx.caller.openid,
+    claimedAt: ctx.now.toISOString(),
+    claimExpiresAt: claimExpiry(ctx.now, settings.claimDays),
+    fulfilledAt: null,
+    fulfilNote: null,
+  };
   const moved = await move(ctx, wish, 'claim', 'member', { changes });
   if (isFailure(moved)) {
     const now = await ctx.store.get<WishDoc>('wishes', wish._id);
@@ -130,13 +200,21 @@ export const giveUpWish: Handlers<WishContract>['giveUpWish'] = async (input, ct
   const wish = await loadWish(ctx, input.wishId);
   if (isFailure(wish)) return wish;
   if (wish.claimedBy !== ctx.caller.openid) return fail('AUTH.FORBIDDEN');
-  return move(ctx, wish, 'giveUp', 'claimant', { changes: { claimedBy: null, claimedAt: null, claimExpiresAt: null }, guard: { claimedBy: ctx.caller.openid } });
+  return move(ctx, wish, 'giveUp', 'claimant', {
+    changes: { claimedBy: null, claimedAt: null, claimExpiresAt: null },
+    guard: { claimedBy: ctx.caller.openid },
+  });
 };
 
 export const fulfilWish: Handlers<WishContract>['fulfilWish'] = async (input, ctx) => {
   const wish = await loadWish(ctx, input.wishId);
   if (isFailure(wish)) return wish;
   if (wish.claimedBy !== ctx.caller.openid) return fail('AUTH.FORBIDDEN');
-  const changes = { fulfilledAt: ctx.now.toISOString(), fulfilNote: input.note, fulfilPhoto: input.photo ?? null, claimExpiresAt: null };
+  const changes = {
+    fulfilledAt: ctx.now.toISOString(),
+    fulfilNote: input.note,
+    fulfilPhoto: input.photo ?? null,
+    claimExpiresAt: null,
+  };
   return move(ctx, wish, 'fulfil', 'claimant', { changes, note: input.note, guard: { claimedBy: ctx.caller.openid } });
 };

@@ -8,7 +8,12 @@ import type { WishDoc } from './wish.documents';
 import { wishViews } from './wish.view';
 
 export const myWishes: Handlers<WishContract>['myWishes'] = async (input, ctx) => {
-  const page = await ctx.store.find<WishDoc>('wishes', { where: { openid: ctx.caller.openid }, orderBy: [['createdAt', 'desc']], limit: input.limit, after: input.cursor ?? null });
+  const page = await ctx.store.find<WishDoc>('wishes', {
+    where: { openid: ctx.caller.openid },
+    orderBy: [['createdAt', 'desc']],
+    limit: input.limit,
+    after: input.cursor ?? null,
+  });
   return { items: await wishViews(ctx, page.items), next: page.next };
 };
 
@@ -26,7 +31,12 @@ export const listWishes: Handlers<WishContract>['listWishes'] = async (input, ct
     if (!own) return fail('AUTH.FORBIDDEN');
     where = { ...own, status: input.status };
   }
-  const page = await ctx.store.find<WishDoc>('wishes', { where, orderBy: [['createdAt', 'desc']], limit: input.limit, after: input.cursor ?? null });
+  const page = await ctx.store.find<WishDoc>('wishes', {
+    where,
+    orderBy: [['createdAt', 'desc']],
+    limit: input.limit,
+    after: input.cursor ?? null,
+  });
   return { items: await wishViews(ctx, page.items), next: page.next };
 };
 
@@ -34,7 +44,12 @@ export const listWishes: Handlers<WishContract>['listWishes'] = async (input, ct
 export const unitWishes: Handlers<WishContract>['unitWishes'] = async (input, ctx) => {
   const unitId = ownScope(ctx.caller, 'unitLeader');
   if (!unitId) return fail('AUTH.FORBIDDEN');
-  const page = await ctx.store.find<WishDoc>('wishes', { where: { unitId, status: input.status }, orderBy: [['createdAt', 'desc']], limit: input.limit, after: input.cursor ?? null });
+  const page = await ctx.store.find<WishDoc>('wishes', {
+    where: { unitId, status: input.status },
+    orderBy: [['createdAt', 'desc']],
+    limit: input.limit,
+    after: input.cursor ?? null,
+  });
   return { items: await wishViews(ctx, page.items), next: page.next };
 };
 
@@ -44,13 +59,23 @@ export const browseWishes: Handlers<WishContract>['browseWishes'] = async (input
   if (typeof communityId !== 'string') return communityId;
   const where: Where = input.gridId ? { gridId: input.gridId, status: 'open' } : { communityId, status: 'open' };
   if (input.category) where.category = input.category;
-  const page = await ctx.store.find<WishDoc>('wishes', { where, orderBy: [['createdAt', 'desc']], limit: input.limit, after: input.cursor ?? null });
+  const page = await ctx.store.find<WishDoc>('wishes', {
+    where,
+    orderBy: [['createdAt', 'desc']],
+    limit: input.limit,
+    after: input.cursor ?? null,
+  });
   // A grid of another community simply has no wishes of this member's community to show.
   const items = page.items.filter((w) => w.communityId === communityId);
   return { items: await wishViews(ctx, items), next: page.next };
 };
 
 export const myClaims: Handlers<WishContract>['myClaims'] = async (input, ctx) => {
-  const page = await ctx.store.find<WishDoc>('wishes', { where: { claimedBy: ctx.caller.openid }, orderBy: [['claimedAt', 'desc']], limit: input.limit, after: input.cursor ?? null });
+  const page = await ctx.store.find<WishDoc>('wishes', {
+    where: { claimedBy: ctx.caller.openid },
+    orderBy: [['claimedAt', 'desc']],
+    limit: input.limit,
+    after: input.cursor ?? null,
+  });
   return { items: await wishViews(ctx, page.items), next: page.next };
 };

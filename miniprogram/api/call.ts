@@ -45,7 +45,8 @@ export async function call<F extends FunctionName, A extends keyof Contracts[F] 
   data: Input<F, A>,
 ): Promise<Output<F, A>> {
   // Without a development session the page's login guard is already on its way to the login page.
-  if (process.env.TARO_ENV === 'h5' && !sessionToken()) throw new CallError({ code: 'AUTH.UNAUTHENTICATED', message: messageFor('AUTH.UNAUTHENTICATED') });
+  if (process.env.TARO_ENV === 'h5' && !sessionToken())
+    throw new CallError({ code: 'AUTH.UNAUTHENTICATED', message: messageFor('AUTH.UNAUTHENTICATED') });
   let response: Response<unknown>;
   try {
     response = await transport(fn, { action, data });

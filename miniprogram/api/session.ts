@@ -36,7 +36,11 @@ export async function demoAccounts(): Promise<DemoAccount[]> {
 }
 
 export async function devLogin(openid: string): Promise<Session> {
-  const res = await fetch('/api/dev/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
+  const res = await fetch('/api/dev/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid }),
+  });
   const body = (await res.json()) as { ok: boolean; data: Session };
   if (!body.ok) throw new Error('登录失败');
   saveSession(body.data);

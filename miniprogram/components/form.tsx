@@ -22,9 +22,24 @@ export function TextField(p: TextProps) {
     <View className="field">
       <View className="field-label">{p.label}</View>
       {p.multiline ? (
-        <Textarea className="field-input field-textarea" name={p.name} placeholder={p.placeholder} value={p.value} maxlength={p.maxlength ?? 300} onInput={(e) => p.onInput(e.detail.value)} />
+        <Textarea
+          className="field-input field-textarea"
+          name={p.name}
+          placeholder={p.placeholder}
+          value={p.value}
+          maxlength={p.maxlength ?? 300}
+          onInput={(e) => p.onInput(e.detail.value)}
+        />
       ) : (
-        <Input className="field-input" name={p.name} type={p.type ?? 'text'} placeholder={p.placeholder} value={p.value} maxlength={p.maxlength ?? 100} onInput={(e) => p.onInput(e.detail.value)} />
+        <Input
+          className="field-input"
+          name={p.name}
+          type={p.type ?? 'text'}
+          placeholder={p.placeholder}
+          value={p.value}
+          maxlength={p.maxlength ?? 100}
+          onInput={(e) => p.onInput(e.detail.value)}
+        />
       )}
       <FieldError text={p.error} />
     </View>
@@ -32,11 +47,24 @@ export function TextField(p: TextProps) {
 }
 
 /** A date (YYYY-MM-DD, or YYYY-MM with fields=month) or time (HH:mm) chosen with the platform's picker. */
-export function PickerField(p: { label: string; mode: 'date' | 'time'; fields?: 'month' | 'day'; value: string; onChange: (v: string) => void; error?: string; testid: string }) {
+export function PickerField(p: {
+  label: string;
+  mode: 'date' | 'time';
+  fields?: 'month' | 'day';
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  testid: string;
+}) {
   return (
     <View className="field">
       <View className="field-label">{p.label}</View>
-      <Picker mode={p.mode} {...(p.fields ? { fields: p.fields } : {})} value={p.value} onChange={(e) => p.onChange(String(e.detail.value))}>
+      <Picker
+        mode={p.mode}
+        {...(p.fields ? { fields: p.fields } : {})}
+        value={p.value}
+        onChange={(e) => p.onChange(String(e.detail.value))}
+      >
         <View className="field-picker" data-testid={p.testid}>
           {p.value}
         </View>

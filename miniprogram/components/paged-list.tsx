@@ -6,7 +6,11 @@ import { Empty, ErrorView, Loading } from './states';
 type Paged<T> = ReturnType<typeof usePaged<T>>;
 
 /** A paged list's states: loading, error with retry, empty, the items, and "load more" at the end. */
-export function PagedList<T>(props: { list: Paged<T>; empty: { title: string; hint?: string }; children: (item: T) => ReactNode }) {
+export function PagedList<T>(props: {
+  list: Paged<T>;
+  empty: { title: string; hint?: string };
+  children: (item: T) => ReactNode;
+}) {
   const { list } = props;
   if (list.state === 'loading') return <Loading />;
   if (list.state === 'error' && list.error) return <ErrorView error={list.error} onRetry={list.refresh} />;
@@ -25,7 +29,11 @@ export function PagedList<T>(props: { list: Paged<T>; empty: { title: string; hi
 export function Tabs<V>(props: { tabs: Array<{ value: V; label: string }>; value: V; onChange: (value: V) => void }) {
   const many = props.tabs.length > 5;
   const items = props.tabs.map((t) => (
-    <View key={t.label} className={`tab ${many ? 'tab-scroll' : ''} ${t.value === props.value ? 'tab-active' : ''}`} onClick={() => props.onChange(t.value)}>
+    <View
+      key={t.label}
+      className={`tab ${many ? 'tab-scroll' : ''} ${t.value === props.value ? 'tab-active' : ''}`}
+      onClick={() => props.onChange(t.value)}
+    >
       {t.label}
     </View>
   ));

@@ -4,7 +4,15 @@ import { useState } from 'react';
 import { uploadPhoto } from '../api/upload';
 
 /** An optional photo: choose (camera or album), upload, preview, remove. */
-export function PhotoPicker({ value, onChange, label = '照片（可选）' }: { value: string | null; onChange: (url: string | null) => void; label?: string }) {
+export function PhotoPicker({
+  value,
+  onChange,
+  label = '照片（可选）',
+}: {
+  value: string | null;
+  onChange: (url: string | null) => void;
+  label?: string;
+}) {
   const [busy, setBusy] = useState(false);
   const choose = async () => {
     try {
@@ -14,7 +22,9 @@ export function PhotoPicker({ value, onChange, label = '照片（可选）' }: {
       setBusy(true);
       onChange(await uploadPhoto(path));
     } catch (e) {
-      const message = (e as { errMsg?: string }).errMsg?.includes('cancel') ? null : (e as Error).message || '上传失败，请重试';
+      const message = (e as { errMsg?: string }).errMsg?.includes('cancel')
+        ? null
+        : (e as Error).message || '上传失败，请重试';
       if (message) void Taro.showToast({ title: message, icon: 'none' });
     } finally {
       setBusy(false);

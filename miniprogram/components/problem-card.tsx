@@ -4,7 +4,14 @@ import { beijing } from '@shared/core/time';
 import type { ProblemView } from '@shared/whistle/whistle.contract';
 import { problemStatusLabels, type ProblemStatus } from '@shared/whistle/whistle.rules';
 
-const tone = (s: ProblemStatus) => (['closed', 'confirmed'].includes(s) ? 'tag-approved' : ['declined', 'duplicate'].includes(s) ? 'tag-other' : s === 'returned' || s === 'reopened' ? 'tag-rejected' : 'tag-pending');
+const tone = (s: ProblemStatus) =>
+  ['closed', 'confirmed'].includes(s)
+    ? 'tag-approved'
+    : ['declined', 'duplicate'].includes(s)
+      ? 'tag-other'
+      : s === 'returned' || s === 'reopened'
+        ? 'tag-rejected'
+        : 'tag-pending';
 
 /** A problem report with its departments and deadlines, and its timeline on demand. */
 export function ProblemCard({ problem: p, children }: { problem: ProblemView; children?: ReactNode }) {
@@ -23,7 +30,12 @@ export function ProblemCard({ problem: p, children }: { problem: ProblemView; ch
         {p.communityName} {p.place}
         {p.meToo ? ` · ${p.meToo}人也遇到` : ''}
       </View>
-      {p.reporterName ? <View className="list-line">反映人：{p.reporterName}{p.reporterPhone ? ` · ${p.reporterPhone}` : ''}</View> : null}
+      {p.reporterName ? (
+        <View className="list-line">
+          反映人：{p.reporterName}
+          {p.reporterPhone ? ` · ${p.reporterPhone}` : ''}
+        </View>
+      ) : null}
       {p.departments.map((d) => (
         <View key={d.id} className="list-line" data-testid="department">
           {d.lead ? '牵头：' : '协办：'}

@@ -4,23 +4,52 @@ import { useState } from 'react';
 import { PhotoPicker } from './photo-picker';
 
 /** A button that opens a short text with up to `maxPhotos` photos, then runs the action with both. */
-export function TextPhotosAction(props: { label: string; placeholder: string; confirm: string; maxPhotos?: number; onSubmit: (text: string, photos: string[]) => Promise<unknown> }) {
+export function TextPhotosAction(props: {
+  label: string;
+  placeholder: string;
+  confirm: string;
+  maxPhotos?: number;
+  onSubmit: (text: string, photos: string[]) => Promise<unknown>;
+}) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [photos, setPhotos] = useState<string[]>([]);
   const max = props.maxPhotos ?? 3;
-  if (!open) return <Button type="primary" onClick={() => setOpen(true)}>{props.label}</Button>;
+  if (!open)
+    return (
+      <Button type="primary" onClick={() => setOpen(true)}>
+        {props.label}
+      </Button>
+    );
   return (
     <View style={{ width: '100%' }}>
-      <Textarea className="field-input field-textarea" style={{ background: '#f7f7f7', marginTop: '8px' }} placeholder={props.placeholder} value={text} maxlength={500} onInput={(e) => setText(e.detail.value)} />
+      <Textarea
+        className="field-input field-textarea"
+        style={{ background: '#f7f7f7', marginTop: '8px' }}
+        placeholder={props.placeholder}
+        value={text}
+        maxlength={500}
+        onInput={(e) => setText(e.detail.value)}
+      />
       {Array.from({ length: max }, (_, i) => i)
         .filter((i) => i <= photos.length)
         .map((i) => (
-          <PhotoPicker key={i} value={photos[i] ?? null} label={i === 0 ? '照片（可选）' : ' '} onChange={(url) => setPhotos((old) => (url ? [...old.slice(0, i), url, ...old.slice(i + 1)] : old.filter((_, j) => j !== i)))} />
+          <PhotoPicker
+            key={i}
+            value={photos[i] ?? null}
+            label={i === 0 ? '照片（可选）' : ' '}
+            onChange={(url) =>
+              setPhotos((old) => (url ? [...old.slice(0, i), url, ...old.slice(i + 1)] : old.filter((_, j) => j !== i)))
+            }
+          />
         ))}
       <View className="actions">
         <Button onClick={() => setOpen(false)}>取消</Button>
-        <Button type="primary" disabled={text.trim().length < 2} onClick={() => void props.onSubmit(text.trim(), photos)}>
+        <Button
+          type="primary"
+          disabled={text.trim().length < 2}
+          onClick={() => void props.onSubmit(text.trim(), photos)}
+        >
           {props.confirm}
         </Button>
       </View>

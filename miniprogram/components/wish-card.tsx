@@ -5,8 +5,13 @@ import type { WishView } from '@shared/wish/wish.contract';
 import { wishStatusLabels, type WishStatus } from '@shared/wish/wish.rules';
 
 const tone: Record<WishStatus, string> = {
-  pending_review: 'tag-pending', open: 'tag-role', claimed: 'tag-pending', fulfilled: 'tag-pending',
-  confirmed: 'tag-approved', rejected: 'tag-rejected', cancelled: 'tag-other',
+  pending_review: 'tag-pending',
+  open: 'tag-role',
+  claimed: 'tag-pending',
+  fulfilled: 'tag-pending',
+  confirmed: 'tag-approved',
+  rejected: 'tag-rejected',
+  cancelled: 'tag-other',
 };
 
 /** A wish with what its reader may see, its history on demand, and the actions the page passes in. */
@@ -32,7 +37,12 @@ export function WishCard({ wish, children }: { wish: WishView; children?: ReactN
       ) : wish.residentPhone ? (
         <View className="list-line">联系电话：{wish.residentPhone}</View>
       ) : null}
-      {wish.claimantName ? <View className="list-line">认领党员：{wish.claimantName}{wish.claimExpiresAt ? `（请于${beijing(wish.claimExpiresAt, 'MM月DD日')}前完成）` : ''}</View> : null}
+      {wish.claimantName ? (
+        <View className="list-line">
+          认领党员：{wish.claimantName}
+          {wish.claimExpiresAt ? `（请于${beijing(wish.claimExpiresAt, 'MM月DD日')}前完成）` : ''}
+        </View>
+      ) : null}
       {wish.fulfilNote ? <View className="list-line">完成情况：{wish.fulfilNote}</View> : null}
       {wish.fulfilPhoto ? <Image className="wish-photo" src={wish.fulfilPhoto} mode="aspectFill" /> : null}
       {wish.reason ? <View className="list-line">原因：{wish.reason}</View> : null}

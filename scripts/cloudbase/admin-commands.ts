@@ -40,24 +40,56 @@ export async function importTree(store: Store, input: unknown): Promise<string[]
   const districtId = tree.district._id;
   const communityIds = new Set(tree.communities.map((c) => c._id));
   const grids = new Map(tree.grids.map((g) => [g._id, g]));
-  for (const g of tree.grids) if (!communityIds.has(g.communityId)) throw new Error(`网格 ${g._id} 的社区 ${g.communityId} 不在文件中`);
+  for (const g of tree.grids)
+    if (!communityIds.has(g.communityId)) throw new Error(`网格 ${g._id} 的社区 ${g.communityId} 不在文件中`);
   for (const u of tree.units) if (!grids.has(u.gridId)) throw new Error(`单元 ${u._id} 的网格 ${u.gridId} 不在文件中`);
   const counts = {
     districts: await insertNew(store, 'districts', [tree.district]),
-    communities: await insertNew(store, 'communities', tree.communities.map((c) => ({ ...c, districtId }))),
-    grids: await insertNew(store, 'grids', tree.grids.map((g) => ({ ...g, districtId }))),
-    units: await insertNew(store, 'units', tree.units.map((u) => ({ ...u, communityId: grids.get(u.gridId)!.communityId, districtId }))),
-    orgs: await insertNew(store, 'orgs', tree.orgs.map((o) => ({ ...o, districtId }))),
-    departments: await insertNew(store, 'departments', tree.departments.map((d) => ({ ...d, districtId }))),
+    communities: await insertNew(
+      store,
+      'communities',
+      tree.communities.map((c) => ({ ...c, districtId })),
+    ),
+    grids: await insertNew(
+      store,
+      'grids',
+      tree.grids.map((g) => ({ ...g, districtId })),
+    ),
+    units: await insertNew(
+      store,
+      'units',
+      tree.units.map((u) => ({ ...u, communityId: grids.get(u.gridId)!.communityId, districtId })),
+    ),
+    orgs: await insertNew(
+      store,
+      'orgs',
+      tree.orgs.map((o) => ({ ...o, districtId })),
+    ),
+    departments: await insertNew(
+      store,
+      'departments',
+      tree.departments.map((d) => ({ ...d, districtId })),
+    ),
   };
   return Object.entries(counts).map(([c, n]) => `${c}: 新增 ${n}`);
 }
 
 const scopeOf: Record<string, (typeof scopeKinds)[number]> = {
-  districtAdmin: 'district', stationAdmin: 'community', gridSecretary: 'grid', unitLeader: 'unit', orgAdmin: 'org', department: 'department', member: 'community',
+  districtAdmin: 'district',
+  stationAdmin: 'community',
+  gridSecretary: 'grid',
+  unitLeader: 'unit',
+  orgAdmin: 'org',
+  department: 'department',
+  member: 'community',
 };
 const scopeCollection: Partial<Record<(typeof scopeKinds)[number], string>> = {
-  district: 'districts', community: 'communities', grid: 'grids', unit: 'units', org: 'orgs', department: 'departments',
+  district: 'districts',
+  community: 'communities',
+  grid: 'grids',
+  unit: 'units',
+  org: 'orgs',
+  department: 'departments',
 };
 
 /** Grants `role` over `scopeId` to the person with `openid` (shown on their 我的 page as 用户编号). */
@@ -67,11 +99,26 @@ export async function grant(store: Store, openid: string, role: string, scopeId:
   const scope = scopeOf[r];
   if (!scope) throw new Error(`角色 ${r} 不能这样授予`);
   const collection = scopeCollection[scope];
-  if (collection && !(await store.get(collection, scopeId))) throw new Error(`${collection} 中没有 ${scopeId}：请先导入区的组织结构`);
-  const doc = { _id: `${openid}~${r}`, openid, role: r, scope, scopeId, grantedBy: 'cloudbase-admin', at: now.toISOString() };
+  if (collection && !(await store.get(collection, scopeId)))
+    throw new Error(`${collection} 中没有 ${scopeId}：请先导入区的组织结构`);
+  const doc = {
+    _id: `${openid}~${r}`,
+    openid,
+    role: r,
+    scope,
+    scopeId,
+    grantedBy: 'cloudbase-admin',
+    at: now.toISOString(),
+  };
   try {
     await store.insert('grants', doc);
-    const admin = { store, now, actor: 'cloudbase-admin', requestId: 'cloudbase-admin', newId: () => `grant~${openid}~${r}~${now.getTime()}` };
+    const admin = {
+      store,
+      now,
+      actor: 'cloudbase-admin',
+      requestId: 'cloudbase-admin',
+      newId: () => `grant~${openid}~${r}~${now.getTime()}`,
+    };
     await record(admin, { action: 'grant.add', entity: 'grants', entityId: doc._id, before: null, after: doc });
     return `已授予 ${openid} ${r}（${scope} ${scopeId}）`;
   } catch (error) {

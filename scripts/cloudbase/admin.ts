@@ -14,11 +14,22 @@ async function main(args: string[]) {
   const [command, ...rest] = args;
   if (command === 'example-tree') {
     const tree = buildTree({ gridsPerCommunity: 2, unitsPerGrid: 3 }, [{ id: 'huazhong', name: '华中社区' }]);
-    const strip = <T extends object>(docs: T[], keys: string[]) => docs.map((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !keys.includes(k))));
-    console.log(JSON.stringify({
-      district: tree.district, communities: strip(tree.communities, ['districtId']), grids: strip(tree.grids, ['districtId']),
-      units: strip(tree.units, ['districtId', 'communityId']), orgs: strip(tree.orgs, ['districtId']), departments: strip(tree.departments, ['districtId']),
-    }, null, 2));
+    const strip = <T extends object>(docs: T[], keys: string[]) =>
+      docs.map((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !keys.includes(k))));
+    console.log(
+      JSON.stringify(
+        {
+          district: tree.district,
+          communities: strip(tree.communities, ['districtId']),
+          grids: strip(tree.grids, ['districtId']),
+          units: strip(tree.units, ['districtId', 'communityId']),
+          orgs: strip(tree.orgs, ['districtId']),
+          departments: strip(tree.departments, ['districtId']),
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
   if (command !== 'import' && command !== 'grant') return console.log(usage);

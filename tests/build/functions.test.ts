@@ -25,9 +25,17 @@ describe.each(names)('dist/cloudfunctions/%s', (name) => {
 
   const load = () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(file) as { main: (event: unknown, context: unknown) => Promise<{ ok: boolean; error?: { code: string } }> };
+    return require(file) as {
+      main: (event: unknown, context: unknown) => Promise<{ ok: boolean; error?: { code: string } }>;
+    };
   };
-  const readAction: Record<string, string> = { org: 'me', checkin: 'myReports', wish: 'myWishes', points: 'myPoints', report: 'myProblems' };
+  const readAction: Record<string, string> = {
+    org: 'me',
+    checkin: 'myReports',
+    wish: 'myWishes',
+    points: 'myPoints',
+    report: 'myProblems',
+  };
 
   test('loads in a plain Node process with nothing of the repository around it, and exports main', () => {
     expect(probeBundle(join(out, name)).mainType).toBe('function');
@@ -35,19 +43,35 @@ describe.each(names)('dist/cloudfunctions/%s', (name) => {
 
   test('asks for exactly the WeChat open APIs it calls', () => {
     const config = join(out, name, 'config.json');
-    const openapi = existsSync(config) ? ((JSON.parse(readFileSync(config, 'utf8')) as { permissions?: { openapi?: string[] } }).permissions?.openapi ?? []) : [];
-    const expected = { checkin: ['wxacode.getUnlimited'], report: ['subscribeMessage.send'], timer: ['subscribeMessage.send'] }[name] ?? [];
+    const openapi = existsSync(config)
+      ? ((JSON.parse(readFileSync(config, 'utf8')) as { permissions?: { openapi?: string[] } }).permissions?.openapi ??
+        [])
+      : [];
+    const expected =
+      { checkin: ['wxacode.getUnlimited'], report: ['subscribeMessage.send'], timer: ['subscribeMessage.send'] }[
+        name
+      ] ?? [];
     expect(openapi).toEqual(expected);
   });
 
   if (name === 'timer') {
     test('config.json carries a valid 7-field timer trigger (seconds first)', () => {
-      const { triggers } = JSON.parse(readFileSync(join(out, name, 'config.json'), 'utf8')) as { triggers: Array<{ type: string; config: string }> };
+      const { triggers } = JSON.parse(readFileSync(join(out, name, 'config.json'), 'utf8')) as {
+        triggers: Array<{ type: string; config: string }>;
+      };
       expect(triggers).toHaveLength(1);
       expect(triggers[0]?.type).toBe('timer');
       const fields = triggers[0]!.config.split(' ');
       expect(fields).toHaveLength(7);
-      const ranges = [[0, 59], [0, 59], [0, 23], [1, 31], [1, 12], [0, 6], [1970, 2099]] as const;
+      const ranges = [
+        [0, 59],
+        [0, 59],
+        [0, 23],
+        [1, 31],
+        [1, 12],
+        [0, 6],
+        [1970, 2099],
+      ] as const;
       fields.forEach((field, i) => {
         const [lo, hi] = ranges[i]!;
         for (const part of field.split(',')) {
@@ -72,7 +96,16 @@ describe.each(names)('dist/cloudfunctions/%s', (name) => {
   } else {
     test('takes identity from the platform only: an OPENID in the event is ignored', async () => {
       delete process.env.WX_OPENID;
-      const res = await load().main({ action: readAction[name], data: {}, OPENID: 'demo-station', openid: 'demo-station', userInfo: { openId: 'demo-station' } }, {});
+      const res = await load().main(
+        {
+          action: readAction[name],
+          data: {},
+          OPENID: 'demo-station',
+          openid: 'demo-station',
+          userInfo: { openId: 'demo-station' },
+        },
+        {},
+      );
       expect(res).toEqual({ ok: false, error: expect.objectContaining({ code: 'AUTH.UNAUTHENTICATED' }) });
     });
   }

@@ -19,7 +19,11 @@ function files(dir: string, ext: string): string[] {
 }
 
 describe('dist/weapp', () => {
-  const app = () => JSON.parse(readFileSync(join(root, 'app.json'), 'utf8')) as { pages: string[]; tabBar: { list: { pagePath: string }[] } };
+  const app = () =>
+    JSON.parse(readFileSync(join(root, 'app.json'), 'utf8')) as {
+      pages: string[];
+      tabBar: { list: { pagePath: string }[] };
+    };
 
   test('app.json lists every page, each with its files, and the tab bar', () => {
     expect(app().pages).toContain('pages/checkin/report/index');
@@ -31,7 +35,11 @@ describe('dist/weapp', () => {
 
   test('every .wxml compiles with wcc and every page renders a template', () => {
     // The compiled templates expect the mini-program's globals; empty stand-ins are enough to load them.
-    const compiled = new Function('global', 'window', '__wxAppCode__', wxmlToJs(root)) as (g: object, w: object, c: object) => (path: string) => unknown;
+    const compiled = new Function('global', 'window', '__wxAppCode__', wxmlToJs(root)) as (
+      g: object,
+      w: object,
+      c: object,
+    ) => (path: string) => unknown;
     const gwx = compiled({}, {}, {});
     for (const page of app().pages) expect(typeof gwx(`${page}.wxml`)).toBe('function');
     expect(files(root, '.wxml').length).toBeGreaterThan(app().pages.length);
@@ -39,17 +47,26 @@ describe('dist/weapp', () => {
 
   test('every .wxss compiles with wcsc', () => {
     // Loading the compiled styles touches the page (window, document): jsdom stands in for it.
-    const compiled = new Function('global', '__wxAppCode__', wxssToJs(root)) as (g: object, c: object) => (path: string) => unknown;
+    const compiled = new Function('global', '__wxAppCode__', wxssToJs(root)) as (
+      g: object,
+      c: object,
+    ) => (path: string) => unknown;
     const lookup = compiled({}, {});
     // wcsc inlines the @imported sheets (common, app-origin) into app.wxss and each page's own sheet.
-    const entries = ['app.wxss', ...app().pages.map((p) => `${p}.wxss`).filter((f) => existsSync(join(root, f)))];
+    const entries = [
+      'app.wxss',
+      ...app()
+        .pages.map((p) => `${p}.wxss`)
+        .filter((f) => existsSync(join(root, f))),
+    ];
     for (const file of entries) expect(typeof lookup(file)).toBe('function');
     const compiledCss = wxssToJs(root);
     for (const cls of ['nut-button', 'sheet-mask', 'field-error', 'tag-approved']) expect(compiledCss).toContain(cls);
   });
 
   test('no script reads process.env at run time (the mini-program has no process)', () => {
-    for (const file of files(root, '.js')) expect(readFileSync(join(root, file), 'utf8')).not.toMatch(/process\.env\.[A-Za-z_]+/);
+    for (const file of files(root, '.js'))
+      expect(readFileSync(join(root, file), 'utf8')).not.toMatch(/process\.env\.[A-Za-z_]+/);
   });
 
   test('the main package is under the 2 MB limit', () => {

@@ -12,8 +12,11 @@ describe('a member checks in to an activity and out again', () => {
   test('code → check-in → two hours later check-out → hours', async () => {
     const start = new Date(Date.now() + 5 * 60_000);
     await api(story.app.base, 'demo-station', 'checkin', 'createActivity', {
-      title: '主题党日·义务植树', place: '华中社区党群服务中心', capacity: 50,
-      startAt: start.toISOString(), endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
+      title: '主题党日·义务植树',
+      place: '华中社区党群服务中心',
+      capacity: 50,
+      startAt: start.toISOString(),
+      endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
     });
 
     const organiser = await (await phone(story.browser)).newPage();

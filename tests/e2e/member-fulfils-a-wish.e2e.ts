@@ -17,12 +17,23 @@ describe('a member fulfils a resident’s wish', () => {
     await resident.locator('.nut-button', { hasText: '发布新心愿' }).click();
     await resident.locator('input[name="title"]').fill(title);
     await resident.locator('textarea[name="description"]').fill('厨房水龙头一直滴水，家里只有老人，希望有人帮忙修一下');
-    for (const [field, option] of [['pick-category', '维修服务'], ['pick-community', '华中社区'], ['pick-grid', '第一网格'], ['pick-unit', '01栋1单元']]) {
+    for (const [field, option] of [
+      ['pick-category', '维修服务'],
+      ['pick-community', '华中社区'],
+      ['pick-grid', '第一网格'],
+      ['pick-unit', '01栋1单元'],
+    ]) {
       await resident.getByTestId(field as string).click();
-      await resident.getByTestId(`${field}-option`).filter({ hasText: option as string }).click();
+      await resident
+        .getByTestId(`${field}-option`)
+        .filter({ hasText: option as string })
+        .click();
     }
     await resident.locator('input[name="phone"]').fill('13600001111');
-    const [chooser] = await Promise.all([resident.waitForEvent('filechooser'), resident.getByTestId('photo-add').click()]);
+    const [chooser] = await Promise.all([
+      resident.waitForEvent('filechooser'),
+      resident.getByTestId('photo-add').click(),
+    ]);
     await chooser.setFiles(join(__dirname, '../../miniprogram/assets/tab-home-active.png'));
     await resident.getByTestId('photo-preview').waitFor();
     await shoot(resident, '31-resident-wish-form');

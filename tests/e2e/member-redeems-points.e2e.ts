@@ -13,9 +13,16 @@ describe('a member earns points and redeems them', () => {
     await member.getByTestId('balance').getByText('0').waitFor();
     await member.locator('.nut-button', { hasText: '登记服务' }).click();
     await member.locator('input[name="description"]').fill('清理楼道杂物');
-    for (const [field, option] of [['pick-grid', '第一网格'], ['pick-unit', '01栋1单元'], ['pick-hours', '2 小时']]) {
+    for (const [field, option] of [
+      ['pick-grid', '第一网格'],
+      ['pick-unit', '01栋1单元'],
+      ['pick-hours', '2 小时'],
+    ]) {
       await member.getByTestId(field as string).click();
-      await member.getByTestId(`${field}-option`).filter({ hasText: option as string }).click();
+      await member
+        .getByTestId(`${field}-option`)
+        .filter({ hasText: option as string })
+        .click();
     }
     await shoot(member, '40-member-log-service');
     await member.locator('.nut-button', { hasText: '提交' }).click();

@@ -12,9 +12,17 @@ describe('the station whistles and a department reports in', () => {
     await resident.getByText('反映问题').first().click();
     await resident.getByText('还没有反映过问题').waitFor();
     await resident.locator('.nut-button', { hasText: '反映新问题' }).click();
-    for (const [field, option] of [['pick-category', '环境卫生'], ['pick-community', '华中社区'], ['pick-grid', '第一网格'], ['pick-unit', '01栋1单元']]) {
+    for (const [field, option] of [
+      ['pick-category', '环境卫生'],
+      ['pick-community', '华中社区'],
+      ['pick-grid', '第一网格'],
+      ['pick-unit', '01栋1单元'],
+    ]) {
       await resident.getByTestId(field as string).click();
-      await resident.getByTestId(`${field}-option`).filter({ hasText: option as string }).click();
+      await resident
+        .getByTestId(`${field}-option`)
+        .filter({ hasText: option as string })
+        .click();
     }
     await resident.locator('textarea[name="description"]').fill('3栋楼下垃圾堆放多日无人清运，气味很大');
     await resident.locator('input[name="phone"]').fill('13600002222');
@@ -76,9 +84,22 @@ describe('the station whistles and a department reports in', () => {
   });
 
   test('the station merges a duplicate into an open report nearby', async () => {
-    const first = await api(story.app.base, 'demo-resident', 'report', 'submitProblem', { category: '市政设施', description: '小区门口路灯不亮已经一周了', unitId: 'huazhongg2u1', phone: '13600003333' });
-    await api(story.app.base, 'demo-station', 'report', 'triage', { problemId: first.problem.id, action: 'solveInStation' });
-    await api(story.app.base, 'demo-member', 'report', 'submitProblem', { category: '市政设施', description: '门口路灯坏了晚上很黑', unitId: 'huazhongg2u2', phone: '13600004444' });
+    const first = await api(story.app.base, 'demo-resident', 'report', 'submitProblem', {
+      category: '市政设施',
+      description: '小区门口路灯不亮已经一周了',
+      unitId: 'huazhongg2u1',
+      phone: '13600003333',
+    });
+    await api(story.app.base, 'demo-station', 'report', 'triage', {
+      problemId: first.problem.id,
+      action: 'solveInStation',
+    });
+    await api(story.app.base, 'demo-member', 'report', 'submitProblem', {
+      category: '市政设施',
+      description: '门口路灯坏了晚上很黑',
+      unitId: 'huazhongg2u2',
+      phone: '13600004444',
+    });
     const station = await (await phone(story.browser)).newPage();
     await loginAs(station, story.app.base, 'demo-station');
     await station.getByText('问题台账').first().click();

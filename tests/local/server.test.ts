@@ -17,31 +17,56 @@ describe('local server', () => {
     await runtime.store.close();
   });
   const login = async (openid: string) =>
-    ((await (await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) })).json()) as { data: { token: string } }).data.token;
+    (
+      (await (await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) })).json()) as {
+        data: { token: string };
+      }
+    ).data.token;
 
   test('only demo accounts can sign in; a forged session is anonymous', async () => {
-    const res = await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid: 'someone-else' }) });
+    const res = await fetch(`${base}/api/dev/login`, {
+      method: 'POST',
+      body: JSON.stringify({ openid: 'someone-else' }),
+    });
     expect(res.status).toBe(400);
-    const forged = await fetch(`${base}/api/fn/org`, { method: 'POST', headers: { authorization: 'Bearer abc.def.ghi' }, body: JSON.stringify({ action: 'me' }) });
+    const forged = await fetch(`${base}/api/fn/org`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer abc.def.ghi' },
+      body: JSON.stringify({ action: 'me' }),
+    });
     expect(((await forged.json()) as { error: { code: string } }).error.code).toBe('AUTH.UNAUTHENTICATED');
     const token = await login('demo-station');
-    const me = await fetch(`${base}/api/fn/org`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'me', OPENID: 'demo-district' }) });
+    const me = await fetch(`${base}/api/fn/org`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: JSON.stringify({ action: 'me', OPENID: 'demo-district' }),
+    });
     expect(((await me.json()) as { data: { openid: string } }).data.openid).toBe('demo-station');
   });
 
   test('a PNG upload is stored and served; other files and anonymous uploads are refused', async () => {
     const png = readFileSync(join(__dirname, '../../miniprogram/assets/tab-home.png'));
     const token = await login('demo-resident');
-    const up = (await (await fetch(`${base}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: png })).json()) as { ok: boolean; data: { url: string } };
+    const up = (await (
+      await fetch(`${base}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: png })
+    ).json()) as { ok: boolean; data: { url: string } };
     expect(up.data.url).toMatch(/^\/uploads\/[a-f0-9]{32}\.png$/);
     const back = await fetch(`${base}${up.data.url}`);
     expect(back.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await back.arrayBuffer()).equals(png)).toBe(true);
-    const text = await fetch(`${base}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '<svg onload=alert(1)>' });
+    const text = await fetch(`${base}/api/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: '<svg onload=alert(1)>',
+    });
     expect(text.status).toBe(400);
     const anonymous = await fetch(`${base}/api/upload`, { method: 'POST', body: png });
     expect(anonymous.status).toBe(401);
-    const big = await fetch(`${base}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: Buffer.alloc(3 * 1024 * 1024, 0xff) });
+    const big = await fetch(`${base}/api/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: Buffer.alloc(3 * 1024 * 1024, 0xff),
+    });
     expect(big.status).toBe(413);
     expect((await fetch(`${base}/uploads/../secret`)).status).toBe(404);
   });

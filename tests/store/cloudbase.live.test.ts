@@ -16,8 +16,11 @@ const live = Boolean(TCB_ENV_ID && TENCENTCLOUD_SECRETID && TENCENTCLOUD_SECRETK
 function prefixed(store: CloudbaseStore, prefix: string): Store {
   const n = (c: string) => `${prefix}${c}`;
   const tx = (t: TxStore): TxStore => ({
-    get: (c, id) => t.get(n(c), id), insert: (c, d) => t.insert(n(c), d), set: (c, d) => t.set(n(c), d),
-    update: (c, id, p) => t.update(n(c), id, p), remove: (c, id) => t.remove(n(c), id),
+    get: (c, id) => t.get(n(c), id),
+    insert: (c, d) => t.insert(n(c), d),
+    set: (c, d) => t.set(n(c), d),
+    update: (c, id, p) => t.update(n(c), id, p),
+    remove: (c, id) => t.remove(n(c), id),
   });
   return {
     get: <T extends Doc>(c: string, id: string) => store.get<T>(n(c), id),
@@ -41,7 +44,9 @@ if (!live) {
   const indexes = contractIndexes;
   describeStoreContract(`CloudBase live (${TCB_ENV_ID})`, () => {
     const prefix = `hl_live_${randomBytes(4).toString('hex')}_`;
-    const store = new CloudbaseStore(app.database(), { indexes: indexes.map((d) => ({ ...d, collection: `${prefix}${d.collection}` })) });
+    const store = new CloudbaseStore(app.database(), {
+      indexes: indexes.map((d) => ({ ...d, collection: `${prefix}${d.collection}` })),
+    });
     return prefixed(store, prefix);
   });
 }

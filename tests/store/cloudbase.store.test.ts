@@ -20,10 +20,13 @@ describe('CloudBase adapter: the requests it sends', () => {
   let store: CloudbaseStore;
   beforeEach(() => {
     store = makeStore();
-    fake.load('items', Array.from({ length: 6 }, (_, i) => ({ _id: `i${i}`, group: i % 2 ? 'odd' : 'even', rank: i, status: 'open' })));
+    fake.load(
+      'items',
+      Array.from({ length: 6 }, (_, i) => ({ _id: `i${i}`, group: i % 2 ? 'odd' : 'even', rank: i, status: 'open' })),
+    );
   });
 
-  test('every request is a signed POST to the environment\'s /admin endpoint', async () => {
+  test("every request is a signed POST to the environment's /admin endpoint", async () => {
     await store.get('items', 'i1');
     const [request] = fake.requests;
     expect(request?.host).toBe('hongling-test-1a2b.internal.ap-shanghai.tcb-api.tencentcloudapi.com');
@@ -43,17 +46,30 @@ describe('CloudBase adapter: the requests it sends', () => {
   test('insert is one insertDocument carrying the whole document with its id', async () => {
     await store.insert('items', { _id: 'new', group: 'odd', rank: 9, status: 'open', tags: ['a'], meta: { by: 'x' } });
     expect(fake.requests).toHaveLength(1);
-    expect(fake.requests[0]).toMatchObject({ action: 'database.insertDocument', data: [{ _id: 'new', group: 'odd', rank: 9, status: 'open', tags: ['a'], meta: { by: 'x' } }] });
+    expect(fake.requests[0]).toMatchObject({
+      action: 'database.insertDocument',
+      data: [{ _id: 'new', group: 'odd', rank: 9, status: 'open', tags: ['a'], meta: { by: 'x' } }],
+    });
   });
 
   test('a conditional update is one WHERE modifyDocument with the whole filter and update operators', async () => {
-    expect(await store.update('items', { _id: 'i1', status: 'open' }, { status: 'claimed', n: { $inc: 1 }, history: { $push: { at: 't', to: 'claimed' } }, meta: { a: 1 } })).toBe(1);
+    expect(
+      await store.update(
+        'items',
+        { _id: 'i1', status: 'open' },
+        { status: 'claimed', n: { $inc: 1 }, history: { $push: { at: 't', to: 'claimed' } }, meta: { a: 1 } },
+      ),
+    ).toBe(1);
     expect(fake.requests).toHaveLength(1);
     expect(fake.requests[0]).toMatchObject({
       action: 'database.modifyDocument',
       body: { queryType: 'WHERE', multi: true, merge: true, upsert: false },
       query: { _id: 'i1', status: 'open' },
-      data: { $set: { status: 'claimed', meta: { a: 1 } }, $inc: { n: 1 }, $push: { history: { $each: [{ at: 't', to: 'claimed' }] } } },
+      data: {
+        $set: { status: 'claimed', meta: { a: 1 } },
+        $inc: { n: 1 },
+        $push: { history: { $each: [{ at: 't', to: 'claimed' }] } },
+      },
     });
   });
 
@@ -64,19 +80,34 @@ describe('CloudBase adapter: the requests it sends', () => {
   });
 
   test('find sends filter, order with _id last, and one more than the page size', async () => {
-    const page = await store.find<Item>('items', { where: { group: 'even', rank: { $gte: 0, $lt: 5 } }, orderBy: [['rank', 'desc']], limit: 2 });
+    const page = await store.find<Item>('items', {
+      where: { group: 'even', rank: { $gte: 0, $lt: 5 } },
+      orderBy: [['rank', 'desc']],
+      limit: 2,
+    });
     expect(page.items.map((d) => d._id)).toEqual(['i4', 'i2']);
     expect(fake.requests[0]).toMatchObject({
       action: 'database.getDocument',
       body: { queryType: 'WHERE', limit: 3 },
       query: { group: 'even', $and: [{ rank: { $gte: 0 } }, { rank: { $lt: 5 } }] },
     });
-    expect(JSON.parse(String(fake.requests[0]?.body.order))).toEqual({ rank: { $numberInt: '-1' }, _id: { $numberInt: '-1' } });
-    const rest = await store.find<Item>('items', { where: { group: 'even', rank: { $gte: 0, $lt: 5 } }, orderBy: [['rank', 'desc']], limit: 2, after: page.next });
+    expect(JSON.parse(String(fake.requests[0]?.body.order))).toEqual({
+      rank: { $numberInt: '-1' },
+      _id: { $numberInt: '-1' },
+    });
+    const rest = await store.find<Item>('items', {
+      where: { group: 'even', rank: { $gte: 0, $lt: 5 } },
+      orderBy: [['rank', 'desc']],
+      limit: 2,
+      after: page.next,
+    });
     expect(rest).toEqual({ items: [expect.objectContaining({ _id: 'i0' })], next: null });
     // The next page continues strictly after (rank 2, _id i2) in one $or.
     expect(fake.requests[1]?.query).toEqual({
-      $and: [{ group: 'even', $and: [{ rank: { $gte: 0 } }, { rank: { $lt: 5 } }] }, { $or: [{ rank: { $lt: 2 } }, { rank: 2, _id: { $lt: 'i2' } }] }],
+      $and: [
+        { group: 'even', $and: [{ rank: { $gte: 0 } }, { rank: { $lt: 5 } }] },
+        { $or: [{ rank: { $lt: 2 } }, { rank: 2, _id: { $lt: 'i2' } }] },
+      ],
     });
   });
 
@@ -87,12 +118,17 @@ describe('CloudBase adapter: the requests it sends', () => {
 
   test('count is one calculateDocument', async () => {
     expect(await store.count('items', { status: 'open', rank: { $lt: 3 } })).toBe(3);
-    expect(fake.requests[0]).toMatchObject({ action: 'database.calculateDocument', query: { status: 'open', rank: { $lt: 3 } } });
+    expect(fake.requests[0]).toMatchObject({
+      action: 'database.calculateDocument',
+      query: { status: 'open', rank: { $lt: 3 } },
+    });
   });
 
   test('an undefined filter value is refused before any request is sent', async () => {
     const undef = undefined as unknown as string;
-    await expect(store.update('items', { _id: 'i1', status: undef }, { status: 'x' })).rejects.toThrow(/status is undefined/);
+    await expect(store.update('items', { _id: 'i1', status: undef }, { status: 'x' })).rejects.toThrow(
+      /status is undefined/,
+    );
     await expect(store.update('items', { status: { $in: [undef] } }, { status: 'x' })).rejects.toThrow(/\$in/);
     await expect(store.find('items', { where: { group: undef } })).rejects.toThrow(/undefined/);
     await expect(store.count('items', { status: { $gte: undef } })).rejects.toThrow(/undefined/);
@@ -102,8 +138,12 @@ describe('CloudBase adapter: the requests it sends', () => {
   });
 
   test('DATABASE_DUPLICATE_WRITE becomes the store conflict, inside a transaction too', async () => {
-    await expect(store.insert('items', { _id: 'i1', group: 'x', rank: 0, status: 'x' })).rejects.toEqual(new StoreConflictError('items', 'i1'));
-    await expect(store.transaction((tx) => tx.insert('items', { _id: 'i2', group: 'x', rank: 0, status: 'x' }))).rejects.toBeInstanceOf(StoreConflictError);
+    await expect(store.insert('items', { _id: 'i1', group: 'x', rank: 0, status: 'x' })).rejects.toEqual(
+      new StoreConflictError('items', 'i1'),
+    );
+    await expect(
+      store.transaction((tx) => tx.insert('items', { _id: 'i2', group: 'x', rank: 0, status: 'x' })),
+    ).rejects.toBeInstanceOf(StoreConflictError);
     expect(fake.actions().slice(-1)).toEqual(['database.abortTransaction']);
   });
 
@@ -113,7 +153,11 @@ describe('CloudBase adapter: the requests it sends', () => {
     expect(await store.count('fresh', {})).toBe(0);
     expect(await store.update('fresh', { _id: 'a' }, { x: 1 })).toBe(0);
     await store.insert('fresh', { _id: 'a', x: 1 });
-    expect(fake.actions().slice(-3)).toEqual(['database.insertDocument', 'database.addCollection', 'database.insertDocument']);
+    expect(fake.actions().slice(-3)).toEqual([
+      'database.insertDocument',
+      'database.addCollection',
+      'database.insertDocument',
+    ]);
     expect(fake.dump('fresh')).toEqual([{ _id: 'a', x: 1 }]);
   });
 
@@ -127,7 +171,10 @@ describe('CloudBase adapter: transactions', () => {
   let store: CloudbaseStore;
   beforeEach(() => {
     store = makeStore();
-    fake.load('accounts', [{ _id: 'a', balance: 10 }, { _id: 'b', balance: 0 }]);
+    fake.load('accounts', [
+      { _id: 'a', balance: 10 },
+      { _id: 'b', balance: 0 },
+    ]);
   });
 
   const transfer = (s: CloudbaseStore) =>
@@ -152,15 +199,22 @@ describe('CloudBase adapter: transactions', () => {
       expect(r.body.transactionId).toBe('tx-1');
       expect(r.action === 'database.insertDocument' || r.body.queryType === 'DOC').toBe(true);
     }
-    expect(fake.dump('accounts')).toEqual([{ _id: 'a', balance: 5 }, { _id: 'b', balance: 5 }]);
+    expect(fake.dump('accounts')).toEqual([
+      { _id: 'a', balance: 5 },
+      { _id: 'b', balance: 5 },
+    ]);
   });
 
   test('a failure rolls back with abortTransaction and writes nothing', async () => {
     fake.createCollection('ledger');
-    fake.failWith = (r) => (r.action === 'database.insertDocument' ? { code: 'DATABASE_REQUEST_FAILED', message: 'boom' } : undefined);
+    fake.failWith = (r) =>
+      r.action === 'database.insertDocument' ? { code: 'DATABASE_REQUEST_FAILED', message: 'boom' } : undefined;
     await expect(transfer(store)).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
     expect(fake.actions().slice(-1)).toEqual(['database.abortTransaction']);
-    expect(fake.dump('accounts')).toEqual([{ _id: 'a', balance: 10 }, { _id: 'b', balance: 0 }]);
+    expect(fake.dump('accounts')).toEqual([
+      { _id: 'a', balance: 10 },
+      { _id: 'b', balance: 0 },
+    ]);
     expect(fake.dump('ledger')).toEqual([]);
   });
 
@@ -170,16 +224,25 @@ describe('CloudBase adapter: transactions', () => {
     const done = results.filter((r) => r.status === 'fulfilled');
     expect(done).toHaveLength(2);
     for (const r of results) if (r.status === 'rejected') expect(String(r.reason)).toMatch(/insufficient|gave up/);
-    expect(fake.dump('accounts')).toEqual([{ _id: 'a', balance: 0 }, { _id: 'b', balance: 10 }]);
+    expect(fake.dump('accounts')).toEqual([
+      { _id: 'a', balance: 0 },
+      { _id: 'b', balance: 10 },
+    ]);
     expect(fake.dump('ledger')).toHaveLength(2);
     expect(fake.actions().filter((a) => a === 'database.startTransaction').length).toBeGreaterThan(6);
   });
 
   test('a transaction that keeps conflicting gives up with StoreBusyError', async () => {
     const busy = makeStore({ txAttempts: 3 });
-    fake.load('accounts', [{ _id: 'a', balance: 10 }, { _id: 'b', balance: 0 }]);
+    fake.load('accounts', [
+      { _id: 'a', balance: 10 },
+      { _id: 'b', balance: 0 },
+    ]);
     fake.createCollection('ledger');
-    fake.failWith = (r) => (r.action === 'database.commitTransaction' ? { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' } : undefined);
+    fake.failWith = (r) =>
+      r.action === 'database.commitTransaction'
+        ? { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' }
+        : undefined;
     await expect(transfer(busy)).rejects.toBeInstanceOf(StoreBusyError);
     expect(fake.actions().filter((a) => a === 'database.startTransaction')).toHaveLength(3);
   });

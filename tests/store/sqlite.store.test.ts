@@ -16,7 +16,9 @@ describe('SQLite on disk', () => {
     const again = new SqliteStore({ filename, indexes: contractIndexes });
     expect(await again.get('items', 'a')).toMatchObject({ group: 'g' });
     expect(again.pragma('journal_mode')).toBe('wal');
-    expect(again.indexNames('items')).toEqual(expect.arrayContaining(['idx_items_group_rank', 'idx_items_status_rank']));
+    expect(again.indexNames('items')).toEqual(
+      expect.arrayContaining(['idx_items_group_rank', 'idx_items_status_rank']),
+    );
     await again.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -27,7 +29,9 @@ describe('SQLite transaction guard', () => {
     const store = new SqliteStore({ filename: ':memory:', indexes: contractIndexes });
     await store.insert('items', { _id: 'a', group: 'g', rank: 1, status: 'open' });
     await expect(store.transaction(async () => store.get('items', 'a'))).rejects.toThrow(/inside a transaction/);
-    await expect(store.transaction(async () => store.transaction(async () => 1))).rejects.toThrow(/inside a transaction/);
+    await expect(store.transaction(async () => store.transaction(async () => 1))).rejects.toThrow(
+      /inside a transaction/,
+    );
     expect(await store.get('items', 'a')).toMatchObject({ status: 'open' });
     await store.close();
   });

@@ -1,5 +1,10 @@
 import type { IndexDef } from '../../cloudfunctions/core/store/indexes';
-import { StoreConflictError, UncoveredQueryError, type Doc, type Store } from '../../cloudfunctions/core/store/store.port';
+import {
+  StoreConflictError,
+  UncoveredQueryError,
+  type Doc,
+  type Store,
+} from '../../cloudfunctions/core/store/store.port';
 
 /** The indexes the contract suite declares for its own collections. */
 export const contractIndexes: IndexDef[] = [
@@ -19,7 +24,12 @@ export function describeStoreContract(name: string, make: () => Store) {
     beforeEach(async () => {
       store = make();
       for (let i = 0; i < 25; i++) {
-        await store.insert('items', { _id: `i${String(i).padStart(2, '0')}`, group: i % 2 ? 'odd' : 'even', rank: i % 7, status: 'open' });
+        await store.insert('items', {
+          _id: `i${String(i).padStart(2, '0')}`,
+          group: i % 2 ? 'odd' : 'even',
+          rank: i % 7,
+          status: 'open',
+        });
       }
     });
     afterEach(() => store.close());
@@ -31,19 +41,38 @@ export function describeStoreContract(name: string, make: () => Store) {
     });
 
     test('a duplicate insert fails with a conflict and changes nothing', async () => {
-      await expect(store.insert('items', { _id: 'i03', group: 'x', rank: 0, status: 'x' })).rejects.toBeInstanceOf(StoreConflictError);
+      await expect(store.insert('items', { _id: 'i03', group: 'x', rank: 0, status: 'x' })).rejects.toBeInstanceOf(
+        StoreConflictError,
+      );
       expect((await store.get<Item>('items', 'i03'))?.group).toBe('odd');
     });
 
     test('conditional update reports how many documents changed; $inc and $push apply', async () => {
-      expect(await store.update('items', { _id: 'i03', status: 'open' }, { status: 'claimed', n: { $inc: 2 }, tags: { $push: 'a' } })).toBe(1);
+      expect(
+        await store.update(
+          'items',
+          { _id: 'i03', status: 'open' },
+          { status: 'claimed', n: { $inc: 2 }, tags: { $push: 'a' } },
+        ),
+      ).toBe(1);
       expect(await store.update('items', { _id: 'i03', status: 'open' }, { status: 'claimed' })).toBe(0);
-      expect(await store.get('items', 'i03')).toEqual({ _id: 'i03', group: 'odd', rank: 3, status: 'claimed', n: 2, tags: ['a'] });
+      expect(await store.get('items', 'i03')).toEqual({
+        _id: 'i03',
+        group: 'odd',
+        rank: 3,
+        status: 'claimed',
+        n: 2,
+        tags: ['a'],
+      });
       expect(await store.update('items', { status: 'open', rank: { $gte: 5 } }, { status: 'late' })).toBe(6);
     });
 
     test('a conditional update race has exactly one winner', async () => {
-      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => store.update('items', { _id: 'i05', status: 'open' }, { status: 'claimed', by: `u${i}` })));
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          store.update('items', { _id: 'i05', status: 'open' }, { status: 'claimed', by: `u${i}` }),
+        ),
+      );
       expect(results.filter((n) => n === 1)).toHaveLength(1);
       expect(results.filter((n) => n === 0)).toHaveLength(49);
     });
@@ -52,7 +81,12 @@ export function describeStoreContract(name: string, make: () => Store) {
       const seen: Item[] = [];
       let after: string | null = null;
       do {
-        const page: { items: Item[]; next: string | null } = await store.find<Item>('items', { where: { group: 'even' }, orderBy: [['rank', 'desc']], limit: 4, after });
+        const page: { items: Item[]; next: string | null } = await store.find<Item>('items', {
+          where: { group: 'even' },
+          orderBy: [['rank', 'desc']],
+          limit: 4,
+          after,
+        });
         seen.push(...page.items);
         after = page.next;
       } while (after);
@@ -121,7 +155,9 @@ export function describeStoreContract(name: string, make: () => Store) {
     });
 
     test('an undefined filter value is refused instead of widening the update', async () => {
-      await expect(store.update('items', { _id: 'i01', status: undefined as unknown as string }, { status: 'x' })).rejects.toThrow();
+      await expect(
+        store.update('items', { _id: 'i01', status: undefined as unknown as string }, { status: 'x' }),
+      ).rejects.toThrow();
       expect((await store.get<Item>('items', 'i01'))?.status).toBe('open');
     });
   });

@@ -14,7 +14,11 @@ export const TEST_SECRET = 'test-secret-0123456789';
 /** A frozen clock the test moves by hand. */
 export function frozenClock(iso = '2026-11-26T02:00:00.000Z') {
   let now = new Date(iso);
-  return { now: () => new Date(now), set: (next: string) => (now = new Date(next)), advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+  return {
+    now: () => new Date(now),
+    set: (next: string) => (now = new Date(next)),
+    advance: (ms: number) => (now = new Date(now.getTime() + ms)),
+  };
 }
 
 /** A store the tests can also seed and read whole collections of. */
@@ -37,12 +41,20 @@ export type Harness = {
  */
 export function createHarness(options: { seed?: boolean } = {}): Harness {
   const clock = frozenClock();
-  const runtime: Runtime & { store: TestStore } = localRuntime({ filename: ':memory:', secret: TEST_SECRET, indexes, now: clock.now });
+  const runtime: Runtime & { store: TestStore } = localRuntime({
+    filename: ':memory:',
+    secret: TEST_SECRET,
+    indexes,
+    now: clock.now,
+  });
   if (process.env.HONGLING_TEST_STORE === 'cloudbase') runtime.store = cloudbaseTestStore();
   const logs: Record<string, unknown>[] = [];
   runtime.log = (entry) => logs.push(entry);
   if (options.seed !== false) seedDemo(runtime.store, clock.now());
-  const mains = Object.fromEntries(Object.entries(functions).map(([n, f]) => [n, f(() => runtime)])) as Record<FunctionName, Main>;
+  const mains = Object.fromEntries(Object.entries(functions).map(([n, f]) => [n, f(() => runtime)])) as Record<
+    FunctionName,
+    Main
+  >;
   return {
     runtime,
     store: runtime.store,
@@ -79,7 +91,10 @@ export function errorCode(response: Awaited<ReturnType<Main>>): string | null {
 }
 
 /** A snapshot of every document in the collections, to prove a refused call changed nothing. */
-export async function snapshot(store: TestStore, collections = ['reports', 'people', 'grants', 'audit']): Promise<string> {
+export async function snapshot(
+  store: TestStore,
+  collections = ['reports', 'people', 'grants', 'audit'],
+): Promise<string> {
   const all: unknown[] = [];
   for (const c of collections) all.push(store.dump(c));
   return JSON.stringify(all);
@@ -90,8 +105,30 @@ export const validReport = { name: '李华', phone: '13912345678', orgId: 'org1'
 /** Adds `count` approved members of a community (people + member grants), ids `${prefix}0…`. */
 export function addMembers(h: Harness, count: number, communityId = 'huazhong', prefix = 'm'): string[] {
   const ids = Array.from({ length: count }, (_, i) => `${prefix}${i}`);
-  h.store.insertMany('people', ids.map((id, i) => ({ _id: id, name: `党员${i}`, phone: `1390000${String(i).padStart(4, '0')}`, communityId, orgId: 'org1', unitId: null, createdAt: '2026-01-01T00:00:00.000Z' })));
-  h.store.insertMany('grants', ids.map((id) => ({ _id: `${id}~member`, openid: id, role: 'member', scope: 'community', scopeId: communityId, grantedBy: 'test', at: '2026-01-01T00:00:00.000Z' })));
+  h.store.insertMany(
+    'people',
+    ids.map((id, i) => ({
+      _id: id,
+      name: `党员${i}`,
+      phone: `1390000${String(i).padStart(4, '0')}`,
+      communityId,
+      orgId: 'org1',
+      unitId: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    })),
+  );
+  h.store.insertMany(
+    'grants',
+    ids.map((id) => ({
+      _id: `${id}~member`,
+      openid: id,
+      role: 'member',
+      scope: 'community',
+      scopeId: communityId,
+      grantedBy: 'test',
+      at: '2026-01-01T00:00:00.000Z',
+    })),
+  );
   return ids;
 }
 
@@ -99,8 +136,12 @@ export function addMembers(h: Harness, count: number, communityId = 'huazhong', 
 export function activityInput(h: Harness, overrides: Record<string, unknown> = {}, startsIn = 10, hours = 2) {
   const start = new Date(h.clock.now().getTime() + startsIn * 60_000);
   return {
-    title: '主题党日：楼道清洁', place: '华中社区党群服务中心', capacity: 500,
-    startAt: start.toISOString(), endAt: new Date(start.getTime() + hours * 3600_000).toISOString(), ...overrides,
+    title: '主题党日：楼道清洁',
+    place: '华中社区党群服务中心',
+    capacity: 500,
+    startAt: start.toISOString(),
+    endAt: new Date(start.getTime() + hours * 3600_000).toISOString(),
+    ...overrides,
   };
 }
 
@@ -115,8 +156,14 @@ function cloudbaseTestStore(): TestStore {
   fake.reset();
   for (const name of collections) fake.createCollection(name);
   // Every collection a function writes must be declared (the deploy creates only those).
-  fake.failWith = (r) => (r.action === 'database.addCollection' ? { code: 'DATABASE_PERMISSION_DENIED', message: `undeclared collection ${String(r.body.collectionName)}` } : undefined);
+  fake.failWith = (r) =>
+    r.action === 'database.addCollection'
+      ? { code: 'DATABASE_PERMISSION_DENIED', message: `undeclared collection ${String(r.body.collectionName)}` }
+      : undefined;
   const store = new CloudbaseStore(sdkDatabase(), { indexes });
   const f = fake;
-  return Object.assign(store, { dump: (c: string) => f.dump(c), insertMany: (c: string, docs: Doc[]) => f.insertMany(c, docs) });
+  return Object.assign(store, {
+    dump: (c: string) => f.dump(c),
+    insertMany: (c: string, docs: Doc[]) => f.insertMany(c, docs),
+  });
 }

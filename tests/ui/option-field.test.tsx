@@ -13,8 +13,18 @@ const grids = [
 function Harness({ onChange }: { onChange: (id: string) => void }) {
   const [value, setValue] = useState('');
   return (
-    <OptionField label="居住网格" placeholder="请选择" options={grids} value={value} testid="pick" error={value ? undefined : '请选择网格'}
-      onChange={(id) => { setValue(id); onChange(id); }} />
+    <OptionField
+      label="居住网格"
+      placeholder="请选择"
+      options={grids}
+      value={value}
+      testid="pick"
+      error={value ? undefined : '请选择网格'}
+      onChange={(id) => {
+        setValue(id);
+        onChange(id);
+      }}
+    />
   );
 }
 
@@ -47,7 +57,9 @@ describe('OptionField', () => {
 describe('state views', () => {
   test('an error shows the Chinese text of its code, never the server message, and retries', () => {
     const retry = jest.fn();
-    render(<ErrorView error={new CallError({ code: 'CHECKIN.CODE_INVALID', message: 'raw server text' })} onRetry={retry} />);
+    render(
+      <ErrorView error={new CallError({ code: 'CHECKIN.CODE_INVALID', message: 'raw server text' })} onRetry={retry} />,
+    );
     expect(screen.getByRole('alert').textContent).toContain('二维码无效或已被篡改');
     expect(screen.queryByText('raw server text')).toBeNull();
     fireEvent.click(screen.getByText('重试'));

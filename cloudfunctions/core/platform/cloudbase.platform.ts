@@ -15,7 +15,11 @@ import { createWechat, type WechatApp, type WechatSettings } from './wechat';
 export function cloudOpenid(context: unknown): string | null {
   let vars: Record<string, unknown>;
   try {
-    vars = tcb.getCloudbaseContext(context && typeof context === 'object' && ('environ' in context || 'environment' in context) ? (context as never) : undefined) as unknown as Record<string, unknown>;
+    vars = tcb.getCloudbaseContext(
+      context && typeof context === 'object' && ('environ' in context || 'environment' in context)
+        ? (context as never)
+        : undefined,
+    ) as unknown as Record<string, unknown>;
   } catch {
     return null;
   }
@@ -25,9 +29,15 @@ export function cloudOpenid(context: unknown): string | null {
 }
 
 /** Settings from the function's environment variables (set by `npm run deploy` from cloudbaserc.json). */
-export function cloudSettings(env: Record<string, string | undefined> = process.env): { secret: string; wechat: WechatSettings } {
+export function cloudSettings(env: Record<string, string | undefined> = process.env): {
+  secret: string;
+  wechat: WechatSettings;
+} {
   const fields = (env.HONGLING_RESULT_TEMPLATE_FIELDS ?? 'thing1,thing2,time3').split(',').map((f) => f.trim());
-  const version = env.HONGLING_WEAPP_VERSION === 'trial' || env.HONGLING_WEAPP_VERSION === 'develop' ? env.HONGLING_WEAPP_VERSION : 'release';
+  const version =
+    env.HONGLING_WEAPP_VERSION === 'trial' || env.HONGLING_WEAPP_VERSION === 'develop'
+      ? env.HONGLING_WEAPP_VERSION
+      : 'release';
   return {
     secret: env.HONGLING_SECRET ?? '',
     wechat: {
@@ -58,7 +68,8 @@ export function cloudbaseRuntime(indexes: readonly IndexDef[]): Runtime {
     newId: () => newId(),
     // Without a signing key every code would be forgeable: anything that signs or checks one fails instead.
     get secret() {
-      if (settings.secret.length < 16) throw new Error('HONGLING_SECRET is not set (at least 16 characters): see README, 部署到云开发');
+      if (settings.secret.length < 16)
+        throw new Error('HONGLING_SECRET is not set (at least 16 characters): see README, 部署到云开发');
       return settings.secret;
     },
     log,

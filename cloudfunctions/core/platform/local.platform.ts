@@ -16,7 +16,13 @@ export function localOpenid(context: unknown): string | null {
 }
 
 /** `indexes`: every query the functions make (the deployed functions' union), created and enforced by the store. */
-export type LocalOptions = { filename: string; secret: string; indexes: readonly IndexDef[]; now?: () => Date; onOperation?: (op: string) => void };
+export type LocalOptions = {
+  filename: string;
+  secret: string;
+  indexes: readonly IndexDef[];
+  now?: () => Date;
+  onOperation?: (op: string) => void;
+};
 
 export function localRuntime(options: LocalOptions): Runtime & { store: SqliteStore } {
   return {

@@ -52,8 +52,12 @@ function clip(text: string, max = 20): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
-
-export function createWechat(app: WechatApp, store: () => Store, settings: WechatSettings, log: (entry: Record<string, unknown>) => void): WechatServices {
+export function createWechat(
+  app: WechatApp,
+  store: () => Store,
+  settings: WechatSettings,
+  log: (entry: Record<string, unknown>) => void,
+): WechatServices {
   const envVersion = settings.version;
   const state = { release: 'formal', trial: 'trial', develop: 'developer' }[envVersion];
   return {
@@ -63,10 +67,13 @@ export function createWechat(app: WechatApp, store: () => Store, settings: Wecha
       if (kept) return kept.fileID;
       const body = await app.callCompatibleWxOpenApi({
         apiName: 'wxacode.getUnlimited',
-        requestData: Buffer.from(JSON.stringify({ scene, page, check_path: false, env_version: envVersion, width: 430 })),
+        requestData: Buffer.from(
+          JSON.stringify({ scene, page, check_path: false, env_version: envVersion, width: 430 }),
+        ),
       });
       const error = wechatError(body);
-      if (error || !Buffer.isBuffer(body)) throw new Error(`wxacode.getUnlimited failed: ${error ? `${error.errcode} ${error.errmsg}` : 'no image'}`);
+      if (error || !Buffer.isBuffer(body))
+        throw new Error(`wxacode.getUnlimited failed: ${error ? `${error.errcode} ${error.errmsg}` : 'no image'}`);
       const { fileID } = await app.uploadFile({ cloudPath: `minicodes/${key}.png`, fileContent: body });
       if (!fileID) throw new Error('uploading the mini-program code returned no file id');
       try {
@@ -86,14 +93,22 @@ export function createWechat(app: WechatApp, store: () => Store, settings: Wecha
         page: notice.link ?? 'pages/inbox/index',
         miniprogram_state: state,
         lang: 'zh_CN',
-        data: { [title]: { value: clip(notice.title) }, [body]: { value: clip(notice.body) }, [time]: { value: beijing(at) } },
+        data: {
+          [title]: { value: clip(notice.title) },
+          [body]: { value: clip(notice.body) },
+          [time]: { value: beijing(at) },
+        },
       };
       try {
-        const answer = await app.callCompatibleWxOpenApi({ apiName: 'subscribeMessage.send', requestData: Buffer.from(JSON.stringify(request)) });
+        const answer = await app.callCompatibleWxOpenApi({
+          apiName: 'subscribeMessage.send',
+          requestData: Buffer.from(JSON.stringify(request)),
+        });
         const error = wechatError(answer);
         if (!error) return true;
         // 43101: the person has not accepted (or has used up) this template: the in-app message stands.
-        if (error.errcode !== 43101) log({ level: 'warn', fn: 'subscribeMessage.send', errcode: error.errcode, errmsg: error.errmsg });
+        if (error.errcode !== 43101)
+          log({ level: 'warn', fn: 'subscribeMessage.send', errcode: error.errcode, errmsg: error.errmsg });
         return false;
       } catch (e) {
         log({ level: 'warn', fn: 'subscribeMessage.send', error: e instanceof Error ? e.message : String(e) });

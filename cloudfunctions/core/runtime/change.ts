@@ -83,7 +83,13 @@ export async function record(
   entry: { action: string; entity: string; entityId: string; before: unknown; after: unknown },
   tx?: TxStore,
 ): Promise<void> {
-  const doc: AuditDoc & Doc = { _id: c.newId(), requestId: c.requestId, actor: c.actor, at: c.now.toISOString(), ...entry };
+  const doc: AuditDoc & Doc = {
+    _id: c.newId(),
+    requestId: c.requestId,
+    actor: c.actor,
+    at: c.now.toISOString(),
+    ...entry,
+  };
   await (tx ? tx.insert('audit', doc) : c.store.insert('audit', doc));
 }
 
@@ -103,7 +109,17 @@ export async function create<D extends Doc, S extends string, T extends Transiti
 ): Promise<D> {
   const full = (entity.history ? { ...doc, history: [entry(c, null, entity.stateOf(doc as D), null)] } : doc) as D;
   await (options.tx ? options.tx.insert(entity.collection, full) : c.store.insert(entity.collection, full));
-  await record(c, { action: `${entity.name}.${options.event}`, entity: entity.collection, entityId: full._id, before: null, after: options.detail ?? full }, options.tx);
+  await record(
+    c,
+    {
+      action: `${entity.name}.${options.event}`,
+      entity: entity.collection,
+      entityId: full._id,
+      before: null,
+      after: options.detail ?? full,
+    },
+    options.tx,
+  );
   return full;
 }
 
@@ -132,11 +148,25 @@ export async function transition<D extends Doc, S extends string, T extends Tran
   if (options.tx) {
     await options.tx.update(entity.collection, doc._id, patch);
   } else {
-    const changed = await c.store.update(entity.collection, { ...entity.guardOf(doc), ...(options.guard ?? {}), _id: doc._id }, patch);
+    const changed = await c.store.update(
+      entity.collection,
+      { ...entity.guardOf(doc), ...(options.guard ?? {}), _id: doc._id },
+      patch,
+    );
     if (!changed) return fail(entity.badState);
   }
   const detail = options.detail ?? (options.changes as Record<string, unknown> | undefined) ?? {};
-  await record(c, { action: `${entity.name}.${event}`, entity: entity.collection, entityId: doc._id, before: { status: from }, after: { status: to, ...detail } }, options.tx);
+  await record(
+    c,
+    {
+      action: `${entity.name}.${event}`,
+      entity: entity.collection,
+      entityId: doc._id,
+      before: { status: from },
+      after: { status: to, ...detail },
+    },
+    options.tx,
+  );
   const history = line ? [...((doc as { history?: HistoryEntry[] }).history ?? []), line] : undefined;
   const next = { ...doc, ...changes, ...(history ? { history } : {}) } as D;
   return { doc: next, notices: entity.notices?.[event]?.(next, doc, note) ?? [] };

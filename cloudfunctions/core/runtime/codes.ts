@@ -39,19 +39,31 @@ const ACTIVITY_SIG = 12;
 
 export function activityToken(secret: string, code: ActivityCode): string {
   if (!/^[a-z0-9]{10}$/.test(code.activityId)) throw new Error(`activity id ${code.activityId} does not fit a code`);
-  const payload = code.mode === 'rotating' ? `Ar${code.activityId}~${(code.slot ?? 0).toString(36)}` : `Af${code.activityId}`;
+  const payload =
+    code.mode === 'rotating' ? `Ar${code.activityId}~${(code.slot ?? 0).toString(36)}` : `Af${code.activityId}`;
   return `${payload}.${signature(secret, payload).slice(0, ACTIVITY_SIG)}`;
 }
 
 export function verifyActivityToken(secret: string, token: string): ActivityCode | null {
   const match = /^(A([rf])([a-z0-9]{10})(?:~([a-z0-9]{1,7}))?)\.([A-Za-z0-9_-]{12})$/.exec(token);
   if (!match) return null;
-  const [, payload, mode, activityId, slot, sig] = match as unknown as [string, string, string, string, string | undefined, string];
+  const [, payload, mode, activityId, slot, sig] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+    string,
+  ];
   if ((mode === 'r') !== (slot !== undefined)) return null;
   const expected = Buffer.from(signature(secret, payload).slice(0, ACTIVITY_SIG));
   const given = Buffer.from(sig);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  return { activityId, mode: mode === 'r' ? 'rotating' : 'fixed', slot: slot === undefined ? null : parseInt(slot, 36) };
+  return {
+    activityId,
+    mode: mode === 'r' ? 'rotating' : 'fixed',
+    slot: slot === undefined ? null : parseInt(slot, 36),
+  };
 }
 
 /**

@@ -12,4 +12,11 @@ export type PersonDoc = {
   createdAt: string;
 };
 
-export type GrantDoc = Grant & { _id: string; openid: string; role: Role; scope: ScopeKind; grantedBy: string; at: string };
+export type GrantDoc = Grant & {
+  _id: string;
+  openid: string;
+  role: Role;
+  scope: ScopeKind;
+  grantedBy: string;
+  at: string;
+};

@@ -27,7 +27,15 @@ export type Main = (event: FunctionEvent, context?: unknown) => Promise<Response
 
 function failure(f: Failure): Response<never> {
   const message = messageFor(f.failure, f.params);
-  return { ok: false, error: { code: f.failure, message, ...(f.fields ? { fields: f.fields } : {}), ...(f.params ? { params: f.params } : {}) } };
+  return {
+    ok: false,
+    error: {
+      code: f.failure,
+      message,
+      ...(f.fields ? { fields: f.fields } : {}),
+      ...(f.params ? { params: f.params } : {}),
+    },
+  };
 }
 
 function fieldErrors(error: z.ZodError): FieldErrors {
@@ -88,7 +96,13 @@ export function createFunction<C extends Contract>(name: string, contract: C, ha
           rt.log({ level: 'warn', fn: name, action, requestId, error: error.message });
           return failure(fail('BUSY'));
         }
-        rt.log({ level: 'error', fn: name, action, requestId, error: error instanceof Error ? error.stack : String(error) });
+        rt.log({
+          level: 'error',
+          fn: name,
+          action,
+          requestId,
+          error: error instanceof Error ? error.stack : String(error),
+        });
         return { ok: false, error: { code: 'INTERNAL', message: `${messageFor('INTERNAL')}（${requestId}）` } };
       }
     };

@@ -50,7 +50,8 @@ function checkWhere(where: Where): void {
     if (isOperator(cond)) {
       for (const [op, value] of Object.entries(cond)) {
         if (value === undefined) throw new Error(`filter ${field}.${op} is undefined`);
-        if (op === '$in' && (!Array.isArray(value) || value.some((v) => v === undefined))) throw new Error(`filter ${field}.$in is not a list of values`);
+        if (op === '$in' && (!Array.isArray(value) || value.some((v) => v === undefined)))
+          throw new Error(`filter ${field}.$in is not a list of values`);
       }
     }
   }
@@ -129,7 +130,8 @@ export class CloudbaseStore implements Store {
   }
 
   private op(name: string): void {
-    if (this.inTransaction.getStore()) throw new Error("store called inside a transaction: use the transaction's own by-id operations");
+    if (this.inTransaction.getStore())
+      throw new Error("store called inside a transaction: use the transaction's own by-id operations");
     this.options.onOperation?.(name);
   }
 

@@ -88,7 +88,8 @@ function applyPatch(doc: Doc, patch: Patch): Doc {
   for (const [field, update] of Object.entries(patch)) {
     if (field === '_id') throw new Error('cannot change _id');
     if (isOperator(update) && '$inc' in update) next[field] = (Number(next[field]) || 0) + Number(update.$inc);
-    else if (isOperator(update) && '$push' in update) next[field] = [...((next[field] as unknown[]) ?? []), update.$push];
+    else if (isOperator(update) && '$push' in update)
+      next[field] = [...((next[field] as unknown[]) ?? []), update.$push];
     else next[field] = update;
   }
   return next as Doc;
@@ -121,7 +122,9 @@ export class SqliteStore implements Store {
     this.db.exec(`CREATE TABLE IF NOT EXISTS "${name}" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
     for (const def of this.options.indexes.filter((d) => d.collection === name)) {
       const unique = def.unique ? 'UNIQUE ' : '';
-      this.db.exec(`CREATE ${unique}INDEX IF NOT EXISTS ${indexName(def)} ON "${name}" (${def.fields.map(col).join(', ')})`);
+      this.db.exec(
+        `CREATE ${unique}INDEX IF NOT EXISTS ${indexName(def)} ON "${name}" (${def.fields.map(col).join(', ')})`,
+      );
     }
     this.known.add(name);
     return name;
@@ -133,21 +136,24 @@ export class SqliteStore implements Store {
 
   /** A store call from inside a transaction would wait for that transaction forever: fail loudly instead. */
   private outsideTransaction(): void {
-    if (this.inTransaction.getStore()) throw new Error("store called inside a transaction: use the transaction's own by-id operations");
+    if (this.inTransaction.getStore())
+      throw new Error("store called inside a transaction: use the transaction's own by-id operations");
   }
 
   private getSync<T extends Doc>(collection: string, id: string): T | null {
     const row = this.db.prepare(`SELECT doc FROM "${this.ensure(collection)}" WHERE _id = ?`).get(id) as
-      | { doc: string }
-      | undefined;
+      { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as T) : null;
   }
 
   private insertSync(collection: string, doc: Doc): void {
     try {
-      this.db.prepare(`INSERT INTO "${this.ensure(collection)}" (_id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc));
+      this.db
+        .prepare(`INSERT INTO "${this.ensure(collection)}" (_id, doc) VALUES (?, ?)`)
+        .run(doc._id, JSON.stringify(doc));
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StoreConflictError(collection, doc._id);
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+        throw new StoreConflictError(collection, doc._id);
       throw error;
     }
   }
@@ -178,7 +184,9 @@ export class SqliteStore implements Store {
     if (!('_id' in where)) assertCovered(this.options.indexes, collection, where, []);
     const { sql, params } = whereSql(where);
     const run = this.db.transaction(() => {
-      const rows = this.db.prepare(`SELECT doc FROM "${this.ensure(collection)}" WHERE ${sql}`).all(...params) as { doc: string }[];
+      const rows = this.db.prepare(`SELECT doc FROM "${this.ensure(collection)}" WHERE ${sql}`).all(...params) as {
+        doc: string;
+      }[];
       for (const row of rows) this.writeSync(collection, applyPatch(JSON.parse(row.doc) as Doc, patch));
       return rows.length;
     });
@@ -214,7 +222,10 @@ export class SqliteStore implements Store {
     const rows = this.db.prepare(sql).all(...params) as { doc: string }[];
     const items = rows.slice(0, limit).map((r) => JSON.parse(r.doc) as T);
     const last = items[items.length - 1];
-    const next = rows.length > limit && last ? encodeCursor(keys.map(([f]) => (f === '_id' ? last._id : (last[f] ?? null)))) : null;
+    const next =
+      rows.length > limit && last
+        ? encodeCursor(keys.map(([f]) => (f === '_id' ? last._id : (last[f] ?? null))))
+        : null;
     return { items, next };
   }
 
@@ -224,7 +235,9 @@ export class SqliteStore implements Store {
     this.count_('count');
     if (this.options.strictIndexes !== false) assertCovered(this.options.indexes, collection, where, []);
     const { sql, params } = whereSql(where);
-    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM "${this.ensure(collection)}" WHERE ${sql}`).get(...params) as { n: number };
+    const row = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM "${this.ensure(collection)}" WHERE ${sql}`)
+      .get(...params) as { n: number };
     return row.n;
   }
 
@@ -239,7 +252,9 @@ export class SqliteStore implements Store {
       insert: async (c, doc) => (this.count_('tx.insert'), this.insertSync(c, doc)),
       set: async (c, doc) => {
         this.count_('tx.set');
-        this.db.prepare(`INSERT OR REPLACE INTO "${this.ensure(c)}" (_id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc));
+        this.db
+          .prepare(`INSERT OR REPLACE INTO "${this.ensure(c)}" (_id, doc) VALUES (?, ?)`)
+          .run(doc._id, JSON.stringify(doc));
       },
       update: async (c, id, patch) => {
         this.count_('tx.update');
@@ -279,13 +294,17 @@ export class SqliteStore implements Store {
 
   /** The names of a collection's indexes (tests check the declared ones exist). */
   indexNames(collection: string): string[] {
-    const rows = this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`).all(this.ensure(collection)) as { name: string }[];
+    const rows = this.db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`)
+      .all(this.ensure(collection)) as { name: string }[];
     return rows.map((r) => r.name);
   }
 
   /** Every document of a collection in id order (tests and tools; never used by features). */
   dump(collection: string): Doc[] {
-    const rows = this.db.prepare(`SELECT doc FROM "${this.ensure(collection)}" ORDER BY _id`).all() as { doc: string }[];
+    const rows = this.db.prepare(`SELECT doc FROM "${this.ensure(collection)}" ORDER BY _id`).all() as {
+      doc: string;
+    }[];
     return rows.map((r) => JSON.parse(r.doc) as Doc);
   }
 

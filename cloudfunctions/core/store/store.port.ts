@@ -90,7 +90,12 @@ export class UncoveredQueryError extends Error {
 }
 
 export function isOperator(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).some((k) => k.startsWith('$'));
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).some((k) => k.startsWith('$'))
+  );
 }
 
 /** A keyset cursor: the last document's (order fields…, _id) values, opaque to callers. */

@@ -14,7 +14,8 @@ export type TimerReport = { expiredClaims: number; reminded: number; overdue: nu
 export function timer(runtime: () => Runtime) {
   return async function main(_event: unknown, context?: unknown): Promise<Response<TimerReport>> {
     const rt = runtime();
-    if (rt.identify(context)) return { ok: false, error: { code: 'AUTH.FORBIDDEN', message: messageFor('AUTH.FORBIDDEN') } };
+    if (rt.identify(context))
+      return { ok: false, error: { code: 'AUTH.FORBIDDEN', message: messageFor('AUTH.FORBIDDEN') } };
     try {
       const expiredClaims = await expireClaims(rt);
       const deadlines = await whistleDeadlines(rt);

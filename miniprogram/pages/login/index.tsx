@@ -21,7 +21,8 @@ export default function Login() {
     try {
       await devLogin(openid);
       const target = decodeURIComponent(router.params.redirect ?? '').replace(/^\//, '');
-      if (!target || tabPages.includes(target.split('?')[0] as string)) await Taro.switchTab({ url: `/${target || tabPages[0]}` });
+      if (!target || tabPages.includes(target.split('?')[0] as string))
+        await Taro.switchTab({ url: `/${target || tabPages[0]}` });
       else await Taro.redirectTo({ url: `/${target}` });
     } catch {
       setBusy(null);

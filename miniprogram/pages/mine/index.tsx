@@ -50,7 +50,9 @@ export default function Mine() {
       <View className="card">
         <View className="card-title">{me.data.name ?? '微信用户'}</View>
         <View className="hint">{me.data.communityName ? `已报到：${me.data.communityName}` : '尚未在社区报到'}</View>
-        <Text className="hint" selectable data-testid="my-openid">用户编号：{me.data.openid}</Text>
+        <Text className="hint" selectable data-testid="my-openid">
+          用户编号：{me.data.openid}
+        </Text>
         <View style={{ marginTop: '12px' }}>
           {me.data.grants.length ? (
             me.data.grants.map((g) => (

@@ -4,7 +4,12 @@ import { instantField } from '../core/dates';
 import { cursorField, idField, limitField, page } from '../core/fields';
 
 /** 活动 (activities) with check-in and check-out by scanning the activity's code. */
-export const activityTokenField = z.string({ error: '缺少活动码' }).trim().min(8, '活动码无效').max(32, '活动码无效').regex(/^[A-Za-z0-9._~-]+$/, '活动码无效');
+export const activityTokenField = z
+  .string({ error: '缺少活动码' })
+  .trim()
+  .min(8, '活动码无效')
+  .max(32, '活动码无效')
+  .regex(/^[A-Za-z0-9._~-]+$/, '活动码无效');
 
 const location = {
   lat: z.number().min(-90).max(90).optional(),
@@ -61,7 +66,10 @@ export const activityInput = z
     ...location,
   })
   .refine((v) => Date.parse(v.endAt) > Date.parse(v.startAt), { message: '结束时间须晚于开始时间', path: ['endAt'] })
-  .refine((v) => v.radiusM === undefined || (v.lat !== undefined && v.lng !== undefined), { message: '设置签到范围时请提供活动地点坐标', path: ['radiusM'] });
+  .refine((v) => v.radiusM === undefined || (v.lat !== undefined && v.lng !== undefined), {
+    message: '设置签到范围时请提供活动地点坐标',
+    path: ['radiusM'],
+  });
 
 export const activityActions = defineContract({
   createActivity: {
@@ -74,7 +82,12 @@ export const activityActions = defineContract({
   listActivities: {
     summary: '活动列表',
     roles: ['member', 'stationAdmin', 'gridSecretary', 'districtAdmin'],
-    input: z.object({ communityId: idField.optional(), status: z.enum(['open', 'closed']).default('open'), cursor: cursorField, limit: limitField }),
+    input: z.object({
+      communityId: idField.optional(),
+      status: z.enum(['open', 'closed']).default('open'),
+      cursor: cursorField,
+      limit: limitField,
+    }),
     output: page(activityView),
     errors: ['AUTH.NOT_A_MEMBER'],
   },
@@ -96,7 +109,14 @@ export const activityActions = defineContract({
     summary: '活动签到码',
     roles: ['stationAdmin', 'gridSecretary'],
     input: z.object({ activityId: idField, mode: z.enum(['rotating', 'fixed']).default('rotating') }),
-    output: z.object({ token: z.string(), path: z.string(), image: z.string().nullable(), mode: z.enum(['rotating', 'fixed']), refreshAt: z.string().nullable(), activity: activityView }),
+    output: z.object({
+      token: z.string(),
+      path: z.string(),
+      image: z.string().nullable(),
+      mode: z.enum(['rotating', 'fixed']),
+      refreshAt: z.string().nullable(),
+      activity: activityView,
+    }),
     errors: ['CHECKIN.ACTIVITY_CLOSED'],
   },
   activityByCode: {
@@ -111,14 +131,30 @@ export const activityActions = defineContract({
     roles: ['member'],
     input: z.object({ token: activityTokenField, ...location }),
     output: z.object({ attendance: attendanceView, changed: z.boolean() }),
-    errors: ['CHECKIN.ACTIVITY_CODE_INVALID', 'CHECKIN.ACTIVITY_CODE_EXPIRED', 'AUTH.NOT_A_MEMBER', 'CHECKIN.NOT_STARTED', 'CHECKIN.ENDED', 'CHECKIN.TOO_FAR', 'CHECKIN.LOCATION_REQUIRED', 'CHECKIN.ACTIVITY_CLOSED'],
+    errors: [
+      'CHECKIN.ACTIVITY_CODE_INVALID',
+      'CHECKIN.ACTIVITY_CODE_EXPIRED',
+      'AUTH.NOT_A_MEMBER',
+      'CHECKIN.NOT_STARTED',
+      'CHECKIN.ENDED',
+      'CHECKIN.TOO_FAR',
+      'CHECKIN.LOCATION_REQUIRED',
+      'CHECKIN.ACTIVITY_CLOSED',
+    ],
   },
   checkOut: {
     summary: '扫码签退',
     roles: ['member'],
     input: z.object({ token: activityTokenField, ...location }),
     output: z.object({ attendance: attendanceView, changed: z.boolean() }),
-    errors: ['CHECKIN.ACTIVITY_CODE_INVALID', 'CHECKIN.ACTIVITY_CODE_EXPIRED', 'CHECKIN.NOT_CHECKED_IN', 'CHECKIN.CHECKOUT_CLOSED', 'CHECKIN.TOO_FAR', 'CHECKIN.LOCATION_REQUIRED'],
+    errors: [
+      'CHECKIN.ACTIVITY_CODE_INVALID',
+      'CHECKIN.ACTIVITY_CODE_EXPIRED',
+      'CHECKIN.NOT_CHECKED_IN',
+      'CHECKIN.CHECKOUT_CLOSED',
+      'CHECKIN.TOO_FAR',
+      'CHECKIN.LOCATION_REQUIRED',
+    ],
   },
   activityAttendance: {
     summary: '签到名单',
@@ -130,7 +166,11 @@ export const activityActions = defineContract({
   correctCheckOut: {
     summary: '补签退',
     roles: ['stationAdmin', 'gridSecretary'],
-    input: z.object({ attendanceId: idField, checkOutAt: instantField, note: z.string().trim().min(2, '请填写补签原因').max(100, '原因最多100个字') }),
+    input: z.object({
+      attendanceId: idField,
+      checkOutAt: instantField,
+      note: z.string().trim().min(2, '请填写补签原因').max(100, '原因最多100个字'),
+    }),
     output: z.object({ attendance: attendanceView }),
     errors: ['CHECKIN.ACTIVITY_CLOSED'],
   },
@@ -152,7 +192,9 @@ export const activityActions = defineContract({
     summary: '单位党员半年履责情况',
     roles: ['orgAdmin', 'districtAdmin'],
     input: z.object({ orgId: idField.optional(), cursor: cursorField, limit: limitField }),
-    output: page(z.object({ name: z.string(), phone: z.string(), communityName: z.string().nullable(), record: halfYearView })).extend({ label: z.string() }),
+    output: page(
+      z.object({ name: z.string(), phone: z.string(), communityName: z.string().nullable(), record: halfYearView }),
+    ).extend({ label: z.string() }),
     errors: [],
   },
 });

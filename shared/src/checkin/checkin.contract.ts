@@ -44,7 +44,13 @@ export const checkinContract = defineContract({
     roles: ['stationAdmin'],
     input: z.object({ communityId: idField.optional() }),
     /** `image`: the mini-program code's cloud file id when deployed; null locally, where the page draws a QR. */
-    output: z.object({ token: z.string(), communityId: z.string(), communityName: z.string(), path: z.string(), image: z.string().nullable() }),
+    output: z.object({
+      token: z.string(),
+      communityId: z.string(),
+      communityName: z.string(),
+      path: z.string(),
+      image: z.string().nullable(),
+    }),
     errors: ['ORG.COMMUNITY_UNKNOWN'],
   },
   reportForm: {

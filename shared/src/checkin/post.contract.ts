@@ -45,7 +45,12 @@ export const postActions = defineContract({
   listPosts: {
     summary: '岗位列表',
     roles: ['member', 'stationAdmin', 'gridSecretary', 'districtAdmin'],
-    input: z.object({ communityId: idField.optional(), status: z.enum(['open', 'closed']).default('open'), cursor: cursorField, limit: limitField }),
+    input: z.object({
+      communityId: idField.optional(),
+      status: z.enum(['open', 'closed']).default('open'),
+      cursor: cursorField,
+      limit: limitField,
+    }),
     output: page(postView),
     errors: ['AUTH.NOT_A_MEMBER'],
   },

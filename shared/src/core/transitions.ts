@@ -21,7 +21,12 @@ export type TransitionRow<S extends string> = {
 export type TransitionTable<S extends string> = Record<string, TransitionRow<S>>;
 
 /** May `by` fire `event` of `table` from `from`? */
-export function canMove<S extends string, T extends TransitionTable<S>>(table: T, event: keyof T, from: S, by: Party): boolean {
+export function canMove<S extends string, T extends TransitionTable<S>>(
+  table: T,
+  event: keyof T,
+  from: S,
+  by: Party,
+): boolean {
   const row = table[event];
   return !!row && row.from.includes(from) && row.by.includes(by);
 }

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { defineContract } from '../core/contract';
 import { cursorField, limitField, page } from '../core/fields';
 
-export const messageView = z.object({ id: z.string(), title: z.string(), body: z.string(), at: z.string(), read: z.boolean(), link: z.string().nullable() });
+export const messageView = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  at: z.string(),
+  read: z.boolean(),
+  link: z.string().nullable(),
+});
 export type MessageView = z.infer<typeof messageView>;
 
 /** 消息 (messages): every feature's notices to a person, newest first, with the unread count. */

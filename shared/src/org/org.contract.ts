@@ -16,7 +16,12 @@ export const orgContract = defineContract({
     summary: '选择社区、网格、单元',
     roles: ['resident'],
     input: z.object({ communityId: z.string().max(64).optional(), gridId: z.string().max(64).optional() }),
-    output: z.object({ communities: z.array(option), grids: z.array(option), units: z.array(option), departments: z.array(option) }),
+    output: z.object({
+      communities: z.array(option),
+      grids: z.array(option),
+      units: z.array(option),
+      departments: z.array(option),
+    }),
     errors: [],
   },
   me: {

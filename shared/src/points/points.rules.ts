@@ -6,7 +6,11 @@ import type { TransitionTable } from '../core/transitions';
  */
 export const serviceStatuses = ['pending', 'confirmed', 'rejected'] as const;
 export type ServiceStatus = (typeof serviceStatuses)[number];
-export const serviceStatusLabels: Record<ServiceStatus, string> = { pending: '待确认', confirmed: '已确认', rejected: '未通过' };
+export const serviceStatusLabels: Record<ServiceStatus, string> = {
+  pending: '待确认',
+  confirmed: '已确认',
+  rejected: '未通过',
+};
 
 /** The unit leader of the record's unit, or the activity's organiser, confirms or rejects a service record. */
 export const serviceTransitions = {
@@ -16,7 +20,11 @@ export const serviceTransitions = {
 
 export const orderStatuses = ['placed', 'picked_up', 'cancelled'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
-export const orderStatusLabels: Record<OrderStatus, string> = { placed: '待领取', picked_up: '已领取', cancelled: '已取消' };
+export const orderStatusLabels: Record<OrderStatus, string> = {
+  placed: '待领取',
+  picked_up: '已领取',
+  cancelled: '已取消',
+};
 
 /** The member cancels an order not yet picked up (the points come back); the station hands it over. */
 export const orderTransitions = {
@@ -26,7 +34,12 @@ export const orderTransitions = {
 
 export const entryKinds = ['credit', 'redeem', 'refund', 'reversal'] as const;
 export type EntryKind = (typeof entryKinds)[number];
-export const entryKindLabels: Record<EntryKind, string> = { credit: '服务积分', redeem: '兑换', refund: '退还', reversal: '更正' };
+export const entryKindLabels: Record<EntryKind, string> = {
+  credit: '服务积分',
+  redeem: '兑换',
+  refund: '退还',
+  reversal: '更正',
+};
 
 export const pointsDefaults = { pointsPerHour: 10, maxHoursPerRecord: 8 } as const;
 
@@ -36,7 +49,10 @@ export function isHalfHourStep(hours: number): boolean {
 }
 
 /** Points a confirmed record earns: a wish carries its own value; hours earn the community's rate. */
-export function pointsFor(record: { source: string; hours: number; points?: number | null }, pointsPerHour: number): number {
+export function pointsFor(
+  record: { source: string; hours: number; points?: number | null },
+  pointsPerHour: number,
+): number {
   if (record.source === 'wish') return Math.max(0, Math.round(record.points ?? 0));
   return Math.round(record.hours * pointsPerHour);
 }

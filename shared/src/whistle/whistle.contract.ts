@@ -3,7 +3,13 @@ import { defineContract } from '../core/contract';
 import { cursorField, idField, limitField, page, phoneField, photoField } from '../core/fields';
 import { problemCategories, problemStatuses } from './whistle.rules';
 
-const timelineEntry = z.object({ at: z.string(), by: z.string(), from: z.string().nullable(), to: z.string(), note: z.string().nullable() });
+const timelineEntry = z.object({
+  at: z.string(),
+  by: z.string(),
+  from: z.string().nullable(),
+  to: z.string(),
+  note: z.string().nullable(),
+});
 
 /** A problem as its reader may see it: departments do not see who reported it unless the station shares it. */
 export const problemView = z.object({
@@ -18,7 +24,16 @@ export const problemView = z.object({
   reporterName: z.string().nullable(),
   reporterPhone: z.string().nullable(),
   meToo: z.number(),
-  departments: z.array(z.object({ id: z.string(), name: z.string(), lead: z.boolean(), deadlineAt: z.string(), overdue: z.boolean(), status: z.string() })),
+  departments: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      lead: z.boolean(),
+      deadlineAt: z.string(),
+      overdue: z.boolean(),
+      status: z.string(),
+    }),
+  ),
   result: z.string().nullable(),
   resultPhotos: z.array(z.string()),
   rating: z.enum(['satisfied', 'unsatisfied']).nullable(),
@@ -45,7 +60,13 @@ export const whistleContract = defineContract({
     output: one,
     errors: ['NOT_FOUND'],
   },
-  myProblems: { summary: '我反映的问题', roles: ['resident'], input: z.object(listInput), output: page(problemView), errors: [] },
+  myProblems: {
+    summary: '我反映的问题',
+    roles: ['resident'],
+    input: z.object(listInput),
+    output: page(problemView),
+    errors: [],
+  },
   triage: {
     summary: '分拨处理',
     roles: ['stationAdmin'],
@@ -58,27 +79,48 @@ export const whistleContract = defineContract({
         leadDepartment: idField.optional(),
         shareIdentity: z.boolean().default(false),
       })
-      .refine((v) => v.action !== 'decline' || (v.reason ?? '').length >= 2, { message: '请填写不予受理的原因', path: ['reason'] })
+      .refine((v) => v.action !== 'decline' || (v.reason ?? '').length >= 2, {
+        message: '请填写不予受理的原因',
+        path: ['reason'],
+      })
       .refine((v) => v.action !== 'merge' || !!v.mergeInto, { message: '请选择合并到的问题', path: ['mergeInto'] })
-      .refine((v) => v.action !== 'whistle' || ((v.departments ?? []).length > 0 && !!v.leadDepartment && v.departments!.includes(v.leadDepartment)), { message: '请选择部门并指定牵头部门', path: ['departments'] }),
+      .refine(
+        (v) =>
+          v.action !== 'whistle' ||
+          ((v.departments ?? []).length > 0 && !!v.leadDepartment && v.departments!.includes(v.leadDepartment)),
+        { message: '请选择部门并指定牵头部门', path: ['departments'] },
+      ),
     output: one,
     errors: ['REPORT.BAD_STATE'],
   },
   stationProblems: {
     summary: '问题台账',
     roles: ['stationAdmin', 'districtAdmin'],
-    input: z.object({ communityId: idField.optional(), status: z.enum(problemStatuses).default('submitted'), ...listInput }),
+    input: z.object({
+      communityId: idField.optional(),
+      status: z.enum(problemStatuses).default('submitted'),
+      ...listInput,
+    }),
     output: page(problemView),
     errors: [],
   },
   stationRespond: {
     summary: '站内办结反馈',
     roles: ['stationAdmin'],
-    input: problemId.extend({ result: z.string().trim().min(2, '请填写处理结果').max(500), photos: z.array(photoField).max(3).default([]) }),
+    input: problemId.extend({
+      result: z.string().trim().min(2, '请填写处理结果').max(500),
+      photos: z.array(photoField).max(3).default([]),
+    }),
     output: one,
     errors: ['REPORT.BAD_STATE'],
   },
-  confirmResult: { summary: '确认办结', roles: ['stationAdmin'], input: problemId, output: one, errors: ['REPORT.BAD_STATE'] },
+  confirmResult: {
+    summary: '确认办结',
+    roles: ['stationAdmin'],
+    input: problemId,
+    output: one,
+    errors: ['REPORT.BAD_STATE'],
+  },
   departmentWhistles: {
     summary: '部门收到的吹哨',
     roles: ['department'],
@@ -86,18 +128,30 @@ export const whistleContract = defineContract({
     output: page(problemView),
     errors: [],
   },
-  acknowledge: { summary: '部门报到', roles: ['department'], input: problemId, output: one, errors: ['REPORT.BAD_STATE'] },
+  acknowledge: {
+    summary: '部门报到',
+    roles: ['department'],
+    input: problemId,
+    output: one,
+    errors: ['REPORT.BAD_STATE'],
+  },
   respond: {
     summary: '部门反馈结果',
     roles: ['department'],
-    input: problemId.extend({ result: z.string().trim().min(2, '请填写处理结果').max(500), photos: z.array(photoField).max(3).default([]) }),
+    input: problemId.extend({
+      result: z.string().trim().min(2, '请填写处理结果').max(500),
+      photos: z.array(photoField).max(3).default([]),
+    }),
     output: one,
     errors: ['REPORT.BAD_STATE', 'REPORT.NOT_LEAD'],
   },
   rate: {
     summary: '评价',
     roles: ['resident'],
-    input: problemId.extend({ satisfied: z.boolean({ error: '请选择满意或不满意' }), comment: z.string().trim().max(200).optional() }),
+    input: problemId.extend({
+      satisfied: z.boolean({ error: '请选择满意或不满意' }),
+      comment: z.string().trim().max(200).optional(),
+    }),
     output: one,
     errors: ['REPORT.BAD_STATE'],
   },
@@ -108,7 +162,13 @@ export const whistleContract = defineContract({
     output: z.object({ items: z.array(problemView) }),
     errors: [],
   },
-  meToo: { summary: '我也遇到', roles: ['resident'], input: problemId, output: z.object({ problem: problemView, changed: z.boolean() }), errors: ['REPORT.BAD_STATE'] },
+  meToo: {
+    summary: '我也遇到',
+    roles: ['resident'],
+    input: problemId,
+    output: z.object({ problem: problemView, changed: z.boolean() }),
+    errors: ['REPORT.BAD_STATE'],
+  },
   notOurs: {
     summary: '非本部门职责',
     roles: ['department'],
@@ -129,8 +189,29 @@ export const whistleContract = defineContract({
     input: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为YYYY-MM') }),
     output: z.object({
       month: z.string(),
-      departments: z.array(z.object({ id: z.string(), name: z.string(), whistled: z.number(), responseRate: z.number().nullable(), onTimeRate: z.number().nullable(), resolutionRate: z.number().nullable(), satisfactionRate: z.number().nullable(), points: z.number() })),
-      communities: z.array(z.object({ id: z.string(), name: z.string(), whistled: z.number(), responseRate: z.number().nullable(), onTimeRate: z.number().nullable(), resolutionRate: z.number().nullable(), satisfactionRate: z.number().nullable() })),
+      departments: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          whistled: z.number(),
+          responseRate: z.number().nullable(),
+          onTimeRate: z.number().nullable(),
+          resolutionRate: z.number().nullable(),
+          satisfactionRate: z.number().nullable(),
+          points: z.number(),
+        }),
+      ),
+      communities: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          whistled: z.number(),
+          responseRate: z.number().nullable(),
+          onTimeRate: z.number().nullable(),
+          resolutionRate: z.number().nullable(),
+          satisfactionRate: z.number().nullable(),
+        }),
+      ),
     }),
     errors: [],
   },

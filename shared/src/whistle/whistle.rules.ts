@@ -5,7 +5,19 @@ import type { TransitionTable } from '../core/transitions';
  * the station or blows the whistle (吹哨) to departments, which acknowledge (报到) and feed back within
  * the deadline; the station confirms; the resident rates. 问题在站内发现、事情在站内解决、结果在站内反馈.
  */
-export const problemStatuses = ['submitted', 'in_station', 'whistled', 'acknowledged', 'returned', 'responded', 'confirmed', 'closed', 'reopened', 'duplicate', 'declined'] as const;
+export const problemStatuses = [
+  'submitted',
+  'in_station',
+  'whistled',
+  'acknowledged',
+  'returned',
+  'responded',
+  'confirmed',
+  'closed',
+  'reopened',
+  'duplicate',
+  'declined',
+] as const;
 export type ProblemStatus = (typeof problemStatuses)[number];
 
 export const problemStatusLabels: Record<ProblemStatus, string> = {
@@ -22,7 +34,16 @@ export const problemStatusLabels: Record<ProblemStatus, string> = {
   declined: '不予受理',
 };
 
-export const problemCategories = ['环境卫生', '市政设施', '违章搭建', '噪音扰民', '停车交通', '安全隐患', '物业管理', '其他'] as const;
+export const problemCategories = [
+  '环境卫生',
+  '市政设施',
+  '违章搭建',
+  '噪音扰民',
+  '停车交通',
+  '安全隐患',
+  '物业管理',
+  '其他',
+] as const;
 export type ProblemCategory = (typeof problemCategories)[number];
 
 /** One table for every move of a problem: from where, to where, and who (`progress` keeps the state). */
@@ -38,7 +59,11 @@ export const problemTransitions = {
   confirm: { from: ['responded'], to: 'confirmed', by: ['stationAdmin'] },
   rateSatisfied: { from: ['confirmed'], to: 'closed', by: ['owner'] },
   rateUnsatisfied: { from: ['confirmed'], to: 'reopened', by: ['owner'] },
-  progress: { from: ['submitted', 'in_station', 'whistled', 'acknowledged', 'returned', 'responded', 'reopened'], to: null, by: ['stationAdmin', 'department'] },
+  progress: {
+    from: ['submitted', 'in_station', 'whistled', 'acknowledged', 'returned', 'responded', 'reopened'],
+    to: null,
+    by: ['stationAdmin', 'department'],
+  },
 } as const satisfies TransitionTable<ProblemStatus>;
 export type ProblemEvent = keyof typeof problemTransitions;
 
@@ -90,6 +115,10 @@ export function problemRates(x: RateInputs) {
  * A department's year-end assessment points from its whistles (结果纳入年终考核): 2 for each one resolved
  * with feedback on time, 1 for one resolved late, minus 1 for each one that went overdue unanswered.
  */
-export function assessmentPoints(x: { resolvedOnTime: number; resolvedLate: number; overdueUnanswered: number }): number {
+export function assessmentPoints(x: {
+  resolvedOnTime: number;
+  resolvedLate: number;
+  overdueUnanswered: number;
+}): number {
   return 2 * x.resolvedOnTime + x.resolvedLate - x.overdueUnanswered;
 }

@@ -3,7 +3,13 @@ import { defineContract } from '../core/contract';
 import { cursorField, idField, limitField, page, phoneField, photoField, reasonField } from '../core/fields';
 import { wishCategories, wishStatuses } from './wish.rules';
 
-const historyEntry = z.object({ at: z.string(), by: z.string(), from: z.string().nullable(), to: z.string(), note: z.string().nullable() });
+const historyEntry = z.object({
+  at: z.string(),
+  by: z.string(),
+  from: z.string().nullable(),
+  to: z.string(),
+  note: z.string().nullable(),
+});
 
 /**
  * A wish as its reader may see it: members see the unit, not who the resident is; the claimant also
@@ -53,7 +59,13 @@ export const wishContract = defineContract({
     output: one,
     errors: ['NOT_FOUND'],
   },
-  myWishes: { summary: '我的心愿', roles: ['resident'], input: z.object(listInput), output: page(wishView), errors: [] },
+  myWishes: {
+    summary: '我的心愿',
+    roles: ['resident'],
+    input: z.object(listInput),
+    output: page(wishView),
+    errors: [],
+  },
   cancelWish: { summary: '取消心愿', roles: ['resident'], input: wishId, output: one, errors: ['WISH.BAD_STATE'] },
   thankWish: {
     summary: '感谢党员',
@@ -66,15 +78,26 @@ export const wishContract = defineContract({
     summary: '审核心愿',
     roles: ['stationAdmin', 'gridSecretary'],
     input: wishId
-      .extend({ decision: z.enum(['approve', 'reject'], { error: '请选择通过或驳回' }), reason: reasonField.optional(), points: z.number().int().min(0, '积分不能为负').max(100, '积分最多100').optional() })
-      .refine((v) => v.decision === 'approve' || (v.reason ?? '').length > 0, { message: '驳回时请填写原因', path: ['reason'] }),
+      .extend({
+        decision: z.enum(['approve', 'reject'], { error: '请选择通过或驳回' }),
+        reason: reasonField.optional(),
+        points: z.number().int().min(0, '积分不能为负').max(100, '积分最多100').optional(),
+      })
+      .refine((v) => v.decision === 'approve' || (v.reason ?? '').length > 0, {
+        message: '驳回时请填写原因',
+        path: ['reason'],
+      }),
     output: one,
     errors: ['WISH.BAD_STATE'],
   },
   listWishes: {
     summary: '心愿管理列表',
     roles: ['stationAdmin', 'gridSecretary', 'districtAdmin'],
-    input: z.object({ communityId: idField.optional(), status: z.enum(wishStatuses).default('pending_review'), ...listInput }),
+    input: z.object({
+      communityId: idField.optional(),
+      status: z.enum(wishStatuses).default('pending_review'),
+      ...listInput,
+    }),
     output: page(wishView),
     errors: [],
   },
@@ -92,20 +115,38 @@ export const wishContract = defineContract({
     output: page(wishView),
     errors: ['AUTH.NOT_A_MEMBER'],
   },
-  claimWish: { summary: '认领心愿', roles: ['member'], input: wishId, output: one, errors: ['WISH.ALREADY_CLAIMED', 'WISH.BAD_STATE', 'WISH.TOO_MANY_CLAIMS', 'AUTH.NOT_A_MEMBER'] },
-  myClaims: { summary: '我认领的心愿', roles: ['member'], input: z.object(listInput), output: page(wishView), errors: [] },
+  claimWish: {
+    summary: '认领心愿',
+    roles: ['member'],
+    input: wishId,
+    output: one,
+    errors: ['WISH.ALREADY_CLAIMED', 'WISH.BAD_STATE', 'WISH.TOO_MANY_CLAIMS', 'AUTH.NOT_A_MEMBER'],
+  },
+  myClaims: {
+    summary: '我认领的心愿',
+    roles: ['member'],
+    input: z.object(listInput),
+    output: page(wishView),
+    errors: [],
+  },
   giveUpWish: { summary: '放弃认领', roles: ['member'], input: wishId, output: one, errors: ['WISH.BAD_STATE'] },
   fulfilWish: {
     summary: '标记已完成',
     roles: ['member'],
-    input: wishId.extend({ note: z.string().trim().min(2, '请简单说明完成情况').max(200, '最多200个字'), photo: photoField.optional() }),
+    input: wishId.extend({
+      note: z.string().trim().min(2, '请简单说明完成情况').max(200, '最多200个字'),
+      photo: photoField.optional(),
+    }),
     output: one,
     errors: ['WISH.BAD_STATE'],
   },
   confirmWish: {
     summary: '确认完成',
     roles: ['resident'],
-    input: wishId.extend({ fulfilled: z.boolean({ error: '请选择是否已完成' }), note: z.string().trim().max(200, '最多200个字').optional() }),
+    input: wishId.extend({
+      fulfilled: z.boolean({ error: '请选择是否已完成' }),
+      note: z.string().trim().max(200, '最多200个字').optional(),
+    }),
     output: one,
     errors: ['WISH.BAD_STATE'],
   },

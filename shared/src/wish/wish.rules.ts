@@ -4,7 +4,15 @@ import type { TransitionTable } from '../core/transitions';
  * 微心愿 (micro-wish) lifecycle: a resident posts, the station or grid reviews, exactly one member
  * claims and fulfils, the resident (or the unit leader) confirms. One table holds every transition.
  */
-export const wishStatuses = ['pending_review', 'open', 'claimed', 'fulfilled', 'confirmed', 'rejected', 'cancelled'] as const;
+export const wishStatuses = [
+  'pending_review',
+  'open',
+  'claimed',
+  'fulfilled',
+  'confirmed',
+  'rejected',
+  'cancelled',
+] as const;
 export type WishStatus = (typeof wishStatuses)[number];
 
 export const wishStatusLabels: Record<WishStatus, string> = {

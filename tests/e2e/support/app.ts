@@ -11,23 +11,40 @@ export const artifacts = join(root, 'test-artifacts', 'screenshots');
  * The local run (in-memory store, demo data) on a free port, and headless Chromium at a phone viewport.
  * Playwright gives every launch a fresh, empty profile directory of its own.
  */
-export async function startApp(): Promise<{ base: string; browser: Browser; advance: (ms: number) => void; stop: () => Promise<void> }> {
+export async function startApp(): Promise<{
+  base: string;
+  browser: Browser;
+  advance: (ms: number) => void;
+  stop: () => Promise<void>;
+}> {
   // The server's clock runs with real time plus an offset the story moves ("two hours later").
   let offset = 0;
-  const { server, runtime } = createLocalServer({ dataDir: ':memory:', h5Dir: join(root, 'dist', 'h5'), now: () => new Date(Date.now() + offset) });
+  const { server, runtime } = createLocalServer({
+    dataDir: ':memory:',
+    h5Dir: join(root, 'dist', 'h5'),
+    now: () => new Date(Date.now() + offset),
+  });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  }).catch(async (error: unknown) => {
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
-    throw error;
-  });
+  const browser = await chromium
+    .launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    .catch(async (error: unknown) => {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+      throw error;
+    });
   mkdirSync(artifacts, { recursive: true });
   return {
     base,
@@ -53,7 +70,13 @@ export function storyApp() {
 }
 
 export async function phone(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  return browser.newContext({
+    viewport: { width: 375, height: 667 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
 }
 
 /** Taro H5 page switches animate for about 300 ms: settle before a screenshot. */
@@ -70,9 +93,21 @@ export async function loginAs(page: Page, base: string, openid: string): Promise
 }
 
 /** Calls a function through the local server as a demo account: the same HTTP path the H5 app uses. */
-export async function api<T = any>(base: string, openid: string, fn: string, action: string, data: unknown): Promise<T> {
-  const login = (await (await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) })).json()) as { data: { token: string } };
-  const res = await fetch(`${base}/api/fn/${fn}`, { method: 'POST', headers: { authorization: `Bearer ${login.data.token}` }, body: JSON.stringify({ action, data }) });
+export async function api<T = any>(
+  base: string,
+  openid: string,
+  fn: string,
+  action: string,
+  data: unknown,
+): Promise<T> {
+  const login = (await (
+    await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) })
+  ).json()) as { data: { token: string } };
+  const res = await fetch(`${base}/api/fn/${fn}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${login.data.token}` },
+    body: JSON.stringify({ action, data }),
+  });
   const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
   if (!body.ok) throw new Error(JSON.stringify(body.error));
   return body.data;

@@ -16,12 +16,17 @@ describe('checkin.communityCode, reportForm, gridUnits', () => {
     expect(form.mine).toBeNull();
   });
 
-  test.each(['demo-member', 'demo-resident', 'demo-orgadmin', 'demo-district', 'demo-grid', 'demo-department'])('%s gets no community code', async (openid) => {
-    expect(errorCode(await h.call('checkin', openid, 'communityCode', {}))).toBe('AUTH.FORBIDDEN');
-  });
+  test.each(['demo-member', 'demo-resident', 'demo-orgadmin', 'demo-district', 'demo-grid', 'demo-department'])(
+    '%s gets no community code',
+    async (openid) => {
+      expect(errorCode(await h.call('checkin', openid, 'communityCode', {}))).toBe('AUTH.FORBIDDEN');
+    },
+  );
 
   test('the station admin cannot print another community’s code', async () => {
-    expect(errorCode(await h.call('checkin', 'demo-station', 'communityCode', { communityId: 'xiaosu' }))).toBe('AUTH.OUT_OF_SCOPE');
+    expect(errorCode(await h.call('checkin', 'demo-station', 'communityCode', { communityId: 'xiaosu' }))).toBe(
+      'AUTH.OUT_OF_SCOPE',
+    );
   });
 
   test('the form shows the member’s current community when scanning another one', async () => {
@@ -33,9 +38,22 @@ describe('checkin.communityCode, reportForm, gridUnits', () => {
   });
 
   test('units are listed per grid of the scanned community only', async () => {
-    const units = ok(await h.call('checkin', 'demo-newmember', 'gridUnits', { token: h.token('huazhong'), gridId: 'huazhongg2' }));
+    const units = ok(
+      await h.call('checkin', 'demo-newmember', 'gridUnits', { token: h.token('huazhong'), gridId: 'huazhongg2' }),
+    );
     expect(units.units).toHaveLength(6);
-    expect(errorCode(await h.call('checkin', 'demo-newmember', 'gridUnits', { token: h.token('huazhong'), gridId: 'xiaosug1' }))).toBe('NOT_FOUND');
-    expect(errorCode(await h.call('checkin', 'demo-newmember', 'gridUnits', { token: 'Rhuazhong.AAAAAAAAAAAAAAAA', gridId: 'huazhongg1' }))).toBe('CHECKIN.CODE_INVALID');
+    expect(
+      errorCode(
+        await h.call('checkin', 'demo-newmember', 'gridUnits', { token: h.token('huazhong'), gridId: 'xiaosug1' }),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await h.call('checkin', 'demo-newmember', 'gridUnits', {
+          token: 'Rhuazhong.AAAAAAAAAAAAAAAA',
+          gridId: 'huazhongg1',
+        }),
+      ),
+    ).toBe('CHECKIN.CODE_INVALID');
   });
 });

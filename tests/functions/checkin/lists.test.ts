@@ -15,14 +15,20 @@ describe('checkin lists: listReports, orgReceipts, myReports', () => {
     const page = ok(await h.call('checkin', 'demo-district', 'listReports', { status: 'approved' }));
     expect(page.items.map((r: { name: string }) => r.name)).toEqual(['黄建国', '张明']);
     expect(page.items[0].phone).toBe('136****3456');
-    const one = ok(await h.call('checkin', 'demo-district', 'listReports', { communityId: 'huazhong', status: 'pending' }));
+    const one = ok(
+      await h.call('checkin', 'demo-district', 'listReports', { communityId: 'huazhong', status: 'pending' }),
+    );
     expect(one.items).toHaveLength(2);
   });
 
   test('pages follow the cursor without gaps or repeats', async () => {
     for (let i = 0; i < 25; i++) {
       await h.store.insert('reports', {
-        ...h.store.dump('reports')[0], _id: `huazhong~bulk${i}`, openid: `bulk${i}`, status: 'pending', name: `测试${i}`,
+        ...h.store.dump('reports')[0],
+        _id: `huazhong~bulk${i}`,
+        openid: `bulk${i}`,
+        status: 'pending',
+        name: `测试${i}`,
         submittedAt: `2026-11-25T0${i % 10}:${String(i).padStart(2, '0')}:00.000Z`,
       });
     }
@@ -37,12 +43,17 @@ describe('checkin lists: listReports, orgReceipts, myReports', () => {
     expect(new Set(seen).size).toBe(27);
   });
 
-  test.each(['demo-member', 'demo-resident', 'demo-unitleader', 'demo-grid', 'demo-department', 'demo-orgadmin'])('%s may not list reports', async (openid) => {
-    expect(errorCode(await h.call('checkin', openid, 'listReports', {}))).toBe('AUTH.FORBIDDEN');
-  });
+  test.each(['demo-member', 'demo-resident', 'demo-unitleader', 'demo-grid', 'demo-department', 'demo-orgadmin'])(
+    '%s may not list reports',
+    async (openid) => {
+      expect(errorCode(await h.call('checkin', openid, 'listReports', {}))).toBe('AUTH.FORBIDDEN');
+    },
+  );
 
   test('a station admin cannot list another community', async () => {
-    expect(errorCode(await h.call('checkin', 'demo-station', 'listReports', { communityId: 'xiaosu' }))).toBe('AUTH.OUT_OF_SCOPE');
+    expect(errorCode(await h.call('checkin', 'demo-station', 'listReports', { communityId: 'xiaosu' }))).toBe(
+      'AUTH.OUT_OF_SCOPE',
+    );
     expect(errorCode(await h.call('checkin', 'demo-station', 'listReports', { status: 'done' }))).toBe('INPUT.INVALID');
     expect(errorCode(await h.call('checkin', 'demo-station', 'listReports', { limit: 5000 }))).toBe('INPUT.INVALID');
   });
@@ -54,13 +65,19 @@ describe('checkin lists: listReports, orgReceipts, myReports', () => {
       ['黄建国', 'approved'],
       ['张明', 'approved'],
     ]);
-    expect(page.items.every((r: { phone: string; orgName: string }) => r.phone.includes('****') && r.orgName === '区财政局机关党支部')).toBe(true);
+    expect(
+      page.items.every(
+        (r: { phone: string; orgName: string }) => r.phone.includes('****') && r.orgName === '区财政局机关党支部',
+      ),
+    ).toBe(true);
     const approved = ok(await h.call('checkin', 'demo-orgadmin', 'orgReceipts', { status: 'approved' }));
     expect(approved.items).toHaveLength(2);
   });
 
   test('an org admin cannot read another organisation; other roles may not read receipts', async () => {
-    expect(errorCode(await h.call('checkin', 'demo-orgadmin', 'orgReceipts', { orgId: 'org2' }))).toBe('AUTH.OUT_OF_SCOPE');
+    expect(errorCode(await h.call('checkin', 'demo-orgadmin', 'orgReceipts', { orgId: 'org2' }))).toBe(
+      'AUTH.OUT_OF_SCOPE',
+    );
     for (const openid of ['demo-member', 'demo-station', 'demo-department', 'demo-grid']) {
       expect(errorCode(await h.call('checkin', openid, 'orgReceipts', {}))).toBe('AUTH.FORBIDDEN');
     }
@@ -71,7 +88,9 @@ describe('checkin lists: listReports, orgReceipts, myReports', () => {
   test('myReports shows only the caller’s own reports', async () => {
     expect(ok(await h.call('checkin', 'demo-newmember', 'myReports', {})).items).toEqual([]);
     const mine = ok(await h.call('checkin', 'demo-member', 'myReports', {}));
-    expect(mine.items.map((r: { name: string; phone: string }) => [r.name, r.phone])).toEqual([['张明', '13805560001']]);
+    expect(mine.items.map((r: { name: string; phone: string }) => [r.name, r.phone])).toEqual([
+      ['张明', '13805560001'],
+    ]);
   });
 
   test('reads change nothing', async () => {

@@ -5,7 +5,9 @@ describe('checkin.reviewReport', () => {
   let reportId: string;
   beforeEach(async () => {
     h = createHarness();
-    reportId = ok(await h.call('checkin', 'demo-newmember', 'submitReport', { token: h.token('huazhong'), ...validReport })).report.id;
+    reportId = ok(
+      await h.call('checkin', 'demo-newmember', 'submitReport', { token: h.token('huazhong'), ...validReport }),
+    ).report.id;
   });
   const review = (openid: string, data: object) => h.call('checkin', openid, 'reviewReport', data);
 
@@ -18,7 +20,12 @@ describe('checkin.reviewReport', () => {
     const audit = h.store.dump('audit').map((a) => a.action);
     expect(audit).toEqual(expect.arrayContaining(['report.submit', 'report.approve', 'person.join']));
     const approveAudit = h.store.dump('audit').find((a) => a.action === 'report.approve');
-    expect(approveAudit).toMatchObject({ actor: 'demo-station', before: { status: 'pending' }, after: { status: 'approved' }, at: '2026-11-26T02:00:00.000Z' });
+    expect(approveAudit).toMatchObject({
+      actor: 'demo-station',
+      before: { status: 'pending' },
+      after: { status: 'approved' },
+      at: '2026-11-26T02:00:00.000Z',
+    });
   });
 
   test('rejection needs a reason, which the member then sees', async () => {
@@ -32,24 +39,46 @@ describe('checkin.reviewReport', () => {
     expect(mine.items[0]).toMatchObject({ status: 'rejected', reason: '请填写实际居住单元' });
   });
 
-  test.each(['demo-member', 'demo-newmember', 'demo-resident', 'demo-unitleader', 'demo-grid', 'demo-department', 'demo-orgadmin', 'demo-district'])(
-    '%s may not review',
-    async (openid) => {
-      const before = await snapshot(h.store);
-      expect(errorCode(await review(openid, { reportId, decision: 'approve' }))).toBe('AUTH.FORBIDDEN');
-      expect(await snapshot(h.store)).toBe(before);
-    },
-  );
+  test.each([
+    'demo-member',
+    'demo-newmember',
+    'demo-resident',
+    'demo-unitleader',
+    'demo-grid',
+    'demo-department',
+    'demo-orgadmin',
+    'demo-district',
+  ])('%s may not review', async (openid) => {
+    const before = await snapshot(h.store);
+    expect(errorCode(await review(openid, { reportId, decision: 'approve' }))).toBe('AUTH.FORBIDDEN');
+    expect(await snapshot(h.store)).toBe(before);
+  });
 
   test('a station admin of another community is out of scope', async () => {
-    await h.store.insert('grants', { _id: 'x~stationAdmin', openid: 'station-xiaosu', role: 'stationAdmin', scope: 'community', scopeId: 'xiaosu', grantedBy: 't', at: 't' });
+    await h.store.insert('grants', {
+      _id: 'x~stationAdmin',
+      openid: 'station-xiaosu',
+      role: 'stationAdmin',
+      scope: 'community',
+      scopeId: 'xiaosu',
+      grantedBy: 't',
+      at: 't',
+    });
     const before = await snapshot(h.store);
     expect(errorCode(await review('station-xiaosu', { reportId, decision: 'approve' }))).toBe('AUTH.OUT_OF_SCOPE');
     expect(await snapshot(h.store)).toBe(before);
   });
 
   test('two reviews racing: exactly one wins, the other is told it was already reviewed', async () => {
-    await h.store.insert('grants', { _id: 'y~stationAdmin', openid: 'station-2', role: 'stationAdmin', scope: 'community', scopeId: 'huazhong', grantedBy: 't', at: 't' });
+    await h.store.insert('grants', {
+      _id: 'y~stationAdmin',
+      openid: 'station-2',
+      role: 'stationAdmin',
+      scope: 'community',
+      scopeId: 'huazhong',
+      grantedBy: 't',
+      at: 't',
+    });
     const results = await Promise.all([
       review('demo-station', { reportId, decision: 'approve' }),
       review('station-2', { reportId, decision: 'reject', reason: '重复' }),
@@ -57,7 +86,9 @@ describe('checkin.reviewReport', () => {
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => errorCode(r) === 'CHECKIN.REPORT_ALREADY_REVIEWED')).toHaveLength(2);
-    expect(h.store.dump('audit').filter((a) => a.action === 'report.approve' || a.action === 'report.reject')).toHaveLength(1);
+    expect(
+      h.store.dump('audit').filter((a) => a.action === 'report.approve' || a.action === 'report.reject'),
+    ).toHaveLength(1);
   });
 
   test('an unknown report is not found; bad decision is invalid input', async () => {
@@ -67,8 +98,22 @@ describe('checkin.reviewReport', () => {
 
   test('approval in a new community moves the member out of the old one', async () => {
     ok(await review('demo-station', { reportId, decision: 'approve' }));
-    await h.store.insert('grants', { _id: 'x~stationAdmin', openid: 'station-xiaosu', role: 'stationAdmin', scope: 'community', scopeId: 'xiaosu', grantedBy: 't', at: 't' });
-    const second = ok(await h.call('checkin', 'demo-newmember', 'submitReport', { token: h.token('xiaosu'), ...validReport, unitId: 'xiaosug2u1' }));
+    await h.store.insert('grants', {
+      _id: 'x~stationAdmin',
+      openid: 'station-xiaosu',
+      role: 'stationAdmin',
+      scope: 'community',
+      scopeId: 'xiaosu',
+      grantedBy: 't',
+      at: 't',
+    });
+    const second = ok(
+      await h.call('checkin', 'demo-newmember', 'submitReport', {
+        token: h.token('xiaosu'),
+        ...validReport,
+        unitId: 'xiaosug2u1',
+      }),
+    );
     ok(await review('station-xiaosu', { reportId: second.report.id, decision: 'approve' }));
     const mine = ok(await h.call('checkin', 'demo-newmember', 'myReports', {}));
     expect(mine.items.map((r: { communityName: string; status: string }) => [r.communityName, r.status])).toEqual([

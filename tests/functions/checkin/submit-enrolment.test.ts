@@ -9,9 +9,17 @@ describe('checkin.submitReport', () => {
   test('a new member reports to the community on the code: pending, audited, own phone visible', async () => {
     const data = ok(await submit('demo-newmember', { token: h.token('huazhong'), ...validReport }));
     expect(data.changed).toBe(true);
-    expect(data.report).toMatchObject({ status: 'pending', communityName: '华中社区', orgName: '区财政局机关党支部', unitName: '01栋1单元', phone: '13912345678' });
+    expect(data.report).toMatchObject({
+      status: 'pending',
+      communityName: '华中社区',
+      orgName: '区财政局机关党支部',
+      unitName: '01栋1单元',
+      phone: '13912345678',
+    });
     const audit = h.store.dump('audit').filter((a) => a.entityId === data.report.id);
-    expect(audit).toEqual([expect.objectContaining({ actor: 'demo-newmember', action: 'report.submit', before: null })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ actor: 'demo-newmember', action: 'report.submit', before: null }),
+    ]);
   });
 
   test('submitting again changes nothing (idempotent)', async () => {
@@ -63,22 +71,41 @@ describe('checkin.submitReport', () => {
 
   test('a unit of another community or an unknown organisation is refused', async () => {
     const token = h.token('huazhong');
-    expect(errorCode(await submit('demo-newmember', { token, ...validReport, unitId: 'xiaosug1u1' }))).toBe('CHECKIN.UNIT_NOT_IN_COMMUNITY');
-    expect(errorCode(await submit('demo-newmember', { token, ...validReport, orgId: 'org999' }))).toBe('CHECKIN.ORG_UNKNOWN');
+    expect(errorCode(await submit('demo-newmember', { token, ...validReport, unitId: 'xiaosug1u1' }))).toBe(
+      'CHECKIN.UNIT_NOT_IN_COMMUNITY',
+    );
+    expect(errorCode(await submit('demo-newmember', { token, ...validReport, orgId: 'org999' }))).toBe(
+      'CHECKIN.ORG_UNKNOWN',
+    );
     expect(h.store.dump('reports').filter((r) => r.openid === 'demo-newmember')).toHaveLength(0);
   });
 
   test('no identity is refused; identity in the event body is ignored', async () => {
-    const res = await h.call('checkin', null, 'submitReport', { token: h.token('huazhong'), ...validReport, openid: 'demo-member', OPENID: 'demo-member' });
+    const res = await h.call('checkin', null, 'submitReport', {
+      token: h.token('huazhong'),
+      ...validReport,
+      openid: 'demo-member',
+      OPENID: 'demo-member',
+    });
     expect(errorCode(res)).toBe('AUTH.UNAUTHENTICATED');
   });
 
   test('a rejected report can be submitted again and goes back to review', async () => {
     const first = ok(await submit('demo-newmember', { token: h.token('huazhong'), ...validReport }));
-    ok(await h.call('checkin', 'demo-station', 'reviewReport', { reportId: first.report.id, decision: 'reject', reason: '单元填写错误' }));
-    const again = ok(await submit('demo-newmember', { token: h.token('huazhong'), ...validReport, unitId: 'huazhongg1u2' }));
+    ok(
+      await h.call('checkin', 'demo-station', 'reviewReport', {
+        reportId: first.report.id,
+        decision: 'reject',
+        reason: '单元填写错误',
+      }),
+    );
+    const again = ok(
+      await submit('demo-newmember', { token: h.token('huazhong'), ...validReport, unitId: 'huazhongg1u2' }),
+    );
     expect(again).toMatchObject({ changed: true, report: { status: 'pending', unitName: '01栋2单元', reason: null } });
-    const doc = h.store.dump('reports').find((r) => r._id === first.report.id) as unknown as { history: { to: string }[] };
+    const doc = h.store.dump('reports').find((r) => r._id === first.report.id) as unknown as {
+      history: { to: string }[];
+    };
     expect(doc.history.map((e) => e.to)).toEqual(['pending', 'rejected', 'pending']);
   });
 

@@ -5,11 +5,23 @@ describe('org.me and the router', () => {
 
   test('a role holder sees their grants with scope names', async () => {
     const me = ok(await h.call('org', 'demo-station', 'me', {}));
-    expect(me).toEqual({ openid: 'demo-station', name: '陈静', communityId: null, communityName: null, grants: [{ role: 'stationAdmin', scope: 'community', scopeId: 'huazhong', scopeName: '华中社区' }] });
+    expect(me).toEqual({
+      openid: 'demo-station',
+      name: '陈静',
+      communityId: null,
+      communityName: null,
+      grants: [{ role: 'stationAdmin', scope: 'community', scopeId: 'huazhong', scopeName: '华中社区' }],
+    });
   });
 
   test('a first-time WeChat user is an identified resident with no grants', async () => {
-    expect(ok(await h.call('org', 'wx-new-user', 'me', {}))).toEqual({ openid: 'wx-new-user', name: null, communityId: null, communityName: null, grants: [] });
+    expect(ok(await h.call('org', 'wx-new-user', 'me', {}))).toEqual({
+      openid: 'wx-new-user',
+      name: null,
+      communityId: null,
+      communityName: null,
+      grants: [],
+    });
   });
 
   test('no identity, unknown action, prototype keys', async () => {

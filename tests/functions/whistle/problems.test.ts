@@ -1,7 +1,12 @@
 import { whistleDeadlines } from '../../../cloudfunctions/whistle/whistle-deadlines.job';
 import { createHarness, errorCode, ok, type Harness } from '../../support/harness';
 
-const problemInput = { category: '环境卫生', description: '3栋楼下垃圾堆放多日无人清运，气味很大', unitId: 'huazhongg1u1', phone: '13600002222' };
+const problemInput = {
+  category: '环境卫生',
+  description: '3栋楼下垃圾堆放多日无人清运，气味很大',
+  unitId: 'huazhongg1u1',
+  phone: '13600002222',
+};
 
 describe('吹哨报到: me too, not ours, progress', () => {
   let h: Harness;
@@ -15,29 +20,74 @@ describe('吹哨报到: me too, not ours, progress', () => {
     const nearby = ok(await h.call('report', 'demo-member', 'nearbyProblems', { unitId: 'huazhongg1u2' }));
     expect(nearby.items.map((p: { id: string }) => p.id)).toEqual([id]);
     expect(nearby.items[0].reporterName).toBeNull();
-    expect(ok(await h.call('report', 'demo-member', 'meToo', { problemId: id }))).toMatchObject({ changed: true, problem: { meToo: 1 } });
-    expect(ok(await h.call('report', 'demo-member', 'meToo', { problemId: id }))).toMatchObject({ changed: false, problem: { meToo: 1 } });
+    expect(ok(await h.call('report', 'demo-member', 'meToo', { problemId: id }))).toMatchObject({
+      changed: true,
+      problem: { meToo: 1 },
+    });
+    expect(ok(await h.call('report', 'demo-member', 'meToo', { problemId: id }))).toMatchObject({
+      changed: false,
+      problem: { meToo: 1 },
+    });
     expect(errorCode(await h.call('report', 'demo-resident', 'meToo', { problemId: id }))).toBe('REPORT.BAD_STATE');
     expect(ok(await h.call('report', 'demo-member', 'nearbyProblems', { unitId: 'huazhongg2u1' })).items).toEqual([]);
   });
 
   test('the lead department says it is not theirs: back to the station, which re-routes it', async () => {
-    ok(await h.call('report', 'demo-station', 'triage', { problemId: id, action: 'whistle', departments: ['dept1'], leadDepartment: 'dept1' }));
-    const back = ok(await h.call('report', 'demo-department', 'notOurs', { problemId: id, belongsTo: '小区物业公司' })).problem;
+    ok(
+      await h.call('report', 'demo-station', 'triage', {
+        problemId: id,
+        action: 'whistle',
+        departments: ['dept1'],
+        leadDepartment: 'dept1',
+      }),
+    );
+    const back = ok(
+      await h.call('report', 'demo-department', 'notOurs', { problemId: id, belongsTo: '小区物业公司' }),
+    ).problem;
     expect(back.status).toBe('returned');
     expect(back.timeline.at(-1).note).toBe('非本部门职责，建议由小区物业公司处理');
-    expect(ok(await h.call('report', 'demo-station', 'inbox', {})).items.some((m: { title: string }) => m.title === '部门退回吹哨')).toBe(true);
-    expect(ok(await h.call('report', 'demo-station', 'triage', { problemId: id, action: 'whistle', departments: ['dept2'], leadDepartment: 'dept2' })).problem.status).toBe('whistled');
-    expect(errorCode(await h.call('report', 'demo-department', 'notOurs', { problemId: id, belongsTo: '物业' }))).toBe('AUTH.OUT_OF_SCOPE');
+    expect(
+      ok(await h.call('report', 'demo-station', 'inbox', {})).items.some(
+        (m: { title: string }) => m.title === '部门退回吹哨',
+      ),
+    ).toBe(true);
+    expect(
+      ok(
+        await h.call('report', 'demo-station', 'triage', {
+          problemId: id,
+          action: 'whistle',
+          departments: ['dept2'],
+          leadDepartment: 'dept2',
+        }),
+      ).problem.status,
+    ).toBe('whistled');
+    expect(errorCode(await h.call('report', 'demo-department', 'notOurs', { problemId: id, belongsTo: '物业' }))).toBe(
+      'AUTH.OUT_OF_SCOPE',
+    );
   });
 
   test('progress notes join the timeline without changing the state', async () => {
-    ok(await h.call('report', 'demo-station', 'triage', { problemId: id, action: 'whistle', departments: ['dept1'], leadDepartment: 'dept1' }));
+    ok(
+      await h.call('report', 'demo-station', 'triage', {
+        problemId: id,
+        action: 'whistle',
+        departments: ['dept1'],
+        leadDepartment: 'dept1',
+      }),
+    );
     ok(await h.call('report', 'demo-department', 'acknowledge', { problemId: id }));
-    const p = ok(await h.call('report', 'demo-department', 'addProgress', { problemId: id, note: '已派人现场查看，明天清运' })).problem;
+    const p = ok(
+      await h.call('report', 'demo-department', 'addProgress', { problemId: id, note: '已派人现场查看，明天清运' }),
+    ).problem;
     expect(p.status).toBe('acknowledged');
-    expect(p.timeline.at(-1)).toMatchObject({ from: 'acknowledged', to: 'acknowledged', note: '已派人现场查看，明天清运' });
-    expect(errorCode(await h.call('report', 'demo-member', 'addProgress', { problemId: id, note: '进展' }))).toBe('AUTH.FORBIDDEN');
+    expect(p.timeline.at(-1)).toMatchObject({
+      from: 'acknowledged',
+      to: 'acknowledged',
+      note: '已派人现场查看，明天清运',
+    });
+    expect(errorCode(await h.call('report', 'demo-member', 'addProgress', { problemId: id, note: '进展' }))).toBe(
+      'AUTH.FORBIDDEN',
+    );
   });
 });
 
@@ -54,14 +104,34 @@ describe('吹哨报到: me too, not ours, progress', () => {
 describe('吹哨报到 statistics', () => {
   test('a month of whistles gives the hand-worked rates and points', async () => {
     const h: Harness = createHarness();
-    await h.store.insert('grants', { _id: 'd2~department', openid: 'd2user', role: 'department', scope: 'department', scopeId: 'dept2', grantedBy: 't', at: 't' });
-    const submit = async () => ok(await h.call('report', 'demo-resident', 'submitProblem', problemInput)).problem.id as string;
-    const whistle = (problemId: string, departments: string[]) => h.call('report', 'demo-station', 'triage', { problemId, action: 'whistle', departments, leadDepartment: 'dept1' });
+    await h.store.insert('grants', {
+      _id: 'd2~department',
+      openid: 'd2user',
+      role: 'department',
+      scope: 'department',
+      scopeId: 'dept2',
+      grantedBy: 't',
+      at: 't',
+    });
+    const submit = async () =>
+      ok(await h.call('report', 'demo-resident', 'submitProblem', problemInput)).problem.id as string;
+    const whistle = (problemId: string, departments: string[]) =>
+      h.call('report', 'demo-station', 'triage', {
+        problemId,
+        action: 'whistle',
+        departments,
+        leadDepartment: 'dept1',
+      });
     const [p1, p2, p3] = [await submit(), await submit(), await submit()];
     ok(await whistle(p1, ['dept1', 'dept2']));
     ok(await whistle(p2, ['dept1']));
     ok(await whistle(p3, ['dept1']));
-    for (const [who, p] of [['demo-department', p1], ['d2user', p1], ['demo-department', p2]] as const) ok(await h.call('report', who, 'acknowledge', { problemId: p }));
+    for (const [who, p] of [
+      ['demo-department', p1],
+      ['d2user', p1],
+      ['demo-department', p2],
+    ] as const)
+      ok(await h.call('report', who, 'acknowledge', { problemId: p }));
     h.clock.advance(24 * 3600_000);
     ok(await h.call('report', 'demo-department', 'respond', { problemId: p1, result: '已清运' }));
     ok(await h.call('report', 'demo-station', 'confirmResult', { problemId: p1 }));
@@ -73,12 +143,44 @@ describe('吹哨报到 statistics', () => {
     ok(await h.call('report', 'demo-resident', 'rate', { problemId: p2, satisfied: false }));
     const stats = ok(await h.call('report', 'demo-district', 'problemStats', { month: '2026-11' }));
     expect(stats.departments).toEqual([
-      { id: 'dept1', name: '区城管局', whistled: 3, responseRate: 0.667, onTimeRate: 0.333, resolutionRate: 0.667, satisfactionRate: 0.5, points: 2 },
-      { id: 'dept2', name: '区住建局', whistled: 1, responseRate: 1, onTimeRate: 1, resolutionRate: 1, satisfactionRate: 1, points: 2 },
+      {
+        id: 'dept1',
+        name: '区城管局',
+        whistled: 3,
+        responseRate: 0.667,
+        onTimeRate: 0.333,
+        resolutionRate: 0.667,
+        satisfactionRate: 0.5,
+        points: 2,
+      },
+      {
+        id: 'dept2',
+        name: '区住建局',
+        whistled: 1,
+        responseRate: 1,
+        onTimeRate: 1,
+        resolutionRate: 1,
+        satisfactionRate: 1,
+        points: 2,
+      },
     ]);
-    expect(stats.communities).toEqual([{ id: 'huazhong', name: '华中社区', whistled: 4, responseRate: 0.75, onTimeRate: 0.5, resolutionRate: 0.75, satisfactionRate: 0.667 }]);
+    expect(stats.communities).toEqual([
+      {
+        id: 'huazhong',
+        name: '华中社区',
+        whistled: 4,
+        responseRate: 0.75,
+        onTimeRate: 0.5,
+        resolutionRate: 0.75,
+        satisfactionRate: 0.667,
+      },
+    ]);
     expect(ok(await h.call('report', 'demo-district', 'problemStats', { month: '2026-10' })).departments).toEqual([]);
-    expect(errorCode(await h.call('report', 'demo-station', 'problemStats', { month: '2026-11' }))).toBe('AUTH.FORBIDDEN');
-    expect(errorCode(await h.call('report', 'demo-district', 'problemStats', { month: '2026-13' }))).toBe('INPUT.INVALID');
+    expect(errorCode(await h.call('report', 'demo-station', 'problemStats', { month: '2026-11' }))).toBe(
+      'AUTH.FORBIDDEN',
+    );
+    expect(errorCode(await h.call('report', 'demo-district', 'problemStats', { month: '2026-13' }))).toBe(
+      'INPUT.INVALID',
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { functions } from '../../../cloudfunctions/deployed';
 import { addMembers, createHarness, errorCode, ok, snapshot, type Harness } from '../../support/harness';
 
-const wishInput = { title: '帮忙修理漏水的水龙头', description: '厨房水龙头一直滴水，家里只有老人，希望有人帮忙修一下', category: '维修服务', unitId: 'huazhongg1u1', phone: '13600001111' };
+const wishInput = {
+  title: '帮忙修理漏水的水龙头',
+  description: '厨房水龙头一直滴水，家里只有老人，希望有人帮忙修一下',
+  category: '维修服务',
+  unitId: 'huazhongg1u1',
+  phone: '13600001111',
+};
 
 describe('微心愿 wishes', () => {
   let h: Harness;
@@ -14,21 +20,64 @@ describe('微心愿 wishes', () => {
   });
 
   test('the whole path: post → review → claim → fulfil → confirm → thanks, with history, audit and a service record', async () => {
-    expect(ok(await h.call('wish', 'demo-resident', 'myWishes', {})).items[0]).toMatchObject({ status: 'pending_review', residentName: '王秀英', residentPhone: '13600001111', points: 10 });
+    expect(ok(await h.call('wish', 'demo-resident', 'myWishes', {})).items[0]).toMatchObject({
+      status: 'pending_review',
+      residentName: '王秀英',
+      residentPhone: '13600001111',
+      points: 10,
+    });
     expect(ok(await h.call('wish', 'demo-member', 'browseWishes', {})).items).toEqual([]);
     ok(await h.call('wish', 'demo-station', 'reviewWish', { wishId, decision: 'approve', points: 20 }));
     const browse = ok(await h.call('wish', 'demo-member', 'browseWishes', {}));
-    expect(browse.items).toEqual([expect.objectContaining({ id: wishId, status: 'open', unitName: '01栋1单元', residentName: null, residentPhone: null, points: 20 })]);
+    expect(browse.items).toEqual([
+      expect.objectContaining({
+        id: wishId,
+        status: 'open',
+        unitName: '01栋1单元',
+        residentName: null,
+        residentPhone: null,
+        points: 20,
+      }),
+    ]);
     const claimed = ok(await h.call('wish', 'demo-member', 'claimWish', { wishId })).wish;
-    expect(claimed).toMatchObject({ status: 'claimed', residentName: null, residentPhone: '136****1111', claimantName: '张明', claimExpiresAt: '2026-12-03T02:00:00.000Z' });
+    expect(claimed).toMatchObject({
+      status: 'claimed',
+      residentName: null,
+      residentPhone: '136****1111',
+      claimantName: '张明',
+      claimExpiresAt: '2026-12-03T02:00:00.000Z',
+    });
     ok(await h.call('wish', 'demo-member', 'fulfilWish', { wishId, note: '已更换水龙头阀芯' }));
     const done = ok(await h.call('wish', 'demo-resident', 'confirmWish', { wishId, fulfilled: true })).wish;
     expect(done.status).toBe('confirmed');
-    expect(done.history.map((e: { to: string }) => e.to)).toEqual(['pending_review', 'open', 'claimed', 'fulfilled', 'confirmed']);
-    expect(ok(await h.call('wish', 'demo-resident', 'thankWish', { wishId, thanks: '谢谢张师傅！' })).wish.thanks).toBe('谢谢张师傅！');
-    expect(errorCode(await h.call('wish', 'demo-resident', 'thankWish', { wishId, thanks: '再谢一次' }))).toBe('WISH.BAD_STATE');
-    expect(h.store.dump('services')).toEqual([expect.objectContaining({ _id: `wish~${wishId}`, openid: 'demo-member', source: 'wish', points: 20, status: 'pending' })]);
-    expect(h.store.dump('audit').filter((a) => a.entityId === wishId).map((a) => a.action)).toEqual(['wish.post', 'wish.approve', 'wish.claim', 'wish.fulfil', 'wish.confirm', 'wish.thank']);
+    expect(done.history.map((e: { to: string }) => e.to)).toEqual([
+      'pending_review',
+      'open',
+      'claimed',
+      'fulfilled',
+      'confirmed',
+    ]);
+    expect(ok(await h.call('wish', 'demo-resident', 'thankWish', { wishId, thanks: '谢谢张师傅！' })).wish.thanks).toBe(
+      '谢谢张师傅！',
+    );
+    expect(errorCode(await h.call('wish', 'demo-resident', 'thankWish', { wishId, thanks: '再谢一次' }))).toBe(
+      'WISH.BAD_STATE',
+    );
+    expect(h.store.dump('services')).toEqual([
+      expect.objectContaining({
+        _id: `wish~${wishId}`,
+        openid: 'demo-member',
+        source: 'wish',
+        points: 20,
+        status: 'pending',
+      }),
+    ]);
+    expect(
+      h.store
+        .dump('audit')
+        .filter((a) => a.entityId === wishId)
+        .map((a) => a.action),
+    ).toEqual(['wish.post', 'wish.approve', 'wish.claim', 'wish.fulfil', 'wish.confirm', 'wish.thank']);
     const record = ok(await h.call('checkin', 'demo-member', 'myService', {})).halfYear;
     expect(record).toMatchObject({ services: 1, claims: 1, met: true });
   });
@@ -39,7 +88,10 @@ describe('微心愿 wishes', () => {
     const results = await Promise.all(members.map((m) => h.call('wish', m, 'claimWish', { wishId })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => errorCode(r) === 'WISH.ALREADY_CLAIMED')).toHaveLength(49);
-    const doc = h.store.dump('wishes').find((w) => w._id === wishId) as unknown as { claimedBy: string; history: unknown[] };
+    const doc = h.store.dump('wishes').find((w) => w._id === wishId) as unknown as {
+      claimedBy: string;
+      history: unknown[];
+    };
     expect(members).toContain(doc.claimedBy);
     expect(doc.history).toHaveLength(3);
     expect(h.store.dump('audit').filter((a) => a.action === 'wish.claim')).toHaveLength(1);
@@ -67,23 +119,34 @@ describe('微心愿 wishes', () => {
     expect(ok(await timer({}, {}))).toMatchObject({ expiredClaims: 0 });
     expect(await snapshot(h.store, ['wishes', 'audit'])).toBe(before);
     const wish = ok(await h.call('wish', 'demo-station', 'listWishes', { status: 'open' })).items[0];
-    expect(wish.history.at(-1)).toMatchObject({ by: '系统', from: 'claimed', to: 'open', note: '认领超时未完成，自动释放' });
+    expect(wish.history.at(-1)).toMatchObject({
+      by: '系统',
+      from: 'claimed',
+      to: 'open',
+      note: '认领超时未完成，自动释放',
+    });
     expect(errorCode(await timer({}, { OPENID: 'demo-station' }))).toBe('AUTH.FORBIDDEN');
   });
 
   test('every transition the table does not allow is refused with WISH.BAD_STATE', async () => {
     expect(errorCode(await h.call('wish', 'demo-member', 'claimWish', { wishId }))).toBe('WISH.BAD_STATE');
-    expect(errorCode(await h.call('wish', 'demo-resident', 'confirmWish', { wishId, fulfilled: true }))).toBe('WISH.BAD_STATE');
+    expect(errorCode(await h.call('wish', 'demo-resident', 'confirmWish', { wishId, fulfilled: true }))).toBe(
+      'WISH.BAD_STATE',
+    );
     ok(await approve());
     expect(errorCode(await approve())).toBe('WISH.BAD_STATE');
-    expect(errorCode(await h.call('wish', 'demo-station', 'releaseClaim', { wishId, reason: '长期未完成' }))).toBe('WISH.BAD_STATE');
+    expect(errorCode(await h.call('wish', 'demo-station', 'releaseClaim', { wishId, reason: '长期未完成' }))).toBe(
+      'WISH.BAD_STATE',
+    );
     ok(await h.call('wish', 'demo-member', 'claimWish', { wishId }));
     expect(errorCode(await h.call('wish', 'demo-member', 'claimWish', { wishId }))).toBe('WISH.BAD_STATE');
     expect(errorCode(await h.call('wish', 'demo-resident', 'cancelWish', { wishId }))).toBe('WISH.BAD_STATE');
     ok(await h.call('wish', 'demo-member', 'fulfilWish', { wishId, note: '已完成' }));
     expect(errorCode(await h.call('wish', 'demo-member', 'giveUpWish', { wishId }))).toBe('WISH.BAD_STATE');
     ok(await h.call('wish', 'demo-resident', 'confirmWish', { wishId, fulfilled: true }));
-    expect(errorCode(await h.call('wish', 'demo-resident', 'confirmWish', { wishId, fulfilled: true }))).toBe('WISH.BAD_STATE');
+    expect(errorCode(await h.call('wish', 'demo-resident', 'confirmWish', { wishId, fulfilled: true }))).toBe(
+      'WISH.BAD_STATE',
+    );
     expect(errorCode(await h.call('wish', 'demo-resident', 'cancelWish', { wishId }))).toBe('WISH.BAD_STATE');
   });
 
@@ -91,12 +154,18 @@ describe('微心愿 wishes', () => {
     ok(await approve());
     ok(await h.call('wish', 'demo-member', 'claimWish', { wishId }));
     ok(await h.call('wish', 'demo-member', 'fulfilWish', { wishId, note: '已完成' }));
-    const back = ok(await h.call('wish', 'demo-resident', 'confirmWish', { wishId, fulfilled: false, note: '还在滴水' })).wish;
+    const back = ok(
+      await h.call('wish', 'demo-resident', 'confirmWish', { wishId, fulfilled: false, note: '还在滴水' }),
+    ).wish;
     expect(back).toMatchObject({ status: 'claimed' });
     expect(back.history.at(-1)).toMatchObject({ to: 'claimed', note: '还在滴水' });
     ok(await h.call('wish', 'demo-member', 'fulfilWish', { wishId, note: '换了整个龙头' }));
-    expect(ok(await h.call('wish', 'demo-unitleader', 'unitWishes', {})).items.map((w: { id: string }) => w.id)).toEqual([wishId]);
-    expect(ok(await h.call('wish', 'demo-unitleader', 'confirmWish', { wishId, fulfilled: true })).wish.status).toBe('confirmed');
+    expect(
+      ok(await h.call('wish', 'demo-unitleader', 'unitWishes', {})).items.map((w: { id: string }) => w.id),
+    ).toEqual([wishId]);
+    expect(ok(await h.call('wish', 'demo-unitleader', 'confirmWish', { wishId, fulfilled: true })).wish.status).toBe(
+      'confirmed',
+    );
   });
 
   test('giving up and release return the wish to the wall; the resident may cancel before a claim', async () => {
@@ -104,39 +173,72 @@ describe('微心愿 wishes', () => {
     ok(await h.call('wish', 'demo-member', 'claimWish', { wishId }));
     expect(ok(await h.call('wish', 'demo-member', 'giveUpWish', { wishId })).wish.status).toBe('open');
     ok(await h.call('wish', 'demo-member', 'claimWish', { wishId }));
-    expect(ok(await h.call('wish', 'demo-grid', 'releaseClaim', { wishId, reason: '长期未联系居民' })).wish.status).toBe('open');
+    expect(
+      ok(await h.call('wish', 'demo-grid', 'releaseClaim', { wishId, reason: '长期未联系居民' })).wish.status,
+    ).toBe('open');
     expect(ok(await h.call('wish', 'demo-resident', 'cancelWish', { wishId })).wish.status).toBe('cancelled');
   });
 
   test('rejection needs a reason that the resident sees', async () => {
-    expect(errorCode(await h.call('wish', 'demo-station', 'reviewWish', { wishId, decision: 'reject' }))).toBe('INPUT.INVALID');
+    expect(errorCode(await h.call('wish', 'demo-station', 'reviewWish', { wishId, decision: 'reject' }))).toBe(
+      'INPUT.INVALID',
+    );
     ok(await h.call('wish', 'demo-station', 'reviewWish', { wishId, decision: 'reject', reason: '请联系物业处理' }));
-    expect(ok(await h.call('wish', 'demo-resident', 'myWishes', {})).items[0]).toMatchObject({ status: 'rejected', reason: '请联系物业处理' });
+    expect(ok(await h.call('wish', 'demo-resident', 'myWishes', {})).items[0]).toMatchObject({
+      status: 'rejected',
+      reason: '请联系物业处理',
+    });
   });
 
   test.each([
-    ['reviewWish', 'demo-member'], ['reviewWish', 'demo-resident'], ['reviewWish', 'demo-orgadmin'], ['reviewWish', 'demo-district'], ['reviewWish', 'demo-unitleader'],
-    ['listWishes', 'demo-member'], ['listWishes', 'demo-resident'], ['releaseClaim', 'demo-member'], ['releaseClaim', 'demo-district'],
-    ['claimWish', 'demo-resident'], ['claimWish', 'demo-station'], ['claimWish', 'demo-newmember'], ['browseWishes', 'demo-resident'],
-    ['fulfilWish', 'demo-station'], ['giveUpWish', 'demo-resident'], ['unitWishes', 'demo-member'], ['myClaims', 'demo-resident'],
+    ['reviewWish', 'demo-member'],
+    ['reviewWish', 'demo-resident'],
+    ['reviewWish', 'demo-orgadmin'],
+    ['reviewWish', 'demo-district'],
+    ['reviewWish', 'demo-unitleader'],
+    ['listWishes', 'demo-member'],
+    ['listWishes', 'demo-resident'],
+    ['releaseClaim', 'demo-member'],
+    ['releaseClaim', 'demo-district'],
+    ['claimWish', 'demo-resident'],
+    ['claimWish', 'demo-station'],
+    ['claimWish', 'demo-newmember'],
+    ['browseWishes', 'demo-resident'],
+    ['fulfilWish', 'demo-station'],
+    ['giveUpWish', 'demo-resident'],
+    ['unitWishes', 'demo-member'],
+    ['myClaims', 'demo-resident'],
   ])('%s is refused to %s and changes nothing', async (action, openid) => {
     const before = await snapshot(h.store, ['wishes', 'audit']);
-    const res = await h.call('wish', openid, action, { wishId, decision: 'approve', reason: '原因', note: '说明', fulfilled: true });
+    const res = await h.call('wish', openid, action, {
+      wishId,
+      decision: 'approve',
+      reason: '原因',
+      note: '说明',
+      fulfilled: true,
+    });
     expect(errorCode(res)).toBe('AUTH.FORBIDDEN');
     expect(await snapshot(h.store, ['wishes', 'audit'])).toBe(before);
   });
 
   test('scope: a grid secretary of another grid, another community’s member, a stranger confirming', async () => {
-    const other = ok(await h.call('wish', 'demo-resident', 'postWish', { ...wishInput, unitId: 'huazhongg2u1' })).wish.id;
-    expect(errorCode(await h.call('wish', 'demo-grid', 'reviewWish', { wishId: other, decision: 'approve' }))).toBe('AUTH.OUT_OF_SCOPE');
+    const other = ok(await h.call('wish', 'demo-resident', 'postWish', { ...wishInput, unitId: 'huazhongg2u1' })).wish
+      .id;
+    expect(errorCode(await h.call('wish', 'demo-grid', 'reviewWish', { wishId: other, decision: 'approve' }))).toBe(
+      'AUTH.OUT_OF_SCOPE',
+    );
     ok(await approve());
     const [outsider] = addMembers(h, 1, 'xiaosu', 'x');
     expect(errorCode(await h.call('wish', outsider as string, 'claimWish', { wishId }))).toBe('AUTH.NOT_A_MEMBER');
     ok(await h.call('wish', 'demo-member', 'claimWish', { wishId }));
     ok(await h.call('wish', 'demo-member', 'fulfilWish', { wishId, note: '已完成' }));
-    expect(errorCode(await h.call('wish', 'demo-newmember', 'confirmWish', { wishId, fulfilled: true }))).toBe('AUTH.FORBIDDEN');
+    expect(errorCode(await h.call('wish', 'demo-newmember', 'confirmWish', { wishId, fulfilled: true }))).toBe(
+      'AUTH.FORBIDDEN',
+    );
     const [second] = addMembers(h, 1);
-    expect(errorCode(await h.call('wish', second as string, 'fulfilWish', { wishId, note: '不是我的' }))).toBe('AUTH.FORBIDDEN');
+    expect(errorCode(await h.call('wish', second as string, 'fulfilWish', { wishId, note: '不是我的' }))).toBe(
+      'AUTH.FORBIDDEN',
+    );
   });
 
   test.each([
@@ -155,7 +257,13 @@ describe('微心愿 wishes', () => {
 
   test('members browse by category and page through the wall', async () => {
     for (let i = 0; i < 25; i++) {
-      const id = ok(await h.call('wish', 'demo-resident', 'postWish', { ...wishInput, category: i % 2 ? '学习辅导' : '生活帮扶', title: `心愿${i}号` })).wish.id;
+      const id = ok(
+        await h.call('wish', 'demo-resident', 'postWish', {
+          ...wishInput,
+          category: i % 2 ? '学习辅导' : '生活帮扶',
+          title: `心愿${i}号`,
+        }),
+      ).wish.id;
       ok(await approve(id));
       h.clock.advance(1000);
     }
@@ -208,6 +316,9 @@ describe('wish photos', () => {
     ok(await h.call('wish', 'demo-station', 'reviewWish', { wishId: wish.id, decision: 'approve' }));
     ok(await h.call('wish', 'demo-member', 'claimWish', { wishId: wish.id }));
     const cloud = 'cloud://env-1.abcd/photos/1700000000-x1.jpg';
-    expect(ok(await h.call('wish', 'demo-member', 'fulfilWish', { wishId: wish.id, note: '已修好', photo: cloud })).wish.fulfilPhoto).toBe(cloud);
+    expect(
+      ok(await h.call('wish', 'demo-member', 'fulfilWish', { wishId: wish.id, note: '已修好', photo: cloud })).wish
+        .fulfilPhoto,
+    ).toBe(cloud);
   });
 });

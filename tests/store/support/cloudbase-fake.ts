@@ -22,7 +22,14 @@ type Stored = { doc: Doc; v: number };
 /** A transaction: its pending writes, and each document as it first saw it (version and content). */
 type Tx = { writes: Map<string, Doc | null>; seen: Map<string, number>; snap: Map<string, Doc | null>; open: boolean };
 type Body = Record<string, unknown> & { action: string };
-export type RecordedRequest = { host: string; path: string; action: string; body: Body; query?: unknown; data?: unknown };
+export type RecordedRequest = {
+  host: string;
+  path: string;
+  action: string;
+  body: Body;
+  query?: unknown;
+  data?: unknown;
+};
 type Answer = Record<string, unknown>;
 
 const HOST = /tcb-api\.tencentcloudapi\.com(:\d+)?$/;
@@ -66,7 +73,9 @@ function equal(a: unknown, b: unknown): boolean {
 }
 
 function get(doc: Doc, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc);
+  return path
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc);
 }
 
 function isOps(v: unknown): v is Record<string, unknown> {
@@ -214,7 +223,14 @@ export class CloudbaseFake {
   }
 
   handle(host: string, path: string, body: Body): Answer {
-    const request: RecordedRequest = { host, path, action: body.action, body, query: parse(body.query), data: Array.isArray(body.data) ? body.data.map(parse) : parse(body.data) };
+    const request: RecordedRequest = {
+      host,
+      path,
+      action: body.action,
+      body,
+      query: parse(body.query),
+      data: Array.isArray(body.data) ? body.data.map(parse) : parse(body.data),
+    };
     this.requests.push(request);
     const requestId = `fake-${this.requests.length}`;
     try {
@@ -254,7 +270,8 @@ export class CloudbaseFake {
   private txWrite(tx: Tx, collection: string, id: string, doc: Doc | null): void {
     const key = `${collection}/${id}`;
     for (const other of this.txs.values()) {
-      if (other !== tx && other.open && other.writes.has(key)) throw new DbError('DATABASE_TRANSACTION_CONFLICT', `write conflict on ${key}`);
+      if (other !== tx && other.open && other.writes.has(key))
+        throw new DbError('DATABASE_TRANSACTION_CONFLICT', `write conflict on ${key}`);
     }
     const current = this.coll(collection)?.get(id)?.v ?? 0;
     if (!tx.seen.has(key)) tx.seen.set(key, current);
@@ -287,7 +304,8 @@ export class CloudbaseFake {
         tx.open = false;
         for (const key of tx.writes.keys()) {
           const [collection, id] = key.split('/') as [string, string];
-          if ((this.coll(collection)?.get(id)?.v ?? 0) !== tx.seen.get(key)) throw new DbError('DATABASE_TRANSACTION_CONFLICT', `write conflict on ${key}`);
+          if ((this.coll(collection)?.get(id)?.v ?? 0) !== tx.seen.get(key))
+            throw new DbError('DATABASE_TRANSACTION_CONFLICT', `write conflict on ${key}`);
         }
         for (const [key, doc] of tx.writes) {
           const [collection, id] = key.split('/') as [string, string];
@@ -308,7 +326,11 @@ export class CloudbaseFake {
         for (const doc of docs) {
           const id = doc._id ?? `auto${++this.version}`;
           const exists = tx ? this.view(tx, name, id) !== null : c.has(id);
-          if (exists) throw new DbError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${name} index: _id_ dup key: { _id: "${id}" }`);
+          if (exists)
+            throw new DbError(
+              'DATABASE_DUPLICATE_WRITE',
+              `E11000 duplicate key error collection: ${name} index: _id_ dup key: { _id: "${id}" }`,
+            );
           if (tx) this.txWrite(tx, name, id, { ...doc, _id: id });
           else this.write(name, { ...doc, _id: id }, id);
           ids.push(id);

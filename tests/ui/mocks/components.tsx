@@ -1,7 +1,12 @@
 import type { ReactNode } from 'react';
 
 /** Small DOM stand-ins for Taro's components in jest (see TOOLCHAIN.md). */
-type Props = { children?: ReactNode; className?: string; onClick?: (e: { stopPropagation(): void }) => void; [k: string]: unknown };
+type Props = {
+  children?: ReactNode;
+  className?: string;
+  onClick?: (e: { stopPropagation(): void }) => void;
+  [k: string]: unknown;
+};
 
 export const View = ({ children, ...rest }: Props) => <div {...(rest as object)}>{children}</div>;
 export const Text = ({ children, ...rest }: Props) => <span {...(rest as object)}>{children}</span>;

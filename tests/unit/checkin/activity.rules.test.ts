@@ -1,4 +1,11 @@
-import { checkInOpen, checkOutOpen, distanceMetres, halfYearRecord, rotatingSlotValid, servedHours } from '@shared/checkin/activity.rules';
+import {
+  checkInOpen,
+  checkOutOpen,
+  distanceMetres,
+  halfYearRecord,
+  rotatingSlotValid,
+  servedHours,
+} from '@shared/checkin/activity.rules';
 
 const window = { startAt: '2026-11-25T01:00:00.000Z', endAt: '2026-11-25T03:00:00.000Z' };
 
@@ -17,14 +24,26 @@ describe('activity rules', () => {
   ])('check-out by scan at %s open: %s', (at, expected) => expect(checkOutOpen(window, new Date(at))).toBe(expected));
 
   test.each([
-    [0, 0], [14, 0], [15, 0.5], [44, 0.5], [45, 1], [90, 1.5], [125, 2], [135, 2.5], [-10, 0],
+    [0, 0],
+    [14, 0],
+    [15, 0.5],
+    [44, 0.5],
+    [45, 1],
+    [90, 1.5],
+    [125, 2],
+    [135, 2.5],
+    [-10, 0],
   ])('%i minutes serve %f hours (nearest half hour)', (minutes, hours) => {
     const start = '2026-11-25T01:00:00.000Z';
     expect(servedHours(start, new Date(Date.parse(start) + minutes * 60_000).toISOString())).toBe(hours);
   });
 
   test.each([
-    [0, true], [1, true], [2, true], [3, false], [-1, false],
+    [0, true],
+    [1, true],
+    [2, true],
+    [3, false],
+    [-1, false],
   ])('a rotating code %i minutes old is valid: %s', (age, ok) => {
     const now = new Date('2026-11-25T01:00:30.000Z');
     expect(rotatingSlotValid(Math.floor(now.getTime() / 60_000) - age, now)).toBe(ok);

@@ -19,7 +19,10 @@ function restrictedAll(cases: ReadonlyArray<readonly [string, string]>): boolean
       out.push(result.messages.some((m) => m.ruleId === 'no-restricted-imports'));
     }
     console.log(JSON.stringify(out));`;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(cases)], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(cases)], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout) as boolean[];
 }
@@ -58,8 +61,12 @@ describe('import boundaries (eslint.config.mjs)', () => {
     verdicts = restrictedAll([...forbidden, ...allowed]);
   });
 
-  test.each(forbidden.map((c, i) => [...c, i] as const))('%s may not import %s', (_file, _from, i) => expect(verdicts[i]).toBe(true));
-  test.each(allowed.map((c, i) => [...c, forbidden.length + i] as const))('%s may import %s', (_file, _from, i) => expect(verdicts[i]).toBe(false));
+  test.each(forbidden.map((c, i) => [...c, i] as const))('%s may not import %s', (_file, _from, i) =>
+    expect(verdicts[i]).toBe(true),
+  );
+  test.each(allowed.map((c, i) => [...c, forbidden.length + i] as const))('%s may import %s', (_file, _from, i) =>
+    expect(verdicts[i]).toBe(false),
+  );
 });
 
 /** History entries and audit records have one home: the transition step's module. */

@@ -6,7 +6,13 @@ import { grantCovers, type Grant, type Placement } from '@shared/core/roles';
 import { beijing } from '@shared/core/time';
 
 describe('grantCovers', () => {
-  const place: Placement = { districtId: 'yj', communityId: 'huazhong', gridId: 'huazhongg1', unitId: 'huazhongg1u1', orgId: 'org1' };
+  const place: Placement = {
+    districtId: 'yj',
+    communityId: 'huazhong',
+    gridId: 'huazhongg1',
+    unitId: 'huazhongg1u1',
+    orgId: 'org1',
+  };
   test.each<[Grant, Placement, boolean]>([
     [{ role: 'stationAdmin', scope: 'community', scopeId: 'huazhong' }, place, true],
     [{ role: 'stationAdmin', scope: 'community', scopeId: 'xiaosu' }, place, false],
@@ -65,7 +71,9 @@ describe('beijing time', () => {
 
 describe('error codes', () => {
   test('every code a contract may return has a Chinese message', () => {
-    for (const def of Object.values(checkinContract)) for (const code of def.errors) expect(errorMessages[code]).toMatch(/[\u4e00-\u9fa5]/);
+    for (const def of Object.values(checkinContract))
+      for (const code of def.errors) expect(errorMessages[code]).toMatch(/[\u4e00-\u9fa5]/);
   });
-  test('an unknown code falls back to the generic message', () => expect(messageFor('NOPE')).toBe(errorMessages.INTERNAL));
+  test('an unknown code falls back to the generic message', () =>
+    expect(messageFor('NOPE')).toBe(errorMessages.INTERNAL));
 });

@@ -2,10 +2,14 @@ import { issueSession, verifySession } from '../../../local/session';
 
 describe('development login session (local server only)', () => {
   const now = Date.parse('2026-11-26T00:00:00Z');
-  test('round-trips an openid', () => expect(verifySession('s', issueSession('s', 'demo-member', now), now)).toBe('demo-member'));
+  test('round-trips an openid', () =>
+    expect(verifySession('s', issueSession('s', 'demo-member', now), now)).toBe('demo-member'));
   test.each([
     ['another secret', issueSession('other', 'demo-member', now)],
-    ['tampered openid', issueSession('s', 'demo-member', now).replace(/^[^.]+/, Buffer.from('demo-station').toString('base64url'))],
+    [
+      'tampered openid',
+      issueSession('s', 'demo-member', now).replace(/^[^.]+/, Buffer.from('demo-station').toString('base64url')),
+    ],
     ['garbage', 'abc'],
   ])('%s is refused', (_n, token) => expect(verifySession('s', token, now)).toBeNull());
   test('expires after seven days', () => {

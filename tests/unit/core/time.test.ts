@@ -32,7 +32,13 @@ describe('one home for Beijing time', () => {
   const root = resolve(__dirname, '../../..');
   const home = join(root, 'shared/src/core/time.ts');
   const offset = ['+08', ':00'].join('');
-  const patterns = [new RegExp(`\\${offset}`), /8\s*\*\s*3600/, /8\s*\*\s*60\s*\*\s*60/, /utcOffset\(\s*(8|480)\b/, /28[_]?800/];
+  const patterns = [
+    new RegExp(`\\${offset}`),
+    /8\s*\*\s*3600/,
+    /8\s*\*\s*60\s*\*\s*60/,
+    /utcOffset\(\s*(8|480)\b/,
+    /28[_]?800/,
+  ];
   function files(dir: string): string[] {
     return readdirSync(dir).flatMap((name) => {
       const path = join(dir, name);
@@ -40,12 +46,16 @@ describe('one home for Beijing time', () => {
       return /\.(ts|tsx)$/.test(name) ? [path] : [];
     });
   }
-  const sources = ['shared', 'cloudfunctions', 'miniprogram', 'local', 'scripts', 'tests'].flatMap((d) => files(join(root, d)));
+  const sources = ['shared', 'cloudfunctions', 'miniprogram', 'local', 'scripts', 'tests'].flatMap((d) =>
+    files(join(root, d)),
+  );
 
   test('the scan sees the sources', () => expect(sources.length).toBeGreaterThan(100));
   test.each(patterns.map((p) => [p.source]))('no %s outside shared/src/core/time.ts', (source) => {
     const pattern = new RegExp(source);
-    const found = sources.filter((f) => f !== home && pattern.test(readFileSync(f, 'utf8'))).map((f) => relative(root, f));
+    const found = sources
+      .filter((f) => f !== home && pattern.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(root, f));
     expect(found).toEqual([]);
   });
 });

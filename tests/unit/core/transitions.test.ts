@@ -1,10 +1,22 @@
-import { activityStatuses, activityTransitions, attendanceStatuses, attendanceTransitions } from '@shared/checkin/activity.rules';
+import {
+  activityStatuses,
+  activityTransitions,
+  attendanceStatuses,
+  attendanceTransitions,
+} from '@shared/checkin/activity.rules';
 import { enrolmentStatuses, enrolmentTransitions } from '@shared/checkin/enrolment.rules';
 import { postClaimStatuses, postClaimTransitions } from '@shared/checkin/post.rules';
 import { roles } from '@shared/core/roles';
 import { canMove, type Party, type TransitionTable } from '@shared/core/transitions';
 import { orderStatuses, orderTransitions, serviceStatuses, serviceTransitions } from '@shared/points/points.rules';
-import { problemStatuses, problemTransitions, whistleStatuses, whistleTransitions, type ProblemEvent, type ProblemStatus } from '@shared/whistle/whistle.rules';
+import {
+  problemStatuses,
+  problemTransitions,
+  whistleStatuses,
+  whistleTransitions,
+  type ProblemEvent,
+  type ProblemStatus,
+} from '@shared/whistle/whistle.rules';
 import { wishStatuses, wishTransitions } from '@shared/wish/wish.rules';
 
 /**
@@ -31,11 +43,18 @@ const expected: Record<string, { table: TransitionTable<string>; states: readonl
     states: postClaimStatuses,
     rows: ['claim: released → active by member', 'release: active → released by owner'],
   },
-  activity: { table: activityTransitions, states: activityStatuses, rows: ['close: open → closed by stationAdmin, gridSecretary'] },
+  activity: {
+    table: activityTransitions,
+    states: activityStatuses,
+    rows: ['close: open → closed by stationAdmin, gridSecretary'],
+  },
   attendance: {
     table: attendanceTransitions,
     states: attendanceStatuses,
-    rows: ['checkOut: checked_in → checked_out by owner', 'correct: checked_in, checked_out → checked_out by stationAdmin, gridSecretary'],
+    rows: [
+      'checkOut: checked_in → checked_out by owner',
+      'correct: checked_in, checked_out → checked_out by stationAdmin, gridSecretary',
+    ],
   },
   wish: {
     table: wishTransitions,
@@ -57,7 +76,10 @@ const expected: Record<string, { table: TransitionTable<string>; states: readonl
   service: {
     table: serviceTransitions,
     states: serviceStatuses,
-    rows: ['confirm: pending → confirmed by unitLeader, organiser', 'reject: pending → rejected by unitLeader, organiser'],
+    rows: [
+      'confirm: pending → confirmed by unitLeader, organiser',
+      'reject: pending → rejected by unitLeader, organiser',
+    ],
   },
   order: {
     table: orderTransitions,
@@ -114,7 +136,8 @@ describe.each(Object.entries(expected))('%s transitions', (_name, { table, state
     for (const from of states) {
       for (const by of parties) {
         const allowed = row.from.includes(from) && row.by.includes(by);
-        if (canMove(table, event, from, by) !== allowed) throw new Error(`${event} from ${from} by ${by}: expected ${allowed ? 'allowed' : 'refused'}`);
+        if (canMove(table, event, from, by) !== allowed)
+          throw new Error(`${event} from ${from} by ${by}: expected ${allowed ? 'allowed' : 'refused'}`);
       }
     }
   });
@@ -126,7 +149,11 @@ describe.each(Object.entries(expected))('%s transitions', (_name, { table, state
 
 test('a finished problem (closed, merged, declined) moves no more', () => {
   for (const status of ['closed', 'duplicate', 'declined'] satisfies ProblemStatus[]) {
-    const events = Object.keys(problemTransitions).filter((e) => parties.some((p) => canMove<ProblemStatus, typeof problemTransitions>(problemTransitions, e as ProblemEvent, status, p)));
+    const events = Object.keys(problemTransitions).filter((e) =>
+      parties.some((p) =>
+        canMove<ProblemStatus, typeof problemTransitions>(problemTransitions, e as ProblemEvent, status, p),
+      ),
+    );
     expect(events).toEqual([]);
   }
 });

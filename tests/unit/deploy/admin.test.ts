@@ -17,22 +17,54 @@ describe('cloudbase:admin commands (any store)', () => {
   beforeEach(() => (store = new SqliteStore({ filename: ':memory:', indexes })));
 
   test('import writes the tree with its ancestors, and running it again adds nothing', async () => {
-    expect(await importTree(store, tree)).toEqual(['districts: 新增 1', 'communities: 新增 1', 'grids: 新增 1', 'units: 新增 1', 'orgs: 新增 1', 'departments: 新增 1']);
-    expect(store.dump('units')).toEqual([{ _id: 'c1g1u1', name: '01栋1单元', seq: 1, gridId: 'c1g1', communityId: 'c1', districtId: 'dz' }]);
-    expect(await importTree(store, tree)).toEqual(['districts: 新增 0', 'communities: 新增 0', 'grids: 新增 0', 'units: 新增 0', 'orgs: 新增 0', 'departments: 新增 0']);
+    expect(await importTree(store, tree)).toEqual([
+      'districts: 新增 1',
+      'communities: 新增 1',
+      'grids: 新增 1',
+      'units: 新增 1',
+      'orgs: 新增 1',
+      'departments: 新增 1',
+    ]);
+    expect(store.dump('units')).toEqual([
+      { _id: 'c1g1u1', name: '01栋1单元', seq: 1, gridId: 'c1g1', communityId: 'c1', districtId: 'dz' },
+    ]);
+    expect(await importTree(store, tree)).toEqual([
+      'districts: 新增 0',
+      'communities: 新增 0',
+      'grids: 新增 0',
+      'units: 新增 0',
+      'orgs: 新增 0',
+      'departments: 新增 0',
+    ]);
   });
 
   test('a tree with a dangling reference or a bad id is refused before anything is written', async () => {
-    await expect(importTree(store, { ...tree, units: [{ _id: 'u9', name: 'x', seq: 1, gridId: 'nope' }] })).rejects.toThrow(/网格 nope/);
+    await expect(
+      importTree(store, { ...tree, units: [{ _id: 'u9', name: 'x', seq: 1, gridId: 'nope' }] }),
+    ).rejects.toThrow(/网格 nope/);
     await expect(importTree(store, { ...tree, district: { _id: '区/1', name: 'x' } })).rejects.toThrow();
     expect(store.dump('districts')).toEqual([]);
   });
 
   test('grant gives the first district admin their role once, with an audit record', async () => {
     await importTree(store, tree);
-    expect(await grant(store, 'oAbc123456', 'districtAdmin', 'dz', now)).toBe('已授予 oAbc123456 districtAdmin（district dz）');
-    expect(await grant(store, 'oAbc123456', 'districtAdmin', 'dz', now)).toBe('oAbc123456 已有 districtAdmin 身份，未改动');
-    expect(store.dump('grants')).toEqual([{ _id: 'oAbc123456~districtAdmin', openid: 'oAbc123456', role: 'districtAdmin', scope: 'district', scopeId: 'dz', grantedBy: 'cloudbase-admin', at: now.toISOString() }]);
+    expect(await grant(store, 'oAbc123456', 'districtAdmin', 'dz', now)).toBe(
+      '已授予 oAbc123456 districtAdmin（district dz）',
+    );
+    expect(await grant(store, 'oAbc123456', 'districtAdmin', 'dz', now)).toBe(
+      'oAbc123456 已有 districtAdmin 身份，未改动',
+    );
+    expect(store.dump('grants')).toEqual([
+      {
+        _id: 'oAbc123456~districtAdmin',
+        openid: 'oAbc123456',
+        role: 'districtAdmin',
+        scope: 'district',
+        scopeId: 'dz',
+        grantedBy: 'cloudbase-admin',
+        at: now.toISOString(),
+      },
+    ]);
     expect(store.dump('audit')).toHaveLength(1);
     await expect(grant(store, 'oAbc123456', 'stationAdmin', 'nowhere', now)).rejects.toThrow(/没有 nowhere/);
     await expect(grant(store, 'oAbc123456', 'king', 'dz', now)).rejects.toThrow();

@@ -2,10 +2,23 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { functions } from '../../../cloudfunctions/deployed';
 import { collections, indexes } from '../../../cloudfunctions/deployed/storage';
-import { checkSettings, deployFunctions, ensureDatabase, indexSpecs, readCloudbaserc, type Manager } from '../../../scripts/cloudbase/plan';
+import {
+  checkSettings,
+  deployFunctions,
+  ensureDatabase,
+  indexSpecs,
+  readCloudbaserc,
+  type Manager,
+} from '../../../scripts/cloudbase/plan';
 
 const root = resolve(__dirname, '../../..');
-const env = { TCB_ENV_ID: 'hongling-prod-9z', HONGLING_SECRET: 'k'.repeat(32), TENCENTCLOUD_SECRETID: 'id', TENCENTCLOUD_SECRETKEY: 'key', HONGLING_RESULT_TEMPLATE: 'tmpl-1' };
+const env = {
+  TCB_ENV_ID: 'hongling-prod-9z',
+  HONGLING_SECRET: 'k'.repeat(32),
+  TENCENTCLOUD_SECRETID: 'id',
+  TENCENTCLOUD_SECRETKEY: 'key',
+  HONGLING_RESULT_TEMPLATE: 'tmpl-1',
+};
 
 function recordingManager(existingIndexes = new Set<string>()) {
   const calls: Array<[string, ...unknown[]]> = [];
@@ -37,41 +50,71 @@ describe('deploy plan', () => {
     expect(readFileSync(join(root, 'cloudbaserc.json'), 'utf8')).not.toContain('k'.repeat(32));
   });
 
-  test('the timer trigger is the same in cloudbaserc.json and the function\'s config.json', () => {
+  test("the timer trigger is the same in cloudbaserc.json and the function's config.json", () => {
     const timer = readCloudbaserc(root, env).functions.find((f) => f.name === 'timer');
-    const config = JSON.parse(readFileSync(join(root, 'cloudfunctions/deployed/timer/config.json'), 'utf8')) as { triggers: unknown };
+    const config = JSON.parse(readFileSync(join(root, 'cloudfunctions/deployed/timer/config.json'), 'utf8')) as {
+      triggers: unknown;
+    };
     expect(timer?.triggers).toEqual(config.triggers);
-    expect(readCloudbaserc(root, env).functions.filter((f) => f.triggers?.length).map((f) => f.name)).toEqual(['timer']);
+    expect(
+      readCloudbaserc(root, env)
+        .functions.filter((f) => f.triggers?.length)
+        .map((f) => f.name),
+    ).toEqual(['timer']);
   });
 
   test('settings are checked before anything is deployed', () => {
     expect(checkSettings(env)).toEqual([]);
-    expect(checkSettings({})).toEqual(expect.arrayContaining(['缺少环境变量 TCB_ENV_ID', '缺少环境变量 HONGLING_SECRET']));
-    expect(checkSettings({ ...env, HONGLING_SECRET: 'short' })).toEqual(['HONGLING_SECRET 至少 16 个字符（建议 32 位随机串）']);
+    expect(checkSettings({})).toEqual(
+      expect.arrayContaining(['缺少环境变量 TCB_ENV_ID', '缺少环境变量 HONGLING_SECRET']),
+    );
+    expect(checkSettings({ ...env, HONGLING_SECRET: 'short' })).toEqual([
+      'HONGLING_SECRET 至少 16 个字符（建议 32 位随机串）',
+    ]);
   });
 
   test('the declared index list becomes CloudBase indexes', () => {
     const specs = indexSpecs();
     expect(specs).toHaveLength(indexes.length);
     expect(specs.find((s) => s.IndexName === 'idx_wishes_status_claimExpiresAt')).toEqual({
-      collection: 'wishes', IndexName: 'idx_wishes_status_claimExpiresAt',
-      MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: [{ Name: 'status', Direction: '1' }, { Name: 'claimExpiresAt', Direction: '1' }] },
+      collection: 'wishes',
+      IndexName: 'idx_wishes_status_claimExpiresAt',
+      MgoKeySchema: {
+        MgoIsUnique: false,
+        MgoIndexKeys: [
+          { Name: 'status', Direction: '1' },
+          { Name: 'claimExpiresAt', Direction: '1' },
+        ],
+      },
     });
     for (const s of specs) expect(collections).toContain(s.collection);
   });
 
   test('ensureDatabase creates every collection and each missing index, and a second run adds nothing', async () => {
     const { manager, calls } = recordingManager();
-    expect(await ensureDatabase(manager, () => undefined)).toEqual({ collections: collections.length, indexesCreated: indexes.length });
+    expect(await ensureDatabase(manager, () => undefined)).toEqual({
+      collections: collections.length,
+      indexesCreated: indexes.length,
+    });
     expect(calls.filter((c) => c[0] === 'createCollection').map((c) => c[1])).toEqual([...collections]);
-    expect(await ensureDatabase(manager, () => undefined)).toEqual({ collections: collections.length, indexesCreated: 0 });
+    expect(await ensureDatabase(manager, () => undefined)).toEqual({
+      collections: collections.length,
+      indexesCreated: 0,
+    });
   });
 
   test('deployFunctions deploys each function from dist with its trigger, leaving unset variables out', async () => {
     const { manager, calls } = recordingManager();
     const config = readCloudbaserc(root, env);
     await deployFunctions(manager, config, '/repo/dist/cloudfunctions', () => undefined);
-    const deployed = calls.map((c) => c[1] as { func: { name: string; envVariables: Record<string, string>; triggers?: unknown }; functionRootPath: string; force: boolean });
+    const deployed = calls.map(
+      (c) =>
+        c[1] as {
+          func: { name: string; envVariables: Record<string, string>; triggers?: unknown };
+          functionRootPath: string;
+          force: boolean;
+        },
+    );
     expect(deployed.map((d) => d.func.name)).toEqual(config.functions.map((f) => f.name));
     for (const d of deployed) expect(d).toMatchObject({ functionRootPath: '/repo/dist/cloudfunctions', force: true });
     const timer = deployed.find((d) => d.func.name === 'timer');

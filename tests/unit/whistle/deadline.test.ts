@@ -9,8 +9,13 @@ describe('feedback deadline: 72 hours', () => {
     ['2026-11-26T10:00:00', '2026-11-29T10:00:00'],
     ['2026-09-30T18:00:00', '2026-10-03T18:00:00'],
     ['2026-12-31T23:30:00', '2027-01-03T23:30:00'],
-  ])('whistled %s → due %s', (from, due) => expect(feedbackDeadline(at(from), { kind: 'hours', hours: 72 })).toEqual(at(due)));
-  test('another number of hours', () => expect(feedbackDeadline(at('2026-11-26T10:00:00'), { kind: 'hours', hours: 24 })).toEqual(at('2026-11-27T10:00:00')));
+  ])('whistled %s → due %s', (from, due) =>
+    expect(feedbackDeadline(at(from), { kind: 'hours', hours: 72 })).toEqual(at(due)),
+  );
+  test('another number of hours', () =>
+    expect(feedbackDeadline(at('2026-11-26T10:00:00'), { kind: 'hours', hours: 24 })).toEqual(
+      at('2026-11-27T10:00:00'),
+    ));
 });
 
 describe('feedback deadline: 3 working days (official calendar)', () => {
@@ -34,9 +39,13 @@ describe('feedback deadline: 3 working days (official calendar)', () => {
     // National Day 2025 (1–8 October off; Sunday 28 September and Saturday 11 October worked).
     ['2025-09-26T10:00:00', '2025-10-01T00:00:00'],
     ['2025-09-30T10:00:00', '2025-10-12T00:00:00'],
-  ])('whistled %s → due %s', (from, due) => expect(feedbackDeadline(at(from), { kind: 'workdays', days: 3 })).toEqual(at(due)));
+  ])('whistled %s → due %s', (from, due) =>
+    expect(feedbackDeadline(at(from), { kind: 'workdays', days: 3 })).toEqual(at(due)),
+  );
 
   test('one working day after a Friday whistle is Monday', () => {
-    expect(feedbackDeadline(at('2026-11-27T10:00:00'), { kind: 'workdays', days: 1 })).toEqual(at('2026-12-01T00:00:00'));
+    expect(feedbackDeadline(at('2026-11-27T10:00:00'), { kind: 'workdays', days: 1 })).toEqual(
+      at('2026-12-01T00:00:00'),
+    );
   });
 });

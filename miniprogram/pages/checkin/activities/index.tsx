@@ -17,17 +17,34 @@ export default function Activities() {
   const list = useListPage((cursor) => call('checkin', 'listActivities', { status, cursor, limit: 20 }), [status]);
   return (
     <View className="page">
-      <Tabs tabs={[{ value: 'open' as const, label: '进行中' }, { value: 'closed' as const, label: '已结束' }]} value={status} onChange={setStatus} />
+      <Tabs
+        tabs={[
+          { value: 'open' as const, label: '进行中' },
+          { value: 'closed' as const, label: '已结束' },
+        ]}
+        value={status}
+        onChange={setStatus}
+      />
       {has('stationAdmin', 'gridSecretary') ? (
         <View className="float-action">
-          <Button type="primary" block onClick={() => void Taro.navigateTo({ url: '/pages/checkin/activity-edit/index' })}>
+          <Button
+            type="primary"
+            block
+            onClick={() => void Taro.navigateTo({ url: '/pages/checkin/activity-edit/index' })}
+          >
             发布活动
           </Button>
         </View>
       ) : null}
       <PagedList list={list} empty={{ title: '暂无活动', hint: '社区发布活动后会显示在这里' }}>
         {(a) => (
-          <View key={a.id} className="list-item" data-testid="activity" data-title={a.title} onClick={() => void Taro.navigateTo({ url: `/pages/checkin/activity/index?id=${a.id}` })}>
+          <View
+            key={a.id}
+            className="list-item"
+            data-testid="activity"
+            data-title={a.title}
+            onClick={() => void Taro.navigateTo({ url: `/pages/checkin/activity/index?id=${a.id}` })}
+          >
             <View className="row">
               <View className="card-title">{a.title}</View>
               {a.mySignUp ? <View className="tag tag-approved">已报名</View> : null}

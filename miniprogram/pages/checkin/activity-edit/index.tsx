@@ -38,7 +38,14 @@ export default function ActivityEdit() {
     setBusy(true);
     try {
       const geo = useRadius ? { radiusM: Number(radius), ...(spot ?? {}) } : {};
-      const res = await call('checkin', 'createActivity', { title, place, startAt: instant(date, start), endAt: instant(date, end), capacity: Number(capacity), ...geo });
+      const res = await call('checkin', 'createActivity', {
+        title,
+        place,
+        startAt: instant(date, start),
+        endAt: instant(date, end),
+        capacity: Number(capacity),
+        ...geo,
+      });
       void Taro.redirectTo({ url: `/pages/checkin/activity/index?id=${res.activity.id}` });
     } catch (e) {
       setErrors((e as CallError).fields);
@@ -50,24 +57,58 @@ export default function ActivityEdit() {
   return (
     <View className="page">
       <View className="form">
-        <TextField label="活动名称" name="title" placeholder="如：主题党日·楼道清洁" value={title} onInput={setTitle} error={errors.title} maxlength={40} />
-        <TextField label="活动地点" name="place" placeholder="如：社区党群服务中心" value={place} onInput={setPlace} error={errors.place} maxlength={60} />
+        <TextField
+          label="活动名称"
+          name="title"
+          placeholder="如：主题党日·楼道清洁"
+          value={title}
+          onInput={setTitle}
+          error={errors.title}
+          maxlength={40}
+        />
+        <TextField
+          label="活动地点"
+          name="place"
+          placeholder="如：社区党群服务中心"
+          value={place}
+          onInput={setPlace}
+          error={errors.place}
+          maxlength={60}
+        />
         <PickerField label="日期" mode="date" value={date} onChange={setDate} error={errors.startAt} testid="date" />
         <View className="grid2">
           <PickerField label="开始时间" mode="time" value={start} onChange={setStart} testid="start" />
           <PickerField label="结束时间" mode="time" value={end} onChange={setEnd} error={errors.endAt} testid="end" />
         </View>
-        <TextField label="人数上限" name="capacity" type="number" value={capacity} onInput={setCapacity} error={errors.capacity} maxlength={4} />
+        <TextField
+          label="人数上限"
+          name="capacity"
+          type="number"
+          value={capacity}
+          onInput={setCapacity}
+          error={errors.capacity}
+          maxlength={4}
+        />
         <View className="field row">
           <View className="field-label">需在活动地点附近签到</View>
           <Switch checked={useRadius} color="#c8161d" onChange={(e) => setUseRadius(e.detail.value)} />
         </View>
         {useRadius ? (
           <View>
-            <TextField label="签到范围（米）" name="radius" type="number" value={radius} onInput={setRadius} error={errors.radiusM} maxlength={4} />
+            <TextField
+              label="签到范围（米）"
+              name="radius"
+              type="number"
+              value={radius}
+              onInput={setRadius}
+              error={errors.radiusM}
+              maxlength={4}
+            />
             <View className="field">
               <View className="field-label">活动地点坐标</View>
-              <View className="hint">{spot ? `已定位：${spot.lat.toFixed(5)}, ${spot.lng.toFixed(5)}` : '请在活动地点点击下方按钮定位'}</View>
+              <View className="hint">
+                {spot ? `已定位：${spot.lat.toFixed(5)}, ${spot.lng.toFixed(5)}` : '请在活动地点点击下方按钮定位'}
+              </View>
               <Button size="small" onClick={() => void locate()}>
                 使用当前位置
               </Button>

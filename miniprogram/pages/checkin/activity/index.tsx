@@ -17,7 +17,9 @@ function Header({ a }: { a: Detail['activity'] }) {
     <View className="card">
       <View className="row">
         <View className="card-title">{a.title}</View>
-        <View className={`tag ${a.status === 'open' ? 'tag-approved' : 'tag-other'}`}>{a.status === 'open' ? '进行中' : '已结束'}</View>
+        <View className={`tag ${a.status === 'open' ? 'tag-approved' : 'tag-other'}`}>
+          {a.status === 'open' ? '进行中' : '已结束'}
+        </View>
       </View>
       <View className="list-line">
         时间：{beijing(a.startAt, 'YYYY-MM-DD HH:mm')} - {beijing(a.endAt, 'HH:mm')}
@@ -59,7 +61,9 @@ function ActivityCode({ activityId }: { activityId: string }) {
           <View className="token" data-testid="activity-link" data-path={code.data.path}>
             {code.data.token}
           </View>
-          <View className="hint">{mode === 'rotating' ? '每分钟自动更换，转发的截图很快失效' : '活动时间内有效，可打印张贴'}</View>
+          <View className="hint">
+            {mode === 'rotating' ? '每分钟自动更换，转发的截图很快失效' : '活动时间内有效，可打印张贴'}
+          </View>
         </View>
       ) : null}
     </View>
@@ -73,21 +77,49 @@ function CorrectRow({ row, onDone }: { row: AttendanceView; onDone: (a: Attendan
   const save = async () => {
     try {
       const day = beijing(row.checkInAt, 'YYYY-MM-DD');
-      const res = await call('checkin', 'correctCheckOut', { attendanceId: row.id, checkOutAt: beijingInstant(day, time).toISOString(), note });
+      const res = await call('checkin', 'correctCheckOut', {
+        attendanceId: row.id,
+        checkOutAt: beijingInstant(day, time).toISOString(),
+        note,
+      });
       onDone(res.attendance);
       setOpen(false);
     } catch (e) {
-      void Taro.showToast({ title: Object.values((e as { fields?: Record<string, string> }).fields ?? {})[0] ?? (e as Error).message, icon: 'none' });
+      void Taro.showToast({
+        title: Object.values((e as { fields?: Record<string, string> }).fields ?? {})[0] ?? (e as Error).message,
+        icon: 'none',
+      });
     }
   };
-  if (!open) return <Button size="small" onClick={() => setOpen(true)}>补签退</Button>;
+  if (!open)
+    return (
+      <Button size="small" onClick={() => setOpen(true)}>
+        补签退
+      </Button>
+    );
   return (
     <View>
-      <Input className="field-input" name="time" placeholder="签退时间 HH:mm" value={time} onInput={(e) => setTime(e.detail.value)} />
-      <Input className="field-input" name="note" placeholder="补签原因（必填）" value={note} onInput={(e) => setNote(e.detail.value)} />
+      <Input
+        className="field-input"
+        name="time"
+        placeholder="签退时间 HH:mm"
+        value={time}
+        onInput={(e) => setTime(e.detail.value)}
+      />
+      <Input
+        className="field-input"
+        name="note"
+        placeholder="补签原因（必填）"
+        value={note}
+        onInput={(e) => setNote(e.detail.value)}
+      />
       <View className="actions">
-        <Button size="small" onClick={() => setOpen(false)}>取消</Button>
-        <Button size="small" type="primary" onClick={() => void save()}>保存</Button>
+        <Button size="small" onClick={() => setOpen(false)}>
+          取消
+        </Button>
+        <Button size="small" type="primary" onClick={() => void save()}>
+          保存
+        </Button>
       </View>
     </View>
   );
@@ -107,11 +139,20 @@ function AttendanceList({ activityId }: { activityId: string }) {
         <View key={r.id} className="list-item" data-testid="attendance" data-name={r.name}>
           <View className="row">
             <View className="card-title">{r.name}</View>
-            <View className={`tag ${r.checkOutAt ? 'tag-approved' : 'tag-pending'}`}>{r.checkOutAt ? `${r.hours}小时` : '未签退'}</View>
+            <View className={`tag ${r.checkOutAt ? 'tag-approved' : 'tag-pending'}`}>
+              {r.checkOutAt ? `${r.hours}小时` : '未签退'}
+            </View>
           </View>
           <View className="list-line">签到：{beijing(r.checkInAt)}</View>
-          {r.checkOutAt ? <View className="list-line">签退：{beijing(r.checkOutAt)}{r.corrected ? `（补签：${r.correctionNote}）` : ''}</View> : null}
-          {!r.checkOutAt ? <CorrectRow row={r} onDone={(a) => setRows(items.map((x) => (x.id === a.id ? a : x)))} /> : null}
+          {r.checkOutAt ? (
+            <View className="list-line">
+              签退：{beijing(r.checkOutAt)}
+              {r.corrected ? `（补签：${r.correctionNote}）` : ''}
+            </View>
+          ) : null}
+          {!r.checkOutAt ? (
+            <CorrectRow row={r} onDone={(a) => setRows(items.map((x) => (x.id === a.id ? a : x)))} />
+          ) : null}
         </View>
       ))}
     </View>
@@ -135,7 +176,11 @@ function MemberPart({ detail, onChange }: { detail: Detail; onChange: () => void
         <View>
           <View className="card-title">我的签到</View>
           <View className="list-line">签到：{beijing(mine.checkInAt)}</View>
-          <View className="list-line">{mine.checkOutAt ? `签退：${beijing(mine.checkOutAt)} · 服务${mine.hours}小时` : '尚未签退：离开时请再次扫码签退'}</View>
+          <View className="list-line">
+            {mine.checkOutAt
+              ? `签退：${beijing(mine.checkOutAt)} · 服务${mine.hours}小时`
+              : '尚未签退：离开时请再次扫码签退'}
+          </View>
         </View>
       ) : (
         <View>
@@ -164,7 +209,9 @@ export default function ActivityPage() {
   const close = async () => {
     const confirm = await Taro.showModal({ title: '结束活动', content: '结束后不能再签到，确定吗？' });
     if (!confirm.confirm) return;
-    await call('checkin', 'closeActivity', { activityId: activity.id }).then(detail.reload, (e: Error) => Taro.showToast({ title: e.message, icon: 'none' }));
+    await call('checkin', 'closeActivity', { activityId: activity.id }).then(detail.reload, (e: Error) =>
+      Taro.showToast({ title: e.message, icon: 'none' }),
+    );
   };
   return (
     <View className="page">

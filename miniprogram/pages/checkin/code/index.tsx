@@ -21,7 +21,9 @@ export default function CommunityCode() {
           {code.data.token}
         </View>
       </View>
-      <View className="card hint">正式小程序中此处显示微信小程序码，扫码直接打开报到页面；报到码带有签名，伪造或篡改的码无法使用。</View>
+      <View className="card hint">
+        正式小程序中此处显示微信小程序码，扫码直接打开报到页面；报到码带有签名，伪造或篡改的码无法使用。
+      </View>
     </View>
   );
 }

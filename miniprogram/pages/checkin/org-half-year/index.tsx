@@ -16,7 +16,9 @@ export default function OrgHalfYear() {
           <View key={m.name + m.phone} className="list-item" data-testid="member-record" data-name={m.name}>
             <View className="row">
               <View className="card-title">{m.name}</View>
-              <View className={`tag ${m.record.met ? 'tag-approved' : 'tag-pending'}`}>{m.record.met ? '已达标' : '未达标'}</View>
+              <View className={`tag ${m.record.met ? 'tag-approved' : 'tag-pending'}`}>
+                {m.record.met ? '已达标' : '未达标'}
+              </View>
             </View>
             <View className="list-line">
               {m.phone} · {m.communityName ?? '未报到'}

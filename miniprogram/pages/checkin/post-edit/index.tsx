@@ -34,11 +34,49 @@ export default function PostEdit() {
   return (
     <View className="page">
       <View className="form">
-        <TextField label="岗位名称" name="name" placeholder="如：楼道文明劝导员" value={name} onInput={setName} error={errors.name} maxlength={30} />
-        <TextField label="岗位职责" name="duty" placeholder="需要做什么、多久一次" value={duty} onInput={setDuty} error={errors.duty} multiline />
-        <TextField label="名额" name="capacity" type="number" value={capacity} onInput={setCapacity} error={errors.capacity} maxlength={3} />
-        <PickerField label="开始日期" mode="date" value={startDate} onChange={setStartDate} error={errors.startDate} testid="start-date" />
-        <PickerField label="结束日期" mode="date" value={endDate} onChange={setEndDate} error={errors.endDate} testid="end-date" />
+        <TextField
+          label="岗位名称"
+          name="name"
+          placeholder="如：楼道文明劝导员"
+          value={name}
+          onInput={setName}
+          error={errors.name}
+          maxlength={30}
+        />
+        <TextField
+          label="岗位职责"
+          name="duty"
+          placeholder="需要做什么、多久一次"
+          value={duty}
+          onInput={setDuty}
+          error={errors.duty}
+          multiline
+        />
+        <TextField
+          label="名额"
+          name="capacity"
+          type="number"
+          value={capacity}
+          onInput={setCapacity}
+          error={errors.capacity}
+          maxlength={3}
+        />
+        <PickerField
+          label="开始日期"
+          mode="date"
+          value={startDate}
+          onChange={setStartDate}
+          error={errors.startDate}
+          testid="start-date"
+        />
+        <PickerField
+          label="结束日期"
+          mode="date"
+          value={endDate}
+          onChange={setEndDate}
+          error={errors.endDate}
+          testid="end-date"
+        />
       </View>
       <View className="submit">
         <Button type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>

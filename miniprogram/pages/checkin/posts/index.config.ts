@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '岗位认领', enablePullDownRefresh: true, onReachBottomDistance: 80 });
+export default definePageConfig({
+  navigationBarTitleText: '岗位认领',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 80,
+});

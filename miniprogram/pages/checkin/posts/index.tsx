@@ -29,7 +29,9 @@ function PostItem({ post, canClaim, onChange }: { post: Post; canClaim: boolean;
     <View className="list-item" data-testid="post" data-name={post.name}>
       <View className="row">
         <View className="card-title">{post.name}</View>
-        <View className={`tag ${post.mine ? 'tag-approved' : full ? 'tag-other' : 'tag-pending'}`}>{post.mine ? '已认领' : full ? '已满' : `余${post.capacity - post.taken}个`}</View>
+        <View className={`tag ${post.mine ? 'tag-approved' : full ? 'tag-other' : 'tag-pending'}`}>
+          {post.mine ? '已认领' : full ? '已满' : `余${post.capacity - post.taken}个`}
+        </View>
       </View>
       <View className="list-line">{post.duty}</View>
       <View className="list-line">
@@ -63,7 +65,14 @@ export default function Posts() {
   const list = useListPage((cursor) => call('checkin', 'listPosts', { status, cursor, limit: 20 }), [status]);
   return (
     <View className="page">
-      <Tabs tabs={[{ value: 'open' as const, label: '认领中' }, { value: 'closed' as const, label: '已结束' }]} value={status} onChange={setStatus} />
+      <Tabs
+        tabs={[
+          { value: 'open' as const, label: '认领中' },
+          { value: 'closed' as const, label: '已结束' },
+        ]}
+        value={status}
+        onChange={setStatus}
+      />
       {has('stationAdmin', 'gridSecretary') ? (
         <View className="float-action">
           <Button type="primary" block onClick={() => void Taro.navigateTo({ url: '/pages/checkin/post-edit/index' })}>
@@ -72,7 +81,14 @@ export default function Posts() {
         </View>
       ) : null}
       <PagedList list={list} empty={{ title: '暂无岗位', hint: '社区设置岗位后会显示在这里' }}>
-        {(post) => <PostItem key={post.id} post={post} canClaim={has('member')} onChange={(p) => list.setItems((old) => old.map((x) => (x.id === p.id ? p : x)))} />}
+        {(post) => (
+          <PostItem
+            key={post.id}
+            post={post}
+            canClaim={has('member')}
+            onChange={(p) => list.setItems((old) => old.map((x) => (x.id === p.id ? p : x)))}
+          />
+        )}
       </PagedList>
     </View>
   );

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '报到回执', enablePullDownRefresh: true, onReachBottomDistance: 80 });
+export default definePageConfig({
+  navigationBarTitleText: '报到回执',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 80,
+});

@@ -18,7 +18,10 @@ const tabs: Array<{ value: EnrolmentStatus | undefined; label: string }> = [
 export default function Receipts() {
   useDevLoginGuard('pages/checkin/receipts/index');
   const [status, setStatus] = useState<EnrolmentStatus | undefined>(undefined);
-  const list = useListPage((cursor) => call('checkin', 'orgReceipts', { ...(status ? { status } : {}), cursor, limit: 20 }), [status]);
+  const list = useListPage(
+    (cursor) => call('checkin', 'orgReceipts', { ...(status ? { status } : {}), cursor, limit: 20 }),
+    [status],
+  );
   return (
     <View className="page">
       <Tabs tabs={tabs} value={status} onChange={setStatus} />
@@ -34,7 +37,11 @@ export default function Receipts() {
             <View className="list-line">
               居住：{r.gridName} {r.unitName}
             </View>
-            <View className="list-line">{r.reviewedAt && r.status === 'approved' ? `回执时间：${beijing(r.reviewedAt)}` : `提交时间：${beijing(r.submittedAt)}`}</View>
+            <View className="list-line">
+              {r.reviewedAt && r.status === 'approved'
+                ? `回执时间：${beijing(r.reviewedAt)}`
+                : `提交时间：${beijing(r.submittedAt)}`}
+            </View>
           </View>
         )}
       </PagedList>

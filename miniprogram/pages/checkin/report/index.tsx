@@ -86,11 +86,52 @@ function ReportForm({ token, form, onDone }: { token: string; form: Form; onDone
   return (
     <View>
       <View className="form">
-        <TextField label="姓名" name="name" placeholder="请输入真实姓名" value={name} maxlength={20} onInput={setName} error={errors.name} />
-        <TextField label="手机号" name="phone" type="number" placeholder="用于社区联系您" value={phone} maxlength={11} onInput={setPhone} error={errors.phone} />
-        <OptionField label="报到单位（所在机关党支部）" placeholder="请选择" options={form.orgs} value={orgId} onChange={setOrgId} error={errors.orgId} testid="pick-org" />
-        <OptionField label="居住网格" placeholder="请选择" options={form.grids} value={gridId} onChange={(id) => void chooseGrid(id)} error={errors.gridId} testid="pick-grid" />
-        <OptionField label="居住单元" placeholder={gridId ? '请选择' : '请先选择网格'} options={units} value={unitId} onChange={setUnitId} error={errors.unitId} testid="pick-unit" />
+        <TextField
+          label="姓名"
+          name="name"
+          placeholder="请输入真实姓名"
+          value={name}
+          maxlength={20}
+          onInput={setName}
+          error={errors.name}
+        />
+        <TextField
+          label="手机号"
+          name="phone"
+          type="number"
+          placeholder="用于社区联系您"
+          value={phone}
+          maxlength={11}
+          onInput={setPhone}
+          error={errors.phone}
+        />
+        <OptionField
+          label="报到单位（所在机关党支部）"
+          placeholder="请选择"
+          options={form.orgs}
+          value={orgId}
+          onChange={setOrgId}
+          error={errors.orgId}
+          testid="pick-org"
+        />
+        <OptionField
+          label="居住网格"
+          placeholder="请选择"
+          options={form.grids}
+          value={gridId}
+          onChange={(id) => void chooseGrid(id)}
+          error={errors.gridId}
+          testid="pick-grid"
+        />
+        <OptionField
+          label="居住单元"
+          placeholder={gridId ? '请选择' : '请先选择网格'}
+          options={units}
+          value={unitId}
+          onChange={setUnitId}
+          error={errors.unitId}
+          testid="pick-unit"
+        />
       </View>
       <View className="submit">
         <Button type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>
@@ -114,7 +155,10 @@ export default function ReportPage() {
 
   if (!token) return <Empty title="请扫描社区报到码" hint="报到码由社区红领工作站提供" />;
   if (form.state === 'loading') return <Loading />;
-  if (form.state === 'error') return <ErrorView error={form.error} onRetry={form.error.code === 'CHECKIN.CODE_INVALID' ? undefined : form.reload} />;
+  if (form.state === 'error')
+    return (
+      <ErrorView error={form.error} onRetry={form.error.code === 'CHECKIN.CODE_INVALID' ? undefined : form.reload} />
+    );
   const mine = done ?? form.data.mine;
   const showForm = !mine || mine.status === 'rejected' || mine.status === 'withdrawn' || mine.status === 'moved';
   return (
@@ -124,7 +168,9 @@ export default function ReportPage() {
         <View className="banner-sub">{form.data.community.districtName} · 在职党员到社区报到</View>
       </View>
       {form.data.currentCommunityName && !done ? (
-        <View className="card hint">您目前在{form.data.currentCommunityName}报到。在本社区报到并审核通过后，将转入本社区。</View>
+        <View className="card hint">
+          您目前在{form.data.currentCommunityName}报到。在本社区报到并审核通过后，将转入本社区。
+        </View>
       ) : null}
       {mine ? <EnrolmentStatus report={mine} /> : null}
       {showForm ? <ReportForm token={token} form={form.data} onDone={setDone} /> : null}

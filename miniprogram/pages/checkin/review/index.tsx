@@ -24,7 +24,11 @@ function ReviewItem({ item, onReviewed }: { item: Item; onReviewed: (id: string)
   const review = async (decision: 'approve' | 'reject') => {
     setBusy(true);
     try {
-      await call('checkin', 'reviewReport', { reportId: item.id, decision, ...(decision === 'reject' ? { reason } : {}) });
+      await call('checkin', 'reviewReport', {
+        reportId: item.id,
+        decision,
+        ...(decision === 'reject' ? { reason } : {}),
+      });
       void Taro.showToast({ title: decision === 'approve' ? '已通过' : '已驳回', icon: 'none' });
       onReviewed(item.id);
     } catch (e) {
@@ -47,7 +51,14 @@ function ReviewItem({ item, onReviewed }: { item: Item; onReviewed: (id: string)
       {item.reason ? <View className="list-line">驳回原因：{item.reason}</View> : null}
       {item.status === 'pending' && rejecting ? (
         <View>
-          <Textarea className="field-input" style={{ width: '100%', height: '80px', marginTop: '8px', background: '#f7f7f7' }} placeholder="请填写驳回原因（必填）" value={reason} maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+          <Textarea
+            className="field-input"
+            style={{ width: '100%', height: '80px', marginTop: '8px', background: '#f7f7f7' }}
+            placeholder="请填写驳回原因（必填）"
+            value={reason}
+            maxlength={200}
+            onInput={(e) => setReason(e.detail.value)}
+          />
           <View className="actions">
             <Button onClick={() => setRejecting(false)}>取消</Button>
             <Button type="danger" disabled={busy || !reason.trim()} onClick={() => void review('reject')}>
@@ -79,7 +90,13 @@ export default function Review() {
     <View className="page">
       <Tabs tabs={tabs} value={status} onChange={setStatus} />
       <PagedList list={list} empty={{ title: status === 'pending' ? '暂无待审核的报到' : '暂无记录' }}>
-        {(item) => <ReviewItem key={item.id} item={item} onReviewed={(id) => list.setItems((old) => old.filter((x) => x.id !== id))} />}
+        {(item) => (
+          <ReviewItem
+            key={item.id}
+            item={item}
+            onReviewed={(id) => list.setItems((old) => old.filter((x) => x.id !== id))}
+          />
+        )}
       </PagedList>
     </View>
   );

@@ -66,7 +66,11 @@ export default function Scan() {
           <View className="card-title">{current.checkOutAt ? '已签退' : '已签到'}</View>
           <View className="list-line">签到时间：{beijing(current.checkInAt)}</View>
           {current.checkOutAt ? <View className="list-line">签退时间：{beijing(current.checkOutAt)}</View> : null}
-          {current.hours !== null ? <View className="stat-value" data-testid="hours">服务时长 {current.hours} 小时</View> : null}
+          {current.hours !== null ? (
+            <View className="stat-value" data-testid="hours">
+              服务时长 {current.hours} 小时
+            </View>
+          ) : null}
           {!current.checkOutAt ? (
             <View className="actions">
               <Button type="primary" loading={busy} disabled={busy} onClick={() => void act('checkOut')}>

@@ -13,7 +13,9 @@ export default function Service() {
   const summary = useLoad(() => call('checkin', 'myService', { limit: 1 }), []);
   const list = usePaged((cursor) => call('checkin', 'myService', { cursor, limit: 20 }), []);
   useOnReturn(() => void (summary.reload(), list.refresh()));
-  usePullDownRefresh(() => void Promise.all([summary.reload(), list.refresh()]).finally(() => Taro.stopPullDownRefresh()));
+  usePullDownRefresh(
+    () => void Promise.all([summary.reload(), list.refresh()]).finally(() => Taro.stopPullDownRefresh()),
+  );
   useReachBottom(() => void list.more());
   if (summary.state === 'loading') return <Loading />;
   if (summary.state === 'error') return <ErrorView error={summary.error} onRetry={summary.reload} />;
@@ -22,7 +24,9 @@ export default function Service() {
     <View className="page">
       <View className="stat">
         <View className="stat-item">
-          <View className="stat-value" data-testid="total-hours">{totalHours}</View>
+          <View className="stat-value" data-testid="total-hours">
+            {totalHours}
+          </View>
           <View className="stat-label">累计服务（小时）</View>
         </View>
         <View className="stat-item">
@@ -36,7 +40,15 @@ export default function Service() {
       </View>
       <View className="card" data-testid="half-year">
         <View className="card-title">{halfYear.label}履责情况</View>
-        {halfYear.met ? <View className="ok-text">已达到要求：每半年至少服务1次、认领1项</View> : halfYear.missing.map((m) => <View key={m} className="missing">还需：{m}</View>)}
+        {halfYear.met ? (
+          <View className="ok-text">已达到要求：每半年至少服务1次、认领1项</View>
+        ) : (
+          halfYear.missing.map((m) => (
+            <View key={m} className="missing">
+              还需：{m}
+            </View>
+          ))
+        )}
       </View>
       <View className="section-title">服务记录</View>
       <PagedList list={list} empty={{ title: '还没有服务记录', hint: '参加社区活动并扫码签到、签退后会记录在这里' }}>
@@ -44,10 +56,17 @@ export default function Service() {
           <View key={a.id} className="list-item">
             <View className="row">
               <View className="card-title">{a.activityTitle}</View>
-              <View className={`tag ${a.checkOutAt ? 'tag-approved' : 'tag-pending'}`}>{a.hours !== null ? `${a.hours}小时` : '未签退'}</View>
+              <View className={`tag ${a.checkOutAt ? 'tag-approved' : 'tag-pending'}`}>
+                {a.hours !== null ? `${a.hours}小时` : '未签退'}
+              </View>
             </View>
             <View className="list-line">签到：{beijing(a.checkInAt)}</View>
-            {a.checkOutAt ? <View className="list-line">签退：{beijing(a.checkOutAt)}{a.corrected ? '（组织者补签）' : ''}</View> : null}
+            {a.checkOutAt ? (
+              <View className="list-line">
+                签退：{beijing(a.checkOutAt)}
+                {a.corrected ? '（组织者补签）' : ''}
+              </View>
+            ) : null}
           </View>
         )}
       </PagedList>

@@ -13,7 +13,10 @@ export default function ConfirmServices() {
   useDevLoginGuard('pages/points/confirm/index');
   const list = useListPage((cursor) => call('points', 'pendingServices', { cursor, limit: 50 }), []);
   const review = async (ids: string[], decision: 'confirm' | 'reject', reason?: string) => {
-    const res = await runAction(() => call('points', 'reviewServices', { serviceIds: ids, decision, ...(reason ? { reason } : {}) }), decision === 'confirm' ? `已确认${ids.length}条` : '已驳回');
+    const res = await runAction(
+      () => call('points', 'reviewServices', { serviceIds: ids, decision, ...(reason ? { reason } : {}) }),
+      decision === 'confirm' ? `已确认${ids.length}条` : '已驳回',
+    );
     if (res) {
       const done = new Set(res.results.filter((r) => r.ok).map((r) => r.id));
       list.setItems((old) => old.filter((x) => !done.has(x.id)));
@@ -23,7 +26,16 @@ export default function ConfirmServices() {
     <View className="page">
       {list.items.length > 1 ? (
         <View className="float-action">
-          <Button type="primary" block onClick={() => void review(list.items.map((s) => s.id), 'confirm')}>
+          <Button
+            type="primary"
+            block
+            onClick={() =>
+              void review(
+                list.items.map((s) => s.id),
+                'confirm',
+              )
+            }
+          >
             全部确认（{list.items.length}条）
           </Button>
         </View>
@@ -41,7 +53,13 @@ export default function ConfirmServices() {
               {s.unitName ? ` · ${s.unitName}` : ''}
             </View>
             <View className="actions">
-              <NoteAction label="驳回" placeholder="驳回原因（党员可见）" confirm="确认驳回" danger onSubmit={(reason) => review([s.id], 'reject', reason)} />
+              <NoteAction
+                label="驳回"
+                placeholder="驳回原因（党员可见）"
+                confirm="确认驳回"
+                danger
+                onSubmit={(reason) => review([s.id], 'reject', reason)}
+              />
               <Button type="primary" onClick={() => void review([s.id], 'confirm')}>
                 确认
               </Button>

@@ -19,7 +19,15 @@ export default function ItemEdit() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = async () => {
     try {
-      await call('points', 'saveItem', { ...(p.id ? { itemId: p.id } : {}), name, description, price: Number(price), stock: Number(stock), perMemberLimit: Number(limit), active });
+      await call('points', 'saveItem', {
+        ...(p.id ? { itemId: p.id } : {}),
+        name,
+        description,
+        price: Number(price),
+        stock: Number(stock),
+        perMemberLimit: Number(limit),
+        active,
+      });
       void Taro.showToast({ title: '已保存', icon: 'none' });
       void Taro.navigateBack();
     } catch (e) {
@@ -31,10 +39,41 @@ export default function ItemEdit() {
     <View className="page">
       <View className="form">
         <TextField label="商品名称" name="name" value={name} onInput={setName} error={errors.name} maxlength={30} />
-        <TextField label="说明" name="description" value={description} onInput={setDescription} error={errors.description} maxlength={200} />
-        <TextField label="所需积分" name="price" type="number" value={price} onInput={setPrice} error={errors.price} maxlength={6} />
-        <TextField label="库存" name="stock" type="number" value={stock} onInput={setStock} error={errors.stock} maxlength={6} />
-        <TextField label="每人限兑" name="limit" type="number" value={limit} onInput={setLimit} error={errors.perMemberLimit} maxlength={3} />
+        <TextField
+          label="说明"
+          name="description"
+          value={description}
+          onInput={setDescription}
+          error={errors.description}
+          maxlength={200}
+        />
+        <TextField
+          label="所需积分"
+          name="price"
+          type="number"
+          value={price}
+          onInput={setPrice}
+          error={errors.price}
+          maxlength={6}
+        />
+        <TextField
+          label="库存"
+          name="stock"
+          type="number"
+          value={stock}
+          onInput={setStock}
+          error={errors.stock}
+          maxlength={6}
+        />
+        <TextField
+          label="每人限兑"
+          name="limit"
+          type="number"
+          value={limit}
+          onInput={setLimit}
+          error={errors.perMemberLimit}
+          maxlength={3}
+        />
         <View className="field row">
           <View className="field-label">上架</View>
           <Switch checked={active} color="#c8161d" onChange={(e) => setActive(e.detail.value)} />

@@ -38,10 +38,34 @@ export default function LogService() {
   return (
     <View className="page">
       <View className="form">
-        <TextField label="服务内容" name="description" placeholder="如：清理楼道杂物" value={description} onInput={setDescription} error={errors.description} maxlength={100} />
-        {communityId ? <UnitPicker communityId={communityId} value={unitId} onChange={setUnitId} error={errors.unitId} unitLabel="服务单元" /> : null}
+        <TextField
+          label="服务内容"
+          name="description"
+          placeholder="如：清理楼道杂物"
+          value={description}
+          onInput={setDescription}
+          error={errors.description}
+          maxlength={100}
+        />
+        {communityId ? (
+          <UnitPicker
+            communityId={communityId}
+            value={unitId}
+            onChange={setUnitId}
+            error={errors.unitId}
+            unitLabel="服务单元"
+          />
+        ) : null}
         <PickerField label="服务日期" mode="date" value={date} onChange={setDate} error={errors.date} testid="date" />
-        <OptionField label="服务时长" placeholder="请选择" options={hourOptions} value={hours} onChange={setHours} error={errors.hours} testid="pick-hours" />
+        <OptionField
+          label="服务时长"
+          placeholder="请选择"
+          options={hourOptions}
+          value={hours}
+          onChange={setHours}
+          error={errors.hours}
+          testid="pick-hours"
+        />
       </View>
       <View className="submit">
         <Button type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>

@@ -21,21 +21,34 @@ export default function MyPoints() {
   }, []);
   const services = usePaged((cursor) => call('points', 'myServices', { cursor, limit: 20 }), []);
   useOnReturn(() => void (ledger.refresh(), services.refresh()));
-  usePullDownRefresh(() => void Promise.all([ledger.refresh(), services.refresh()]).finally(() => Taro.stopPullDownRefresh()));
+  usePullDownRefresh(
+    () => void Promise.all([ledger.refresh(), services.refresh()]).finally(() => Taro.stopPullDownRefresh()),
+  );
   useReachBottom(() => void (tab === 'ledger' ? ledger.more() : services.more()));
   const go = (url: string) => void Taro.navigateTo({ url });
   return (
     <View className="page">
       <View className="banner">
         <View className="banner-sub">当前积分</View>
-        <View className="banner-title" data-testid="balance">{balance ?? '—'}</View>
+        <View className="banner-title" data-testid="balance">
+          {balance ?? '—'}
+        </View>
       </View>
       <View className="actions" style={{ margin: '12px' }}>
         <Button onClick={() => go('/pages/points/log/index')}>登记服务</Button>
-        <Button type="primary" onClick={() => go('/pages/points/shop/index')}>积分超市</Button>
+        <Button type="primary" onClick={() => go('/pages/points/shop/index')}>
+          积分超市
+        </Button>
         <Button onClick={() => go('/pages/points/orders/index')}>我的兑换</Button>
       </View>
-      <Tabs tabs={[{ value: 'ledger' as const, label: '积分明细' }, { value: 'services' as const, label: '服务记录' }]} value={tab} onChange={setTab} />
+      <Tabs
+        tabs={[
+          { value: 'ledger' as const, label: '积分明细' },
+          { value: 'services' as const, label: '服务记录' },
+        ]}
+        value={tab}
+        onChange={setTab}
+      />
       {tab === 'ledger' ? (
         <PagedList list={ledger} empty={{ title: '还没有积分', hint: '服务时长经确认后获得积分' }}>
           {(e) => (
@@ -46,17 +59,26 @@ export default function MyPoints() {
                   {entryKindLabels[e.kind]} · {beijing(e.at)} · 余额 {e.balanceAfter}
                 </View>
               </View>
-              <View className={e.amount >= 0 ? 'stat-value' : 'card-title'}>{e.amount >= 0 ? `+${e.amount}` : e.amount}</View>
+              <View className={e.amount >= 0 ? 'stat-value' : 'card-title'}>
+                {e.amount >= 0 ? `+${e.amount}` : e.amount}
+              </View>
             </View>
           )}
         </PagedList>
       ) : (
-        <PagedList list={services} empty={{ title: '还没有服务记录', hint: '参加活动、完成心愿或登记服务后会显示在这里' }}>
+        <PagedList
+          list={services}
+          empty={{ title: '还没有服务记录', hint: '参加活动、完成心愿或登记服务后会显示在这里' }}
+        >
           {(s) => (
             <View key={s.id} className="list-item" data-testid="service">
               <View className="row">
                 <View className="card-title">{s.description}</View>
-                <View className={`tag ${s.status === 'confirmed' ? 'tag-approved' : s.status === 'rejected' ? 'tag-rejected' : 'tag-pending'}`}>{serviceStatusLabels[s.status]}</View>
+                <View
+                  className={`tag ${s.status === 'confirmed' ? 'tag-approved' : s.status === 'rejected' ? 'tag-rejected' : 'tag-pending'}`}
+                >
+                  {serviceStatusLabels[s.status]}
+                </View>
               </View>
               <View className="list-line">
                 {beijing(s.at, 'YYYY-MM-DD')} · {s.hours > 0 ? `${s.hours}小时` : '微心愿'}

@@ -19,7 +19,11 @@ export default function MyOrders() {
           <View key={o.id} className="list-item" data-testid="order" data-item={o.itemName}>
             <View className="row">
               <View className="card-title">{o.itemName}</View>
-              <View className={`tag ${o.status === 'placed' ? 'tag-pending' : o.status === 'picked_up' ? 'tag-approved' : 'tag-other'}`}>{orderStatusLabels[o.status]}</View>
+              <View
+                className={`tag ${o.status === 'placed' ? 'tag-pending' : o.status === 'picked_up' ? 'tag-approved' : 'tag-other'}`}
+              >
+                {orderStatusLabels[o.status]}
+              </View>
             </View>
             {o.status === 'placed' ? <View className="hint">领取码：到社区红领工作站出示</View> : null}
             {o.status === 'placed' ? (
@@ -33,7 +37,15 @@ export default function MyOrders() {
             </View>
             {o.status === 'placed' ? (
               <View className="actions">
-                <Button onClick={() => void runAction(() => call('points', 'cancelOrder', { orderId: o.id }), '已取消，积分已退还').then(() => list.refresh())}>取消兑换</Button>
+                <Button
+                  onClick={() =>
+                    void runAction(() => call('points', 'cancelOrder', { orderId: o.id }), '已取消，积分已退还').then(
+                      () => list.refresh(),
+                    )
+                  }
+                >
+                  取消兑换
+                </Button>
               </View>
             ) : null}
           </View>

@@ -20,7 +20,10 @@ export default function Shop() {
   const redeem = async (itemId: string, name: string, price: number) => {
     const sure = await Taro.showModal({ title: '确认兑换', content: `使用${price}积分兑换「${name}」？` });
     if (!sure.confirm) return;
-    const res = await runAction(() => call('points', 'redeem', { itemId, requestId: requestId() }), '兑换成功，请凭领取码领取');
+    const res = await runAction(
+      () => call('points', 'redeem', { itemId, requestId: requestId() }),
+      '兑换成功，请凭领取码领取',
+    );
     if (res) void Taro.navigateTo({ url: '/pages/points/orders/index' });
     void list.refresh();
   };
@@ -46,11 +49,21 @@ export default function Shop() {
             </View>
             <View className="actions">
               {station ? (
-                <Button onClick={() => void Taro.navigateTo({ url: `/pages/points/item-edit/index?id=${i.id}&name=${encodeURIComponent(i.name)}&description=${encodeURIComponent(i.description)}&price=${i.price}&stock=${i.stock}&limit=${i.perMemberLimit}&active=${i.active ? 1 : 0}` })}>
+                <Button
+                  onClick={() =>
+                    void Taro.navigateTo({
+                      url: `/pages/points/item-edit/index?id=${i.id}&name=${encodeURIComponent(i.name)}&description=${encodeURIComponent(i.description)}&price=${i.price}&stock=${i.stock}&limit=${i.perMemberLimit}&active=${i.active ? 1 : 0}`,
+                    })
+                  }
+                >
                   编辑
                 </Button>
               ) : (
-                <Button type="primary" disabled={i.stock <= 0 || !i.active} onClick={() => void redeem(i.id, i.name, i.price)}>
+                <Button
+                  type="primary"
+                  disabled={i.stock <= 0 || !i.active}
+                  onClick={() => void redeem(i.id, i.name, i.price)}
+                >
                   {i.stock > 0 ? '兑换' : '已兑完'}
                 </Button>
               )}

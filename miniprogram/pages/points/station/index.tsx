@@ -26,14 +26,25 @@ function HandOver() {
   return (
     <View className="card">
       <View className="card-title">核销领取</View>
-      <Input className="field-input" name="pickupCode" placeholder="输入8位领取码" value={code} maxlength={8} onInput={(e) => setCode(e.detail.value.toUpperCase())} />
+      <Input
+        className="field-input"
+        name="pickupCode"
+        placeholder="输入8位领取码"
+        value={code}
+        maxlength={8}
+        onInput={(e) => setCode(e.detail.value.toUpperCase())}
+      />
       <View className="actions">
         {process.env.TARO_ENV === 'weapp' ? <Button onClick={scan}>扫码</Button> : null}
         <Button type="primary" disabled={code.length !== 8} onClick={() => void hand(code)}>
           核销
         </Button>
       </View>
-      {last ? <View className="ok-text" data-testid="handed">已交付：{last}</View> : null}
+      {last ? (
+        <View className="ok-text" data-testid="handed">
+          已交付：{last}
+        </View>
+      ) : null}
     </View>
   );
 }
@@ -50,8 +61,17 @@ function Settings() {
   return (
     <View className="card">
       <View className="card-title">积分规则与统计</View>
-      <View className="list-line">已发放 {stats.data.issued} 分 · 已兑换 {stats.data.redeemed} 分</View>
-      <TextField label="每确认1小时得积分" name="rate" type="number" value={rate ?? String(stats.data.pointsPerHour)} onInput={setRate} maxlength={3} />
+      <View className="list-line">
+        已发放 {stats.data.issued} 分 · 已兑换 {stats.data.redeemed} 分
+      </View>
+      <TextField
+        label="每确认1小时得积分"
+        name="rate"
+        type="number"
+        value={rate ?? String(stats.data.pointsPerHour)}
+        onInput={setRate}
+        maxlength={3}
+      />
       <View className="list-line">单次服务最多 {stats.data.maxHoursPerRecord} 小时</View>
       <View className="actions">
         <Button disabled={rate === null} onClick={() => void save()}>
@@ -68,7 +88,8 @@ type Entries = Output<'points', 'memberEntries'>;
 function Correction() {
   const [phone, setPhone] = useState('');
   const [found, setFound] = useState<Entries | null>(null);
-  const search = async () => setFound(await runAction(() => call('points', 'memberEntries', { phone, limit: 50 }), '已查询'));
+  const search = async () =>
+    setFound(await runAction(() => call('points', 'memberEntries', { phone, limit: 50 }), '已查询'));
   return (
     <View className="card">
       <View className="card-title">积分更正</View>
@@ -78,11 +99,27 @@ function Correction() {
           查询
         </Button>
       </View>
-      {found ? <View className="list-line">{found.memberName} · 余额 {found.balance}</View> : null}
+      {found ? (
+        <View className="list-line">
+          {found.memberName} · 余额 {found.balance}
+        </View>
+      ) : null}
       {found?.items.map((e) => (
         <View key={e.id} className="list-line">
           {beijing(e.at, 'MM-DD')} {entryKindLabels[e.kind]} {e.amount > 0 ? `+${e.amount}` : e.amount} {e.reason}
-          {e.reversible ? <NoteAction label="更正" placeholder="更正原因" confirm="确认更正" danger onSubmit={(reason) => runAction(() => call('points', 'reverseEntry', { entryId: e.id, reason }), '已更正').then(() => void search())} /> : null}
+          {e.reversible ? (
+            <NoteAction
+              label="更正"
+              placeholder="更正原因"
+              confirm="确认更正"
+              danger
+              onSubmit={(reason) =>
+                runAction(() => call('points', 'reverseEntry', { entryId: e.id, reason }), '已更正').then(
+                  () => void search(),
+                )
+              }
+            />
+          ) : null}
         </View>
       ))}
     </View>

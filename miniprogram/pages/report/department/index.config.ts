@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '吹哨报到', enablePullDownRefresh: true, onReachBottomDistance: 80 });
+export default definePageConfig({
+  navigationBarTitleText: '吹哨报到',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 80,
+});

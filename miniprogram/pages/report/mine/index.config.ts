@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '我反映的问题', enablePullDownRefresh: true, onReachBottomDistance: 80 });
+export default definePageConfig({
+  navigationBarTitleText: '我反映的问题',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 80,
+});

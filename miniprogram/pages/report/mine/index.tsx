@@ -14,7 +14,8 @@ import { useDevLoginGuard } from '../../../hooks/use-me';
 export default function MyProblems() {
   useDevLoginGuard('pages/report/mine/index');
   const list = useListPage((cursor) => call('report', 'myProblems', { cursor, limit: 20 }), []);
-  const replace = (p: ProblemView | null | undefined) => p && list.setItems((old) => old.map((x) => (x.id === p.id ? p : x)));
+  const replace = (p: ProblemView | null | undefined) =>
+    p && list.setItems((old) => old.map((x) => (x.id === p.id ? p : x)));
   return (
     <View className="page">
       <View className="float-action">
@@ -22,13 +23,37 @@ export default function MyProblems() {
           反映新问题
         </Button>
       </View>
-      <PagedList list={list} empty={{ title: '还没有反映过问题', hint: '身边的环境卫生、设施损坏、安全隐患等问题，都可以在这里反映' }}>
+      <PagedList
+        list={list}
+        empty={{ title: '还没有反映过问题', hint: '身边的环境卫生、设施损坏、安全隐患等问题，都可以在这里反映' }}
+      >
         {(p) => (
           <ProblemCard key={p.id} problem={p}>
             {p.status === 'confirmed' ? (
               <View className="actions">
-                <NoteAction label="不满意" placeholder="哪里还没解决（选填）" confirm="提交评价" danger optional onSubmit={(comment) => runAction(() => call('report', 'rate', { problemId: p.id, satisfied: false, ...(comment ? { comment } : {}) }), '已提交，社区将重新处理').then((r) => void replace(r?.problem))} />
-                <Button type="primary" onClick={() => void runAction(() => call('report', 'rate', { problemId: p.id, satisfied: true }), '感谢您的评价').then((r) => replace(r?.problem))}>
+                <NoteAction
+                  label="不满意"
+                  placeholder="哪里还没解决（选填）"
+                  confirm="提交评价"
+                  danger
+                  optional
+                  onSubmit={(comment) =>
+                    runAction(
+                      () =>
+                        call('report', 'rate', { problemId: p.id, satisfied: false, ...(comment ? { comment } : {}) }),
+                      '已提交，社区将重新处理',
+                    ).then((r) => void replace(r?.problem))
+                  }
+                />
+                <Button
+                  type="primary"
+                  onClick={() =>
+                    void runAction(
+                      () => call('report', 'rate', { problemId: p.id, satisfied: true }),
+                      '感谢您的评价',
+                    ).then((r) => replace(r?.problem))
+                  }
+                >
                   满意
                 </Button>
               </View>

@@ -18,14 +18,20 @@ const categories = problemCategories.map((c) => ({ id: c, name: c }));
 
 /** Asks, at the natural moment, to be told of the result by a WeChat subscribe message (deployed build). */
 function askToBeTold() {
-  if (process.env.TARO_ENV === 'weapp' && HONGLING_RESULT_TEMPLATE) void Taro.requestSubscribeMessage({ tmplIds: [HONGLING_RESULT_TEMPLATE], entityIds: [] } as never).catch(() => undefined);
+  if (process.env.TARO_ENV === 'weapp' && HONGLING_RESULT_TEMPLATE)
+    void Taro.requestSubscribeMessage({ tmplIds: [HONGLING_RESULT_TEMPLATE], entityIds: [] } as never).catch(
+      () => undefined,
+    );
 }
 
 /** A resident reports a neighbourhood problem, after seeing whether a neighbour already did. */
 export default function NewProblem() {
   useDevLoginGuard('pages/report/new/index');
   const [unitId, setUnitId] = useState('');
-  const nearby = useLoad(() => (unitId ? call('report', 'nearbyProblems', { unitId }) : Promise.resolve({ items: [] })), [unitId]);
+  const nearby = useLoad(
+    () => (unitId ? call('report', 'nearbyProblems', { unitId }) : Promise.resolve({ items: [] })),
+    [unitId],
+  );
   const [category, setCategory] = useState('');
   const [description, setDescription] = useState('');
   const [photos, setPhotos] = useState<string[]>([]);
@@ -35,12 +41,22 @@ export default function NewProblem() {
   const submit = async () => {
     setBusy(true);
     try {
-      await call('report', 'submitProblem', { category: category as ProblemCategory, description, unitId, photos, phone });
+      await call('report', 'submitProblem', {
+        category: category as ProblemCategory,
+        description,
+        unitId,
+        photos,
+        phone,
+      });
       askToBeTold();
       void Taro.showToast({ title: '已提交，社区将尽快处理', icon: 'none' });
       backOr('/pages/report/mine/index');
     } catch (e) {
-      setErrors({ ...(e as CallError).fields, ...(unitId ? {} : { unitId: '请选择问题所在的单元' }), ...(category ? {} : { category: '请选择问题类别' }) });
+      setErrors({
+        ...(e as CallError).fields,
+        ...(unitId ? {} : { unitId: '请选择问题所在的单元' }),
+        ...(category ? {} : { category: '请选择问题类别' }),
+      });
       void Taro.showToast({ title: (e as Error).message, icon: 'none' });
       setBusy(false);
     }
@@ -48,7 +64,15 @@ export default function NewProblem() {
   return (
     <View className="page">
       <View className="form">
-        <OptionField label="问题类别" placeholder="请选择" options={categories} value={category} onChange={setCategory} error={errors.category} testid="pick-category" />
+        <OptionField
+          label="问题类别"
+          placeholder="请选择"
+          options={categories}
+          value={category}
+          onChange={setCategory}
+          error={errors.category}
+          testid="pick-category"
+        />
         <UnitPicker value={unitId} onChange={setUnitId} error={errors.unitId} unitLabel="所在单元（楼栋）" />
       </View>
       {nearby.data?.items.length ? (
@@ -57,18 +81,55 @@ export default function NewProblem() {
           {nearby.data.items.map((p) => (
             <ProblemCard key={p.id} problem={p}>
               <View className="actions">
-                <Button onClick={() => void runAction(() => call('report', 'meToo', { problemId: p.id }), '已记录，社区会一并处理').then(() => nearby.reload())}>我也遇到</Button>
+                <Button
+                  onClick={() =>
+                    void runAction(() => call('report', 'meToo', { problemId: p.id }), '已记录，社区会一并处理').then(
+                      () => nearby.reload(),
+                    )
+                  }
+                >
+                  我也遇到
+                </Button>
               </View>
             </ProblemCard>
           ))}
         </View>
       ) : null}
       <View className="form">
-        <TextField label="问题描述" name="description" placeholder="时间、地点、具体情况" value={description} onInput={setDescription} error={errors.description} multiline maxlength={500} />
-        {[0, 1, 2].filter((i) => i <= photos.length).map((i) => (
-          <PhotoPicker key={i} value={photos[i] ?? null} label={i === 0 ? '照片（最多3张，可选）' : ' '} onChange={(url) => setPhotos((old) => (url ? [...old.slice(0, i), url, ...old.slice(i + 1)] : old.filter((_, j) => j !== i)))} />
-        ))}
-        <TextField label="联系电话" name="phone" type="number" placeholder="社区工作人员联系您时使用" value={phone} onInput={setPhone} error={errors.phone} maxlength={11} />
+        <TextField
+          label="问题描述"
+          name="description"
+          placeholder="时间、地点、具体情况"
+          value={description}
+          onInput={setDescription}
+          error={errors.description}
+          multiline
+          maxlength={500}
+        />
+        {[0, 1, 2]
+          .filter((i) => i <= photos.length)
+          .map((i) => (
+            <PhotoPicker
+              key={i}
+              value={photos[i] ?? null}
+              label={i === 0 ? '照片（最多3张，可选）' : ' '}
+              onChange={(url) =>
+                setPhotos((old) =>
+                  url ? [...old.slice(0, i), url, ...old.slice(i + 1)] : old.filter((_, j) => j !== i),
+                )
+              }
+            />
+          ))}
+        <TextField
+          label="联系电话"
+          name="phone"
+          type="number"
+          placeholder="社区工作人员联系您时使用"
+          value={phone}
+          onInput={setPhone}
+          error={errors.phone}
+          maxlength={11}
+        />
       </View>
       <View className="submit">
         <Button type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>

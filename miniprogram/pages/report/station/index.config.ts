@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '问题台账', enablePullDownRefresh: true, onReachBottomDistance: 80 });
+export default definePageConfig({
+  navigationBarTitleText: '问题台账',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 80,
+});

@@ -29,11 +29,26 @@ function WhistleAction({ problemId, onDone }: { problemId: string; onDone: (p: P
   const [chosen, setChosen] = useState<string[]>([]);
   const [lead, setLead] = useState('');
   const [share, setShare] = useState(false);
-  if (!open) return <Button type="primary" onClick={() => setOpen(true)}>吹哨</Button>;
+  if (!open)
+    return (
+      <Button type="primary" onClick={() => setOpen(true)}>
+        吹哨
+      </Button>
+    );
   const departments = places.data?.departments ?? [];
   const toggle = (id: string) => setChosen((old) => (old.includes(id) ? old.filter((x) => x !== id) : [...old, id]));
   const send = async () => {
-    const res = await runAction(() => call('report', 'triage', { problemId, action: 'whistle', departments: chosen, leadDepartment: lead || chosen[0] || '', shareIdentity: share }), '已吹哨，部门须在期限内反馈');
+    const res = await runAction(
+      () =>
+        call('report', 'triage', {
+          problemId,
+          action: 'whistle',
+          departments: chosen,
+          leadDepartment: lead || chosen[0] || '',
+          shareIdentity: share,
+        }),
+      '已吹哨，部门须在期限内反馈',
+    );
     if (res) onDone(res.problem);
   };
   return (
@@ -41,12 +56,24 @@ function WhistleAction({ problemId, onDone }: { problemId: string; onDone: (p: P
       <View className="field-label">选择部门</View>
       <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px' }}>
         {departments.map((d) => (
-          <View key={d.id} className={`tag ${chosen.includes(d.id) ? 'tag-role' : 'tag-other'}`} data-testid="dept-option" onClick={() => toggle(d.id)}>
+          <View
+            key={d.id}
+            className={`tag ${chosen.includes(d.id) ? 'tag-role' : 'tag-other'}`}
+            data-testid="dept-option"
+            onClick={() => toggle(d.id)}
+          >
             {d.name}
           </View>
         ))}
       </View>
-      <OptionField label="牵头部门" placeholder={chosen.length ? '请选择' : '请先选择部门'} options={departments.filter((d) => chosen.includes(d.id))} value={lead} onChange={setLead} testid="pick-lead" />
+      <OptionField
+        label="牵头部门"
+        placeholder={chosen.length ? '请选择' : '请先选择部门'}
+        options={departments.filter((d) => chosen.includes(d.id))}
+        value={lead}
+        onChange={setLead}
+        testid="pick-lead"
+      />
       <View className="row" style={{ marginTop: '8px' }}>
         <View className="hint">向部门提供反映人姓名和电话</View>
         <Switch checked={share} color="#c8161d" onChange={(e) => setShare(e.detail.value)} />
@@ -64,17 +91,32 @@ function WhistleAction({ problemId, onDone }: { problemId: string; onDone: (p: P
 /** 合并: a report about the same thing as an open one nearby becomes its "me too". */
 function MergeAction({ problem, onDone }: { problem: ProblemView; onDone: () => void }) {
   const [open, setOpen] = useState(false);
-  const nearby = useLoad(() => (open ? call('report', 'nearbyProblems', { unitId: problem.unitId }) : Promise.resolve({ items: [] })), [open]);
+  const nearby = useLoad(
+    () => (open ? call('report', 'nearbyProblems', { unitId: problem.unitId }) : Promise.resolve({ items: [] })),
+    [open],
+  );
   const [target, setTarget] = useState('');
   if (!open) return <Button onClick={() => setOpen(true)}>合并</Button>;
-  const options = (nearby.data?.items ?? []).filter((p) => p.id !== problem.id && p.status !== 'submitted').map((p) => ({ id: p.id, name: `${p.category}：${p.description.slice(0, 16)}` }));
+  const options = (nearby.data?.items ?? [])
+    .filter((p) => p.id !== problem.id && p.status !== 'submitted')
+    .map((p) => ({ id: p.id, name: `${p.category}：${p.description.slice(0, 16)}` }));
   const merge = async () => {
-    const res = await runAction(() => call('report', 'triage', { problemId: problem.id, action: 'merge', mergeInto: target }), '已合并');
+    const res = await runAction(
+      () => call('report', 'triage', { problemId: problem.id, action: 'merge', mergeInto: target }),
+      '已合并',
+    );
     if (res) onDone();
   };
   return (
     <View style={{ width: '100%' }}>
-      <OptionField label="合并到（附近正在处理的问题）" placeholder={options.length ? '请选择' : '附近没有正在处理的问题'} options={options} value={target} onChange={setTarget} testid="pick-merge" />
+      <OptionField
+        label="合并到（附近正在处理的问题）"
+        placeholder={options.length ? '请选择' : '附近没有正在处理的问题'}
+        options={options}
+        value={target}
+        onChange={setTarget}
+        testid="pick-merge"
+      />
       <View className="actions">
         <Button onClick={() => setOpen(false)}>取消</Button>
         <Button type="primary" disabled={!target} onClick={() => void merge()}>
@@ -91,7 +133,8 @@ export default function StationProblems() {
   const [status, setStatus] = useState<ProblemStatus>('submitted');
   const list = useListPage((cursor) => call('report', 'stationProblems', { status, cursor, limit: 20 }), [status]);
   const drop = (id: string) => list.setItems((old) => old.filter((x) => x.id !== id));
-  const act = (work: () => Promise<unknown>, ok: string, id: string) => void runAction(work, ok).then((r) => r && drop(id));
+  const act = (work: () => Promise<unknown>, ok: string, id: string) =>
+    void runAction(work, ok).then((r) => r && drop(id));
   return (
     <View className="page">
       <Tabs tabs={tabs} value={status} onChange={setStatus} />
@@ -100,21 +143,72 @@ export default function StationProblems() {
           <ProblemCard key={p.id} problem={p}>
             {['submitted', 'reopened', 'returned'].includes(p.status) ? (
               <View className="actions" style={{ flexWrap: 'wrap' }}>
-                <Button onClick={() => act(() => call('report', 'triage', { problemId: p.id, action: 'solveInStation' }), '转站内处理', p.id)}>站内解决</Button>
-                <NoteAction label="不予受理" placeholder="原因（居民可见）" confirm="确认" danger onSubmit={(reason) => runAction(() => call('report', 'triage', { problemId: p.id, action: 'decline', reason }), '已处理').then((r) => void (r && drop(p.id)))} />
+                <Button
+                  onClick={() =>
+                    act(
+                      () => call('report', 'triage', { problemId: p.id, action: 'solveInStation' }),
+                      '转站内处理',
+                      p.id,
+                    )
+                  }
+                >
+                  站内解决
+                </Button>
+                <NoteAction
+                  label="不予受理"
+                  placeholder="原因（居民可见）"
+                  confirm="确认"
+                  danger
+                  onSubmit={(reason) =>
+                    runAction(
+                      () => call('report', 'triage', { problemId: p.id, action: 'decline', reason }),
+                      '已处理',
+                    ).then((r) => void (r && drop(p.id)))
+                  }
+                />
                 {p.status === 'submitted' ? <MergeAction problem={p} onDone={() => drop(p.id)} /> : null}
                 <WhistleAction problemId={p.id} onDone={() => drop(p.id)} />
               </View>
             ) : null}
             {p.status === 'in_station' ? (
               <View className="actions">
-                <NoteAction label="办结反馈" placeholder="处理结果" confirm="提交" onSubmit={(result) => runAction(() => call('report', 'stationRespond', { problemId: p.id, result }), '已反馈').then((r) => void (r && drop(p.id)))} />
+                <NoteAction
+                  label="办结反馈"
+                  placeholder="处理结果"
+                  confirm="提交"
+                  onSubmit={(result) =>
+                    runAction(() => call('report', 'stationRespond', { problemId: p.id, result }), '已反馈').then(
+                      (r) => void (r && drop(p.id)),
+                    )
+                  }
+                />
               </View>
             ) : null}
             {p.status === 'responded' ? (
               <View className="actions">
-                <Button onClick={() => act(() => call('report', 'triage', { problemId: p.id, action: 'whistle', departments: p.departments.map((d) => d.id), leadDepartment: p.departments.find((d) => d.lead)?.id ?? '' }), '已重新吹哨', p.id)}>未解决，重新吹哨</Button>
-                <Button type="primary" onClick={() => act(() => call('report', 'confirmResult', { problemId: p.id }), '已办结，已告知居民', p.id)}>
+                <Button
+                  onClick={() =>
+                    act(
+                      () =>
+                        call('report', 'triage', {
+                          problemId: p.id,
+                          action: 'whistle',
+                          departments: p.departments.map((d) => d.id),
+                          leadDepartment: p.departments.find((d) => d.lead)?.id ?? '',
+                        }),
+                      '已重新吹哨',
+                      p.id,
+                    )
+                  }
+                >
+                  未解决，重新吹哨
+                </Button>
+                <Button
+                  type="primary"
+                  onClick={() =>
+                    act(() => call('report', 'confirmResult', { problemId: p.id }), '已办结，已告知居民', p.id)
+                  }
+                >
                   确认办结
                 </Button>
               </View>

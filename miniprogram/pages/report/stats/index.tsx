@@ -9,10 +9,21 @@ import { useDevLoginGuard } from '../../../hooks/use-me';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
 
-function Rates({ r }: { r: { whistled: number; responseRate: number | null; onTimeRate: number | null; resolutionRate: number | null; satisfactionRate: number | null } }) {
+function Rates({
+  r,
+}: {
+  r: {
+    whistled: number;
+    responseRate: number | null;
+    onTimeRate: number | null;
+    resolutionRate: number | null;
+    satisfactionRate: number | null;
+  };
+}) {
   return (
     <View className="list-line">
-      吹哨{r.whistled} · 响应{pct(r.responseRate)} · 按时反馈{pct(r.onTimeRate)} · 解决{pct(r.resolutionRate)} · 满意{pct(r.satisfactionRate)}
+      吹哨{r.whistled} · 响应{pct(r.responseRate)} · 按时反馈{pct(r.onTimeRate)} · 解决{pct(r.resolutionRate)} · 满意
+      {pct(r.satisfactionRate)}
     </View>
   );
 }
@@ -25,7 +36,14 @@ export default function ProblemStats() {
   return (
     <View className="page">
       <View className="form">
-        <PickerField label="月份" mode="date" fields="month" value={month} onChange={(v) => setMonth(v.slice(0, 7))} testid="month" />
+        <PickerField
+          label="月份"
+          mode="date"
+          fields="month"
+          value={month}
+          onChange={(v) => setMonth(v.slice(0, 7))}
+          testid="month"
+        />
       </View>
       {stats.state === 'loading' ? <Loading /> : null}
       {stats.state === 'error' ? <ErrorView error={stats.error} onRetry={stats.reload} /> : null}

@@ -15,14 +15,29 @@ function FulfilAction({ wishId, onDone }: { wishId: string; onDone: (w: WishView
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [photo, setPhoto] = useState<string | null>(null);
-  if (!open) return <Button type="primary" onClick={() => setOpen(true)}>已完成</Button>;
+  if (!open)
+    return (
+      <Button type="primary" onClick={() => setOpen(true)}>
+        已完成
+      </Button>
+    );
   const submit = async () => {
-    const res = await runAction(() => call('wish', 'fulfilWish', { wishId, note, ...(photo ? { photo } : {}) }), '已提交，等待居民确认');
+    const res = await runAction(
+      () => call('wish', 'fulfilWish', { wishId, note, ...(photo ? { photo } : {}) }),
+      '已提交，等待居民确认',
+    );
     if (res) onDone(res.wish);
   };
   return (
     <View style={{ width: '100%' }}>
-      <Textarea className="field-input field-textarea" style={{ background: '#f7f7f7', marginTop: '8px' }} placeholder="简单说明完成情况" value={note} maxlength={200} onInput={(e) => setNote(e.detail.value)} />
+      <Textarea
+        className="field-input field-textarea"
+        style={{ background: '#f7f7f7', marginTop: '8px' }}
+        placeholder="简单说明完成情况"
+        value={note}
+        maxlength={200}
+        onInput={(e) => setNote(e.detail.value)}
+      />
       <PhotoPicker value={photo} onChange={setPhoto} label="完成照片（可选）" />
       <View className="actions">
         <Button onClick={() => setOpen(false)}>取消</Button>
@@ -38,7 +53,8 @@ function FulfilAction({ wishId, onDone }: { wishId: string; onDone: (w: WishView
 export default function MyClaims() {
   useDevLoginGuard('pages/wish/claims/index');
   const list = useListPage((cursor) => call('wish', 'myClaims', { cursor, limit: 20 }), []);
-  const replace = (w: WishView | null | undefined) => w && list.setItems((old) => old.map((x) => (x.id === w.id ? w : x)));
+  const replace = (w: WishView | null | undefined) =>
+    w && list.setItems((old) => old.map((x) => (x.id === w.id ? w : x)));
   return (
     <View className="page">
       <PagedList list={list} empty={{ title: '还没有认领心愿', hint: '到心愿墙认领一个，帮居民实现它' }}>
@@ -46,7 +62,15 @@ export default function MyClaims() {
           <WishCard key={w.id} wish={w}>
             {w.status === 'claimed' ? (
               <View className="actions">
-                <Button onClick={() => void runAction(() => call('wish', 'giveUpWish', { wishId: w.id }), '已放弃').then((r) => r && list.setItems((old) => old.filter((x) => x.id !== w.id)))}>放弃认领</Button>
+                <Button
+                  onClick={() =>
+                    void runAction(() => call('wish', 'giveUpWish', { wishId: w.id }), '已放弃').then(
+                      (r) => r && list.setItems((old) => old.filter((x) => x.id !== w.id)),
+                    )
+                  }
+                >
+                  放弃认领
+                </Button>
                 <FulfilAction wishId={w.id} onDone={replace} />
               </View>
             ) : null}

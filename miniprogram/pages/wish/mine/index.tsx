@@ -14,7 +14,8 @@ import { useDevLoginGuard } from '../../../hooks/use-me';
 export default function MyWishes() {
   useDevLoginGuard('pages/wish/mine/index');
   const list = useListPage((cursor) => call('wish', 'myWishes', { cursor, limit: 20 }), []);
-  const replace = (w: WishView | null | undefined) => w && list.setItems((old) => old.map((x) => (x.id === w.id ? w : x)));
+  const replace = (w: WishView | null | undefined) =>
+    w && list.setItems((old) => old.map((x) => (x.id === w.id ? w : x)));
   return (
     <View className="page">
       <View className="float-action">
@@ -22,25 +23,64 @@ export default function MyWishes() {
           发布新心愿
         </Button>
       </View>
-      <PagedList list={list} empty={{ title: '还没有发布心愿', hint: '生活中有小困难，可以发布微心愿，由社区党员帮您实现' }}>
+      <PagedList
+        list={list}
+        empty={{ title: '还没有发布心愿', hint: '生活中有小困难，可以发布微心愿，由社区党员帮您实现' }}
+      >
         {(w) => (
           <WishCard key={w.id} wish={w}>
             {w.status === 'pending_review' || w.status === 'open' ? (
               <View className="actions">
-                <Button onClick={() => void runAction(() => call('wish', 'cancelWish', { wishId: w.id }), '已取消').then((r) => replace(r?.wish))}>取消心愿</Button>
+                <Button
+                  onClick={() =>
+                    void runAction(() => call('wish', 'cancelWish', { wishId: w.id }), '已取消').then((r) =>
+                      replace(r?.wish),
+                    )
+                  }
+                >
+                  取消心愿
+                </Button>
               </View>
             ) : null}
             {w.status === 'fulfilled' ? (
               <View className="actions">
-                <NoteAction label="还没完成" placeholder="请说明哪里还没完成" confirm="退回给党员" danger onSubmit={(note) => runAction(() => call('wish', 'confirmWish', { wishId: w.id, fulfilled: false, note }), '已反馈').then((r) => void replace(r?.wish))} />
-                <Button type="primary" onClick={() => void runAction(() => call('wish', 'confirmWish', { wishId: w.id, fulfilled: true }), '已确认完成').then((r) => replace(r?.wish))}>
+                <NoteAction
+                  label="还没完成"
+                  placeholder="请说明哪里还没完成"
+                  confirm="退回给党员"
+                  danger
+                  onSubmit={(note) =>
+                    runAction(
+                      () => call('wish', 'confirmWish', { wishId: w.id, fulfilled: false, note }),
+                      '已反馈',
+                    ).then((r) => void replace(r?.wish))
+                  }
+                />
+                <Button
+                  type="primary"
+                  onClick={() =>
+                    void runAction(
+                      () => call('wish', 'confirmWish', { wishId: w.id, fulfilled: true }),
+                      '已确认完成',
+                    ).then((r) => replace(r?.wish))
+                  }
+                >
                   确认已完成
                 </Button>
               </View>
             ) : null}
             {w.status === 'confirmed' && !w.thanks ? (
               <View className="actions">
-                <NoteAction label="感谢党员" placeholder="写一句感谢的话" confirm="送出感谢" onSubmit={(thanks) => runAction(() => call('wish', 'thankWish', { wishId: w.id, thanks }), '感谢已送达').then((r) => void replace(r?.wish))} />
+                <NoteAction
+                  label="感谢党员"
+                  placeholder="写一句感谢的话"
+                  confirm="送出感谢"
+                  onSubmit={(thanks) =>
+                    runAction(() => call('wish', 'thankWish', { wishId: w.id, thanks }), '感谢已送达').then(
+                      (r) => void replace(r?.wish),
+                    )
+                  }
+                />
               </View>
             ) : null}
           </WishCard>

@@ -28,11 +28,22 @@ export default function PostWish() {
   const submit = async () => {
     setBusy(true);
     try {
-      await call('wish', 'postWish', { title, description, category: category as (typeof wishCategories)[number], unitId, phone, ...(photo ? { photo } : {}) });
+      await call('wish', 'postWish', {
+        title,
+        description,
+        category: category as (typeof wishCategories)[number],
+        unitId,
+        phone,
+        ...(photo ? { photo } : {}),
+      });
       void Taro.showToast({ title: '已提交，等待社区审核', icon: 'none' });
       backOr('/pages/wish/mine/index');
     } catch (e) {
-      setErrors({ ...(e as CallError).fields, ...(unitId ? {} : { unitId: '请选择您居住的单元' }), ...(category ? {} : { category: '请选择心愿类别' }) });
+      setErrors({
+        ...(e as CallError).fields,
+        ...(unitId ? {} : { unitId: '请选择您居住的单元' }),
+        ...(category ? {} : { category: '请选择心愿类别' }),
+      });
       void Taro.showToast({ title: (e as Error).message, icon: 'none' });
       setBusy(false);
     }
@@ -41,12 +52,45 @@ export default function PostWish() {
   return (
     <View className="page">
       <View className="form">
-        <TextField label="心愿标题" name="title" placeholder="如：帮忙修理漏水的水龙头" value={title} onInput={setTitle} error={errors.title} maxlength={30} />
-        <TextField label="心愿描述" name="description" placeholder="具体需要什么帮助" value={description} onInput={setDescription} error={errors.description} multiline />
-        <OptionField label="心愿类别" placeholder="请选择" options={categories} value={category} onChange={setCategory} error={errors.category} testid="pick-category" />
+        <TextField
+          label="心愿标题"
+          name="title"
+          placeholder="如：帮忙修理漏水的水龙头"
+          value={title}
+          onInput={setTitle}
+          error={errors.title}
+          maxlength={30}
+        />
+        <TextField
+          label="心愿描述"
+          name="description"
+          placeholder="具体需要什么帮助"
+          value={description}
+          onInput={setDescription}
+          error={errors.description}
+          multiline
+        />
+        <OptionField
+          label="心愿类别"
+          placeholder="请选择"
+          options={categories}
+          value={category}
+          onChange={setCategory}
+          error={errors.category}
+          testid="pick-category"
+        />
         <UnitPicker value={unitId} onChange={setUnitId} error={errors.unitId} unitLabel="居住单元" />
         <PhotoPicker value={photo} onChange={setPhoto} />
-        <TextField label="联系电话" name="phone" type="number" placeholder="认领的党员会看到隐藏中间四位的号码" value={phone} onInput={setPhone} error={errors.phone} maxlength={11} />
+        <TextField
+          label="联系电话"
+          name="phone"
+          type="number"
+          placeholder="认领的党员会看到隐藏中间四位的号码"
+          value={phone}
+          onInput={setPhone}
+          error={errors.phone}
+          maxlength={11}
+        />
       </View>
       <View className="submit">
         <Button type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>

@@ -32,15 +32,44 @@ export default function ReviewWishes() {
           <WishCard key={w.id} wish={w}>
             {w.status === 'pending_review' ? (
               <View className="actions">
-                <NoteAction label="驳回" placeholder="驳回原因（居民可见）" confirm="确认驳回" danger onSubmit={(reason) => runAction(() => call('wish', 'reviewWish', { wishId: w.id, decision: 'reject', reason }), '已驳回').then((r) => void (r && drop(w.id)))} />
-                <Button type="primary" onClick={() => void runAction(() => call('wish', 'reviewWish', { wishId: w.id, decision: 'approve' }), '已通过，党员可认领').then((r) => r && drop(w.id))}>
+                <NoteAction
+                  label="驳回"
+                  placeholder="驳回原因（居民可见）"
+                  confirm="确认驳回"
+                  danger
+                  onSubmit={(reason) =>
+                    runAction(
+                      () => call('wish', 'reviewWish', { wishId: w.id, decision: 'reject', reason }),
+                      '已驳回',
+                    ).then((r) => void (r && drop(w.id)))
+                  }
+                />
+                <Button
+                  type="primary"
+                  onClick={() =>
+                    void runAction(
+                      () => call('wish', 'reviewWish', { wishId: w.id, decision: 'approve' }),
+                      '已通过，党员可认领',
+                    ).then((r) => r && drop(w.id))
+                  }
+                >
                   通过
                 </Button>
               </View>
             ) : null}
             {w.status === 'claimed' ? (
               <View className="actions">
-                <NoteAction label="释放认领" placeholder="释放原因，如长期未完成" confirm="确认释放" danger onSubmit={(reason) => runAction(() => call('wish', 'releaseClaim', { wishId: w.id, reason }), '已释放').then((r) => void (r && drop(w.id)))} />
+                <NoteAction
+                  label="释放认领"
+                  placeholder="释放原因，如长期未完成"
+                  confirm="确认释放"
+                  danger
+                  onSubmit={(reason) =>
+                    runAction(() => call('wish', 'releaseClaim', { wishId: w.id, reason }), '已释放').then(
+                      (r) => void (r && drop(w.id)),
+                    )
+                  }
+                />
               </View>
             ) : null}
           </WishCard>

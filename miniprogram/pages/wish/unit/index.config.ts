@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '单元心愿确认', enablePullDownRefresh: true, onReachBottomDistance: 80 });
+export default definePageConfig({
+  navigationBarTitleText: '单元心愿确认',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 80,
+});

@@ -17,7 +17,15 @@ export default function UnitWishes() {
         {(w) => (
           <WishCard key={w.id} wish={w}>
             <View className="actions">
-              <Button type="primary" onClick={() => void runAction(() => call('wish', 'confirmWish', { wishId: w.id, fulfilled: true }), '已代居民确认').then((r) => r && list.setItems((old) => old.filter((x) => x.id !== w.id)))}>
+              <Button
+                type="primary"
+                onClick={() =>
+                  void runAction(
+                    () => call('wish', 'confirmWish', { wishId: w.id, fulfilled: true }),
+                    '已代居民确认',
+                  ).then((r) => r && list.setItems((old) => old.filter((x) => x.id !== w.id)))
+                }
+              >
                 代居民确认完成
               </Button>
             </View>

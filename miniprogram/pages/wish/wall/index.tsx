@@ -13,7 +13,10 @@ import { useDevLoginGuard } from '../../../hooks/use-me';
 export default function WishWall() {
   useDevLoginGuard('pages/wish/wall/index');
   const [category, setCategory] = useState<WishCategory | undefined>(undefined);
-  const list = useListPage((cursor) => call('wish', 'browseWishes', { ...(category ? { category } : {}), cursor, limit: 20 }), [category]);
+  const list = useListPage(
+    (cursor) => call('wish', 'browseWishes', { ...(category ? { category } : {}), cursor, limit: 20 }),
+    [category],
+  );
   const claim = async (id: string) => {
     const res = await runAction(() => call('wish', 'claimWish', { wishId: id }), '认领成功，请尽快联系居民');
     if (res) list.setItems((old) => old.filter((x) => x.id !== id));
@@ -21,7 +24,14 @@ export default function WishWall() {
   };
   return (
     <View className="page">
-      <Tabs tabs={[{ value: undefined, label: '全部' }, ...wishCategories.map((c) => ({ value: c as WishCategory | undefined, label: c }))]} value={category} onChange={setCategory} />
+      <Tabs
+        tabs={[
+          { value: undefined, label: '全部' },
+          ...wishCategories.map((c) => ({ value: c as WishCategory | undefined, label: c })),
+        ]}
+        value={category}
+        onChange={setCategory}
+      />
       <PagedList list={list} empty={{ title: '暂时没有待认领的心愿', hint: '居民发布并经社区审核的心愿会出现在这里' }}>
         {(w) => (
           <WishCard key={w.id} wish={w}>
