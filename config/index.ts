@@ -18,7 +18,7 @@ function fixCache(chain: { get(key: string): unknown; set(key: string, value: un
 
 /**
  * Taro build for weapp (the product) and h5 (local runs and browser tests) from one source tree.
- * Facts behind the odd bits are in ../shared/TOOLCHAIN.md.
+ * Why the odd bits are here: docs/ARCHITECTURE.md, "Build notes".
  */
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {

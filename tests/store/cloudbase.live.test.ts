@@ -34,9 +34,9 @@ function prefixed(store: CloudbaseStore, prefix: string): Store {
 }
 
 if (!live) {
-  test('CloudBase live store contract: skipped (set TCB_ENV_ID, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY to run it)', () => {
-    console.log('CloudBase live test skipped: TCB_ENV_ID / TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY not set');
-  });
+  // Reported as skipped, not passed: nothing was checked against CloudBase here.
+  test.skip('CloudBase live store contract (set TCB_ENV_ID, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY to run it)', () =>
+    undefined);
 } else {
   jest.setTimeout(60_000);
   const app = tcb.init({ env: TCB_ENV_ID!, secretId: TENCENTCLOUD_SECRETID!, secretKey: TENCENTCLOUD_SECRETKEY! });

@@ -1,4 +1,5 @@
-import { functions, type FunctionName } from '../../cloudfunctions/deployed';
+import { genericErrors } from '@shared/core/errors';
+import { contracts, functions, type FunctionName } from '../../cloudfunctions/deployed';
 import { localRuntime } from '../../cloudfunctions/core/platform/local.platform';
 import { communityToken } from '../../cloudfunctions/core/runtime/codes';
 import type { Main } from '../../cloudfunctions/core/runtime/router';
@@ -60,9 +61,25 @@ export function createHarness(options: { seed?: boolean } = {}): Harness {
     store: runtime.store,
     clock,
     logs,
-    call: (fn, openid, action, data) => mains[fn]({ action, data }, openid ? { OPENID: openid } : {}),
+    call: async (fn, openid, action, data) => {
+      const response = await mains[fn]({ action, data }, openid ? { OPENID: openid } : {});
+      if (!response.ok) expectDeclared(fn, action, response.error.code);
+      return response;
+    },
     token: (communityId) => communityToken(TEST_SECRET, communityId),
   };
+}
+
+/**
+ * Every failure any function test meets must be one its action declares (or a generic one): the contract
+ * says what an action can return, and the tests hold it to that. INTERNAL is never an answer to input.
+ */
+export function expectDeclared(fn: FunctionName, action: string, code: string): void {
+  // An injected infrastructure fault answers INTERNAL (the tests that inject one check it); no input may.
+  if (fn === 'timer' || code === 'ACTION.UNKNOWN' || code === 'INTERNAL') return;
+  const def = (contracts[fn] as Record<string, { errors: readonly string[] }>)[action];
+  const declared = [...genericErrors, ...(def?.errors ?? [])];
+  if (!declared.includes(code)) throw new Error(`${fn}.${action} answered ${code}, which its contract does not declare (${declared.join(', ')})`);
 }
 
 /** Unwraps a successful response, failing the test with the error otherwise. */

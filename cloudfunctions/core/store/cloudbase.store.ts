@@ -29,7 +29,7 @@ type Options = {
   onOperation?: (op: string) => void;
 };
 
-/** The error codes the CloudBase database answers with that the store maps (see TOOLCHAIN.md). */
+/** The error codes the CloudBase database answers with that the store maps (from @cloudbase/database's sources). */
 export const CLOUDBASE_ERRORS = {
   duplicate: 'DATABASE_DUPLICATE_WRITE',
   conflict: 'DATABASE_TRANSACTION_CONFLICT',

@@ -1,5 +1,5 @@
 /**
- * The store port: only what CloudBase's document database can really do (see TOOLCHAIN.md).
+ * The store port: only what CloudBase's document database can really do (docs/ARCHITECTURE.md, "The store").
  * Outside a transaction: get by id, insert (conflict on a duplicate id), conditional update that
  * reports how many documents changed (the way to win a race), find with filters/order/limit/cursor,
  * count. Inside a transaction: document reads and writes by id only.

@@ -51,6 +51,23 @@ export const errorMessages = {
 
 export type ErrorCode = keyof typeof errorMessages;
 
+/**
+ * Codes any action may answer without declaring them: the router's (identity, role, input, unknown
+ * action, busy store), the access module's (scope, membership) and a record that does not exist.
+ * Everything else an action returns is in its contract's `errors`.
+ */
+export const genericErrors: readonly ErrorCode[] = [
+  'AUTH.UNAUTHENTICATED',
+  'AUTH.FORBIDDEN',
+  'AUTH.OUT_OF_SCOPE',
+  'AUTH.NOT_A_MEMBER',
+  'INPUT.INVALID',
+  'ACTION.UNKNOWN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'BUSY',
+];
+
 /** The Chinese text of a code, with `{name}` placeholders filled from `params`. */
 export function messageFor(code: string, params?: Record<string, string | number>): string {
   const text = (errorMessages as Record<string, string>)[code] ?? errorMessages.INTERNAL;

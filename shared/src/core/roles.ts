@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The roles of PRODUCT.md. `resident` is held implicitly by every identified person. */
+/** The roles of the product (README, 演示账号). `resident` is held implicitly by every identified person. */
 export const roles = [
   'resident',
   'member',

@@ -99,7 +99,7 @@ export const wishContract = defineContract({
       ...listInput,
     }),
     output: page(wishView),
-    errors: [],
+    errors: ['ORG.COMMUNITY_UNKNOWN'],
   },
   releaseClaim: {
     summary: '释放认领',

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-/** Small DOM stand-ins for Taro's components in jest (see TOOLCHAIN.md). */
+/** Small DOM stand-ins for Taro's components in jest: rendering the real ones needs Taro's globals and ESM transforms. */
 type Props = {
   children?: ReactNode;
   className?: string;

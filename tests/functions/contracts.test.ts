@@ -1,0 +1,65 @@
+import { demoAccounts } from '../../local/demo-data';
+import { contracts } from '../../cloudfunctions/deployed';
+import { createHarness, errorCode, type Harness } from '../support/harness';
+
+/**
+ * Every action of every contract, called by every demo account (and by nobody) with nothing and with
+ * nonsense: no answer is INTERNAL, and every failure is one the action declares (the harness checks
+ * each call against the contract, here and in every other function test).
+ */
+const nonsense = {
+  problemId: 42,
+  wishId: ['x'],
+  activityId: '',
+  token: '%%%',
+  communityId: 'no-such-community',
+  status: 'weird',
+  limit: 1000,
+  unitId: '',
+  phone: '123',
+  decision: 'maybe',
+  serviceIds: 'all',
+};
+
+/** Well-formed ids of nothing: actions whose other fields have defaults reach their handlers with these. */
+const unknownIds = Object.fromEntries(
+  [
+    'communityId',
+    'gridId',
+    'unitId',
+    'orgId',
+    'wishId',
+    'problemId',
+    'activityId',
+    'reportId',
+    'orderId',
+    'itemId',
+    'entryId',
+    'postId',
+    'attendanceId',
+  ].map((k) => [k, 'nope']),
+);
+
+const actions = Object.entries(contracts).flatMap(([fn, contract]) =>
+  Object.keys(contract).map((action) => [fn as keyof typeof contracts, action] as const),
+);
+const callers = [null, ...demoAccounts.map((a) => a.openid)];
+
+describe('every action answers bad calls with a declared code, never INTERNAL', () => {
+  let h: Harness;
+  beforeAll(() => {
+    h = createHarness();
+  });
+
+  test('the list covers every deployed contract', () => expect(actions.length).toBeGreaterThan(60));
+
+  test.each(actions)('%s.%s', async (fn, action) => {
+    for (const openid of callers) {
+      for (const data of [undefined, {}, nonsense, unknownIds]) {
+        const response = await h.call(fn, openid, action, data);
+        if (errorCode(response) === 'INTERNAL')
+          throw new Error(`${fn}.${action} as ${openid} with ${JSON.stringify(data)} answered INTERNAL`);
+      }
+    }
+  });
+});
