@@ -79,7 +79,8 @@ export function expectDeclared(fn: FunctionName, action: string, code: string): 
   if (fn === 'timer' || code === 'ACTION.UNKNOWN' || code === 'INTERNAL') return;
   const def = (contracts[fn] as Record<string, { errors: readonly string[] }>)[action];
   const declared = [...genericErrors, ...(def?.errors ?? [])];
-  if (!declared.includes(code)) throw new Error(`${fn}.${action} answered ${code}, which its contract does not declare (${declared.join(', ')})`);
+  if (!declared.includes(code))
+    throw new Error(`${fn}.${action} answered ${code}, which its contract does not declare (${declared.join(', ')})`);
 }
 
 /** Unwraps a successful response, failing the test with the error otherwise. */
