@@ -6,7 +6,7 @@ import {
 } from '@shared/checkin/activity.rules';
 import { enrolmentTransitions, type EnrolmentStatus } from '@shared/checkin/enrolment.rules';
 import { postClaimTransitions, type PostClaimStatus } from '@shared/checkin/post.rules';
-import type { Entity } from '../core/runtime/change';
+import { statusField, type Entity } from '../core/runtime/change';
 import type { ActivityDoc, AttendanceDoc, EnrolmentDoc, PostClaimDoc } from './checkin.documents';
 
 /** A 报到 (enrolment). Its audit actions keep their first name, `report.*`, as stored records do. */
@@ -15,9 +15,7 @@ export const enrolmentEntity: Entity<EnrolmentDoc, EnrolmentStatus, typeof enrol
   collection: 'reports',
   table: enrolmentTransitions,
   badState: 'CHECKIN.REPORT_ALREADY_REVIEWED',
-  stateOf: (r) => r.status,
-  guardOf: (r) => ({ status: r.status }),
-  enter: (status) => ({ status }),
+  ...statusField(),
   history: true,
 };
 
@@ -27,9 +25,7 @@ export const postClaimEntity: Entity<PostClaimDoc, PostClaimStatus, typeof postC
   collection: 'postClaims',
   table: postClaimTransitions,
   badState: 'CHECKIN.POST_CLOSED',
-  stateOf: (c) => c.status,
-  guardOf: (c) => ({ status: c.status }),
-  enter: (status) => ({ status }),
+  ...statusField(),
   history: false,
 };
 
@@ -38,9 +34,7 @@ export const activityEntity: Entity<ActivityDoc, ActivityStatus, typeof activity
   collection: 'activities',
   table: activityTransitions,
   badState: 'CHECKIN.ACTIVITY_CLOSED',
-  stateOf: (a) => a.status,
-  guardOf: (a) => ({ status: a.status }),
-  enter: (status) => ({ status }),
+  ...statusField(),
   history: false,
 };
 

@@ -11,7 +11,7 @@ export async function communityOfToken(ctx: Ctx, token: string): Promise<Communi
 }
 
 /**
- * The page a community code opens. Printed codes carry this path, so it keeps its first name even though
- * the page is the 报到 (enrolment) form.
+ * The page a community code opens: the 报到 (enrolment) form. Codes printed before it had this name open
+ * `pages/checkin/report/index`, which the mini-program keeps as a forwarding page.
  */
-export const ENROL_PAGE = 'pages/checkin/report/index';
+export const ENROL_PAGE = 'pages/checkin/enrol/index';

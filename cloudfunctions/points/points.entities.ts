@@ -4,7 +4,7 @@ import {
   type OrderStatus,
   type ServiceStatus,
 } from '@shared/points/points.rules';
-import type { Entity } from '../core/runtime/change';
+import { statusField, type Entity } from '../core/runtime/change';
 import type { OrderDoc, ServiceDoc } from './points.documents';
 
 /** A service record waits for the unit leader (or the organiser), who confirms it (credited) or rejects it. */
@@ -13,9 +13,7 @@ export const serviceEntity: Entity<ServiceDoc, ServiceStatus, typeof serviceTran
   collection: 'services',
   table: serviceTransitions,
   badState: 'POINTS.ALREADY_REVIEWED',
-  stateOf: (s) => s.status,
-  guardOf: (s) => ({ status: s.status }),
-  enter: (status) => ({ status }),
+  ...statusField(),
   history: false,
 };
 
@@ -25,8 +23,6 @@ export const orderEntity: Entity<OrderDoc, OrderStatus, typeof orderTransitions>
   collection: 'orders',
   table: orderTransitions,
   badState: 'POINTS.ORDER_NOT_OPEN',
-  stateOf: (o) => o.status,
-  guardOf: (o) => ({ status: o.status }),
-  enter: (status) => ({ status }),
+  ...statusField(),
   history: false,
 };

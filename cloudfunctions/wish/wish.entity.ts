@@ -1,5 +1,5 @@
 import { wishDefaults, wishTransitions, type WishStatus } from '@shared/wish/wish.rules';
-import type { Entity } from '../core/runtime/change';
+import { statusField, type Entity } from '../core/runtime/change';
 import type { Store } from '../core/store/store.port';
 import type { CommunitySettingsDoc } from '../org/org.port';
 import type { WishDoc } from './wish.documents';
@@ -10,9 +10,7 @@ export const wishEntity: Entity<WishDoc, WishStatus, typeof wishTransitions> = {
   collection: 'wishes',
   table: wishTransitions,
   badState: 'WISH.BAD_STATE',
-  stateOf: (w) => w.status,
-  guardOf: (w) => ({ status: w.status }),
-  enter: (status) => ({ status }),
+  ...statusField(),
   history: true,
 };
 

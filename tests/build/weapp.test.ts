@@ -26,6 +26,8 @@ describe('dist/weapp', () => {
     };
 
   test('app.json lists every page, each with its files, and the tab bar', () => {
+    expect(app().pages).toContain('pages/checkin/enrol/index');
+    // Printed community codes open the 报到 page's first path, which forwards.
     expect(app().pages).toContain('pages/checkin/report/index');
     for (const page of app().pages) {
       for (const ext of ['.js', '.json', '.wxml']) expect(existsSync(join(root, page + ext))).toBe(true);

@@ -62,6 +62,18 @@ export type Entity<D extends Doc, S extends string, T extends TransitionTable<S>
   notices?: { [E in keyof T]?: (next: D, before: D, note: string | null) => Notice[] };
 };
 
+/** The usual case: the state is the record's own `status` field. */
+export function statusField<D extends Doc & { status: S }, S extends string>(): Pick<
+  Entity<D, S, TransitionTable<S>>,
+  'stateOf' | 'guardOf' | 'enter'
+> {
+  return {
+    stateOf: (doc) => doc.status,
+    guardOf: (doc) => ({ status: doc.status }),
+    enter: (status) => ({ status }) as Partial<D>,
+  };
+}
+
 export type Moved<D> = { doc: D; notices: Notice[] };
 
 type MoveOptions<D> = {

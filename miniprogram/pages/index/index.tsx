@@ -89,25 +89,25 @@ const entries: Entry[] = [
   {
     title: '问题台账',
     hint: '分拨居民反映的问题，向部门吹哨，确认办结',
-    url: '/pages/report/station/index',
+    url: '/pages/whistle/station/index',
     roles: ['stationAdmin'],
   },
   {
     title: '吹哨报到',
     hint: '报到社区的吹哨，3日内反馈处理情况',
-    url: '/pages/report/department/index',
+    url: '/pages/whistle/department/index',
     roles: ['department'],
   },
   {
     title: '吹哨报到统计',
     hint: '各部门、各社区的响应、按时反馈、解决、满意率',
-    url: '/pages/report/stats/index',
+    url: '/pages/whistle/stats/index',
     roles: ['districtAdmin'],
   },
   {
     title: '反映问题',
     hint: '身边的环境、设施、安全问题，社区吹哨、部门报到',
-    url: '/pages/report/mine/index',
+    url: '/pages/whistle/mine/index',
     roles: ['resident'],
   },
   { title: '消息', hint: '办理进展和提醒', url: '/pages/inbox/index', roles: ['resident'] },
@@ -187,7 +187,7 @@ function ScanButton({ label }: { label: string }) {
 function scan() {
   void Taro.scanCode({ onlyFromCamera: false }).then((res) => {
     const scene = decodeURIComponent(/scene=([^&]+)/.exec(res.path ?? res.result ?? '')?.[1] ?? '');
-    if (scene.startsWith('R')) go(`/pages/checkin/report/index?scene=${encodeURIComponent(scene)}`);
+    if (scene.startsWith('R')) go(`/pages/checkin/enrol/index?scene=${encodeURIComponent(scene)}`);
     else if (scene.startsWith('A')) go(`/pages/checkin/scan/index?scene=${encodeURIComponent(scene)}`);
     else void Taro.showToast({ title: '不是红领的二维码', icon: 'none' });
   });

@@ -135,7 +135,7 @@ describe('WeChat services', () => {
         key: 'k',
         title: '吹哨：区城管局已反馈处理结果，请确认并评价',
         body: '已清理',
-        link: 'pages/report/mine/index',
+        link: 'pages/whistle/mine/index',
       },
       new Date('2026-11-26T02:05:00Z'),
     );
@@ -145,7 +145,7 @@ describe('WeChat services', () => {
       request: {
         touser: 'oUser1',
         template_id: 'TMPL',
-        page: 'pages/report/mine/index',
+        page: 'pages/whistle/mine/index',
         miniprogram_state: 'formal',
         lang: 'zh_CN',
         data: {

@@ -5,7 +5,7 @@ import { ErrorView, Loading } from '../../../components/states';
 import { useLoad } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
-/** The station admin shows or prints the community's code; members scan it to report. */
+/** The station admin shows or prints the community's code; members scan it to 报到 (enrol). */
 export default function CommunityCode() {
   useDevLoginGuard('pages/checkin/code/index');
   const code = useLoad(() => call('checkin', 'communityCode', {}), []);

@@ -81,7 +81,7 @@ function ReviewItem({ item, onReviewed }: { item: Item; onReviewed: (id: string)
   );
 }
 
-/** The station reviews members' reports; the district sees the same lists read-only. */
+/** The station reviews members' 报到 (enrolments); the district sees the same lists read-only. */
 export default function Review() {
   useDevLoginGuard('pages/checkin/review/index');
   const [status, setStatus] = useState<EnrolmentStatus>('pending');

@@ -129,7 +129,7 @@ function MergeAction({ problem, onDone }: { problem: ProblemView; onDone: () => 
 
 /** The station triages, whistles, confirms results and follows every report of the community by state. */
 export default function StationProblems() {
-  useDevLoginGuard('pages/report/station/index');
+  useDevLoginGuard('pages/whistle/station/index');
   const [status, setStatus] = useState<ProblemStatus>('submitted');
   const list = useListPage((cursor) => call('report', 'stationProblems', { status, cursor, limit: 20 }), [status]);
   const drop = (id: string) => list.setItems((old) => old.filter((x) => x.id !== id));

@@ -30,7 +30,7 @@ function Rates({
 
 /** The district's monthly figures per department (with assessment points) and per community. */
 export default function ProblemStats() {
-  useDevLoginGuard('pages/report/stats/index');
+  useDevLoginGuard('pages/whistle/stats/index');
   const [month, setMonth] = useState(beijing(new Date().toISOString(), 'YYYY-MM'));
   const stats = useLoad(() => call('report', 'problemStats', { month }), [month]);
   return (

@@ -26,7 +26,7 @@ function askToBeTold() {
 
 /** A resident reports a neighbourhood problem, after seeing whether a neighbour already did. */
 export default function NewProblem() {
-  useDevLoginGuard('pages/report/new/index');
+  useDevLoginGuard('pages/whistle/new/index');
   const [unitId, setUnitId] = useState('');
   const nearby = useLoad(
     () => (unitId ? call('report', 'nearbyProblems', { unitId }) : Promise.resolve({ items: [] })),
@@ -50,7 +50,7 @@ export default function NewProblem() {
       });
       askToBeTold();
       void Taro.showToast({ title: '已提交，社区将尽快处理', icon: 'none' });
-      backOr('/pages/report/mine/index');
+      backOr('/pages/whistle/mine/index');
     } catch (e) {
       setErrors({
         ...(e as CallError).fields,

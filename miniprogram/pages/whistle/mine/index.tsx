@@ -12,14 +12,14 @@ import { useDevLoginGuard } from '../../../hooks/use-me';
 
 /** A resident follows their reports on a timeline and rates the result (not satisfied reopens it). */
 export default function MyProblems() {
-  useDevLoginGuard('pages/report/mine/index');
+  useDevLoginGuard('pages/whistle/mine/index');
   const list = useListPage((cursor) => call('report', 'myProblems', { cursor, limit: 20 }), []);
   const replace = (p: ProblemView | null | undefined) =>
     p && list.setItems((old) => old.map((x) => (x.id === p.id ? p : x)));
   return (
     <View className="page">
       <View className="float-action">
-        <Button type="primary" block onClick={() => void Taro.navigateTo({ url: '/pages/report/new/index' })}>
+        <Button type="primary" block onClick={() => void Taro.navigateTo({ url: '/pages/whistle/new/index' })}>
           反映新问题
         </Button>
       </View>

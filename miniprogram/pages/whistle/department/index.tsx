@@ -13,7 +13,7 @@ import { useDevLoginGuard } from '../../../hooks/use-me';
 
 /** A department answers the whistles addressed to it: 报到, progress, the result, or "not ours". */
 export default function DepartmentWhistles() {
-  useDevLoginGuard('pages/report/department/index');
+  useDevLoginGuard('pages/whistle/department/index');
   const [open, setOpen] = useState(true);
   const list = useListPage((cursor) => call('report', 'departmentWhistles', { open, cursor, limit: 20 }), [open]);
   const replace = (p: ProblemView | null | undefined) =>
