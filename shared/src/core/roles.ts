@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** The roles of the product (README, 演示账号). `resident` is held implicitly by every identified person. */
 export const roles = [
   'resident',
@@ -12,7 +10,6 @@ export const roles = [
   'districtAdmin',
 ] as const;
 export type Role = (typeof roles)[number];
-export const roleSchema = z.enum(roles);
 
 export const roleLabels: Record<Role, string> = {
   resident: '居民',

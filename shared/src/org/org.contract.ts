@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
-import { roleSchema, scopeKinds } from '../core/roles';
+import { roles, scopeKinds } from '../core/roles';
 
 export const grantView = z.object({
-  role: roleSchema,
+  role: z.enum(roles),
   scope: z.enum(scopeKinds),
   scopeId: z.string(),
   scopeName: z.string(),
