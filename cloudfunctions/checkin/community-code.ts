@@ -11,7 +11,8 @@ export async function communityOfToken(ctx: Ctx, token: string): Promise<Communi
 }
 
 /**
- * The page a community code opens: the 报到 (enrolment) form. Codes printed before it had this name open
- * `pages/checkin/report/index`, which the mini-program keeps as a forwarding page.
+ * The page a community code opens. It is the 报到 page's first path, which every released version of the
+ * mini-program has (a code made with a path a released version lacks would open nothing), and which
+ * forwards to the 报到 (enrolment) form at pages/checkin/enrol/index. Printed codes carry it: it stays.
  */
-export const ENROL_PAGE = 'pages/checkin/enrol/index';
+export const ENROL_PAGE = 'pages/checkin/report/index';

@@ -45,6 +45,6 @@ export const memberEntries: Handlers<PointsContract>['memberEntries'] = async (i
   const communityId = stationCommunity(ctx.caller);
   const found = await ctx.store.find<PersonDoc>('people', { where: { phone: input.phone }, limit: 5 });
   const person = found.items.find((p) => p.communityId === communityId);
-  if (!person) return fail('NOT_FOUND', { phone: '本社区没有该手机号的党员' });
+  if (!person) return fail('POINTS.MEMBER_UNKNOWN');
   return { memberName: person.name ?? '', ...(await history(ctx, person._id, input)) };
 };

@@ -68,6 +68,10 @@ async function reviewOne(ctx: Ctx, id: string, decision: 'confirm' | 'reject', r
         : { ok: true, code: null, points: null };
     }
     const points = pointsFor(s, settings.pointsPerHour);
+    // The move is checked and written first: nothing is credited when it is refused.
+    const changes = { reviewedBy: ctx.caller.openid, reviewedAt: at, credited: points };
+    const moved = await transition(ctx, serviceEntity, s, 'confirm', { tx, as, changes, detail: { points } });
+    if (isFailure(moved)) return { ok: false, code: moved.failure, points: null };
     const posted = await postEntry(ctx, tx, {
       key: `svc~${id}`,
       openid: s.openid,
@@ -77,10 +81,9 @@ async function reviewOne(ctx: Ctx, id: string, decision: 'confirm' | 'reject', r
       reason: s.description,
       ref: id,
     });
-    if (isFailure(posted)) return { ok: false, code: posted.failure, points: null };
-    const changes = { reviewedBy: ctx.caller.openid, reviewedAt: at, credited: points };
-    const moved = await transition(ctx, serviceEntity, s, 'confirm', { tx, as, changes, detail: { points } });
-    return isFailure(moved) ? { ok: false, code: moved.failure, points: null } : { ok: true, code: null, points };
+    // A credit is never negative, so only a fault refuses it: throwing rolls the transaction back.
+    if (isFailure(posted)) throw new Error(`credit for ${id} refused: ${posted.failure}`);
+    return { ok: true, code: null, points };
   });
   return { id, ...outcome };
 }

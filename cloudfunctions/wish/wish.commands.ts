@@ -112,6 +112,7 @@ export const confirmWish: Handlers<WishContract>['confirmWish'] = async (input, 
   if (!as) return fail('AUTH.FORBIDDEN');
   if (!input.fulfilled)
     return move(ctx, wish, 'dispute', as, { changes: { fulfilledAt: null }, note: input.note || '居民反馈尚未完成' });
+  if (!wish.claimedBy) return fail('WISH.BAD_STATE');
   const now = ctx.now.toISOString();
   const service = serviceId('wish', wish._id);
   const moved: Moved<WishDoc> | Failure = await transitionById(ctx, wishEntity, wish._id, 'confirm', {

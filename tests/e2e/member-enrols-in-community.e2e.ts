@@ -17,7 +17,7 @@ describe('a member reports in (报到) to their community', () => {
     await link.waitFor();
     await station.getByTestId('community-qr').waitFor();
     const path = await link.getAttribute('data-path');
-    expect(path).toMatch(/^pages\/checkin\/enrol\/index\?scene=R[a-z0-9]+\.[A-Za-z0-9_-]{16}$/);
+    expect(path).toMatch(/^pages\/checkin\/report\/index\?scene=R[a-z0-9]+\.[A-Za-z0-9_-]{16}$/);
     await shoot(station, '01-station-community-code');
 
     // The member opens the code's link on their phone and is asked to sign in first.

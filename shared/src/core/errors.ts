@@ -44,6 +44,7 @@ export const errorMessages = {
   'POINTS.HOURS_OVER_CAP': '单次服务时长不能超过{max}小时',
   'POINTS.SELF_CONFIRM': '不能确认自己的服务时长',
   'POINTS.ALREADY_REVIEWED': '该记录已处理过',
+  'POINTS.MEMBER_UNKNOWN': '本社区没有该手机号的党员',
   'REPORT.BAD_STATE': '问题当前状态不能进行此操作，请刷新后重试',
   'REPORT.NOT_LEAD': '请由牵头部门反馈处理结果',
   'ORG.COMMUNITY_UNKNOWN': '社区不存在',

@@ -190,7 +190,7 @@ export const pointsContract = defineContract({
       ...listInput,
     }),
     output: page(entryView).extend({ memberName: z.string(), balance: z.number() }),
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', 'POINTS.MEMBER_UNKNOWN'],
   },
   pointsSettings: {
     summary: '积分设置与统计',

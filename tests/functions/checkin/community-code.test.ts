@@ -8,7 +8,7 @@ describe('checkin.communityCode, reportForm, gridUnits', () => {
     const code = ok(await h.call('checkin', 'demo-station', 'communityCode', {}));
     expect(code).toMatchObject({ communityId: 'huazhong', communityName: '华中社区' });
     expect(code.token.length).toBeLessThanOrEqual(32);
-    expect(code.path).toBe(`pages/checkin/enrol/index?scene=${code.token}`);
+    expect(code.path).toBe(`pages/checkin/report/index?scene=${code.token}`);
     const form = ok(await h.call('checkin', 'demo-newmember', 'reportForm', { token: code.token }));
     expect(form.community).toEqual({ id: 'huazhong', name: '华中社区', districtName: '迎江区' });
     expect(form.grids.map((g: { name: string }) => g.name)).toEqual(['第一网格', '第二网格', '第三网格']);

@@ -317,6 +317,12 @@ describe('志愿服务积分 points', () => {
     await credit(h, ['demo-member'], 2);
     const found = ok(await h.call('points', 'demo-station', 'memberEntries', { phone: '13805560001' }));
     expect(found).toMatchObject({ memberName: '张明', balance: 20 });
+    // A phone of nobody in the community says so in words the station understands.
+    const unknown = await h.call('points', 'demo-station', 'memberEntries', { phone: '13900000000' });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { code: 'POINTS.MEMBER_UNKNOWN', message: '本社区没有该手机号的党员' },
+    });
     const entryId = found.items[0].id;
     expect(
       ok(await h.call('points', 'demo-station', 'reverseEntry', { entryId, reason: '时长登记错误' })).balance,
