@@ -96,8 +96,8 @@ export function createLocalServer(options: ServerOptions): {
   // Photos of the local run; in the mini-program they go to CloudBase storage instead.
   const uploads = memory ? mkdtempSync(join(tmpdir(), 'hongling-uploads-')) : join(options.dataDir, 'uploads');
   mkdirSync(uploads, { recursive: true });
-  // The timer trigger's stand-in: the periodic function runs every minute, with no caller identity.
-  const tick = setInterval(() => void mains.timer({}, {}), 60_000);
+  // The timer trigger's stand-in: the periodic function runs every minute, from here only (never over HTTP).
+  const tick = setInterval(() => void mains.timer({}, { TRIGGER_SRC: 'timer' }), 60_000);
   tick.unref();
 
   const api = async (req: IncomingMessage, res: ServerResponse, path: string) => {
@@ -129,8 +129,10 @@ export function createLocalServer(options: ServerOptions): {
       writeFileSync(join(uploads, name), bytes);
       return send(res, 200, { ok: true, data: { url: `/uploads/${name}` } });
     }
-    const match = /^\/api\/fn\/([a-z]+)$/.exec(path);
-    const main = match ? mains[match[1] as FunctionName] : undefined;
+    const name = /^\/api\/fn\/([a-z]+)$/.exec(path)?.[1];
+    // Only the callable functions by their own names (not `constructor` or another name the object inherits);
+    // the periodic function is run by the server's own tick, never over HTTP.
+    const main = name && name !== 'timer' && Object.hasOwn(mains, name) ? mains[name as FunctionName] : undefined;
     if (!main || req.method !== 'POST')
       return send(res, 404, { ok: false, error: { code: 'ACTION.UNKNOWN', message: '不支持的操作' } });
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -142,7 +144,13 @@ export function createLocalServer(options: ServerOptions): {
   };
 
   const file = (res: ServerResponse, path: string) => {
-    const target = normalize(join(h5Root, decodeURIComponent(path)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      return send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: '请求地址格式错误' } });
+    }
+    const target = normalize(join(h5Root, decoded));
     const inside = target.startsWith(h5Root) && existsSync(target) && statSync(target).isFile();
     const chosen = inside ? target : join(h5Root, 'index.html');
     if (!existsSync(chosen))
@@ -171,9 +179,10 @@ export function createLocalServer(options: ServerOptions): {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] as string;
     if (path.startsWith('/uploads/')) return photo(res, path.slice('/uploads/'.length));
-    const work = path.startsWith('/api/')
-      ? api(req, res, path)
-      : Promise.resolve(file(res, path === '/' ? '/index.html' : path));
+    // Everything runs inside the promise, so no request can throw past the error handling below.
+    const work = Promise.resolve().then(() =>
+      path.startsWith('/api/') ? api(req, res, path) : file(res, path === '/' ? '/index.html' : path),
+    );
     work.catch((error: unknown) => {
       runtime.log({ level: 'error', path, error: error instanceof Error ? error.message : String(error) });
       if (!res.headersSent) send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: '请求格式错误' } });

@@ -3,12 +3,15 @@ import tcb from '@cloudbase/node-sdk';
 import { buildTree } from '../../local/demo-data';
 import { CloudbaseStore } from '../../cloudfunctions/core/store/cloudbase.store';
 import { indexes } from '../../cloudfunctions/deployed/storage';
-import { grant, importTree } from './admin-commands';
+import { newId } from '../../cloudfunctions/core/runtime/ids';
+import type { Runtime } from '../../cloudfunctions/core/runtime/runtime';
+import { grant, importTree, runTimer } from './admin-commands';
 
 const usage = `用法（需要 TCB_ENV_ID、TENCENTCLOUD_SECRETID、TENCENTCLOUD_SECRETKEY）：
   npm run cloudbase:admin -- example-tree > district.json   打印一份组织结构样例
   npm run cloudbase:admin -- import district.json           导入区、社区、网格、单元、报到单位、职能部门
-  npm run cloudbase:admin -- grant <用户编号> <角色> <范围编号>  例如 grant oAbc123… districtAdmin yingjiang`;
+  npm run cloudbase:admin -- grant <用户编号> <角色> <范围编号>  例如 grant oAbc123… districtAdmin yingjiang
+  npm run cloudbase:admin -- run-timer <操作人>                  立即运行一次定时任务（记入审计）`;
 
 async function main(args: string[]) {
   const [command, ...rest] = args;
@@ -32,12 +35,24 @@ async function main(args: string[]) {
     );
     return;
   }
-  if (command !== 'import' && command !== 'grant') return console.log(usage);
+  if (command !== 'import' && command !== 'grant' && command !== 'run-timer') return console.log(usage);
   const { TCB_ENV_ID, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY } = process.env;
   if (!TCB_ENV_ID || !TENCENTCLOUD_SECRETID || !TENCENTCLOUD_SECRETKEY) throw new Error(usage);
   const app = tcb.init({ env: TCB_ENV_ID, secretId: TENCENTCLOUD_SECRETID, secretKey: TENCENTCLOUD_SECRETKEY });
   const store = new CloudbaseStore(app.database(), { indexes });
-  if (command === 'import') {
+  if (command === 'run-timer') {
+    if (!rest[0]) throw new Error(usage);
+    const rt: Runtime = {
+      store,
+      identify: () => null,
+      isTimerTrigger: () => false,
+      now: () => new Date(),
+      newId: () => newId(),
+      secret: '',
+      log: (entry) => console.error(JSON.stringify(entry)),
+    };
+    console.log(await runTimer(rt, `cloudbase-admin:${rest[0]}`));
+  } else if (command === 'import') {
     if (!rest[0]) throw new Error(usage);
     for (const line of await importTree(store, JSON.parse(readFileSync(rest[0], 'utf8')))) console.log(line);
   } else {

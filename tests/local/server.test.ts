@@ -71,3 +71,57 @@ describe('local server', () => {
     expect((await fetch(`${base}/uploads/../secret`)).status).toBe(404);
   });
 });
+
+/** Issue 12, defects 1, 5 and 6: what an outsider can send the local server. */
+describe('local server under hostile requests', () => {
+  const { server, runtime } = createLocalServer({ dataDir: ':memory:', h5Dir: join(__dirname, 'missing-h5') });
+  let base = '';
+  beforeAll(async () => {
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+    await runtime.store.close();
+  });
+  const alive = async () => expect((await fetch(`${base}/api/dev/accounts`)).status).toBe(200);
+
+  test.each(['/%E0%A4%A', '/%', '/%zz', '/pages/%ff%fe'])(
+    'GET %s answers 400 in the JSON shape and the server lives on',
+    async (path) => {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } });
+      await alive();
+    },
+  );
+
+  test.each(['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'])(
+    'POST /api/fn/%s is an unknown function',
+    async (name) => {
+      const res = await fetch(`${base}/api/fn/${name}`, { method: 'POST', body: JSON.stringify({ action: 'me' }) });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'ACTION.UNKNOWN' } });
+    },
+  );
+
+  test('the periodic function cannot be run over HTTP, with or without a session', async () => {
+    const token = (
+      (await (
+        await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid: 'demo-station' }) })
+      ).json()) as { data: { token: string } }
+    ).data.token;
+    const audit = runtime.store.dump('audit').length;
+    const sessions: Array<Record<string, string>> = [
+      {},
+      { authorization: 'Bearer forged.token.here' },
+      { authorization: `Bearer ${token}` },
+    ];
+    for (const headers of sessions) {
+      const res = await fetch(`${base}/api/fn/timer`, { method: 'POST', headers, body: '{}' });
+      expect(res.status).toBe(404);
+    }
+    expect(runtime.store.dump('audit')).toHaveLength(audit);
+  });
+});

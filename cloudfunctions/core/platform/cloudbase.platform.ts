@@ -12,10 +12,9 @@ import { createWechat, type WechatApp, type WechatSettings } from './wechat';
  * ever trusted for identity. A timer trigger carries none (TRIGGER_SRC=timer), and only the periodic
  * function accepts a call without one.
  */
-export function cloudOpenid(context: unknown): string | null {
-  let vars: Record<string, unknown>;
+function cloudVars(context: unknown): Record<string, unknown> | null {
   try {
-    vars = tcb.getCloudbaseContext(
+    return tcb.getCloudbaseContext(
       context && typeof context === 'object' && ('environ' in context || 'environment' in context)
         ? (context as never)
         : undefined,
@@ -23,9 +22,18 @@ export function cloudOpenid(context: unknown): string | null {
   } catch {
     return null;
   }
-  if (vars.TRIGGER_SRC === 'timer') return null;
+}
+
+export function cloudOpenid(context: unknown): string | null {
+  const vars = cloudVars(context);
+  if (!vars || vars.TRIGGER_SRC === 'timer') return null;
   const openid = vars.WX_OPENID;
   return typeof openid === 'string' && openid.length > 0 ? openid : null;
+}
+
+/** A call from the function's timer trigger: CloudBase sets TRIGGER_SRC=timer, which no caller can. */
+export function cloudTimerTrigger(context: unknown): boolean {
+  return cloudVars(context)?.TRIGGER_SRC === 'timer';
 }
 
 /** Settings from the function's environment variables (set by `npm run deploy` from cloudbaserc.json). */
@@ -64,6 +72,7 @@ export function cloudbaseRuntime(indexes: readonly IndexDef[]): Runtime {
       return getStore();
     },
     identify: cloudOpenid,
+    isTimerTrigger: cloudTimerTrigger,
     now: () => new Date(),
     newId: () => newId(),
     // Without a signing key every code would be forgeable: anything that signs or checks one fails instead.

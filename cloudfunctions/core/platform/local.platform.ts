@@ -8,7 +8,12 @@ import { newId } from '../runtime/ids';
  * context the local server builds after checking its own session token, the way CloudBase builds
  * the context from WeChat's login.
  */
-export type LocalContext = { OPENID?: string };
+export type LocalContext = { OPENID?: string; TRIGGER_SRC?: 'timer' };
+
+/** The local server's own tick marks its calls of the periodic function; its HTTP route never does. */
+export function localTimerTrigger(context: unknown): boolean {
+  return (context as LocalContext | undefined)?.TRIGGER_SRC === 'timer';
+}
 
 export function localOpenid(context: unknown): string | null {
   const openid = (context as LocalContext | undefined)?.OPENID;
@@ -28,6 +33,7 @@ export function localRuntime(options: LocalOptions): Runtime & { store: SqliteSt
   return {
     store: new SqliteStore({ filename: options.filename, indexes: options.indexes, onOperation: options.onOperation }),
     identify: localOpenid,
+    isTimerTrigger: localTimerTrigger,
     now: options.now ?? (() => new Date()),
     newId: () => newId(),
     secret: options.secret,

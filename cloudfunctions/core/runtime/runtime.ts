@@ -6,6 +6,8 @@ export type Runtime = {
   store: Store;
   /** The caller's OPENID from the platform context, or null. Never read from the event. */
   identify: (context: unknown) => string | null;
+  /** Is this call the platform's timer trigger (never something a caller can send)? */
+  isTimerTrigger: (context: unknown) => boolean;
   now: () => Date;
   newId: () => string;
   /** Key for signed codes (community codes). */

@@ -7,14 +7,14 @@ import { expireClaims } from '../../wish/wish.port';
 export type TimerReport = { expiredClaims: number; reminded: number; overdue: number };
 
 /**
- * The periodic function: a CloudBase timer trigger in production (config.json), an interval in the
- * local server. Timer calls carry no OPENID; a call from a signed-in user is refused, since the
- * mini-program could otherwise call it like any function.
+ * The periodic function: a CloudBase timer trigger in production (config.json), the local server's own
+ * tick locally. Only those run it: any other call (a signed-in user, an anonymous or forged request) is
+ * refused. An operator's run outside the schedule is `npm run cloudbase:admin -- run-timer` (audited).
  */
 export function timer(runtime: () => Runtime) {
   return async function main(_event: unknown, context?: unknown): Promise<Response<TimerReport>> {
     const rt = runtime();
-    if (rt.identify(context))
+    if (rt.identify(context) || !rt.isTimerTrigger(context))
       return { ok: false, error: { code: 'AUTH.FORBIDDEN', message: messageFor('AUTH.FORBIDDEN') } };
     try {
       const expiredClaims = await expireClaims(rt);

@@ -112,11 +112,11 @@ describe('微心愿 wishes', () => {
     ok(await h.call('wish', 'demo-member', 'claimWish', { wishId }));
     const timer = functions.timer(() => h.runtime);
     h.clock.advance(6 * 86400_000);
-    expect(ok(await timer({}, {}))).toMatchObject({ expiredClaims: 0 });
+    expect(ok(await timer({}, { TRIGGER_SRC: 'timer' }))).toMatchObject({ expiredClaims: 0 });
     h.clock.advance(2 * 86400_000);
-    expect(ok(await timer({}, {}))).toMatchObject({ expiredClaims: 1 });
+    expect(ok(await timer({}, { TRIGGER_SRC: 'timer' }))).toMatchObject({ expiredClaims: 1 });
     const before = await snapshot(h.store, ['wishes', 'audit']);
-    expect(ok(await timer({}, {}))).toMatchObject({ expiredClaims: 0 });
+    expect(ok(await timer({}, { TRIGGER_SRC: 'timer' }))).toMatchObject({ expiredClaims: 0 });
     expect(await snapshot(h.store, ['wishes', 'audit'])).toBe(before);
     const wish = ok(await h.call('wish', 'demo-station', 'listWishes', { status: 'open' })).items[0];
     expect(wish.history.at(-1)).toMatchObject({
@@ -125,7 +125,14 @@ describe('微心愿 wishes', () => {
       to: 'open',
       note: '认领超时未完成，自动释放',
     });
+    // Only the trigger runs it: a signed-in user, or a call with no identity and no trigger, is refused.
+    h.clock.advance(30 * 86400_000);
+    const unchanged = await snapshot(h.store, ['wishes', 'whistles', 'messages', 'audit']);
     expect(errorCode(await timer({}, { OPENID: 'demo-station' }))).toBe('AUTH.FORBIDDEN');
+    expect(errorCode(await timer({}, { OPENID: 'demo-station', TRIGGER_SRC: 'timer' }))).toBe('AUTH.FORBIDDEN');
+    expect(errorCode(await timer({}, {}))).toBe('AUTH.FORBIDDEN');
+    expect(errorCode(await timer({ TRIGGER_SRC: 'timer' }, {}))).toBe('AUTH.FORBIDDEN');
+    expect(await snapshot(h.store, ['wishes', 'whistles', 'messages', 'audit'])).toBe(unchanged);
   });
 
   test('every transition the table does not allow is refused with WISH.BAD_STATE', async () => {

@@ -1,6 +1,8 @@
 import { SqliteStore } from '../../../cloudfunctions/core/store/sqlite.store';
 import { indexes } from '../../../cloudfunctions/deployed/storage';
-import { grant, importTree } from '../../../scripts/cloudbase/admin-commands';
+import { grant, importTree, runTimer } from '../../../scripts/cloudbase/admin-commands';
+import { seedDemoWishes } from '../../../local/demo-data';
+import { createHarness, ok } from '../../support/harness';
 
 const tree = {
   district: { _id: 'dz', name: '某区' },
@@ -69,5 +71,20 @@ describe('cloudbase:admin commands (any store)', () => {
     await expect(grant(store, 'oAbc123456', 'stationAdmin', 'nowhere', now)).rejects.toThrow(/没有 nowhere/);
     await expect(grant(store, 'oAbc123456', 'king', 'dz', now)).rejects.toThrow();
     await expect(grant(store, 'x', 'districtAdmin', 'dz', now)).rejects.toThrow(/格式/);
+  });
+});
+
+describe('cloudbase:admin run-timer', () => {
+  test('runs the periodic jobs once, as the operator, with an audit record of the run', async () => {
+    const h = createHarness();
+    seedDemoWishes(h.store, h.clock.now());
+    ok(await h.call('wish', 'demo-member', 'claimWish', { wishId: 'demowish01' }));
+    h.clock.advance(8 * 86400_000);
+    const line = await runTimer(h.runtime, 'cloudbase-admin:王工');
+    expect(line).toContain('释放超时认领 1');
+    const runs = h.store.dump('audit').filter((a) => a.action === 'timer.adminRun');
+    expect(runs).toEqual([
+      expect.objectContaining({ actor: 'cloudbase-admin:王工', after: { expiredClaims: 1, reminded: 0, overdue: 0 } }),
+    ]);
   });
 });

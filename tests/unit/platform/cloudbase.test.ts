@@ -1,4 +1,8 @@
-import { cloudOpenid, cloudSettings } from '../../../cloudfunctions/core/platform/cloudbase.platform';
+import {
+  cloudOpenid,
+  cloudTimerTrigger,
+  cloudSettings,
+} from '../../../cloudfunctions/core/platform/cloudbase.platform';
 import { createWechat, type WechatApp } from '../../../cloudfunctions/core/platform/wechat';
 import { miniCodeImage } from '../../../cloudfunctions/core/runtime/codes';
 import { notify } from '../../../cloudfunctions/messages/messages.port';
@@ -27,6 +31,13 @@ describe('identity on CloudBase', () => {
     expect(cloudOpenid({ environ: 'TRIGGER_SRC=timer' })).toBeNull();
     expect(cloudOpenid({})).toBeNull();
     expect(cloudOpenid({ environ: 'WX_OPENID=' })).toBeNull();
+  });
+  test('only the timer trigger is one: a mini-program call or an invocation without it is not', () => {
+    expect(cloudTimerTrigger({ environ: 'TRIGGER_SRC=timer' })).toBe(true);
+    expect(cloudTimerTrigger({ environ: 'WX_OPENID=oMember' })).toBe(false);
+    expect(cloudTimerTrigger({ environ: 'TRIGGER_SRC=tcbapi' })).toBe(false);
+    expect(cloudTimerTrigger({})).toBe(false);
+    expect(cloudTimerTrigger(undefined)).toBe(false);
   });
   test('settings come from environment variables with defaults', () => {
     expect(cloudSettings({})).toEqual({
