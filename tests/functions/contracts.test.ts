@@ -63,3 +63,40 @@ describe('every action answers bad calls with a declared code, never INTERNAL', 
     }
   });
 });
+
+/** Issue 12, defect 4: a forged paging cursor is bad input on every paged action, never INTERNAL. */
+describe('forged cursors', () => {
+  const forged = [
+    'abc',
+    'MQ',
+    '%%%',
+    Buffer.from('[{"a":1},{"b":2}]').toString('base64url'),
+    Buffer.from('[1e999,"x"]').toString('base64url'),
+    Buffer.from('{"a":1}').toString('base64url'),
+    Buffer.from('["x"]').toString('base64url'),
+  ];
+  const paged = actions.filter(([fn, action]) => {
+    const input = (contracts[fn] as Record<string, { input: { shape?: Record<string, unknown> } }>)[action]?.input;
+    return !!input?.shape && 'cursor' in input.shape;
+  });
+  let h: Harness;
+  beforeAll(() => {
+    h = createHarness();
+  });
+
+  test('the paged actions are found', () => expect(paged.length).toBeGreaterThanOrEqual(20));
+
+  test.each(paged)('%s.%s', async (fn, action) => {
+    let refusedAsBadCursor = 0;
+    for (const openid of callers) {
+      for (const cursor of forged) {
+        const response = await h.call(fn, openid, action, { cursor });
+        if (errorCode(response) === 'INTERNAL')
+          throw new Error(`${fn}.${action} as ${openid}: cursor ${cursor} → INTERNAL`);
+        if (!response.ok && response.error.fields?.cursor) refusedAsBadCursor++;
+      }
+    }
+    // Someone may page this action without other input; for them every forged cursor is named as the fault.
+    if (refusedAsBadCursor > 0) expect(refusedAsBadCursor % forged.length).toBe(0);
+  });
+});

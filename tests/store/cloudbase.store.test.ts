@@ -247,6 +247,32 @@ describe('CloudBase adapter: transactions', () => {
     expect(fake.actions().filter((a) => a === 'database.startTransaction')).toHaveLength(3);
   });
 
+  test('a transaction the server lost (DATABASE_TRANSACTION_FAIL) is retried like a conflict, then gives up with BUSY', async () => {
+    const busy = makeStore({ txAttempts: 3 });
+    fake.load('accounts', [
+      { _id: 'a', balance: 10 },
+      { _id: 'b', balance: 0 },
+    ]);
+    fake.createCollection('ledger');
+    let failures = 1;
+    fake.failWith = (r) =>
+      r.action === 'database.commitTransaction' && failures-- > 0
+        ? {
+            code: 'DATABASE_TRANSACTION_FAIL',
+            message: '[ResourceUnavailable.TransactionNotExist] Transaction does not exist',
+          }
+        : undefined;
+    await transfer(busy);
+    expect(fake.dump('accounts')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ _id: 'a', balance: 5 }),
+        expect.objectContaining({ _id: 'b', balance: 5 }),
+      ]),
+    );
+    failures = 99;
+    await expect(transfer(busy)).rejects.toBeInstanceOf(StoreBusyError);
+  });
+
   test('a store call from inside a transaction fails at once', async () => {
     await expect(store.transaction(async () => store.get('accounts', 'a'))).rejects.toThrow(/inside a transaction/);
   });

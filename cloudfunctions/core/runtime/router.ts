@@ -3,7 +3,7 @@ import type { Contract } from '@shared/core/contract';
 import { messageFor } from '@shared/core/errors';
 import { fail, isFailure, type Failure, type FieldErrors, type Response } from '@shared/core/result';
 import type { Grant, Role } from '@shared/core/roles';
-import { StoreBusyError, type Store } from '../store/store.port';
+import { BadCursorError, StoreBusyError, type Store } from '../store/store.port';
 import type { Changer } from './change';
 import type { GrantDoc, PersonDoc } from './identity';
 import type { Runtime } from './runtime';
@@ -92,6 +92,8 @@ export function createFunction<C extends Contract>(name: string, contract: C, ha
         if (isFailure(result)) return failure(result);
         return { ok: true, data: def.output.parse(result) };
       } catch (error) {
+        if (error instanceof BadCursorError)
+          return failure(fail('INPUT.INVALID', { cursor: '翻页位置无效，请刷新列表后重试' }));
         if (error instanceof StoreBusyError) {
           rt.log({ level: 'warn', fn: name, action, requestId, error: error.message });
           return failure(fail('BUSY'));

@@ -33,6 +33,8 @@ type Options = {
 export const CLOUDBASE_ERRORS = {
   duplicate: 'DATABASE_DUPLICATE_WRITE',
   conflict: 'DATABASE_TRANSACTION_CONFLICT',
+  /** The server lost the transaction (not committed within 30 s, or gone): nothing of it was written. */
+  transactionFail: 'DATABASE_TRANSACTION_FAIL',
   noCollection: 'DATABASE_COLLECTION_NOT_EXIST',
 } as const;
 
@@ -239,7 +241,8 @@ export class CloudbaseStore implements Store {
         return result;
       } catch (error) {
         await t.rollback(undefined).catch(() => undefined);
-        if (codeOf(error) !== CLOUDBASE_ERRORS.conflict) throw error;
+        const code = codeOf(error);
+        if (code !== CLOUDBASE_ERRORS.conflict && code !== CLOUDBASE_ERRORS.transactionFail) throw error;
         if (attempt >= attempts) throw new StoreBusyError();
         // Another transaction holds one of these documents: wait a little, longer each time, and retry.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** attempt));

@@ -103,8 +103,30 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
+/** A paging cursor the store did not make (forged, altered, or from another list): bad input, not a fault. */
+export class BadCursorError extends Error {
+  override name = 'BadCursorError';
+  constructor() {
+    super('bad cursor');
+  }
+}
+
+function isScalar(value: unknown): value is Scalar {
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
+}
+
 export function decodeCursor(cursor: string, width: number): Scalar[] {
-  const values = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
-  if (!Array.isArray(values) || values.length !== width) throw new Error('bad cursor');
-  return values as Scalar[];
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new BadCursorError();
+  }
+  if (!Array.isArray(values) || values.length !== width || !values.every(isScalar)) throw new BadCursorError();
+  return values;
 }
