@@ -41,7 +41,7 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
 
   const plan = planSubmission(existing);
   if (plan.kind === 'unchanged')
-    return { report: await enrolmentView(store, existing as EnrolmentDoc, true), changed: false };
+    return { report: await enrolmentView(store, existing as EnrolmentDoc, 'owner'), changed: false };
 
   const fields = {
     name: input.name,
@@ -73,7 +73,7 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
       if (!(error instanceof StoreConflictError)) throw error;
       // A concurrent submission by the same person won; answer with its enrolment.
       const winner = (await store.get<EnrolmentDoc>('reports', id)) as EnrolmentDoc;
-      return { report: await enrolmentView(store, winner, true), changed: false };
+      return { report: await enrolmentView(store, winner, 'owner'), changed: false };
     }
   } else {
     await transition(ctx, enrolmentEntity, existing as EnrolmentDoc, 'resubmit', {
@@ -83,7 +83,7 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
   }
   await withdrawPendingElsewhere(ctx, id);
   const saved = (await store.get<EnrolmentDoc>('reports', id)) as EnrolmentDoc;
-  return { report: await enrolmentView(store, saved, true), changed: true };
+  return { report: await enrolmentView(store, saved, 'owner'), changed: true };
 };
 
 /**
@@ -157,5 +157,5 @@ export const reviewEnrolment: Handlers<CheckinContract>['reviewReport'] = async 
   });
   if (outcome) return outcome;
   const saved = (await ctx.store.get<EnrolmentDoc>('reports', input.reportId)) as EnrolmentDoc;
-  return { report: await enrolmentView(ctx.store, saved, true) };
+  return { report: await enrolmentView(ctx.store, saved, 'stationAdmin') };
 };

@@ -1,6 +1,7 @@
 import { can, check, ownScope, scopeWhere, stationCommunity } from '../access/access';
 import type { CheckinContract } from '@shared/checkin/checkin.contract';
 import { enrolmentId } from '@shared/checkin/enrolment.rules';
+import type { Viewer } from '@shared/core/privacy';
 import { fail, isFailure } from '@shared/core/result';
 import { communityToken, miniCodeImage } from '../core/runtime/codes';
 import type { Handlers } from '../core/runtime/router';
@@ -50,7 +51,7 @@ export const enrolmentForm: Handlers<CheckinContract>['reportForm'] = async (inp
     community: { id: community._id, name: community.name, districtName: district?.name ?? '' },
     grids: grids.items.map((g) => ({ id: g._id, name: g.name })),
     orgs: orgs.items.map((o) => ({ id: o._id, name: o.name })),
-    mine: mine ? await enrolmentView(store, mine, true) : null,
+    mine: mine ? await enrolmentView(store, mine, 'owner') : null,
     currentCommunityName: current?.name ?? null,
   };
 };
@@ -75,7 +76,7 @@ export const myEnrolments: Handlers<CheckinContract>['myReports'] = async (_inpu
     orderBy: [['submittedAt', 'desc']],
     limit: 20,
   });
-  return { items: await enrolmentViews(ctx.store, page.items, () => true) };
+  return { items: await enrolmentViews(ctx.store, page.items, () => ['owner']) };
 };
 
 /**
@@ -103,8 +104,9 @@ export const listEnrolments: Handlers<CheckinContract>['listReports'] = async (i
     limit: input.limit,
     after: input.cursor ?? null,
   });
-  const stationOf = (r: EnrolmentDoc) => can(caller, 'enrolment.review', { communityId: r.communityId });
-  return { items: await enrolmentViews(store, page.items, stationOf), next: page.next };
+  const viewersOf = (r: EnrolmentDoc): Viewer[] =>
+    can(caller, 'enrolment.review', { communityId: r.communityId }) ? ['stationAdmin'] : ['districtAdmin'];
+  return { items: await enrolmentViews(store, page.items, viewersOf), next: page.next };
 };
 
 /** 回执: the employer organisation sees whether and where each of its members reported (phones masked). */
@@ -130,5 +132,5 @@ export const orgReceipts: Handlers<CheckinContract>['orgReceipts'] = async (inpu
     limit: input.limit,
     after: input.cursor ?? null,
   });
-  return { items: await enrolmentViews(store, page.items, () => false), next: page.next };
+  return { items: await enrolmentViews(store, page.items, () => ['orgAdmin', 'districtAdmin']), next: page.next };
 };

@@ -1,4 +1,4 @@
-import { maskPhone } from '@shared/core/mask';
+import { phoneFor, type Viewer } from '@shared/core/privacy';
 import type { EnrolmentView } from '@shared/checkin/checkin.contract';
 import type { EnrolmentDoc } from './checkin.documents';
 import { loadByIds, nameOf } from '../core/runtime/lookup';
@@ -8,7 +8,8 @@ import type { Store } from '../core/store/store.port';
 export async function enrolmentViews(
   store: Store,
   reports: EnrolmentDoc[],
-  showPhone: (r: EnrolmentDoc) => boolean,
+  /** How the reader stands to each 报到 (the owner, its station, the district, the member's organisation). */
+  viewersOf: (r: EnrolmentDoc) => Viewer[],
 ): Promise<EnrolmentView[]> {
   const [communities, orgs, grids, units, people] = await Promise.all([
     loadByIds(
@@ -41,7 +42,7 @@ export async function enrolmentViews(
     id: r._id,
     status: r.status,
     name: r.name,
-    phone: showPhone(r) ? r.phone : maskPhone(r.phone),
+    phone: phoneFor('enrolment', viewersOf(r), r.phone) ?? '',
     communityId: r.communityId,
     communityName: nameOf(communities, r.communityId),
     orgId: r.orgId,
@@ -56,7 +57,7 @@ export async function enrolmentViews(
   }));
 }
 
-export async function enrolmentView(store: Store, report: EnrolmentDoc, showPhone: boolean): Promise<EnrolmentView> {
-  const [view] = await enrolmentViews(store, [report], () => showPhone);
+export async function enrolmentView(store: Store, report: EnrolmentDoc, as: Viewer): Promise<EnrolmentView> {
+  const [view] = await enrolmentViews(store, [report], () => [as]);
   return view as EnrolmentView;
 }

@@ -1,6 +1,6 @@
-import { maskPhone } from '@shared/core/mask';
+import { phoneFor, type Viewer } from '@shared/core/privacy';
 import type { ProblemView } from '@shared/whistle/whistle.contract';
-import { holds } from '../access/access';
+import { holds, ownScope } from '../access/access';
 import { SYSTEM_ACTOR } from '../core/runtime/change';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 import { loadByIds, nameOf } from '../core/runtime/lookup';
@@ -38,12 +38,20 @@ export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<Pr
     'departments',
     allWhistles.items.map((x) => x.departmentId),
   );
+  const department = ownScope(ctx.caller, 'department');
   return problems.map((p, i) => {
     const place = { communityId: p.communityId, districtId: p.districtId };
-    const owner = p.openid === ctx.caller.openid;
-    const station = holds(ctx.caller, ['stationAdmin'], place);
-    const district = holds(ctx.caller, ['districtAdmin'], place);
-    const identity = owner || station || (p.shareIdentity && !district);
+    // The reporter is shown to a department only when the station shared it and whistled that department.
+    const sharedWithMe =
+      p.shareIdentity && !!department && (whistles[i]?.items ?? []).some((w) => w.departmentId === department);
+    const as: Viewer[] = [
+      ...(p.openid === ctx.caller.openid ? (['owner'] as const) : []),
+      ...(holds(ctx.caller, ['stationAdmin'], place) ? (['stationAdmin'] as const) : []),
+      ...(holds(ctx.caller, ['districtAdmin'], place) ? (['districtAdmin'] as const) : []),
+      ...(sharedWithMe ? (['sharedDepartment'] as const) : []),
+    ];
+    const reporterPhone = phoneFor('problem', as.length ? as : ['other'], p.reporterPhone);
+    const identity = reporterPhone !== null && reporterPhone === p.reporterPhone;
     return {
       id: p._id,
       category: p.category,
@@ -54,7 +62,7 @@ export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<Pr
       unitId: p.unitId,
       place: `${nameOf(grids, p.gridId)} ${nameOf(units, p.unitId)}`,
       reporterName: identity ? (p.reporterName ?? '居民') : null,
-      reporterPhone: identity ? p.reporterPhone : district ? maskPhone(p.reporterPhone) : null,
+      reporterPhone,
       meToo: p.meToo,
       departments: (whistles[i]?.items ?? []).map((w) => ({
         id: w.departmentId,

@@ -1,4 +1,4 @@
-import { maskPhone } from '@shared/core/mask';
+import { phoneFor, type Viewer } from '@shared/core/privacy';
 import type { WishView } from '@shared/wish/wish.contract';
 import { holds } from '../access/access';
 import { SYSTEM_ACTOR } from '../core/runtime/change';
@@ -6,14 +6,16 @@ import type { WishDoc } from './wish.documents';
 import { loadByIds, nameOf } from '../core/runtime/lookup';
 import type { Ctx } from '../core/runtime/router';
 
-/** Who the reader is to this wish decides what of the resident they see (个人信息保护法: the minimum). */
-function audience(ctx: Ctx, w: WishDoc): 'owner' | 'station' | 'district' | 'claimant' | 'other' {
-  if (w.openid === ctx.caller.openid) return 'owner';
+/** How the reader stands to this wish: what of the resident they see follows the privacy table. */
+function viewersOf(ctx: Ctx, w: WishDoc): Viewer[] {
   const place = { communityId: w.communityId, gridId: w.gridId, unitId: w.unitId, districtId: w.districtId };
-  if (holds(ctx.caller, ['stationAdmin', 'gridSecretary', 'unitLeader'], place)) return 'station';
-  if (holds(ctx.caller, ['districtAdmin'], place)) return 'district';
-  if (w.claimedBy === ctx.caller.openid) return 'claimant';
-  return 'other';
+  const as: Viewer[] = [];
+  if (w.openid === ctx.caller.openid) as.push('owner');
+  for (const role of ['stationAdmin', 'gridSecretary', 'unitLeader', 'districtAdmin'] as const) {
+    if (holds(ctx.caller, [role], place)) as.push(role);
+  }
+  if (w.claimedBy === ctx.caller.openid) as.push('claimant');
+  return as.length ? as : ['other'];
 }
 
 export async function wishViews(ctx: Ctx, wishes: WishDoc[]): Promise<WishView[]> {
@@ -40,9 +42,12 @@ export async function wishViews(ctx: Ctx, wishes: WishDoc[]): Promise<WishView[]
     ),
   ]);
   return wishes.map((w) => {
-    const who = audience(ctx, w);
-    const seesResident = who === 'owner' || who === 'station' || who === 'district';
-    const seesClaimant = who !== 'other';
+    const as = viewersOf(ctx, w);
+    const seesResident = as.some(
+      (v) =>
+        v === 'owner' || v === 'stationAdmin' || v === 'gridSecretary' || v === 'unitLeader' || v === 'districtAdmin',
+    );
+    const seesClaimant = !as.includes('other');
     return {
       id: w._id,
       title: w.title,
@@ -54,12 +59,7 @@ export async function wishViews(ctx: Ctx, wishes: WishDoc[]): Promise<WishView[]
       gridName: nameOf(grids, w.gridId),
       unitName: nameOf(units, w.unitId),
       residentName: seesResident ? (w.residentName ?? '居民') : null,
-      residentPhone:
-        who === 'owner' || who === 'station'
-          ? w.residentPhone
-          : who === 'claimant' || who === 'district'
-            ? maskPhone(w.residentPhone)
-            : null,
+      residentPhone: phoneFor('wish', as, w.residentPhone),
       claimantName: seesClaimant && w.claimedBy ? nameOf(claimants, w.claimedBy) || '党员' : null,
       claimedAt: w.claimedAt,
       claimExpiresAt: w.claimExpiresAt,
