@@ -3,6 +3,15 @@ import type { ProblemView } from '@shared/whistle/whistle.contract';
 import { holds, ownScope } from '../access/access';
 import { SYSTEM_ACTOR } from '../core/runtime/change';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
+import { whistleState } from './whistle.entities';
+
+const whistleLabels = {
+  waiting: '待报到',
+  acknowledged: '已报到',
+  answered: '已反馈',
+  returned: '已退回',
+  closed: '未报到',
+} as const;
 import { loadByIds, nameOf } from '../core/runtime/lookup';
 import type { Ctx } from '../core/runtime/router';
 
@@ -70,7 +79,7 @@ export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<Pr
         lead: w.lead,
         deadlineAt: w.deadlineAt,
         overdue: w.overdue,
-        status: w.respondedAt ? '已反馈' : w.acknowledgedAt ? '已报到' : '待报到',
+        status: whistleLabels[whistleState(w)],
       })),
       result: p.result,
       resultPhotos: p.resultPhotos,

@@ -24,20 +24,30 @@ async function myRound(ctx: Ctx, problemId: string): Promise<Round | Failure> {
   return mine ? { p, whistles: round.items, mine } : fail('AUTH.OUT_OF_SCOPE');
 }
 
-/** Inside the problem's move, every other whistle of the round still waiting closes with it (by id). */
+/**
+ * Inside the problem's move, every other whistle of the round still waiting closes with it (by id): on the
+ * lead's answer a department that reported in is answered with it, one that never did is closed unanswered.
+ */
 async function closeRound(
   c: Changer,
   tx: TxStore,
   round: Round,
-  event: 'answer' | 'notOurs',
-  changes: Partial<WhistleDoc>,
+  outcome: 'answer' | 'notOurs',
   note: string | null = null,
 ): Promise<Notice[]> {
+  const at = c.now.toISOString();
   const notices: Notice[] = [];
   for (const w of round.whistles) {
     if (!w.open) continue;
-    const moved = await transition(c, whistleEntity, w, event, { tx, as: 'lead', changes, note });
-    if (isFailure(moved)) throw new Error(`whistle ${w._id} could not ${event}: ${moved.failure}`);
+    const tookPart = w._id === round.mine._id || !!w.acknowledgedAt;
+    const step =
+      outcome === 'notOurs'
+        ? transition(c, whistleEntity, w, 'notOurs', { tx, as: 'lead', changes: { returnedAt: at }, note })
+        : tookPart
+          ? transition(c, whistleEntity, w, 'answer', { tx, as: 'lead', changes: { respondedAt: at }, note })
+          : transition(c, whistleEntity, w, 'close', { tx, as: 'lead', note });
+    const moved = await step;
+    if (isFailure(moved)) throw new Error(`whistle ${w._id} could not ${outcome}: ${moved.failure}`);
     notices.push(...moved.notices);
   }
   return notices;
@@ -73,8 +83,7 @@ export const respond: Handlers<WhistleContract>['respond'] = async (input, ctx) 
     changes: { result: input.result, resultPhotos: input.photos },
     note: input.result,
     // The lead answers for every department of the round: all stop waiting at the same time.
-    also: async (tx) =>
-      void (closed = await closeRound(ctx, tx, round, 'answer', { respondedAt: ctx.now.toISOString() })),
+    also: async (tx) => void (closed = await closeRound(ctx, tx, round, 'answer')),
   });
   return answer(ctx, moved, closed);
 };
@@ -99,7 +108,7 @@ export const notOurs: Handlers<WhistleContract>['notOurs'] = async (input, ctx) 
   const moved = await transitionById(ctx, problemEntity, round.p._id, 'notOurs', {
     as: 'lead',
     note,
-    also: async (tx) => void (closed = await closeRound(ctx, tx, round, 'notOurs', {}, note)),
+    also: async (tx) => void (closed = await closeRound(ctx, tx, round, 'notOurs', note)),
   });
   // The station hears it once, from the lead's own whistle.
   return answer(

@@ -46,6 +46,8 @@ export type WhistleDoc = {
   overdue: boolean;
   acknowledgedAt: string | null;
   respondedAt: string | null;
+  /** When the department said it was not theirs (absent on whistles written before it was kept). */
+  returnedAt?: string | null;
 };
 
 /** The collections this feature owns and every query it makes (see core/store/indexes.ts). */

@@ -79,7 +79,7 @@ export function whistledNotice(p: ProblemDoc, w: WhistleDoc): Notice {
 /** The state of one department's whistle, read from its times and whether it still waits. */
 export function whistleState(w: WhistleDoc): WhistleStatus {
   if (w.respondedAt) return 'answered';
-  if (!w.open) return 'returned';
+  if (!w.open) return w.returnedAt ? 'returned' : 'closed';
   return w.acknowledgedAt ? 'acknowledged' : 'waiting';
 }
 
@@ -90,7 +90,7 @@ export const whistleEntity: Entity<WhistleDoc, WhistleStatus, typeof whistleTran
   badState: 'REPORT.BAD_STATE',
   stateOf: whistleState,
   guardOf: (w) => ({ open: w.open, acknowledgedAt: w.acknowledgedAt, respondedAt: w.respondedAt }),
-  enter: (to) => (to === 'answered' || to === 'returned' ? { open: false } : {}),
+  enter: (to) => (to === 'answered' || to === 'returned' || to === 'closed' ? { open: false } : {}),
   history: false,
   notices: {
     notOurs: (w, _before, note) => [

@@ -69,14 +69,16 @@ export type ProblemEvent = keyof typeof problemTransitions;
 
 /**
  * One department's part in one round of whistling (its state is read from the whistle's times): it
- * acknowledges (报到), then the lead department's result closes every whistle of the round; a
- * department may say it is not theirs. Reminders and escalation mark it without changing the state.
+ * acknowledges (报到), then the lead department's result answers for every department that reported in,
+ * and closes, unanswered, the whistle of one that never did; a department may say it is not theirs.
+ * Reminders and escalation mark it without changing the state.
  */
-export const whistleStatuses = ['waiting', 'acknowledged', 'answered', 'returned'] as const;
+export const whistleStatuses = ['waiting', 'acknowledged', 'answered', 'returned', 'closed'] as const;
 export type WhistleStatus = (typeof whistleStatuses)[number];
 export const whistleTransitions = {
   acknowledge: { from: ['waiting'], to: 'acknowledged', by: ['department'] },
   answer: { from: ['waiting', 'acknowledged'], to: 'answered', by: ['lead'] },
+  close: { from: ['waiting'], to: 'closed', by: ['lead'] },
   notOurs: { from: ['waiting', 'acknowledged'], to: 'returned', by: ['department', 'lead'] },
   remind: { from: ['waiting', 'acknowledged'], to: null, by: ['system'] },
   overdue: { from: ['waiting', 'acknowledged'], to: null, by: ['system'] },

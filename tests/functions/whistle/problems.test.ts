@@ -184,3 +184,34 @@ describe('吹哨报到 statistics', () => {
     );
   });
 });
+
+/** Issue 12, defect 7: the lead's answer closes the round, but a department that never reported in earns nothing. */
+test('a co-department that never acknowledged is not shown as answered and earns no points', async () => {
+  const h: Harness = createHarness();
+  const id = ok(await h.call('report', 'demo-resident', 'submitProblem', problemInput)).problem.id as string;
+  ok(
+    await h.call('report', 'demo-station', 'triage', {
+      problemId: id,
+      action: 'whistle',
+      departments: ['dept1', 'dept3'],
+      leadDepartment: 'dept1',
+    }),
+  );
+  ok(await h.call('report', 'demo-department', 'acknowledge', { problemId: id }));
+  const answered = ok(
+    await h.call('report', 'demo-department', 'respond', { problemId: id, result: '已清运' }),
+  ).problem;
+  expect(answered.departments).toEqual([
+    expect.objectContaining({ id: 'dept1', status: '已反馈' }),
+    expect.objectContaining({ id: 'dept3', status: '未报到' }),
+  ]);
+  ok(await h.call('report', 'demo-station', 'confirmResult', { problemId: id }));
+  const stats = ok(await h.call('report', 'demo-district', 'problemStats', { month: '2026-11' }));
+  expect(stats.departments.find((d: { id: string }) => d.id === 'dept1')).toMatchObject({ responseRate: 1, points: 2 });
+  expect(stats.departments.find((d: { id: string }) => d.id === 'dept3')).toMatchObject({
+    responseRate: 0,
+    onTimeRate: 0,
+    resolutionRate: 0,
+    points: 0,
+  });
+});

@@ -110,6 +110,7 @@ const expected: Record<string, { table: TransitionTable<string>; states: readonl
     rows: [
       'acknowledge: waiting → acknowledged by department',
       'answer: waiting, acknowledged → answered by lead',
+      'close: waiting → closed by lead',
       'notOurs: waiting, acknowledged → returned by department, lead',
       'remind: waiting, acknowledged → stays by system',
       'overdue: waiting, acknowledged → stays by system',
