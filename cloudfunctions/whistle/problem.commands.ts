@@ -198,6 +198,7 @@ export const addProgress: Handlers<WhistleContract>['addProgress'] = async (inpu
   if (!p) return fail('NOT_FOUND');
   const station = !check(ctx.caller, 'problem.manage', { communityId: p.communityId });
   let as: 'stationAdmin' | 'department' = 'stationAdmin';
+  let department: string | undefined;
   if (!station) {
     const departmentId = ownScope(ctx.caller, 'department');
     const whistled = departmentId
@@ -205,9 +206,11 @@ export const addProgress: Handlers<WhistleContract>['addProgress'] = async (inpu
       : null;
     if (!whistled?.open) return fail(whistled ? 'REPORT.BAD_STATE' : 'AUTH.OUT_OF_SCOPE');
     as = 'department';
+    department = whistled.departmentId;
   }
   const moved = await transition(ctx, problemEntity, p, 'progress', {
     as,
+    department,
     note: input.note,
     detail: { note: input.note },
   });

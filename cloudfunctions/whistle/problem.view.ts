@@ -1,7 +1,7 @@
 import { phoneFor, type Viewer } from '@shared/core/privacy';
 import type { ProblemView } from '@shared/whistle/whistle.contract';
 import { holds, ownScope } from '../access/access';
-import { SYSTEM_ACTOR } from '../core/runtime/change';
+import { SYSTEM_ACTOR, type HistoryEntry } from '../core/runtime/change';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 import { whistleState } from './whistle.entities';
 
@@ -14,6 +14,15 @@ const whistleLabels = {
 } as const;
 import { loadByIds, nameOf } from '../core/runtime/lookup';
 import type { Ctx } from '../core/runtime/router';
+import type { Doc } from '../core/store/store.port';
+
+/** Who a timeline line names: the resident, the system, the department, the station, or staff. */
+function timelineName(h: HistoryEntry, reporter: string, departments: Map<string, Doc>): string {
+  if (h.by === reporter) return '居民';
+  if (h.by === SYSTEM_ACTOR) return '系统';
+  if (h.byDepartment) return nameOf(departments, h.byDepartment) || '职能部门';
+  return h.as === 'stationAdmin' ? '社区工作站' : '工作人员';
+}
 
 /** Departments see the problem and where it is, not who reported it, unless the station shared that. */
 export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<ProblemView[]> {
@@ -42,11 +51,10 @@ export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<Pr
   const whistles = problems.map((p) => ({
     items: allWhistles.items.filter((w) => w.problemId === p._id && w.round === p.round),
   }));
-  const departments = await loadByIds(
-    ctx.store,
-    'departments',
-    allWhistles.items.map((x) => x.departmentId),
-  );
+  const departments = await loadByIds(ctx.store, 'departments', [
+    ...allWhistles.items.map((x) => x.departmentId),
+    ...problems.flatMap((p) => p.history.map((h: HistoryEntry) => h.byDepartment)),
+  ]);
   const department = ownScope(ctx.caller, 'department');
   return problems.map((p, i) => {
     const place = { communityId: p.communityId, districtId: p.districtId };
@@ -87,7 +95,7 @@ export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<Pr
       createdAt: p.createdAt,
       timeline: p.history.map((h) => ({
         ...h,
-        by: h.by === p.openid ? '居民' : h.by === SYSTEM_ACTOR ? '系统' : '工作人员',
+        by: timelineName(h, p.openid, departments),
       })),
     };
   });

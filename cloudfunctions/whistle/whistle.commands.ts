@@ -69,7 +69,13 @@ export const acknowledge: Handlers<WhistleContract>['acknowledge'] = async (inpu
   });
   if (isFailure(acked)) return acked;
   if (!round.mine.lead) return { problem: await problemView(ctx, round.p) };
-  return answer(ctx, await transitionById(ctx, problemEntity, round.p._id, 'acknowledge', { as: 'lead' }));
+  return answer(
+    ctx,
+    await transitionById(ctx, problemEntity, round.p._id, 'acknowledge', {
+      as: 'lead',
+      department: round.mine.departmentId,
+    }),
+  );
 };
 
 /** The lead department feeds back the handling; every whistle of the round stops waiting. */
@@ -80,6 +86,7 @@ export const respond: Handlers<WhistleContract>['respond'] = async (input, ctx) 
   let closed: Notice[] = [];
   const moved = await transitionById(ctx, problemEntity, round.p._id, 'respond', {
     as: 'lead',
+    department: round.mine.departmentId,
     changes: { result: input.result, resultPhotos: input.photos },
     note: input.result,
     // The lead answers for every department of the round: all stop waiting at the same time.
@@ -107,6 +114,7 @@ export const notOurs: Handlers<WhistleContract>['notOurs'] = async (input, ctx) 
   let closed: Notice[] = [];
   const moved = await transitionById(ctx, problemEntity, round.p._id, 'notOurs', {
     as: 'lead',
+    department: round.mine.departmentId,
     note,
     also: async (tx) => void (closed = await closeRound(ctx, tx, round, 'notOurs', note)),
   });

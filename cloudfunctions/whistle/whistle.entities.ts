@@ -5,6 +5,8 @@ import {
   type ProblemStatus,
   type WhistleStatus,
 } from '@shared/whistle/whistle.rules';
+import { clause, excerpt } from '@shared/core/text';
+import { beijing } from '@shared/core/time';
 import type { Entity, Notice } from '../core/runtime/change';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 
@@ -29,7 +31,7 @@ export const problemEntity: Entity<ProblemDoc, ProblemStatus, typeof problemTran
         key: `declined~${p._id}`,
         to: { openids: [p.openid] },
         title: '问题反映处理结果',
-        body: `您反映的问题不予受理：${note ?? ''}`,
+        body: `您反映的问题不予受理：${clause(note ?? '')}。`,
         link: null,
       },
     ],
@@ -38,7 +40,7 @@ export const problemEntity: Entity<ProblemDoc, ProblemStatus, typeof problemTran
         key: `responded~${p._id}~${p.round}`,
         to: toStation(p.communityId),
         title: '部门已反馈',
-        body: (p.result ?? '').slice(0, 60),
+        body: excerpt(p.result ?? '', 60),
         link: null,
       },
     ],
@@ -47,7 +49,7 @@ export const problemEntity: Entity<ProblemDoc, ProblemStatus, typeof problemTran
         key: `result~${p._id}~${p.round}`,
         to: { openids: [p.openid] },
         title: '您反映的问题已办结',
-        body: `${p.result ?? ''}。请对处理结果进行评价。`,
+        body: `${clause(p.result ?? '')}。请对处理结果进行评价。`,
         link: null,
       },
     ],
@@ -60,7 +62,7 @@ export function newProblemNotice(p: ProblemDoc): Notice {
     key: `new~${p._id}`,
     to: toStation(p.communityId),
     title: '新的问题反映',
-    body: `${p.category}：${p.description.slice(0, 40)}`,
+    body: `${p.category}：${excerpt(p.description, 40)}`,
     link: null,
   };
 }
@@ -71,7 +73,7 @@ export function whistledNotice(p: ProblemDoc, w: WhistleDoc): Notice {
     key: `whistle~${p._id}~${w.departmentId}~${w.round}`,
     to: toDepartment(w.departmentId),
     title: '社区吹哨',
-    body: `${p.category}：${p.description.slice(0, 40)}，请尽快报到并在期限内反馈`,
+    body: `${p.category}：${excerpt(p.description, 40)}。请尽快报到并在期限内反馈`,
     link: null,
   };
 }
@@ -101,7 +103,7 @@ export const whistleEntity: Entity<WhistleDoc, WhistleStatus, typeof whistleTran
         key: `remind~${w._id}`,
         to: toDepartment(w.departmentId),
         title: '吹哨即将到期',
-        body: `请于${w.deadlineAt}前反馈处理情况`,
+        body: `请于${beijing(w.deadlineAt, 'MM月DD日 HH:mm')}前反馈处理情况`,
         link: null,
       },
     ],

@@ -11,8 +11,19 @@ import type { Runtime } from './runtime';
  * (settings, a ledger posting, a grant) by `record`. Nothing else writes to `audit` or appends history.
  */
 
-/** One line of a record's timeline. */
-export type HistoryEntry = { at: string; by: string; from: string | null; to: string; note: string | null };
+/**
+ * One line of a record's timeline: who (their OPENID, or the system), the party they acted as, and for a
+ * department's staff which department (so the timeline can name it).
+ */
+export type HistoryEntry = {
+  at: string;
+  by: string;
+  from: string | null;
+  to: string;
+  note: string | null;
+  as?: Party;
+  byDepartment?: string;
+};
 
 export type AuditDoc = {
   _id: string;
@@ -87,6 +98,8 @@ type MoveOptions<D> = {
   tx?: TxStore;
   /** What the audit record says besides the states (default: the changes). */
   detail?: Record<string, unknown>;
+  /** The department the caller acts for (a department's staff), kept on the history line. */
+  department?: string;
 };
 
 /** Appends an audit record (who, what, before, after, when), inside a transaction when given one. */
@@ -105,8 +118,23 @@ export async function record(
   await (tx ? tx.insert('audit', doc) : c.store.insert('audit', doc));
 }
 
-function entry(c: Changer, from: string | null, to: string, note: string | null): HistoryEntry {
-  return { at: c.now.toISOString(), by: c.actor, from, to, note };
+function entry(
+  c: Changer,
+  from: string | null,
+  to: string,
+  note: string | null,
+  as?: Party,
+  department?: string,
+): HistoryEntry {
+  return {
+    at: c.now.toISOString(),
+    by: c.actor,
+    from,
+    to,
+    note,
+    ...(as ? { as } : {}),
+    ...(department ? { byDepartment: department } : {}),
+  };
 }
 
 /**
@@ -155,7 +183,7 @@ export async function transition<D extends Doc, S extends string, T extends Tran
   const to = row.to ?? from;
   const note = options.note ?? null;
   const changes = { ...(options.changes ?? {}), ...(row.to ? entity.enter(to, doc) : {}) } as Partial<D>;
-  const line = entity.history ? entry(c, from, to, note) : null;
+  const line = entity.history ? entry(c, from, to, note, options.as, options.department) : null;
   const patch: Patch = { ...changes, ...(line ? { history: { $push: line } } : {}) };
   if (options.tx) {
     await options.tx.update(entity.collection, doc._id, patch);

@@ -285,3 +285,41 @@ describe('吹哨报到 problems and whistles', () => {
     });
   });
 });
+
+/** Issue 12, defect 14: what the messages and the timeline say. */
+describe('吹哨报到 texts', () => {
+  test('messages read as sentences in Beijing time, and the timeline names the department', async () => {
+    const h = createHarness();
+    const id = ok(
+      await h.call('report', 'demo-resident', 'submitProblem', {
+        category: '环境卫生',
+        description: '3栋楼下垃圾堆放多日无人清运。',
+        unitId: 'huazhongg1u1',
+        phone: '13600002222',
+      }),
+    ).problem.id;
+    ok(
+      await h.call('report', 'demo-station', 'triage', {
+        problemId: id,
+        action: 'whistle',
+        departments: ['dept1'],
+        leadDepartment: 'dept1',
+      }),
+    );
+    // Whistled at 2026-11-26 10:00 Beijing: due 72 hours later, reminded 12 hours before.
+    h.clock.advance(61 * 3600_000);
+    await whistleDeadlines(h.runtime);
+    ok(await h.call('report', 'demo-department', 'acknowledge', { problemId: id }));
+    ok(await h.call('report', 'demo-department', 'respond', { problemId: id, result: '已清运完毕。' }));
+    const problem = ok(await h.call('report', 'demo-station', 'confirmResult', { problemId: id })).problem;
+    const bodies = h.store.dump('messages').map((m) => String(m.body));
+    expect(bodies.find((b) => b.startsWith('请于'))).toBe('请于11月29日 10:00前反馈处理情况');
+    for (const body of bodies) expect(body).not.toMatch(/[。，！？][。，！？]/);
+    expect(bodies).toContain('已清运完毕。请对处理结果进行评价。');
+    const byDepartment = problem.timeline.filter(
+      (t: { to: string }) => t.to === 'acknowledged' || t.to === 'responded',
+    );
+    expect(byDepartment.map((t: { by: string }) => t.by)).toEqual(['区城管局', '区城管局']);
+    expect(problem.timeline.find((t: { to: string }) => t.to === 'whistled').by).toBe('社区工作站');
+  });
+});
