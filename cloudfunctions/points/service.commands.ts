@@ -1,9 +1,9 @@
 import { check, requireMember } from '../access/access';
-import { fail, failWith, isFailure, type Failure } from '@shared/core/result';
+import { fail, failWith, isFailure } from '@shared/core/result';
 import type { Party } from '@shared/core/transitions';
 import { beijingInstant } from '@shared/core/time';
 import type { PointsContract, ServiceView } from '@shared/points/points.contract';
-import { pointsFor } from '@shared/points/points.rules';
+import { pointsFor, reviewOutcomes, type ReviewOutcome } from '@shared/points/points.rules';
 import { create, transition } from '../core/runtime/change';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import type { UnitDoc } from '../org/org.port';
@@ -43,35 +43,44 @@ export const logService: Handlers<PointsContract>['logService'] = async (input, 
 };
 
 /** As whom may the caller confirm this record? The unit leader of its unit, or the activity's organiser; never its member. */
-function reviewerOf(ctx: Ctx, s: ServiceDoc): Party | Failure {
-  if (s.openid === ctx.caller.openid) return fail('POINTS.SELF_CONFIRM');
+function reviewerOf(ctx: Ctx, s: ServiceDoc): Party | ReviewOutcome {
+  if (s.openid === ctx.caller.openid) return 'POINTS.SELF_CONFIRM';
   if (s.confirmer === ctx.caller.openid) return 'organiser';
   if (s.unitId && !check(ctx.caller, 'unit.confirm', { unitId: s.unitId })) return 'unitLeader';
-  return fail('AUTH.OUT_OF_SCOPE');
+  return 'AUTH.OUT_OF_SCOPE';
 }
 
-async function reviewOne(ctx: Ctx, id: string, decision: 'confirm' | 'reject', reason: string | undefined) {
+type Outcome = { id: string; ok: boolean; code: ReviewOutcome | null; points: number | null };
+const refused = (id: string, code: ReviewOutcome): Outcome => ({ id, ok: false, code, points: null });
+
+async function reviewOne(
+  ctx: Ctx,
+  id: string,
+  decision: 'confirm' | 'reject',
+  reason: string | undefined,
+): Promise<Outcome> {
   const found = await ctx.store.get<ServiceDoc>('services', id);
-  if (!found) return { id, ok: false, code: 'NOT_FOUND', points: null };
+  if (!found) return refused(id, 'NOT_FOUND');
   const as = reviewerOf(ctx, found);
-  if (isFailure(as)) return { id, ok: false, code: as.failure, points: null };
+  if ((reviewOutcomes as readonly string[]).includes(as)) return refused(id, as as ReviewOutcome);
+  const party = as as Party;
   const settings = await pointsSettingsOf(ctx.store, found.communityId);
   const at = ctx.now.toISOString();
-  const outcome = await ctx.store.transaction(async (tx) => {
+  return ctx.store.transaction(async (tx): Promise<Outcome> => {
     const s = await tx.get<ServiceDoc>('services', id);
-    if (!s || s.status !== 'pending') return { ok: false, code: 'POINTS.ALREADY_REVIEWED', points: null };
+    // Only a pending record moves; the table allows nothing else, so a stale one is already reviewed.
+    if (!s || s.status !== 'pending') return refused(id, 'POINTS.ALREADY_REVIEWED');
     if (decision === 'reject') {
       const changes = { reviewedBy: ctx.caller.openid, reviewedAt: at, reason: reason ?? '' };
-      const moved = await transition(ctx, serviceEntity, s, 'reject', { tx, as, changes, detail: { reason } });
-      return isFailure(moved)
-        ? { ok: false, code: moved.failure, points: null }
-        : { ok: true, code: null, points: null };
+      const moved = await transition(ctx, serviceEntity, s, 'reject', { tx, as: party, changes, detail: { reason } });
+      if (isFailure(moved)) throw new Error(`service ${id} could not be rejected: ${moved.failure}`);
+      return { id, ok: true, code: null, points: null };
     }
     const points = pointsFor(s, settings.pointsPerHour);
-    // The move is checked and written first: nothing is credited when it is refused.
+    // The move is written first; then the credit, which only a fault can refuse (throwing rolls both back).
     const changes = { reviewedBy: ctx.caller.openid, reviewedAt: at, credited: points };
-    const moved = await transition(ctx, serviceEntity, s, 'confirm', { tx, as, changes, detail: { points } });
-    if (isFailure(moved)) return { ok: false, code: moved.failure, points: null };
+    const moved = await transition(ctx, serviceEntity, s, 'confirm', { tx, as: party, changes, detail: { points } });
+    if (isFailure(moved)) throw new Error(`service ${id} could not be confirmed: ${moved.failure}`);
     const posted = await postEntry(ctx, tx, {
       key: `svc~${id}`,
       openid: s.openid,
@@ -81,16 +90,14 @@ async function reviewOne(ctx: Ctx, id: string, decision: 'confirm' | 'reject', r
       reason: s.description,
       ref: id,
     });
-    // A credit is never negative, so only a fault refuses it: throwing rolls the transaction back.
     if (isFailure(posted)) throw new Error(`credit for ${id} refused: ${posted.failure}`);
-    return { ok: true, code: null, points };
+    return { id, ok: true, code: null, points };
   });
-  return { id, ...outcome };
 }
 
 /** Confirm or reject many records at once; each is its own transaction and reports its own outcome. */
 export const reviewServices: Handlers<PointsContract>['reviewServices'] = async (input, ctx) => {
-  const results = [];
+  const results: Outcome[] = [];
   for (const id of [...new Set(input.serviceIds)]) results.push(await reviewOne(ctx, id, input.decision, input.reason));
   return { results };
 };

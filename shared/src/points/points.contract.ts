@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineContract } from '../core/contract';
 import { dateField } from '../core/dates';
 import { cursorField, idField, limitField, page } from '../core/fields';
-import { entryKinds, isHalfHourStep, orderStatuses, serviceStatuses } from './points.rules';
+import { entryKinds, isHalfHourStep, orderStatuses, reviewOutcomes, serviceStatuses } from './points.rules';
 
 const hoursField = z
   .number({ error: '请填写服务时长' })
@@ -100,7 +100,12 @@ export const pointsContract = defineContract({
       }),
     output: z.object({
       results: z.array(
-        z.object({ id: z.string(), ok: z.boolean(), code: z.string().nullable(), points: z.number().nullable() }),
+        z.object({
+          id: z.string(),
+          ok: z.boolean(),
+          code: z.enum(reviewOutcomes).nullable(),
+          points: z.number().nullable(),
+        }),
       ),
     }),
     errors: [],

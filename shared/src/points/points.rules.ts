@@ -1,3 +1,4 @@
+import { messageFor } from '../core/errors';
 import type { TransitionTable } from '../core/transitions';
 
 /**
@@ -59,3 +60,28 @@ export function pointsFor(
 
 /** A pickup code people can read out: 8 characters without look-alikes (no 0/O, 1/I/L). */
 export const PICKUP_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** Why one record of a batch review was not confirmed or rejected (each is an error code with its text). */
+export const reviewOutcomes = [
+  'NOT_FOUND',
+  'AUTH.OUT_OF_SCOPE',
+  'POINTS.SELF_CONFIRM',
+  'POINTS.ALREADY_REVIEWED',
+] as const;
+export type ReviewOutcome = (typeof reviewOutcomes)[number];
+
+/** What a batch review tells the person: how many went through, and why the others did not. */
+export function reviewSummary(
+  decision: 'confirm' | 'reject',
+  results: ReadonlyArray<{ ok: boolean; code: ReviewOutcome | null }>,
+): { title: string; failed: string[] } {
+  const done = results.filter((r) => r.ok).length;
+  const reasons = new Map<string, number>();
+  for (const r of results) if (!r.ok && r.code) reasons.set(r.code, (reasons.get(r.code) ?? 0) + 1);
+  const verb = decision === 'confirm' ? '确认' : '驳回';
+  const failed = [...reasons].map(([code, n]) => `${n}条：${messageFor(code)}`);
+  return {
+    title: failed.length ? `已${verb}${done}条，${results.length - done}条未${verb}` : `已${verb}${done}条`,
+    failed,
+  };
+}

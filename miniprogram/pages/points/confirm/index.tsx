@@ -1,10 +1,11 @@
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
+import { reviewSummary } from '@shared/points/points.rules';
 import { beijing } from '@shared/core/time';
-import { call } from '../../../api/call';
+import { call, type Output } from '../../../api/call';
 import { NoteAction } from '../../../components/note-action';
 import { PagedList } from '../../../components/paged-list';
-import { runAction } from '../../../hooks/use-action';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
@@ -13,14 +14,20 @@ export default function ConfirmServices() {
   useDevLoginGuard('pages/points/confirm/index');
   const list = useListPage((cursor) => call('points', 'pendingServices', { cursor, limit: 50 }), []);
   const review = async (ids: string[], decision: 'confirm' | 'reject', reason?: string) => {
-    const res = await runAction(
-      () => call('points', 'reviewServices', { serviceIds: ids, decision, ...(reason ? { reason } : {}) }),
-      decision === 'confirm' ? `已确认${ids.length}条` : '已驳回',
-    );
-    if (res) {
-      const done = new Set(res.results.filter((r) => r.ok).map((r) => r.id));
-      list.setItems((old) => old.filter((x) => !done.has(x.id)));
+    let res: Output<'points', 'reviewServices'>;
+    try {
+      res = await call('points', 'reviewServices', { serviceIds: ids, decision, ...(reason ? { reason } : {}) });
+    } catch (e) {
+      void Taro.showToast({ title: (e as Error).message, icon: 'none' });
+      return;
     }
+    // Each record reports its own outcome: say how many went through and why the others did not.
+    const summary = reviewSummary(decision, res.results);
+    if (summary.failed.length)
+      void Taro.showModal({ title: summary.title, content: summary.failed.join('\n'), showCancel: false });
+    else void Taro.showToast({ title: summary.title, icon: 'none' });
+    const done = new Set(res.results.filter((r) => r.ok).map((r) => r.id));
+    list.setItems((old) => old.filter((x) => !done.has(x.id)));
   };
   return (
     <View className="page">
