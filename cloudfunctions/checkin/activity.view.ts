@@ -1,3 +1,4 @@
+import { activityPhase } from '@shared/checkin/activity.rules';
 import type { ActivityView, AttendanceView } from '@shared/checkin/activity.contract';
 import type { ActivityDoc, AttendanceDoc, RegistrationDoc } from './checkin.documents';
 import { loadByIds } from '../core/runtime/lookup';
@@ -21,6 +22,7 @@ export async function activityViews(ctx: Ctx, activities: ActivityDoc[]): Promis
     radiusM: a.radiusM,
     organiserName: a.organiserName,
     status: a.status,
+    phase: activityPhase(a, ctx.now),
     mySignUp: mine.has(`${a._id}~${ctx.caller.openid}`),
   }));
 }

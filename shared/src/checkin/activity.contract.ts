@@ -1,3 +1,4 @@
+import { activityPhases } from './activity.rules';
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
 import { instantField } from '../core/dates';
@@ -28,6 +29,8 @@ export const activityView = z.object({
   radiusM: z.number().nullable(),
   organiserName: z.string(),
   status: z.enum(['open', 'closed']),
+  /** From the clock: 未开始, 进行中, 已结束, or 已关闭. */
+  phase: z.enum(activityPhases),
   mySignUp: z.boolean(),
 });
 export type ActivityView = z.infer<typeof activityView>;

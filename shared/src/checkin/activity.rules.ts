@@ -23,6 +23,23 @@ export const attendanceTransitions = {
   correct: { from: ['checked_in', 'checked_out'], to: 'checked_out', by: ['stationAdmin', 'gridSecretary'] },
 } as const satisfies TransitionTable<AttendanceStatus>;
 
+/** What an activity is at a moment: before its start, under way, over, or closed by its organiser. */
+export const activityPhases = ['upcoming', 'ongoing', 'ended', 'closed'] as const;
+export type ActivityPhase = (typeof activityPhases)[number];
+export const activityPhaseLabels: Record<ActivityPhase, string> = {
+  upcoming: '未开始',
+  ongoing: '进行中',
+  ended: '已结束',
+  closed: '已关闭',
+};
+
+export function activityPhase(a: { status: ActivityStatus; startAt: string; endAt: string }, now: Date): ActivityPhase {
+  if (a.status === 'closed') return 'closed';
+  const t = now.getTime();
+  if (t < Date.parse(a.startAt)) return 'upcoming';
+  return t <= Date.parse(a.endAt) ? 'ongoing' : 'ended';
+}
+
 export const CHECKIN_OPENS_BEFORE_MINUTES = 30;
 export const CHECKOUT_CLOSES_AFTER_MINUTES = 120;
 /** A rotating code changes every minute; one older than this many minutes is refused. */

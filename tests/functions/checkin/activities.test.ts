@@ -268,3 +268,30 @@ describe('activityDetail', () => {
     );
   });
 });
+
+/** Issue 12, defect 10: an activity of 09:00–11:00 looked at 13:34 is over, whatever its status. */
+test('an activity shows the phase the clock gives it', async () => {
+  const h = createHarness();
+  h.clock.set('2026-11-27T05:34:00.000Z'); // 13:34 Beijing
+  const past = {
+    title: '楼道清洁',
+    place: '华中社区',
+    capacity: 20,
+    startAt: '2026-11-27T01:00:00.000Z',
+    endAt: '2026-11-27T03:00:00.000Z',
+  };
+  const created = ok(await h.call('checkin', 'demo-station', 'createActivity', past)).activity;
+  expect(created).toMatchObject({ status: 'open', phase: 'ended' });
+  const later = ok(
+    await h.call('checkin', 'demo-station', 'createActivity', {
+      ...past,
+      startAt: '2026-11-28T01:00:00.000Z',
+      endAt: '2026-11-28T03:00:00.000Z',
+    }),
+  ).activity;
+  expect(later.phase).toBe('upcoming');
+  h.clock.set('2026-11-28T02:00:00.000Z');
+  expect(ok(await h.call('checkin', 'demo-station', 'activityDetail', { activityId: later.id })).activity.phase).toBe(
+    'ongoing',
+  );
+});

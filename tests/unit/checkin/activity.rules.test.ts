@@ -1,3 +1,4 @@
+import { activityPhase } from '@shared/checkin/activity.rules';
 import {
   checkInOpen,
   checkOutOpen,
@@ -64,5 +65,20 @@ describe('activity rules', () => {
     const record = halfYearRecord(counts);
     expect(record.met).toBe(met);
     expect(record.missing).toHaveLength(missing);
+  });
+});
+
+/** Issue 12, defect 10: what an activity shows comes from the clock, not only from whether it was closed. */
+describe('activityPhase', () => {
+  const a = { status: 'open' as const, startAt: '2026-11-27T01:00:00.000Z', endAt: '2026-11-27T03:00:00.000Z' };
+  test.each([
+    ['2026-11-27T00:59:59.000Z', 'upcoming'],
+    ['2026-11-27T01:00:00.000Z', 'ongoing'],
+    ['2026-11-27T03:00:00.000Z', 'ongoing'],
+    ['2026-11-27T03:00:01.000Z', 'ended'],
+    ['2026-11-27T05:34:00.000Z', 'ended'],
+  ])('open, at %s: %s', (now, phase) => expect(activityPhase(a, new Date(now))).toBe(phase));
+  test('closed is closed at any time', () => {
+    expect(activityPhase({ ...a, status: 'closed' }, new Date('2026-11-27T02:00:00.000Z'))).toBe('closed');
   });
 });

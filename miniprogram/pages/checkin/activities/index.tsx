@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
+import { activityPhaseLabels } from '@shared/checkin/activity.rules';
 import { beijing } from '@shared/core/time';
 import { call } from '../../../api/call';
 import { PagedList, Tabs } from '../../../components/paged-list';
@@ -19,8 +20,8 @@ export default function Activities() {
     <View className="page">
       <Tabs
         tabs={[
-          { value: 'open' as const, label: '进行中' },
-          { value: 'closed' as const, label: '已结束' },
+          { value: 'open' as const, label: '开放中' },
+          { value: 'closed' as const, label: '已关闭' },
         ]}
         value={status}
         onChange={setStatus}
@@ -47,7 +48,13 @@ export default function Activities() {
           >
             <View className="row">
               <View className="card-title">{a.title}</View>
-              {a.mySignUp ? <View className="tag tag-approved">已报名</View> : null}
+              {a.mySignUp ? (
+                <View className="tag tag-approved">已报名</View>
+              ) : (
+                <View className={`tag ${a.phase === 'ongoing' ? 'tag-approved' : 'tag-other'}`}>
+                  {activityPhaseLabels[a.phase]}
+                </View>
+              )}
             </View>
             <View className="list-line">
               {beijing(a.startAt, 'MM月DD日 HH:mm')} - {beijing(a.endAt, 'HH:mm')}

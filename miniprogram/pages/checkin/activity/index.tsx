@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
 import type { AttendanceView } from '@shared/checkin/activity.contract';
+import { activityPhaseLabels } from '@shared/checkin/activity.rules';
 import { beijing, beijingInstant } from '@shared/core/time';
 import { call, type Output } from '../../../api/call';
 import { PathQr } from '../../../components/qr';
@@ -17,8 +18,10 @@ function Header({ a }: { a: Detail['activity'] }) {
     <View className="card">
       <View className="row">
         <View className="card-title">{a.title}</View>
-        <View className={`tag ${a.status === 'open' ? 'tag-approved' : 'tag-other'}`}>
-          {a.status === 'open' ? '进行中' : '已结束'}
+        <View
+          className={`tag ${a.phase === 'ongoing' ? 'tag-approved' : a.phase === 'upcoming' ? 'tag-pending' : 'tag-other'}`}
+        >
+          {activityPhaseLabels[a.phase]}
         </View>
       </View>
       <View className="list-line">
