@@ -28,6 +28,7 @@ export type CommunitySettingsDoc = {
   wishPoints?: number;
   pointsPerHour?: number;
   maxHoursPerRecord?: number;
+  serviceLogDays?: number;
   deadlineRule?: DeadlineRule;
 };
 

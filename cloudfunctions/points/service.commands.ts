@@ -1,7 +1,7 @@
 import { check, requireMember } from '../access/access';
 import { fail, failWith, isFailure } from '@shared/core/result';
 import type { Party } from '@shared/core/transitions';
-import { beijingInstant } from '@shared/core/time';
+import { beijingDate, beijingDay, beijingInstant } from '@shared/core/time';
 import type { PointsContract, ServiceView } from '@shared/points/points.contract';
 import { pointsFor, reviewOutcomes, type ReviewOutcome } from '@shared/points/points.rules';
 import { create, transition } from '../core/runtime/change';
@@ -22,6 +22,10 @@ export const logService: Handlers<PointsContract>['logService'] = async (input, 
   const settings = await pointsSettingsOf(ctx.store, communityId);
   if (input.hours > settings.maxHoursPerRecord)
     return failWith('POINTS.HOURS_OVER_CAP', { max: settings.maxHoursPerRecord });
+  // A service that has happened, and recently enough for the unit leader to vouch for it.
+  if (input.date > beijingDate(ctx.now)) return fail('INPUT.INVALID', { date: '服务日期不能晚于今天' });
+  const earliest = beijingDay(ctx.now).subtract(settings.serviceLogDays, 'day').format('YYYY-MM-DD');
+  if (input.date < earliest) return fail('INPUT.INVALID', { date: `只能登记${settings.serviceLogDays}天内的服务` });
   const id = ctx.rt.newId();
   const service: ServiceDoc = {
     _id: `self~${id}`,

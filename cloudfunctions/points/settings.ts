@@ -7,5 +7,6 @@ export async function pointsSettingsOf(store: Store, communityId: string) {
   return {
     pointsPerHour: doc?.pointsPerHour ?? pointsDefaults.pointsPerHour,
     maxHoursPerRecord: doc?.maxHoursPerRecord ?? pointsDefaults.maxHoursPerRecord,
+    serviceLogDays: doc?.serviceLogDays ?? pointsDefaults.serviceLogDays,
   };
 }

@@ -51,6 +51,9 @@ export function PickerField(p: {
   label: string;
   mode: 'date' | 'time';
   fields?: 'month' | 'day';
+  /** The earliest and latest choice (YYYY-MM-DD for dates). */
+  start?: string;
+  end?: string;
   value: string;
   onChange: (v: string) => void;
   error?: string;
@@ -62,6 +65,8 @@ export function PickerField(p: {
       <Picker
         mode={p.mode}
         {...(p.fields ? { fields: p.fields } : {})}
+        {...(p.start ? { start: p.start } : {})}
+        {...(p.end ? { end: p.end } : {})}
         value={p.value}
         onChange={(e) => p.onChange(String(e.detail.value))}
       >

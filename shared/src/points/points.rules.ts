@@ -42,7 +42,8 @@ export const entryKindLabels: Record<EntryKind, string> = {
   reversal: '更正',
 };
 
-export const pointsDefaults = { pointsPerHour: 10, maxHoursPerRecord: 8 } as const;
+/** A community's points settings where it set none; a service can be logged for the last `serviceLogDays` days. */
+export const pointsDefaults = { pointsPerHour: 10, maxHoursPerRecord: 8, serviceLogDays: 30 } as const;
 
 /** Hours come in steps of half an hour. */
 export function isHalfHourStep(hours: number): boolean {

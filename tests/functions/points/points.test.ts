@@ -428,3 +428,21 @@ describe('志愿服务积分 points', () => {
     expect(res.ok ? '' : res.error.message).toBe('单次服务时长不能超过8小时');
   });
 });
+
+/** Issue 12, defect 9: a service is logged for a day that has happened, and not too long ago. */
+test('a service date in the future, or older than the community allows, is refused and writes nothing', async () => {
+  const h = createHarness(); // the clock stands at 2026-11-26 10:00 Beijing
+  const log = (date: string) =>
+    h.call('points', 'demo-member', 'logService', { description: '楼道清洁', unitId: 'huazhongg1u1', date, hours: 1 });
+  const before = await snapshot(h.store, ['services', 'audit']);
+  const future = await log('2026-11-27');
+  expect(future).toMatchObject({
+    ok: false,
+    error: { code: 'INPUT.INVALID', fields: { date: '服务日期不能晚于今天' } },
+  });
+  const old = await log('2026-10-26');
+  expect(old).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID', fields: { date: '只能登记30天内的服务' } } });
+  expect(await snapshot(h.store, ['services', 'audit'])).toBe(before);
+  ok(await log('2026-11-26'));
+  ok(await log('2026-10-27'));
+});

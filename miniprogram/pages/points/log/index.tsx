@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
+import { pointsDefaults } from '@shared/points/points.rules';
 import { beijing } from '@shared/core/time';
 import { call, type CallError } from '../../../api/call';
 import { PickerField, TextField } from '../../../components/form';
@@ -56,7 +57,16 @@ export default function LogService() {
             unitLabel="服务单元"
           />
         ) : null}
-        <PickerField label="服务日期" mode="date" value={date} onChange={setDate} error={errors.date} testid="date" />
+        <PickerField
+          label="服务日期"
+          mode="date"
+          start={beijing(new Date(Date.now() - pointsDefaults.serviceLogDays * 86400_000).toISOString(), 'YYYY-MM-DD')}
+          end={beijing(new Date().toISOString(), 'YYYY-MM-DD')}
+          value={date}
+          onChange={setDate}
+          error={errors.date}
+          testid="date"
+        />
         <OptionField
           label="服务时长"
           placeholder="请选择"
