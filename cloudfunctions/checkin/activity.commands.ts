@@ -1,4 +1,5 @@
 import { requireMember } from '../access/access';
+import { MIN_ATTENDANCE_MINUTES } from '@shared/checkin/activity.rules';
 import type { CheckinContract } from '@shared/checkin/checkin.contract';
 import { fail, isFailure, type Failure } from '@shared/core/result';
 import { create, record, transition } from '../core/runtime/change';
@@ -9,12 +10,15 @@ import { managedActivity } from './activity.access';
 import { activityView } from './activity.view';
 import type { ActivityDoc, RegistrationDoc } from './checkin.documents';
 import { activityEntity } from './checkin.entities';
+import type { CommunitySettingsDoc } from '../org/org.port';
 import { adminPlace } from './place';
 
 export const createActivity: Handlers<CheckinContract>['createActivity'] = async (input, ctx) => {
   const place = await adminPlace(ctx, input);
   if (isFailure(place)) return place;
+  const settings = await ctx.store.get<CommunitySettingsDoc>('communitySettings', place.community._id);
   const base: Omit<ActivityDoc, '_id'> = {
+    minAttendanceMinutes: settings?.minAttendanceMinutes ?? MIN_ATTENDANCE_MINUTES,
     districtId: place.community.districtId,
     communityId: place.community._id,
     gridId: place.gridId,

@@ -1,4 +1,4 @@
-import { activityPhase } from '@shared/checkin/activity.rules';
+import { activityPhase, MIN_ATTENDANCE_MINUTES } from '@shared/checkin/activity.rules';
 import type { ActivityView, AttendanceView } from '@shared/checkin/activity.contract';
 import type { ActivityDoc, AttendanceDoc, RegistrationDoc } from './checkin.documents';
 import { loadByIds } from '../core/runtime/lookup';
@@ -23,6 +23,7 @@ export async function activityViews(ctx: Ctx, activities: ActivityDoc[]): Promis
     organiserName: a.organiserName,
     status: a.status,
     phase: activityPhase(a, ctx.now),
+    minAttendanceMinutes: a.minAttendanceMinutes ?? MIN_ATTENDANCE_MINUTES,
     mySignUp: mine.has(`${a._id}~${ctx.caller.openid}`),
   }));
 }

@@ -2,7 +2,9 @@ import { requireMember } from '../access/access';
 import {
   checkInOpen,
   checkOutOpen,
+  countsAsService,
   distanceMetres,
+  MIN_ATTENDANCE_MINUTES,
   rotatingSlotValid,
   servedHours,
 } from '@shared/checkin/activity.rules';
@@ -44,7 +46,10 @@ function withinRadius(
     : { distanceM: distance };
 }
 
-/** An attendance with both ends becomes a service record the points feature will credit (through its port). */
+/**
+ * An attendance with both ends, long enough to be a service, becomes a service record the points feature
+ * will credit (through its port); a shorter one stays an attendance only.
+ */
 async function recordAttendance(
   tx: TxStore,
   attendance: AttendanceDoc,
@@ -52,6 +57,8 @@ async function recordAttendance(
   now: Date,
 ): Promise<void> {
   if (!attendance.checkOutAt || attendance.hours === null) return;
+  const minMinutes = activity.minAttendanceMinutes ?? MIN_ATTENDANCE_MINUTES;
+  if (!countsAsService(attendance.checkInAt, attendance.checkOutAt, minMinutes)) return;
   await recordService(
     tx,
     {

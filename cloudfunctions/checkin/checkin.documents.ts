@@ -64,6 +64,8 @@ export type ActivityDoc = {
   signed: number;
   organiser: string;
   organiserName: string;
+  /** The community's minimum attendance for a service when the activity was made (absent: the default). */
+  minAttendanceMinutes?: number;
   status: 'open' | 'closed';
   createdAt: string;
 };

@@ -29,6 +29,7 @@ export type CommunitySettingsDoc = {
   pointsPerHour?: number;
   maxHoursPerRecord?: number;
   serviceLogDays?: number;
+  minAttendanceMinutes?: number;
   deadlineRule?: DeadlineRule;
 };
 

@@ -31,6 +31,8 @@ export const activityView = z.object({
   status: z.enum(['open', 'closed']),
   /** From the clock: 未开始, 进行中, 已结束, or 已关闭. */
   phase: z.enum(activityPhases),
+  /** A shorter attendance is not a service. */
+  minAttendanceMinutes: z.number(),
   mySignUp: z.boolean(),
 });
 export type ActivityView = z.infer<typeof activityView>;

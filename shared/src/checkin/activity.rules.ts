@@ -40,6 +40,14 @@ export function activityPhase(a: { status: ActivityStatus; startAt: string; endA
   return t <= Date.parse(a.endAt) ? 'ongoing' : 'ended';
 }
 
+/** An attendance shorter than this is kept but is not a service (a community may set its own). */
+export const MIN_ATTENDANCE_MINUTES = 30;
+
+/** Long enough to count as a service? */
+export function countsAsService(checkInAt: string, checkOutAt: string, minMinutes: number): boolean {
+  return Date.parse(checkOutAt) - Date.parse(checkInAt) >= minMinutes * 60_000;
+}
+
 export const CHECKIN_OPENS_BEFORE_MINUTES = 30;
 export const CHECKOUT_CLOSES_AFTER_MINUTES = 120;
 /** A rotating code changes every minute; one older than this many minutes is refused. */

@@ -43,6 +43,21 @@ describe('activities: codes, check-in and check-out', () => {
     );
   });
 
+  /** Issue 12, defect 8: a check-out moments after the check-in is not a service. */
+  test('an attendance shorter than the minimum (30 minutes by default) is kept but is not a service', async () => {
+    h.clock.advance(15 * 60_000);
+    ok(await h.call('checkin', 'demo-member', 'checkIn', { token: await code() }));
+    h.clock.advance(10 * 60_000);
+    const out = ok(await h.call('checkin', 'demo-member', 'checkOut', { token: await code() }));
+    expect(out).toMatchObject({ changed: true, attendance: { hours: 0 } });
+    expect(h.store.dump('services')).toEqual([]);
+    const mine = ok(await h.call('checkin', 'demo-member', 'myService', {}));
+    expect(mine).toMatchObject({ totalHours: 0, halfYear: { services: 0 } });
+    expect(
+      ok(await h.call('checkin', 'demo-member', 'activityDetail', { activityId })).activity.minAttendanceMinutes,
+    ).toBe(30);
+  });
+
   test('a forged, altered or unknown code is invalid; a rotating code older than the grace period has expired', async () => {
     const token = await code();
     for (const bad of [

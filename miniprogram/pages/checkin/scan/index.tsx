@@ -22,6 +22,17 @@ async function position(required: boolean): Promise<{ lat?: number; lng?: number
 }
 
 /** Opened by scanning an activity code: check in on arrival, check out when leaving (scan again). */
+/** 签退 asks first; a check-out too soon after the check-in says it will not count as a service. */
+async function confirmCheckOut(checkInAt: string, minMinutes: number): Promise<boolean> {
+  const minutes = Math.floor((Date.now() - Date.parse(checkInAt)) / 60_000);
+  const content =
+    minutes < minMinutes
+      ? `签到后仅${minutes}分钟，不足${minMinutes}分钟不计入服务时长。确定现在签退吗？`
+      : '签退后将按签到、签退时间记录本次服务时长。确定签退吗？';
+  const res = await Taro.showModal({ title: '确认签退', content, confirmText: '签退', cancelText: '再等等' });
+  return res.confirm;
+}
+
 export default function Scan() {
   const token = decodeURIComponent(useRouter().params.scene ?? '');
   useDevLoginGuard(`pages/checkin/scan/index?scene=${encodeURIComponent(token)}`);
@@ -34,6 +45,8 @@ export default function Scan() {
   const { activity, isMember } = info.data;
   const current = mine ?? info.data.mine;
   const act = async (action: 'checkIn' | 'checkOut') => {
+    if (action === 'checkOut' && current && !(await confirmCheckOut(current.checkInAt, activity.minAttendanceMinutes)))
+      return;
     setBusy(true);
     try {
       const res = await call('checkin', action, { token, ...(await position(activity.radiusM !== null)) });
