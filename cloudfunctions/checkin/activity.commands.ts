@@ -3,7 +3,7 @@ import { MIN_ATTENDANCE_MINUTES } from '@shared/checkin/activity.rules';
 import type { CheckinContract } from '@shared/checkin/checkin.contract';
 import { fail, isFailure, type Failure } from '@shared/core/result';
 import { create, record, transition } from '../core/runtime/change';
-import { shortId } from '../core/runtime/ids';
+import { keyedId, shortId } from '../core/runtime/ids';
 import type { Handlers } from '../core/runtime/router';
 import { StoreConflictError } from '../core/store/store.port';
 import { managedActivity } from './activity.access';
@@ -36,13 +36,18 @@ export const createActivity: Handlers<CheckinContract>['createActivity'] = async
     status: 'open',
     createdAt: ctx.now.toISOString(),
   };
-  // The id travels in the activity code, so it is short; a rare collision just takes another.
+  // The id travels in the activity code, so it is short. A retried request (same request id) meets its
+  // first activity; a rare collision of random ids just takes another.
   for (let attempt = 0; ; attempt++) {
+    const keyed = attempt === 0 && input.requestId ? keyedId(ctx.caller.openid, input.requestId, 10) : null;
+    const id = keyed ?? shortId(ctx.now);
     try {
-      const activity = await create(ctx, activityEntity, { _id: shortId(ctx.now), ...base }, { event: 'create' });
+      const activity = await create(ctx, activityEntity, { _id: id, ...base }, { event: 'create' });
       return { activity: await activityView(ctx, activity) };
     } catch (error) {
       if (!(error instanceof StoreConflictError) || attempt >= 5) throw error;
+      const earlier = keyed ? await ctx.store.get<ActivityDoc>('activities', keyed) : null;
+      if (earlier?.organiser === ctx.caller.openid) return { activity: await activityView(ctx, earlier) };
     }
   }
 };

@@ -3,7 +3,8 @@ import type { CheckinContract } from '@shared/checkin/checkin.contract';
 import type { PostView } from '@shared/checkin/post.contract';
 import { fail, isFailure, type Failure } from '@shared/core/result';
 import { beijingDate } from '@shared/core/time';
-import { create, record, transition } from '../core/runtime/change';
+import { create, record, transition, earlierCreate } from '../core/runtime/change';
+import { keyedId } from '../core/runtime/ids';
 import type { Handlers } from '../core/runtime/router';
 import type { PostClaimDoc, PostDoc } from './checkin.documents';
 import { postClaimEntity } from './checkin.entities';
@@ -13,8 +14,9 @@ import { postViews } from './post.view';
 export const createPost: Handlers<CheckinContract>['createPost'] = async (input, ctx) => {
   const place = await adminPlace(ctx, input);
   if (isFailure(place)) return place;
+  const id = input.requestId ? keyedId(ctx.caller.openid, input.requestId) : ctx.rt.newId();
   const post: PostDoc = {
-    _id: ctx.rt.newId(),
+    _id: id,
     districtId: place.community.districtId,
     communityId: place.community._id,
     gridId: place.gridId,
@@ -29,7 +31,12 @@ export const createPost: Handlers<CheckinContract>['createPost'] = async (input,
     createdBy: ctx.caller.openid,
     createdAt: ctx.now.toISOString(),
   };
-  await ctx.store.insert('posts', post);
+  try {
+    await ctx.store.insert('posts', post);
+  } catch (error) {
+    const earlier = await earlierCreate<PostDoc>(ctx, 'posts', id, error, (d) => d.createdBy === ctx.caller.openid);
+    return { post: (await postViews(ctx, [earlier]))[0] as PostView };
+  }
   await record(ctx, { action: 'post.create', entity: 'posts', entityId: post._id, before: null, after: post });
   const [view] = await postViews(ctx, [post]);
   return { post: view as PostView };

@@ -1,7 +1,8 @@
 import { stationCommunity } from '../access/access';
 import { fail, isFailure, type Failure } from '@shared/core/result';
 import type { PointsContract } from '@shared/points/points.contract';
-import { record } from '../core/runtime/change';
+import { record, earlierCreate } from '../core/runtime/change';
+import { keyedId } from '../core/runtime/ids';
 import type { Handlers } from '../core/runtime/router';
 import type { ShopItemDoc } from './points.documents';
 import { itemView } from './shop.view';
@@ -19,8 +20,17 @@ export const saveItem: Handlers<PointsContract>['saveItem'] = async (input, ctx)
     active: input.active,
   };
   if (!input.itemId) {
-    const item: ShopItemDoc = { _id: ctx.rt.newId(), communityId, ...fields, createdAt: ctx.now.toISOString() };
-    await ctx.store.insert('shopItems', item);
+    const id = input.requestId ? keyedId(ctx.caller.openid, input.requestId) : ctx.rt.newId();
+    const item: ShopItemDoc = { _id: id, communityId, ...fields, createdAt: ctx.now.toISOString() };
+    try {
+      await ctx.store.insert('shopItems', item);
+    } catch (error) {
+      return {
+        item: itemView(
+          await earlierCreate<ShopItemDoc>(ctx, 'shopItems', id, error, (d) => d.communityId === communityId),
+        ),
+      };
+    }
     await record(ctx, { action: 'shop.create', entity: 'shopItems', entityId: item._id, before: null, after: fields });
     return { item: itemView(item) };
   }

@@ -4,7 +4,8 @@ import type { Party } from '@shared/core/transitions';
 import { beijingDate, beijingDay, beijingInstant } from '@shared/core/time';
 import type { PointsContract, ServiceView } from '@shared/points/points.contract';
 import { pointsFor, reviewOutcomes, type ReviewOutcome } from '@shared/points/points.rules';
-import { create, transition } from '../core/runtime/change';
+import { create, transition, earlierCreate } from '../core/runtime/change';
+import { keyedId } from '../core/runtime/ids';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import type { UnitDoc } from '../org/org.port';
 import { postEntry } from './ledger';
@@ -26,7 +27,7 @@ export const logService: Handlers<PointsContract>['logService'] = async (input, 
   if (input.date > beijingDate(ctx.now)) return fail('INPUT.INVALID', { date: '服务日期不能晚于今天' });
   const earliest = beijingDay(ctx.now).subtract(settings.serviceLogDays, 'day').format('YYYY-MM-DD');
   if (input.date < earliest) return fail('INPUT.INVALID', { date: `只能登记${settings.serviceLogDays}天内的服务` });
-  const id = ctx.rt.newId();
+  const id = input.requestId ? keyedId(ctx.caller.openid, input.requestId) : ctx.rt.newId();
   const service: ServiceDoc = {
     _id: `self~${id}`,
     openid: ctx.caller.openid,
@@ -42,8 +43,13 @@ export const logService: Handlers<PointsContract>['logService'] = async (input, 
     status: 'pending',
     createdAt: ctx.now.toISOString(),
   };
-  await create(ctx, serviceEntity, service, { event: 'log', detail: { hours: service.hours, unitId: unit._id } });
-  return { service: (await serviceViews(ctx, [service]))[0] as ServiceView };
+  const saved = await create(ctx, serviceEntity, service, {
+    event: 'log',
+    detail: { hours: service.hours, unitId: unit._id },
+  }).catch((error: unknown) =>
+    earlierCreate<ServiceDoc>(ctx, 'services', service._id, error, (d) => d.openid === ctx.caller.openid),
+  );
+  return { service: (await serviceViews(ctx, [saved]))[0] as ServiceView };
 };
 
 /** As whom may the caller confirm this record? The unit leader of its unit, or the activity's organiser; never its member. */

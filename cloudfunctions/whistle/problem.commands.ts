@@ -3,8 +3,17 @@ import { fail, isFailure, type Failure } from '@shared/core/result';
 import { defaultDeadlineRule, feedbackDeadline } from '@shared/whistle/deadline';
 import type { WhistleContract } from '@shared/whistle/whistle.contract';
 import { REMIND_BEFORE_HOURS } from '@shared/whistle/whistle.rules';
-import { create, record, transition, transitionById, type Moved, type Notice } from '../core/runtime/change';
+import {
+  create,
+  record,
+  transition,
+  transitionById,
+  type Moved,
+  type Notice,
+  earlierCreate,
+} from '../core/runtime/change';
 import { loadByIds } from '../core/runtime/lookup';
+import { keyedId } from '../core/runtime/ids';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { StoreConflictError } from '../core/store/store.port';
 import { deliver } from '../messages/messages.port';
@@ -30,11 +39,12 @@ async function answer(ctx: Ctx, moved: Moved<ProblemDoc> | Failure, extra: Notic
 export const submitProblem: Handlers<WhistleContract>['submitProblem'] = async (input, ctx) => {
   const unit = await ctx.store.get<UnitDoc>('units', input.unitId);
   if (!unit) return fail('NOT_FOUND', { unitId: '请选择问题所在的单元' });
+  const id = input.requestId ? keyedId(ctx.caller.openid, input.requestId) : ctx.rt.newId();
   const p = await create(
     ctx,
     problemEntity,
     {
-      _id: ctx.rt.newId(),
+      _id: id,
       districtId: unit.districtId,
       communityId: unit.communityId,
       gridId: unit.gridId,
@@ -58,6 +68,8 @@ export const submitProblem: Handlers<WhistleContract>['submitProblem'] = async (
       createdAt: ctx.now.toISOString(),
     },
     { event: 'submit', detail: { category: input.category, unitId: unit._id } },
+  ).catch((error: unknown) =>
+    earlierCreate<ProblemDoc>(ctx, 'problems', id, error, (d) => d.openid === ctx.caller.openid),
   );
   await deliver(ctx.rt, [newProblemNotice(p)]);
   return { problem: await problemView(ctx, p) };

@@ -3,8 +3,9 @@ import { fail, failWith, isFailure, type Failure } from '@shared/core/result';
 import type { Party } from '@shared/core/transitions';
 import type { WishContract } from '@shared/wish/wish.contract';
 import { claimExpiry, type WishEvent } from '@shared/wish/wish.rules';
-import { create, transition, transitionById, type Moved } from '../core/runtime/change';
+import { create, transition, transitionById, type Moved, earlierCreate } from '../core/runtime/change';
 import type { PersonDoc } from '../core/runtime/identity';
+import { keyedId } from '../core/runtime/ids';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import type { Where } from '../core/store/store.port';
 import type { UnitDoc } from '../org/org.port';
@@ -41,11 +42,12 @@ export const postWish: Handlers<WishContract>['postWish'] = async (input, ctx) =
   const unit = await ctx.store.get<UnitDoc>('units', input.unitId);
   if (!unit) return fail('NOT_FOUND', { unitId: '请选择您居住的单元' });
   const settings = await wishSettings(ctx.store, unit.communityId);
+  const id = input.requestId ? keyedId(ctx.caller.openid, input.requestId) : ctx.rt.newId();
   const wish = await create(
     ctx,
     wishEntity,
     {
-      _id: ctx.rt.newId(),
+      _id: id,
       districtId: unit.districtId,
       communityId: unit.communityId,
       gridId: unit.gridId,
@@ -72,7 +74,7 @@ export const postWish: Handlers<WishContract>['postWish'] = async (input, ctx) =
       createdAt: ctx.now.toISOString(),
     },
     { event: 'post', detail: { status: 'pending_review', title: input.title } },
-  );
+  ).catch((error: unknown) => earlierCreate<WishDoc>(ctx, 'wishes', id, error, (w) => w.openid === ctx.caller.openid));
   return { wish: await wishView(ctx, wish) };
 };
 

@@ -2,7 +2,7 @@ import type { ErrorCode } from '@shared/core/errors';
 import { fail, type Failure } from '@shared/core/result';
 import type { Role, ScopeKind } from '@shared/core/roles';
 import type { Party, TransitionTable } from '@shared/core/transitions';
-import type { Doc, Patch, Store, TxStore, Where } from '../store/store.port';
+import { StoreConflictError, type Doc, type Patch, type Store, type TxStore, type Where } from '../store/store.port';
 import type { Runtime } from './runtime';
 
 /**
@@ -161,6 +161,23 @@ export async function create<D extends Doc, S extends string, T extends Transiti
     options.tx,
   );
   return full;
+}
+
+/**
+ * A create keyed by the client's request id met its own earlier write (a double tap, a retry): the record
+ * that write made, when it is the caller's. Any other error, or another's record, is thrown on.
+ */
+export async function earlierCreate<D extends Doc>(
+  c: Changer,
+  collection: string,
+  id: string,
+  error: unknown,
+  mine: (doc: D) => boolean,
+): Promise<D> {
+  if (!(error instanceof StoreConflictError)) throw error;
+  const earlier = await c.store.get<D>(collection, id);
+  if (!earlier || !mine(earlier)) throw error;
+  return earlier;
 }
 
 /**

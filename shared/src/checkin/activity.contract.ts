@@ -2,7 +2,7 @@ import { activityPhases } from './activity.rules';
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
 import { instantField } from '../core/dates';
-import { cursorField, idField, limitField, page } from '../core/fields';
+import { cursorField, idField, limitField, page, requestIdField } from '../core/fields';
 
 /** 活动 (activities) with check-in and check-out by scanning the activity's code. */
 export const activityTokenField = z
@@ -60,6 +60,7 @@ export const halfYearView = z.object({
 
 export const activityInput = z
   .object({
+    requestId: requestIdField.optional(),
     communityId: idField.optional(),
     gridId: idField.optional(),
     title: z.string().trim().min(2, '活动名称至少2个字').max(40, '活动名称最多40个字'),
@@ -81,7 +82,9 @@ export const activityActions = defineContract({
     summary: '发布活动',
     roles: ['stationAdmin', 'gridSecretary'],
     input: activityInput,
-    output: z.object({ activity: activityView }),
+    output: z.object({
+      activity: activityView,
+    }),
     errors: ['ORG.COMMUNITY_UNKNOWN', 'NOT_FOUND'],
   },
   listActivities: {

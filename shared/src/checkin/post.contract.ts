@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
 import { dateField } from '../core/dates';
-import { cursorField, idField, limitField, page } from '../core/fields';
+import { cursorField, idField, limitField, page, requestIdField } from '../core/fields';
 
 /** 岗位 (posts): a duty with places that members claim while places remain. */
 export const postView = z.object({
@@ -23,6 +23,7 @@ export type PostView = z.infer<typeof postView>;
 
 export const postInput = z
   .object({
+    requestId: requestIdField.optional(),
     communityId: idField.optional(),
     name: z.string().trim().min(2, '岗位名称至少2个字').max(30, '岗位名称最多30个字'),
     duty: z.string().trim().min(2, '请填写岗位职责').max(300, '岗位职责最多300个字'),
@@ -39,7 +40,9 @@ export const postActions = defineContract({
     summary: '设置岗位',
     roles: ['stationAdmin', 'gridSecretary'],
     input: postInput,
-    output: z.object({ post: postView }),
+    output: z.object({
+      post: postView,
+    }),
     errors: ['ORG.COMMUNITY_UNKNOWN', 'NOT_FOUND'],
   },
   listPosts: {

@@ -25,3 +25,9 @@ export const photoField = z
   .string()
   .max(300, '图片地址过长')
   .regex(/^(cloud:\/\/[\w.\-/]+|\/uploads\/[a-f0-9]{32}\.(jpg|png))$/, '图片无效，请重新上传');
+
+/**
+ * A client-made id for one create (a form opening makes one), so a double tap or a retried request writes
+ * one record and answers with it.
+ */
+export const requestIdField = z.string().regex(/^[A-Za-z0-9-]{8,40}$/, '请求编号无效');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
 import { dateField } from '../core/dates';
-import { cursorField, idField, limitField, page } from '../core/fields';
+import { cursorField, idField, limitField, page, requestIdField } from '../core/fields';
 import { entryKinds, isHalfHourStep, orderStatuses, reviewOutcomes, serviceStatuses } from './points.rules';
 
 const hoursField = z
@@ -55,14 +55,13 @@ export const orderView = z.object({
 export type OrderView = z.infer<typeof orderView>;
 
 const listInput = { cursor: cursorField, limit: limitField };
-/** A client-made id for one redemption, so a retried request places one order. */
-const requestIdField = z.string().regex(/^[A-Za-z0-9-]{8,40}$/, '请求编号无效');
 
 export const pointsContract = defineContract({
   logService: {
     summary: '登记服务时长',
     roles: ['member'],
     input: z.object({
+      requestId: requestIdField.optional(),
       description: z.string().trim().min(2, '请填写服务内容').max(100, '服务内容最多100个字'),
       unitId: idField,
       date: dateField,
@@ -128,6 +127,7 @@ export const pointsContract = defineContract({
     summary: '上架商品',
     roles: ['stationAdmin'],
     input: z.object({
+      requestId: requestIdField.optional(),
       itemId: idField.optional(),
       name: z.string().trim().min(2, '商品名称至少2个字').max(30, '商品名称最多30个字'),
       description: z.string().trim().max(200, '说明最多200个字').default(''),

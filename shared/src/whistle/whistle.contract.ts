@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
-import { cursorField, idField, limitField, page, phoneField, photoField } from '../core/fields';
+import { cursorField, idField, limitField, page, phoneField, photoField, requestIdField } from '../core/fields';
 import { problemCategories, problemStatuses } from './whistle.rules';
 
 const timelineEntry = z.object({
@@ -51,6 +51,7 @@ export const whistleContract = defineContract({
     summary: '反映问题',
     roles: ['resident'],
     input: z.object({
+      requestId: requestIdField.optional(),
       category: z.enum(problemCategories, { error: '请选择问题类别' }),
       description: z.string().trim().min(5, '请具体描述问题，至少5个字').max(500, '描述最多500个字'),
       unitId: idField,

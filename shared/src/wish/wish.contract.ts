@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
-import { cursorField, idField, limitField, page, phoneField, photoField, reasonField } from '../core/fields';
+import {
+  cursorField,
+  idField,
+  limitField,
+  page,
+  phoneField,
+  photoField,
+  reasonField,
+  requestIdField,
+} from '../core/fields';
 import { wishCategories, wishStatuses } from './wish.rules';
 
 const historyEntry = z.object({
@@ -49,6 +58,7 @@ export const wishContract = defineContract({
     summary: '发布微心愿',
     roles: ['resident'],
     input: z.object({
+      requestId: requestIdField.optional(),
       title: z.string().trim().min(2, '心愿标题至少2个字').max(30, '心愿标题最多30个字'),
       description: z.string().trim().min(5, '请具体描述心愿，至少5个字').max(300, '心愿描述最多300个字'),
       category: z.enum(wishCategories, { error: '请选择心愿类别' }),

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { beijing, beijingInstant } from '@shared/core/time';
 import { call, type CallError } from '../../../api/call';
+import { useRequestId } from '../../../api/request-id';
 import { PickerField, TextField } from '../../../components/form';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
@@ -12,6 +13,7 @@ const instant = (date: string, time: string) => beijingInstant(date, time).toISO
 
 /** The station or a grid secretary publishes an activity; optionally check-in must happen near its place. */
 export default function ActivityEdit() {
+  const requestId = useRequestId();
   useDevLoginGuard('pages/checkin/activity-edit/index');
   const [title, setTitle] = useState('');
   const [place, setPlace] = useState('');
@@ -39,6 +41,7 @@ export default function ActivityEdit() {
     try {
       const geo = useRadius ? { radiusM: Number(radius), ...(spot ?? {}) } : {};
       const res = await call('checkin', 'createActivity', {
+        requestId,
         title,
         place,
         startAt: instant(date, start),

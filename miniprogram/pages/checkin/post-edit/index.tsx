@@ -4,11 +4,13 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { beijing } from '@shared/core/time';
 import { call, type CallError } from '../../../api/call';
+import { useRequestId } from '../../../api/request-id';
 import { PickerField, TextField } from '../../../components/form';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 /** The station or a grid secretary sets up a post (岗位) with its duty, places and period. */
 export default function PostEdit() {
+  const requestId = useRequestId();
   useDevLoginGuard('pages/checkin/post-edit/index');
   const today = beijing(new Date().toISOString(), 'YYYY-MM-DD');
   const [name, setName] = useState('');
@@ -21,7 +23,7 @@ export default function PostEdit() {
   const submit = async () => {
     setBusy(true);
     try {
-      await call('checkin', 'createPost', { name, duty, capacity: Number(capacity), startDate, endDate });
+      await call('checkin', 'createPost', { requestId, name, duty, capacity: Number(capacity), startDate, endDate });
       void Taro.showToast({ title: '岗位已发布', icon: 'none' });
       void Taro.navigateBack();
     } catch (e) {

@@ -3,11 +3,13 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { call, type CallError } from '../../../api/call';
+import { useRequestId } from '../../../api/request-id';
 import { TextField } from '../../../components/form';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 
 /** The station puts an item on the shelf, or changes its price, stock, limit, or takes it off. */
 export default function ItemEdit() {
+  const requestId = useRequestId();
   useDevLoginGuard('pages/points/item-edit/index');
   const p = useRouter().params;
   const [name, setName] = useState(decodeURIComponent(p.name ?? ''));
@@ -20,6 +22,7 @@ export default function ItemEdit() {
   const save = async () => {
     try {
       await call('points', 'saveItem', {
+        requestId,
         ...(p.id ? { itemId: p.id } : {}),
         name,
         description,

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { pointsDefaults } from '@shared/points/points.rules';
 import { beijing } from '@shared/core/time';
 import { call, type CallError } from '../../../api/call';
+import { useRequestId } from '../../../api/request-id';
 import { PickerField, TextField } from '../../../components/form';
 import { OptionField } from '../../../components/option-field';
 import { UnitPicker } from '../../../components/unit-picker';
@@ -15,6 +16,7 @@ const hourOptions = Array.from({ length: 16 }, (_, i) => ({ id: String((i + 1) /
 
 /** A member logs a service they did in a unit; the unit leader confirms it and the points follow. */
 export default function LogService() {
+  const requestId = useRequestId();
   useDevLoginGuard('pages/points/log/index');
   const me = useMe();
   const communityId = me.data?.communityId ?? '';
@@ -27,7 +29,7 @@ export default function LogService() {
   const submit = async () => {
     setBusy(true);
     try {
-      await call('points', 'logService', { description, unitId, date, hours: Number(hours) });
+      await call('points', 'logService', { requestId, description, unitId, date, hours: Number(hours) });
       void Taro.showToast({ title: '已提交，等待单元长确认', icon: 'none' });
       backOr('/pages/points/mine/index');
     } catch (e) {

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { call } from '../../../api/call';
+import { newRequestId } from '../../../api/request-id';
 import { PagedList } from '../../../components/paged-list';
 import { runAction } from '../../../hooks/use-action';
 import { useListPage } from '../../../hooks/use-call';
@@ -9,7 +10,6 @@ import { useDevLoginGuard } from '../../../hooks/use-me';
 import { useRoles } from '../../../hooks/use-roles';
 
 /** One id per tap, so a retried request places one order. */
-const requestId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** Members redeem points for items; the station keeps the shelf. */
 export default function Shop() {
@@ -21,7 +21,7 @@ export default function Shop() {
     const sure = await Taro.showModal({ title: '确认兑换', content: `使用${price}积分兑换「${name}」？` });
     if (!sure.confirm) return;
     const res = await runAction(
-      () => call('points', 'redeem', { itemId, requestId: requestId() }),
+      () => call('points', 'redeem', { itemId, requestId: newRequestId() }),
       '兑换成功，请凭领取码领取',
     );
     if (res) void Taro.navigateTo({ url: '/pages/points/orders/index' });

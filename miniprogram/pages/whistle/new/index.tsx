@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { problemCategories, type ProblemCategory } from '@shared/whistle/whistle.rules';
 import { call, type CallError } from '../../../api/call';
+import { useRequestId } from '../../../api/request-id';
 import { TextField } from '../../../components/form';
 import { OptionField } from '../../../components/option-field';
 import { PhotoPicker } from '../../../components/photo-picker';
@@ -26,6 +27,7 @@ function askToBeTold() {
 
 /** A resident reports a neighbourhood problem, after seeing whether a neighbour already did. */
 export default function NewProblem() {
+  const requestId = useRequestId();
   useDevLoginGuard('pages/whistle/new/index');
   const [unitId, setUnitId] = useState('');
   const nearby = useLoad(
@@ -42,6 +44,7 @@ export default function NewProblem() {
     setBusy(true);
     try {
       await call('report', 'submitProblem', {
+        requestId,
         category: category as ProblemCategory,
         description,
         unitId,

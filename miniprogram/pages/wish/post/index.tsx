@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { wishCategories } from '@shared/wish/wish.rules';
 import { call, type CallError } from '../../../api/call';
+import { useRequestId } from '../../../api/request-id';
 import { TextField } from '../../../components/form';
 import { OptionField } from '../../../components/option-field';
 import { PhotoPicker } from '../../../components/photo-picker';
@@ -15,6 +16,7 @@ const categories = wishCategories.map((c) => ({ id: c, name: c }));
 
 /** A resident posts a small wish; the station reviews it before members see it. */
 export default function PostWish() {
+  const requestId = useRequestId();
   useDevLoginGuard('pages/wish/post/index');
   const [unitId, setUnitId] = useState('');
   const [title, setTitle] = useState('');
@@ -29,6 +31,7 @@ export default function PostWish() {
     setBusy(true);
     try {
       await call('wish', 'postWish', {
+        requestId,
         title,
         description,
         category: category as (typeof wishCategories)[number],
