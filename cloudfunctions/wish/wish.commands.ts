@@ -7,10 +7,10 @@ import { create, transition, transitionById, type Moved, earlierCreate } from '.
 import type { PersonDoc } from '../core/runtime/identity';
 import { keyedId } from '../core/runtime/ids';
 import type { Ctx, Handlers } from '../core/runtime/router';
-import type { Where } from '../core/store/store.port';
+import type { TxStore, Where } from '../core/store/store.port';
 import type { UnitDoc } from '../org/org.port';
 import { recordService, serviceId } from '../points/points.port';
-import type { WishDoc } from './wish.documents';
+import type { WishDoc, WishHoldDoc } from './wish.documents';
 import { wishEntity, wishSettings } from './wish.entity';
 import { wishView } from './wish.view';
 
@@ -112,8 +112,21 @@ export const confirmWish: Handlers<WishContract>['confirmWish'] = async (input, 
         ? 'unitLeader'
         : null;
   if (!as) return fail('AUTH.FORBIDDEN');
-  if (!input.fulfilled)
-    return move(ctx, wish, 'dispute', as, { changes: { fulfilledAt: null }, note: input.note || '居民反馈尚未完成' });
+  if (!input.fulfilled) {
+    // Back to the member, it counts among their open claims again.
+    const back = await transitionById(ctx, wishEntity, wish._id, 'dispute', {
+      as,
+      changes: { fulfilledAt: null },
+      note: input.note || '居民反馈尚未完成',
+      also: async (tx, next) => {
+        if (!next.claimedBy) return;
+        const hold = await tx.get<WishHoldDoc>('wishHolds', next.claimedBy);
+        const claims = [...new Set([...(hold?.claims ?? []), next._id])];
+        await tx.set('wishHolds', { _id: next.claimedBy, claims } satisfies WishHoldDoc);
+      },
+    });
+    return isFailure(back) ? back : { wish: await wishView(ctx, back.doc) };
+  }
   if (!wish.claimedBy) return fail('WISH.BAD_STATE');
   const now = ctx.now.toISOString();
   const service = serviceId('wish', wish._id);
@@ -181,23 +194,48 @@ export const claimWish: Handlers<WishContract>['claimWish'] = async (input, ctx)
   if (wish.status === 'claimed')
     return fail(wish.claimedBy === ctx.caller.openid ? 'WISH.BAD_STATE' : 'WISH.ALREADY_CLAIMED');
   if (wish.status !== 'open') return fail('WISH.BAD_STATE');
-  const settings = await wishSettings(ctx.store, wish.communityId);
-  const holding = await ctx.store.count('wishes', { claimedBy: ctx.caller.openid, status: 'claimed' });
-  if (holding >= settings.maxOpenClaims) return failWith('WISH.TOO_MANY_CLAIMS', { max: settings.maxOpenClaims });
+  const me = ctx.caller.openid;
+  const [settings, found] = await Promise.all([
+    wishSettings(ctx.store, wish.communityId),
+    // The member's open claims as the indexes see them (this also counts claims made before the hold
+    // document existed); inside the transaction each is checked again by id.
+    ctx.store.find<WishDoc>('wishes', { where: { claimedBy: me, status: 'claimed' }, limit: 100 }),
+  ]);
   const changes = {
-    claimedBy: ctx.caller.openid,
+    claimedBy: me,
     claimedAt: ctx.now.toISOString(),
     claimExpiresAt: claimExpiry(ctx.now, settings.claimDays),
     fulfilledAt: null,
     fulfilNote: null,
   };
-  const moved = await move(ctx, wish, 'claim', 'member', { changes });
-  if (isFailure(moved)) {
-    const now = await ctx.store.get<WishDoc>('wishes', wish._id);
-    return fail(now?.status === 'claimed' ? 'WISH.ALREADY_CLAIMED' : 'WISH.BAD_STATE');
-  }
-  return moved;
+  // One transaction reads and writes the member's hold document, so two claims by one member at once
+  // cannot both pass the limit (the second meets the first's write, retries and counts it), and the
+  // wish itself, so of many members claiming it one wins.
+  const outcome = await ctx.store.transaction(async (tx): Promise<Failure | WishDoc> => {
+    const current = await tx.get<WishDoc>('wishes', wish._id);
+    if (!current) return fail('NOT_FOUND');
+    if (current.status === 'claimed') return fail(current.claimedBy === me ? 'WISH.BAD_STATE' : 'WISH.ALREADY_CLAIMED');
+    if (current.status !== 'open') return fail('WISH.BAD_STATE');
+    const hold = await tx.get<WishHoldDoc>('wishHolds', me);
+    const open = await openClaims(tx, me, [...(hold?.claims ?? []), ...found.items.map((w) => w._id)]);
+    if (open.length >= settings.maxOpenClaims) return failWith('WISH.TOO_MANY_CLAIMS', { max: settings.maxOpenClaims });
+    const moved = await transition(ctx, wishEntity, current, 'claim', { tx, as: 'member', changes });
+    if (isFailure(moved)) return moved;
+    await tx.set('wishHolds', { _id: me, claims: [...open, current._id] } satisfies WishHoldDoc);
+    return moved.doc;
+  });
+  return isFailure(outcome) ? outcome : { wish: await wishView(ctx, outcome) };
 };
+
+/** Of these wishes, the ones the member still holds open (read by id inside the transaction). */
+async function openClaims(tx: TxStore, openid: string, ids: string[]): Promise<string[]> {
+  const open: string[] = [];
+  for (const id of new Set(ids)) {
+    const w = await tx.get<WishDoc>('wishes', id);
+    if (w?.status === 'claimed' && w.claimedBy === openid) open.push(id);
+  }
+  return open;
+}
 
 export const giveUpWish: Handlers<WishContract>['giveUpWish'] = async (input, ctx) => {
   const wish = await loadWish(ctx, input.wishId);

@@ -31,9 +31,15 @@ export type WishDoc = {
   history: HistoryEntry[];
 };
 
+/**
+ * The wishes a member claimed (some may since have moved on; a claim re-checks each by id). Written in the
+ * same transaction as a claim, so one member's claims at once meet here and the limit holds.
+ */
+export type WishHoldDoc = { _id: string; claims: string[] };
+
 /** The collections this feature owns and every query it makes (see core/store/indexes.ts). */
 export const wishStorage: { collections: readonly string[]; indexes: readonly IndexDef[] } = {
-  collections: ['wishes'],
+  collections: ['wishes', 'wishHolds'],
   indexes: [
     { collection: 'wishes', fields: ['openid', 'createdAt'] },
     { collection: 'wishes', fields: ['communityId', 'status', 'createdAt'] },

@@ -1,5 +1,5 @@
 import { functions } from '../../../cloudfunctions/deployed';
-import { addMembers, createHarness, errorCode, ok, snapshot, type Harness } from '../../support/harness';
+import { addMembers, createHarness, errorCode, expectRace, ok, snapshot, type Harness } from '../../support/harness';
 
 const wishInput = {
   title: '帮忙修理漏水的水龙头',
@@ -105,6 +105,28 @@ describe('微心愿 wishes', () => {
     const fourth = await h.call('wish', 'demo-member', 'claimWish', { wishId: ids[3] });
     expect(errorCode(fourth)).toBe('WISH.TOO_MANY_CLAIMS');
     expect(fourth.ok ? '' : fourth.error.message).toBe('您已认领3个未完成的心愿，请先完成后再认领');
+  });
+
+  /** Issue 12, defect 12: the limit holds when one member claims several wishes at once. */
+  test('claiming six wishes at once still gives three, and a dispute brings a wish back into the count', async () => {
+    const ids = [wishId];
+    for (let i = 0; i < 5; i++) ids.push(ok(await post()).wish.id);
+    for (const id of ids) ok(await approve(id));
+    const answers = await Promise.all(ids.map((id) => h.call('wish', 'demo-member', 'claimWish', { wishId: id })));
+    expectRace(answers, 3, 'WISH.TOO_MANY_CLAIMS');
+    const held = h.store.dump('wishes').filter((w) => w.claimedBy === 'demo-member' && w.status === 'claimed');
+    expect(held).toHaveLength(3);
+    // One is fulfilled (it no longer counts), another is claimed in its place; the resident says the first
+    // was not done, so it counts again: four held now, and no fifth claim goes through.
+    const first = held[0]!._id;
+    ok(await h.call('wish', 'demo-member', 'fulfilWish', { wishId: first, note: '已修好' }));
+    const free = ids.find((id) => !held.some((w) => w._id === id))!;
+    ok(await h.call('wish', 'demo-member', 'claimWish', { wishId: free }));
+    ok(await h.call('wish', 'demo-resident', 'confirmWish', { wishId: first, fulfilled: false, note: '还在漏水' }));
+    const another = ids.find((id) => id !== free && !held.some((w) => w._id === id))!;
+    expect(errorCode(await h.call('wish', 'demo-member', 'claimWish', { wishId: another }))).toBe(
+      'WISH.TOO_MANY_CLAIMS',
+    );
   });
 
   test('stale claims expire through the timer, and running it twice changes nothing more', async () => {
