@@ -13,8 +13,7 @@ import { fail, failWith, isFailure, type Failure } from '@shared/core/result';
 import { create, transition } from '../core/runtime/change';
 import { verifyActivityToken } from '../core/runtime/codes';
 import type { Ctx, Handlers } from '../core/runtime/router';
-import type { TxStore } from '../core/store/store.port';
-import { recordService } from '../points/points.port';
+import { recordService, reviseService, type ServiceRecord } from '../points/points.port';
 import { managedActivity } from './activity.access';
 import { attendanceView } from './activity.view';
 import type { ActivityDoc, AttendanceDoc } from './checkin.documents';
@@ -46,35 +45,23 @@ function withinRadius(
     : { distanceM: distance };
 }
 
-/**
- * An attendance with both ends, long enough to be a service, becomes a service record the points feature
- * will credit (through its port); a shorter one stays an attendance only.
- */
-async function recordAttendance(
-  tx: TxStore,
-  attendance: AttendanceDoc,
-  activity: ActivityDoc,
-  now: Date,
-): Promise<void> {
-  if (!attendance.checkOutAt || attendance.hours === null) return;
+/** The service an attendance is: both ends, and long enough (a shorter one stays an attendance only). */
+function serviceOf(attendance: AttendanceDoc, activity: ActivityDoc): ServiceRecord | null {
+  if (!attendance.checkOutAt || attendance.hours === null) return null;
   const minMinutes = activity.minAttendanceMinutes ?? MIN_ATTENDANCE_MINUTES;
-  if (!countsAsService(attendance.checkInAt, attendance.checkOutAt, minMinutes)) return;
-  await recordService(
-    tx,
-    {
-      openid: attendance.openid,
-      source: 'activity',
-      sourceId: attendance._id,
-      communityId: attendance.communityId,
-      unitId: null,
-      confirmer: activity.organiser,
-      description: activity.title,
-      memberName: attendance.name,
-      hours: attendance.hours,
-      at: attendance.checkOutAt,
-    },
-    now,
-  );
+  if (!countsAsService(attendance.checkInAt, attendance.checkOutAt, minMinutes)) return null;
+  return {
+    openid: attendance.openid,
+    source: 'activity',
+    sourceId: attendance._id,
+    communityId: attendance.communityId,
+    unitId: null,
+    confirmer: activity.organiser,
+    description: activity.title,
+    memberName: attendance.name,
+    hours: attendance.hours,
+    at: attendance.checkOutAt,
+  };
 }
 
 /** Check-in is idempotent per member and activity: the attendance id is activity~member. */
@@ -137,7 +124,8 @@ export const checkOut: Handlers<CheckinContract>['checkOut'] = async (input, ctx
       changes: { checkOutAt, hours: servedHours(current.checkInAt, checkOutAt) },
     });
     if (isFailure(moved)) throw new Error(`attendance ${id} could not check out: ${moved.failure}`);
-    await recordAttendance(tx, moved.doc, activity, ctx.now);
+    const service = serviceOf(moved.doc, activity);
+    if (service) await recordService(tx, service, ctx.now);
     return { attendance: moved.doc, changed: true };
   });
   return { attendance: attendanceView(outcome.attendance), changed: outcome.changed };
@@ -152,7 +140,7 @@ export const correctCheckOut: Handlers<CheckinContract>['correctCheckOut'] = asy
   const checkOutAt = new Date(input.checkOutAt).toISOString();
   if (checkOutAt <= found.checkInAt) return fail('INPUT.INVALID', { checkOutAt: '签退时间须晚于签到时间' });
   if (Date.parse(checkOutAt) > ctx.now.getTime()) return fail('INPUT.INVALID', { checkOutAt: '签退时间不能晚于现在' });
-  const saved = await ctx.store.transaction(async (tx) => {
+  const saved = await ctx.store.transaction(async (tx): Promise<AttendanceDoc | Failure> => {
     const current = (await tx.get<AttendanceDoc>('attendance', found._id)) as AttendanceDoc;
     const correction = {
       by: ctx.caller.openid,
@@ -161,6 +149,14 @@ export const correctCheckOut: Handlers<CheckinContract>['correctCheckOut'] = asy
       previous: current.checkOutAt,
     };
     const hours = servedHours(current.checkInAt, checkOutAt);
+    // The service goes first: if its credited points cannot be adjusted, nothing is written.
+    const revised = await reviseService(
+      ctx,
+      tx,
+      { source: 'activity', sourceId: current._id },
+      serviceOf({ ...current, checkOutAt, hours }, managed.activity),
+    );
+    if (revised) return revised;
     const moved = await transition(ctx, attendanceEntity, current, 'correct', {
       tx,
       as: managed.as,
@@ -169,8 +165,7 @@ export const correctCheckOut: Handlers<CheckinContract>['correctCheckOut'] = asy
       detail: { checkOutAt, hours, note: input.note, previous: current.checkOutAt },
     });
     if (isFailure(moved)) throw new Error(`attendance ${current._id} could not be corrected: ${moved.failure}`);
-    await recordAttendance(tx, moved.doc, managed.activity, ctx.now);
     return moved.doc;
   });
-  return { attendance: attendanceView(saved) };
+  return isFailure(saved) ? saved : { attendance: attendanceView(saved) };
 };

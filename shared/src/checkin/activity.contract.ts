@@ -180,7 +180,8 @@ export const activityActions = defineContract({
       note: z.string().trim().min(2, '请填写补签原因').max(100, '原因最多100个字'),
     }),
     output: z.object({ attendance: attendanceView }),
-    errors: ['CHECKIN.ACTIVITY_CLOSED'],
+    /** POINTS.INSUFFICIENT: the hours were credited and the member has spent what the correction takes back. */
+    errors: ['CHECKIN.ACTIVITY_CLOSED', 'POINTS.INSUFFICIENT'],
   },
   closeActivity: {
     summary: '结束活动',

@@ -1,3 +1,4 @@
+import { verifyBalances } from '../../../cloudfunctions/points/ledger';
 import { activityToken } from '../../../cloudfunctions/core/runtime/codes';
 import {
   activityInput,
@@ -144,6 +145,60 @@ describe('activities: codes, check-in and check-out', () => {
     expect(errorCode(await h.call('checkin', 'demo-station', 'activityCode', { activityId }))).toBe(
       'CHECKIN.ACTIVITY_CLOSED',
     );
+  });
+
+  /** Issue 12, defect 3: service, ledger and balance agree after a check-out corrected once the hours were credited. */
+  test('a check-out corrected after the hours were credited posts an adjusting entry; the service stays confirmed', async () => {
+    h.clock.advance(10 * 60_000);
+    ok(await h.call('checkin', 'demo-member', 'checkIn', { token: await code() }));
+    h.clock.advance(2 * 3600_000);
+    ok(await h.call('checkin', 'demo-member', 'checkOut', { token: await code() }));
+    const service = h.store.dump('services')[0]!;
+    const first = ok(
+      await h.call('points', 'demo-station', 'reviewServices', { serviceIds: [service._id], decision: 'confirm' }),
+    );
+    expect(first.results[0]).toMatchObject({ ok: true, points: 20 });
+    const attendance = h.store.dump('attendance')[0]!;
+    const checkOutAt = new Date(Date.parse(String(attendance.checkInAt)) + 30 * 60_000).toISOString();
+    ok(
+      await h.call('checkin', 'demo-station', 'correctCheckOut', {
+        attendanceId: attendance._id,
+        checkOutAt,
+        note: '实际只服务半小时',
+      }),
+    );
+    expect(h.store.dump('services')[0]).toMatchObject({ status: 'confirmed', hours: 0.5, credited: 5 });
+    const ledger = h.store
+      .dump('ledger')
+      .filter((e) => e.ref === service._id)
+      .sort((a, b) => Number(a.seq) - Number(b.seq));
+    expect(ledger.map((e) => e.amount)).toEqual([20, -15]);
+    expect(ok(await h.call('points', 'demo-member', 'myPoints', {})).balance).toBe(5);
+    const again = ok(
+      await h.call('points', 'demo-station', 'reviewServices', { serviceIds: [service._id], decision: 'confirm' }),
+    );
+    expect(again.results[0]).toMatchObject({ ok: false, code: 'POINTS.ALREADY_REVIEWED' });
+    expect(await verifyBalances(h)).toMatchObject({ mismatches: [] });
+  });
+
+  test('a correction that would take back points already spent is refused, and writes nothing', async () => {
+    h.clock.advance(10 * 60_000);
+    ok(await h.call('checkin', 'demo-member', 'checkIn', { token: await code() }));
+    h.clock.advance(2 * 3600_000);
+    ok(await h.call('checkin', 'demo-member', 'checkOut', { token: await code() }));
+    const service = h.store.dump('services')[0]!;
+    ok(await h.call('points', 'demo-station', 'reviewServices', { serviceIds: [service._id], decision: 'confirm' }));
+    ok(await h.call('points', 'demo-member', 'redeem', { itemId: 'demoitem01', requestId: 'spend-0001-abc' }));
+    const attendance = h.store.dump('attendance')[0]!;
+    const before = await snapshot(h.store, ['attendance', 'services', 'ledger', 'accounts', 'audit']);
+    const checkOutAt = new Date(Date.parse(String(attendance.checkInAt)) + 30 * 60_000).toISOString();
+    const refused = await h.call('checkin', 'demo-station', 'correctCheckOut', {
+      attendanceId: attendance._id,
+      checkOutAt,
+      note: '实际只服务半小时',
+    });
+    expect(errorCode(refused)).toBe('POINTS.INSUFFICIENT');
+    expect(await snapshot(h.store, ['attendance', 'services', 'ledger', 'accounts', 'audit'])).toBe(before);
   });
 
   test('a correction before the check-in or in the future is refused', async () => {
