@@ -16,7 +16,12 @@ const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironmen
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/{unit,functions,store,local}/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/{unit,functions,store,local}/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/after-each.ts'],
+    },
     {
       ...common,
       displayName: 'ui',

@@ -16,6 +16,7 @@ export const activityByCode: Handlers<CheckinContract>['activityByCode'] = async
     activity: await activityView(ctx, activity),
     mine: mine ? attendanceView(mine) : null,
     isMember: memberCommunity(ctx.caller) === activity.communityId,
+    now: ctx.now.toISOString(),
   };
 };
 

@@ -57,10 +57,8 @@ describe('a member checks in to an activity and out again', () => {
     await member.locator('.nut-button', { hasText: '签退' }).click();
     // 签退 asks first (a tap right after 签到 would otherwise end the attendance by mistake).
     await member.getByText('确认签退').waitFor();
-    await member
-      .locator('.taro-modal__foot, .taro-modal__btn-primary, button', { hasText: /^签退$/ })
-      .last()
-      .click();
+    await shoot(member, '24b-member-confirm-checkout');
+    await member.locator('.taro-model__confirm').click();
     await member.getByTestId('hours').getByText('服务时长 2 小时').waitFor();
     await shoot(member, '25-member-checked-out');
 

@@ -40,6 +40,13 @@ export type Harness = {
  * HONGLING_TEST_STORE=cloudbase the same tests run over the CloudBase adapter and the real SDK, its
  * network answered by the fake CloudBase (`npm run test:cloudbase`).
  */
+const made: Harness[] = [];
+
+/** The harnesses made since the last call (the invariants are checked on each after every test). */
+export function takeHarnesses(): Harness[] {
+  return made.splice(0);
+}
+
 export function createHarness(options: { seed?: boolean } = {}): Harness {
   const clock = frozenClock();
   const runtime: Runtime & { store: TestStore } = localRuntime({
@@ -56,7 +63,7 @@ export function createHarness(options: { seed?: boolean } = {}): Harness {
     FunctionName,
     Main
   >;
-  return {
+  const harness: Harness = {
     runtime,
     store: runtime.store,
     clock,
@@ -68,6 +75,8 @@ export function createHarness(options: { seed?: boolean } = {}): Harness {
     },
     token: (communityId) => communityToken(TEST_SECRET, communityId),
   };
+  made.push(harness);
+  return harness;
 }
 
 /**

@@ -131,7 +131,13 @@ export const activityActions = defineContract({
     summary: '扫码查看活动',
     roles: ['resident'],
     input: z.object({ token: activityTokenField }),
-    output: z.object({ activity: activityView, mine: attendanceView.nullable(), isMember: z.boolean() }),
+    /** `now`: the server's time, so the page measures the attendance by it rather than by the phone's clock. */
+    output: z.object({
+      activity: activityView,
+      mine: attendanceView.nullable(),
+      isMember: z.boolean(),
+      now: z.string(),
+    }),
     errors: ['CHECKIN.ACTIVITY_CODE_INVALID', 'CHECKIN.ACTIVITY_CODE_EXPIRED'],
   },
   checkIn: {

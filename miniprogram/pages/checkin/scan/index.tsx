@@ -21,10 +21,9 @@ async function position(required: boolean): Promise<{ lat?: number; lng?: number
   }
 }
 
-/** Opened by scanning an activity code: check in on arrival, check out when leaving (scan again). */
 /** 签退 asks first; a check-out too soon after the check-in says it will not count as a service. */
-async function confirmCheckOut(checkInAt: string, minMinutes: number): Promise<boolean> {
-  const minutes = Math.floor((Date.now() - Date.parse(checkInAt)) / 60_000);
+async function confirmCheckOut(checkInAt: string, minMinutes: number, serverNow: number): Promise<boolean> {
+  const minutes = Math.max(0, Math.floor((serverNow - Date.parse(checkInAt)) / 60_000));
   const content =
     minutes < minMinutes
       ? `签到后仅${minutes}分钟，不足${minMinutes}分钟不计入服务时长。确定现在签退吗？`
@@ -33,19 +32,27 @@ async function confirmCheckOut(checkInAt: string, minMinutes: number): Promise<b
   return res.confirm;
 }
 
+/** Opened by scanning an activity code: check in on arrival, check out when leaving (scan again). */
 export default function Scan() {
   const token = decodeURIComponent(useRouter().params.scene ?? '');
   useDevLoginGuard(`pages/checkin/scan/index?scene=${encodeURIComponent(token)}`);
   const info = useLoad(() => call('checkin', 'activityByCode', { token }), [token]);
   const [mine, setMine] = useState<Attendance | null>(null);
   const [busy, setBusy] = useState(false);
+  const [loadedAt] = useState(Date.now);
   if (!token) return <Empty title="请扫描活动签到码" />;
   if (info.state === 'loading') return <Loading />;
   if (info.state === 'error') return <ErrorView error={info.error} />;
   const { activity, isMember } = info.data;
   const current = mine ?? info.data.mine;
   const act = async (action: 'checkIn' | 'checkOut') => {
-    if (action === 'checkOut' && current && !(await confirmCheckOut(current.checkInAt, activity.minAttendanceMinutes)))
+    // Measured by the server's clock (as of loading, plus the time since): a phone's own clock may be off.
+    const serverNow = Date.parse(info.data.now) + (Date.now() - loadedAt);
+    if (
+      action === 'checkOut' &&
+      current &&
+      !(await confirmCheckOut(current.checkInAt, activity.minAttendanceMinutes, serverNow))
+    )
       return;
     setBusy(true);
     try {

@@ -1,0 +1,46 @@
+import { verifyBalances } from '../../cloudfunctions/points/ledger';
+import type { TestStore } from './harness';
+
+/**
+ * What must hold in any store after any test (issue 12: nothing lost, nothing doubled):
+ * - every balance equals the sum of its ledger, and none is negative;
+ * - every service's credited points equal what the ledger holds for it (its credit and any adjustments);
+ * - each community's points counters equal a rebuild from the ledger.
+ */
+export async function invariantProblems(store: TestStore): Promise<string[]> {
+  const problems: string[] = [];
+  const balances = await verifyBalances({ store });
+  for (const id of balances.mismatches) problems.push(`balance of ${id} differs from its ledger`);
+  const ledger = store.dump('ledger') as unknown as Array<{
+    ref: string;
+    amount: number;
+    kind: string;
+    communityId: string;
+  }>;
+  const byRef = new Map<string, number>();
+  for (const e of ledger) byRef.set(e.ref, (byRef.get(e.ref) ?? 0) + e.amount);
+  for (const s of store.dump('services') as unknown as Array<{
+    _id: string;
+    status: string;
+    credited?: number | null;
+  }>) {
+    const expected = s.status === 'confirmed' ? (s.credited ?? 0) : 0;
+    const held = byRef.get(s._id) ?? 0;
+    if (held !== expected) problems.push(`service ${s._id} (${s.status}) credited ${expected}, ledger holds ${held}`);
+  }
+  const rebuilt = new Map<string, { issued: number; redeemed: number }>();
+  for (const e of ledger) {
+    const r = rebuilt.get(e.communityId) ?? { issued: 0, redeemed: 0 };
+    if (e.kind === 'credit' || e.kind === 'reversal') r.issued += e.amount;
+    else r.redeemed -= e.amount;
+    rebuilt.set(e.communityId, r);
+  }
+  for (const s of store.dump('pointsStats') as unknown as Array<{ _id: string; issued: number; redeemed: number }>) {
+    const r = rebuilt.get(s._id) ?? { issued: 0, redeemed: 0 };
+    if (r.issued !== s.issued || r.redeemed !== s.redeemed)
+      problems.push(`points counters of ${s._id}: ${s.issued}/${s.redeemed}, ledger says ${r.issued}/${r.redeemed}`);
+    rebuilt.delete(s._id);
+  }
+  for (const [id, r] of rebuilt) if (r.issued || r.redeemed) problems.push(`points counters of ${id} missing`);
+  return problems;
+}
