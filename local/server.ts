@@ -36,12 +36,19 @@ function secretFor(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** A request body over the limit: answered 413, and the connection closed (the rest is never read). */
+class BodyTooLarge extends Error {
+  constructor() {
+    super('body too large');
+  }
+}
+
 async function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > max) throw new Error('body too large');
+    if (size > max) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -121,7 +128,11 @@ export function createLocalServer(options: ServerOptions): {
       if (!bearer || !verifySession(secret, bearer))
         return send(res, 401, { ok: false, error: { code: 'AUTH.UNAUTHENTICATED', message: '请先登录' } });
       const bytes = await readBody(req, MAX_PHOTO).catch(() => null);
-      if (!bytes) return send(res, 413, { ok: false, error: { code: 'INPUT.INVALID', message: '图片不能超过2MB' } });
+      if (!bytes) {
+        res.setHeader('connection', 'close');
+        res.on('finish', () => req.destroy());
+        return send(res, 413, { ok: false, error: { code: 'INPUT.INVALID', message: '图片不能超过2MB' } });
+      }
       const type = imageType(bytes);
       if (!type)
         return send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: '只能上传JPG或PNG图片' } });
@@ -185,7 +196,14 @@ export function createLocalServer(options: ServerOptions): {
     );
     work.catch((error: unknown) => {
       runtime.log({ level: 'error', path, error: error instanceof Error ? error.message : String(error) });
-      if (!res.headersSent) send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: '请求格式错误' } });
+      if (res.headersSent) return;
+      if (error instanceof BodyTooLarge) {
+        // The client is still sending: answer, then drop the connection so it cannot stall the next request.
+        res.setHeader('connection', 'close');
+        res.on('finish', () => req.destroy());
+        return send(res, 413, { ok: false, error: { code: 'INPUT.INVALID', message: '请求内容过大' } });
+      }
+      send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: '请求格式错误' } });
     });
   });
   server.on('close', () => clearInterval(tick));

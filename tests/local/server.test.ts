@@ -106,6 +106,38 @@ describe('local server under hostile requests', () => {
     },
   );
 
+  test.each([
+    ['invalid JSON', { method: 'POST', body: '{"action": "me",' }],
+    ['a body over 1 MB', { method: 'POST', body: JSON.stringify({ action: 'me', data: 'x'.repeat(1_100_000) }) }],
+    ['a JSON array', { method: 'POST', body: '[1,2,3]' }],
+    [
+      'a form body',
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'action=me' },
+    ],
+  ])('%s answers in the JSON error shape and the server lives on', async (_name, init) => {
+    const res = await fetch(`${base}/api/fn/org`, init as RequestInit);
+    expect(res.status).toBeGreaterThanOrEqual(200);
+    const body = (await res.json()) as { ok: boolean; error?: { code: string } };
+    expect(body.ok).toBe(false);
+    expect(['INPUT.INVALID', 'AUTH.UNAUTHENTICATED', 'ACTION.UNKNOWN']).toContain(body.error?.code);
+    await alive();
+  });
+
+  test.each(['GET', 'PUT', 'DELETE'])('%s on a function is unknown', async (method) => {
+    const res = await fetch(`${base}/api/fn/org`, { method });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'ACTION.UNKNOWN' } });
+  });
+
+  test.each(['/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/uploads/..%2f..%2fpackage.json'])(
+    'GET %s never reaches a file outside the app',
+    async (path) => {
+      const text = await (await fetch(`${base}${path}`)).text();
+      expect(text).not.toContain('"devDependencies"');
+      await alive();
+    },
+  );
+
   test('the periodic function cannot be run over HTTP, with or without a session', async () => {
     const token = (
       (await (
