@@ -1,4 +1,5 @@
 import { genericErrors } from '@shared/core/errors';
+import { phoneLeaks } from './privacy-scan';
 import { contracts, functions, type FunctionName } from '../../cloudfunctions/deployed';
 import { localRuntime } from '../../cloudfunctions/core/platform/local.platform';
 import { communityToken } from '../../cloudfunctions/core/runtime/codes';
@@ -71,6 +72,11 @@ export function createHarness(options: { seed?: boolean } = {}): Harness {
     call: async (fn, openid, action, data) => {
       const response = await mains[fn]({ action, data }, openid ? { OPENID: openid } : {});
       if (!response.ok) expectDeclared(fn, action, response.error.code);
+      const leaks = phoneLeaks(runtime.store, openid, response);
+      if (leaks.length)
+        throw new Error(
+          `${fn}.${action} showed ${openid ?? 'nobody'} full phone numbers it may not see: ${leaks.join(', ')}`,
+        );
       return response;
     },
     token: (communityId) => communityToken(TEST_SECRET, communityId),
