@@ -48,7 +48,8 @@ export function takeHarnesses(): Harness[] {
   return made.splice(0);
 }
 
-export function createHarness(options: { seed?: boolean } = {}): Harness {
+/** `store: 'cloudbase'` runs over the CloudBase adapter and the fake whatever the environment says (fault tests). */
+export function createHarness(options: { seed?: boolean; store?: 'sqlite' | 'cloudbase' } = {}): Harness {
   const clock = frozenClock();
   const runtime: Runtime & { store: TestStore } = localRuntime({
     filename: ':memory:',
@@ -56,7 +57,8 @@ export function createHarness(options: { seed?: boolean } = {}): Harness {
     indexes,
     now: clock.now,
   });
-  if (process.env.HONGLING_TEST_STORE === 'cloudbase') runtime.store = cloudbaseTestStore();
+  if (options.store === 'cloudbase' || (options.store !== 'sqlite' && process.env.HONGLING_TEST_STORE === 'cloudbase'))
+    runtime.store = cloudbaseTestStore();
   const logs: Record<string, unknown>[] = [];
   runtime.log = (entry) => logs.push(entry);
   if (options.seed !== false) seedDemo(runtime.store, clock.now());
@@ -182,6 +184,12 @@ export function activityInput(h: Harness, overrides: Record<string, unknown> = {
 if (process.env.HONGLING_TEST_STORE === 'cloudbase') jest.setTimeout(120_000);
 
 let fake: CloudbaseFake | null = null;
+
+/** The fake CloudBase behind the harnesses of this test file (for fault injection). */
+export function cloudbaseFake(): CloudbaseFake {
+  if (!fake) throw new Error('no CloudBase harness made yet');
+  return fake;
+}
 
 /** The CloudBase adapter over the real SDK, its requests answered by one fake CloudBase per test file. */
 function cloudbaseTestStore(): TestStore {

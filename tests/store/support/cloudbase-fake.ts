@@ -20,7 +20,17 @@ import nock from 'nock';
 type Doc = Record<string, unknown> & { _id: string };
 type Stored = { doc: Doc; v: number };
 /** A transaction: its pending writes, and each document as it first saw it (version and content). */
-type Tx = { writes: Map<string, Doc | null>; seen: Map<string, number>; snap: Map<string, Doc | null>; open: boolean };
+type Tx = {
+  writes: Map<string, Doc | null>;
+  seen: Map<string, number>;
+  snap: Map<string, Doc | null>;
+  open: boolean;
+  /** The request count when it was last used: the server aborts a transaction left idle (30 s on CloudBase). */
+  touched: number;
+};
+
+/** How many requests an idle transaction outlives here before the server aborts it (its 30-second limit). */
+const TX_IDLE_REQUESTS = 60;
 type Body = Record<string, unknown> & { action: string };
 export type RecordedRequest = {
   host: string;
@@ -150,6 +160,11 @@ export class CloudbaseFake {
   readonly requests: RecordedRequest[] = [];
   /** Return an error `{ code, message }` to answer a request with it instead (fault injection). */
   failWith: ((request: RecordedRequest) => { code: string; message: string } | undefined) | null = null;
+  /**
+   * Answer with an error `{ code, message }` AFTER the request took effect: the reply that never arrives
+   * (a timeout once the write, or the commit, succeeded).
+   */
+  failAfter: ((request: RecordedRequest) => { code: string; message: string } | undefined) | null = null;
   private readonly collections = new Map<string, Map<string, Stored>>();
   private readonly txs = new Map<string, Tx>();
   private version = 0;
@@ -184,6 +199,7 @@ export class CloudbaseFake {
     this.txSeq = 0;
     this.requests.length = 0;
     this.failWith = null;
+    this.failAfter = null;
     return this;
   }
 
@@ -236,7 +252,10 @@ export class CloudbaseFake {
     try {
       const injected = this.failWith?.(request);
       if (injected) throw new DbError(injected.code, injected.message);
-      return { requestId, ...this.run(request) };
+      const answer = { requestId, ...this.run(request) };
+      const lost = this.failAfter?.(request);
+      if (lost) throw new DbError(lost.code, lost.message);
+      return answer;
     } catch (error) {
       if (error instanceof DbError) return { requestId, code: error.code, message: error.message };
       throw error;
@@ -248,7 +267,8 @@ export class CloudbaseFake {
     // A WHERE operation does not join a transaction on CloudBase: it runs on its own.
     if (request.body.queryType === 'WHERE') return null;
     const tx = this.txs.get(String(id));
-    if (!tx || !tx.open) throw new DbError('DATABASE_TRANSACTION_FAIL', `transaction ${String(id)} is not open`);
+    if (!tx || !this.alive(tx)) throw new DbError('DATABASE_TRANSACTION_FAIL', `transaction ${String(id)} is not open`);
+    tx.touched = this.requests.length;
     return tx;
   }
 
@@ -267,10 +287,16 @@ export class CloudbaseFake {
     return stored ? structuredClone(stored.doc) : null;
   }
 
+  /** Open, and not yet aborted by the server for being left idle (a client that lost its reply never ends it). */
+  private alive(tx: Tx): boolean {
+    if (tx.open && this.requests.length - tx.touched > TX_IDLE_REQUESTS) tx.open = false;
+    return tx.open;
+  }
+
   private txWrite(tx: Tx, collection: string, id: string, doc: Doc | null): void {
     const key = `${collection}/${id}`;
     for (const other of this.txs.values()) {
-      if (other !== tx && other.open && other.writes.has(key))
+      if (other !== tx && this.alive(other) && other.writes.has(key))
         throw new DbError('DATABASE_TRANSACTION_CONFLICT', `write conflict on ${key}`);
     }
     const current = this.coll(collection)?.get(id)?.v ?? 0;
@@ -295,12 +321,18 @@ export class CloudbaseFake {
         return {};
       case 'database.startTransaction': {
         const id = `tx-${++this.txSeq}`;
-        this.txs.set(id, { writes: new Map(), seen: new Map(), snap: new Map(), open: true });
+        this.txs.set(id, {
+          writes: new Map(),
+          seen: new Map(),
+          snap: new Map(),
+          open: true,
+          touched: this.requests.length,
+        });
         return { transactionId: id };
       }
       case 'database.commitTransaction': {
         const tx = this.txs.get(String(body.transactionId));
-        if (!tx || !tx.open) throw new DbError('DATABASE_TRANSACTION_FAIL', 'transaction is not open');
+        if (!tx || !this.alive(tx)) throw new DbError('DATABASE_TRANSACTION_FAIL', 'transaction is not open');
         tx.open = false;
         for (const key of tx.writes.keys()) {
           const [collection, id] = key.split('/') as [string, string];
