@@ -16,6 +16,8 @@ export type ServerOptions = {
   h5Dir: string;
   now?: LocalOptions['now'];
   secret?: string;
+  /** Sees every function call's caller and answer (the end-to-end stories scan them for leaked phones). */
+  onCall?: (call: { fn: string; action: unknown; openid: string | null; result: unknown }) => void;
 };
 
 const types: Record<string, string> = {
@@ -151,6 +153,7 @@ export function createLocalServer(options: ServerOptions): {
     const event = (await readJson(req)) as { action?: unknown; data?: unknown };
     // The event never carries identity: only the verified session fills the context.
     const result = await main({ action: event.action, data: event.data }, openid ? { OPENID: openid } : {});
+    options.onCall?.({ fn: name as string, action: event.action, openid, result });
     send(res, 200, result);
   };
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createLocalServer } from '../../../local/server';
+import { phoneLeaks } from '../../support/privacy-scan';
 
 const root = resolve(__dirname, '../../..');
 export const artifacts = join(root, 'test-artifacts', 'screenshots');
@@ -19,10 +20,18 @@ export async function startApp(): Promise<{
 }> {
   // The server's clock runs with real time plus an offset the story moves ("two hours later").
   let offset = 0;
+  // Every answer the app gets is scanned for full phone numbers its caller may not see (the privacy table).
+  const leaks: string[] = [];
+  let calls = 0;
   const { server, runtime } = createLocalServer({
     dataDir: ':memory:',
     h5Dir: join(root, 'dist', 'h5'),
     now: () => new Date(Date.now() + offset),
+    onCall: ({ fn, action, openid, result }) => {
+      calls++;
+      for (const phone of phoneLeaks(runtime.store, openid, result))
+        leaks.push(`${fn}.${String(action)} → ${openid}: ${phone}`);
+    },
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -54,6 +63,8 @@ export async function startApp(): Promise<{
       await browser.close();
       await new Promise((done) => server.close(done));
       await runtime.store.close();
+      expect(calls).toBeGreaterThan(0);
+      expect(leaks).toEqual([]);
     },
   };
 }
