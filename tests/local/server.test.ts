@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createLocalServer } from '../../local/server';
 
-/** The local server's own endpoints: development login and photo uploads. */
-describe('local server', () => {
+/** A local server on a free port for the tests of one describe block (its base URL once it listens). */
+function localServer() {
   const { server, runtime } = createLocalServer({ dataDir: ':memory:', h5Dir: join(__dirname, 'missing-h5') });
   let base = '';
   beforeAll(async () => {
@@ -16,27 +16,33 @@ describe('local server', () => {
     await new Promise((done) => server.close(done));
     await runtime.store.close();
   });
+  return { runtime, url: () => base };
+}
+
+/** The local server's own endpoints: development login and photo uploads. */
+describe('local server', () => {
+  const { url } = localServer();
   const login = async (openid: string) =>
     (
-      (await (await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) })).json()) as {
+      (await (await fetch(`${url()}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) })).json()) as {
         data: { token: string };
       }
     ).data.token;
 
   test('only demo accounts can sign in; a forged session is anonymous', async () => {
-    const res = await fetch(`${base}/api/dev/login`, {
+    const res = await fetch(`${url()}/api/dev/login`, {
       method: 'POST',
       body: JSON.stringify({ openid: 'someone-else' }),
     });
     expect(res.status).toBe(400);
-    const forged = await fetch(`${base}/api/fn/org`, {
+    const forged = await fetch(`${url()}/api/fn/org`, {
       method: 'POST',
       headers: { authorization: 'Bearer abc.def.ghi' },
       body: JSON.stringify({ action: 'me' }),
     });
     expect(((await forged.json()) as { error: { code: string } }).error.code).toBe('AUTH.UNAUTHENTICATED');
     const token = await login('demo-station');
-    const me = await fetch(`${base}/api/fn/org`, {
+    const me = await fetch(`${url()}/api/fn/org`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
       body: JSON.stringify({ action: 'me', OPENID: 'demo-district' }),
@@ -48,49 +54,39 @@ describe('local server', () => {
     const png = readFileSync(join(__dirname, '../../miniprogram/assets/tab-home.png'));
     const token = await login('demo-resident');
     const up = (await (
-      await fetch(`${base}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: png })
+      await fetch(`${url()}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: png })
     ).json()) as { ok: boolean; data: { url: string } };
     expect(up.data.url).toMatch(/^\/uploads\/[a-f0-9]{32}\.png$/);
-    const back = await fetch(`${base}${up.data.url}`);
+    const back = await fetch(`${url()}${up.data.url}`);
     expect(back.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await back.arrayBuffer()).equals(png)).toBe(true);
-    const text = await fetch(`${base}/api/upload`, {
+    const text = await fetch(`${url()}/api/upload`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
       body: '<svg onload=alert(1)>',
     });
     expect(text.status).toBe(400);
-    const anonymous = await fetch(`${base}/api/upload`, { method: 'POST', body: png });
+    const anonymous = await fetch(`${url()}/api/upload`, { method: 'POST', body: png });
     expect(anonymous.status).toBe(401);
-    const big = await fetch(`${base}/api/upload`, {
+    const big = await fetch(`${url()}/api/upload`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
       body: Buffer.alloc(3 * 1024 * 1024, 0xff),
     });
     expect(big.status).toBe(413);
-    expect((await fetch(`${base}/uploads/../secret`)).status).toBe(404);
+    expect((await fetch(`${url()}/uploads/../secret`)).status).toBe(404);
   });
 });
 
 /** Issue 12, defects 1, 5 and 6: what an outsider can send the local server. */
 describe('local server under hostile requests', () => {
-  const { server, runtime } = createLocalServer({ dataDir: ':memory:', h5Dir: join(__dirname, 'missing-h5') });
-  let base = '';
-  beforeAll(async () => {
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
-    await runtime.store.close();
-  });
-  const alive = async () => expect((await fetch(`${base}/api/dev/accounts`)).status).toBe(200);
+  const { runtime, url } = localServer();
+  const alive = async () => expect((await fetch(`${url()}/api/dev/accounts`)).status).toBe(200);
 
   test.each(['/%E0%A4%A', '/%', '/%zz', '/pages/%ff%fe'])(
     'GET %s answers 400 in the JSON shape and the server lives on',
     async (path) => {
-      const res = await fetch(`${base}${path}`);
+      const res = await fetch(`${url()}${path}`);
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } });
       await alive();
@@ -100,7 +96,7 @@ describe('local server under hostile requests', () => {
   test.each(['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'])(
     'POST /api/fn/%s is an unknown function',
     async (name) => {
-      const res = await fetch(`${base}/api/fn/${name}`, { method: 'POST', body: JSON.stringify({ action: 'me' }) });
+      const res = await fetch(`${url()}/api/fn/${name}`, { method: 'POST', body: JSON.stringify({ action: 'me' }) });
       expect(res.status).toBe(404);
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'ACTION.UNKNOWN' } });
     },
@@ -115,7 +111,7 @@ describe('local server under hostile requests', () => {
       { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'action=me' },
     ],
   ])('%s answers in the JSON error shape and the server lives on', async (_name, init) => {
-    const res = await fetch(`${base}/api/fn/org`, init as RequestInit);
+    const res = await fetch(`${url()}/api/fn/org`, init as RequestInit);
     expect(res.status).toBeGreaterThanOrEqual(200);
     const body = (await res.json()) as { ok: boolean; error?: { code: string } };
     expect(body.ok).toBe(false);
@@ -124,7 +120,7 @@ describe('local server under hostile requests', () => {
   });
 
   test.each(['GET', 'PUT', 'DELETE'])('%s on a function is unknown', async (method) => {
-    const res = await fetch(`${base}/api/fn/org`, { method });
+    const res = await fetch(`${url()}/api/fn/org`, { method });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'ACTION.UNKNOWN' } });
   });
@@ -132,7 +128,7 @@ describe('local server under hostile requests', () => {
   test.each(['/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/uploads/..%2f..%2fpackage.json'])(
     'GET %s never reaches a file outside the app',
     async (path) => {
-      const text = await (await fetch(`${base}${path}`)).text();
+      const text = await (await fetch(`${url()}${path}`)).text();
       expect(text).not.toContain('"devDependencies"');
       await alive();
     },
@@ -141,7 +137,7 @@ describe('local server under hostile requests', () => {
   test('the periodic function cannot be run over HTTP, with or without a session', async () => {
     const token = (
       (await (
-        await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid: 'demo-station' }) })
+        await fetch(`${url()}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid: 'demo-station' }) })
       ).json()) as { data: { token: string } }
     ).data.token;
     const audit = runtime.store.dump('audit').length;
@@ -151,7 +147,7 @@ describe('local server under hostile requests', () => {
       { authorization: `Bearer ${token}` },
     ];
     for (const headers of sessions) {
-      const res = await fetch(`${base}/api/fn/timer`, { method: 'POST', headers, body: '{}' });
+      const res = await fetch(`${url()}/api/fn/timer`, { method: 'POST', headers, body: '{}' });
       expect(res.status).toBe(404);
     }
     expect(runtime.store.dump('audit')).toHaveLength(audit);
