@@ -30,6 +30,8 @@ const injected = { before: 0, after: 0 };
 /** Turns faults on at the given rates; returns a switch to turn them off. */
 function injectFaults(rand: () => number, before: number, after: number): () => void {
   const fake = cloudbaseFake();
+  // A transaction whose rollback a fault swallowed is aborted by the server after a while, as on CloudBase.
+  fake.txIdleRequests = 60;
   fake.failWith = () => {
     if (rand() >= before) return undefined;
     injected.before++;

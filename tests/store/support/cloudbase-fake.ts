@@ -29,8 +29,6 @@ type Tx = {
   touched: number;
 };
 
-/** How many requests an idle transaction outlives here before the server aborts it (its 30-second limit). */
-const TX_IDLE_REQUESTS = 60;
 type Body = Record<string, unknown> & { action: string };
 export type RecordedRequest = {
   host: string;
@@ -165,6 +163,11 @@ export class CloudbaseFake {
    * (a timeout once the write, or the commit, succeeded).
    */
   failAfter: ((request: RecordedRequest) => { code: string; message: string } | undefined) | null = null;
+  /**
+   * How many requests an idle transaction outlives before the server aborts it (CloudBase's 30-second
+   * limit, counted in requests here). Off by default: set it where faults can leave a transaction open.
+   */
+  txIdleRequests = Infinity;
   private readonly collections = new Map<string, Map<string, Stored>>();
   private readonly txs = new Map<string, Tx>();
   private version = 0;
@@ -200,6 +203,7 @@ export class CloudbaseFake {
     this.requests.length = 0;
     this.failWith = null;
     this.failAfter = null;
+    this.txIdleRequests = Infinity;
     return this;
   }
 
@@ -289,7 +293,7 @@ export class CloudbaseFake {
 
   /** Open, and not yet aborted by the server for being left idle (a client that lost its reply never ends it). */
   private alive(tx: Tx): boolean {
-    if (tx.open && this.requests.length - tx.touched > TX_IDLE_REQUESTS) tx.open = false;
+    if (tx.open && this.requests.length - tx.touched > this.txIdleRequests) tx.open = false;
     return tx.open;
   }
 
