@@ -134,6 +134,31 @@ describe('local server under hostile requests', () => {
     },
   );
 
+  test('a tampered session (one character changed, or another signature) is nobody', async () => {
+    const token = (
+      (await (
+        await fetch(`${url()}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid: 'demo-station' }) })
+      ).json()) as { data: { token: string } }
+    ).data.token;
+    // openid.expiry.signature: change the person, stretch the expiry, or touch the signature.
+    const [id, expiry, signature] = token.split('.') as [string, string, string];
+    const district = Buffer.from('demo-district').toString('base64url');
+    const forgeries = [
+      `${district}.${expiry}.${signature}`,
+      `${id}.${(parseInt(expiry, 36) + 1).toString(36)}.${signature}`,
+      `${id}.${expiry}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`,
+      `${id}.${expiry}.`,
+    ];
+    for (const forged of forgeries) {
+      const res = await fetch(`${url()}/api/fn/org`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${forged}` },
+        body: JSON.stringify({ action: 'me' }),
+      });
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'AUTH.UNAUTHENTICATED' } });
+    }
+  });
+
   test('the periodic function cannot be run over HTTP, with or without a session', async () => {
     const token = (
       (await (
