@@ -31,6 +31,8 @@ async function main() {
       // The embedded store never reaches a bundle; @cloudbase/node-sdk is bundled in, so a function needs no
       // dependency install on CloudBase (installDependency: false in cloudbaserc.json).
       external: ['better-sqlite3'],
+      // wx-server-sdk brings its own copy of @cloudbase/node-sdk: one copy (the project's) is enough.
+      alias: { '@cloudbase/node-sdk': join(root, 'node_modules', '@cloudbase', 'node-sdk') },
       logLevel: 'warning',
     });
     // A function's triggers (the timer's schedule) travel with it.

@@ -4,7 +4,8 @@ import { newId } from '../runtime/ids';
 import { CloudbaseStore } from '../store/cloudbase.store';
 import type { IndexDef } from '../store/indexes';
 import type { Store } from '../store/store.port';
-import { createWechat, type WechatApp, type WechatSettings } from './wechat';
+import { createWechat, type CodeStorage, type WechatSettings } from './wechat';
+import { wxOpenApi } from './wx-openapi';
 
 /**
  * The deployed platform. Identity is the WeChat OPENID CloudBase puts in the function's context for a
@@ -82,7 +83,7 @@ export function cloudbaseRuntime(indexes: readonly IndexDef[]): Runtime {
       return settings.secret;
     },
     log,
-    wechat: createWechat(app as unknown as WechatApp, getStore, settings.wechat, log),
+    wechat: createWechat(wxOpenApi(), app as unknown as CodeStorage, getStore, settings.wechat, log),
   };
   return runtime;
 }

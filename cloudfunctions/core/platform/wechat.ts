@@ -12,11 +12,39 @@ export type WechatServices = {
   subscribe(openid: string, notice: Omit<Notice, 'to'>, at: Date): Promise<boolean>;
 };
 
-/** The part of `@cloudbase/node-sdk`'s app the services call. */
-export type WechatApp = {
-  callCompatibleWxOpenApi(options: { apiName: string; requestData: Buffer }): Promise<unknown>;
+/**
+ * WeChat's open APIs as wx-server-sdk's `cloud.openapi` answers them (its source: an image comes back as
+ * `{ contentType, buffer }`; a refusal is thrown as an error with `errCode`, WeChat's errcode such as 43101
+ * or the platform's such as -604101 for a missing permission).
+ */
+export type OpenApi = {
+  getUnlimited(request: {
+    scene: string;
+    page: string;
+    checkPath: boolean;
+    envVersion: string;
+    width: number;
+  }): Promise<{ contentType?: string; buffer?: Buffer }>;
+  sendSubscribe(request: {
+    touser: string;
+    templateId: string;
+    page: string;
+    miniprogramState: string;
+    lang: string;
+    data: Record<string, { value: string }>;
+  }): Promise<unknown>;
+};
+
+/** Where a mini-program code image is kept (cloud storage). */
+export type CodeStorage = {
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID?: string }>;
 };
+
+/** The errCode of a refusal thrown by wx-server-sdk (a number), or null for anything else. */
+export function openApiErrCode(error: unknown): number | null {
+  const code = (error as { errCode?: unknown } | null)?.errCode;
+  return typeof code === 'number' ? code : null;
+}
 
 export type WechatSettings = {
   /** Subscribe message template id (the one the mini-program asks people to accept), or '' to send none. */
@@ -29,21 +57,9 @@ export type WechatSettings = {
 
 export type MiniCodeDoc = { _id: string; fileID: string; page: string; scene: string; at: string };
 
-/** WeChat answers an error as JSON `{ errcode, errmsg }` (bytes or parsed), CloudBase as `{ code, message }`; an image as other bytes. */
-function wechatError(body: unknown): { errcode: number; errmsg: string } | null {
-  let answer = body;
-  if (Buffer.isBuffer(answer)) answer = answer[0] === 0x7b /* { */ ? answer.toString() : null;
-  if (typeof answer === 'string') {
-    try {
-      answer = JSON.parse(answer);
-    } catch {
-      return null;
-    }
-  }
-  const obj = answer as { errcode?: number; errmsg?: string; code?: string; message?: string } | null;
-  if (obj?.errcode) return { errcode: obj.errcode, errmsg: obj.errmsg ?? '' };
-  if (obj?.code) return { errcode: -1, errmsg: `${obj.code} ${obj.message ?? ''}` };
-  return null;
+function errorText(error: unknown): string {
+  const e = error as { errMsg?: unknown; message?: unknown } | null;
+  return String(e?.errMsg ?? e?.message ?? error);
 }
 
 /** A `thing` field holds at most 20 characters. */
@@ -53,7 +69,8 @@ function clip(text: string, max = 20): string {
 }
 
 export function createWechat(
-  app: WechatApp,
+  openApi: OpenApi,
+  storage: CodeStorage,
   store: () => Store,
   settings: WechatSettings,
   log: (entry: Record<string, unknown>) => void,
@@ -62,19 +79,22 @@ export function createWechat(
   const state = { release: 'formal', trial: 'trial', develop: 'developer' }[envVersion];
   return {
     async miniCode(page, scene) {
-      const key = createHash('sha256').update(`${envVersion}|${page}|${scene}`).digest('hex').slice(0, 32);
+      // v2: rows written before codes came through wx-server-sdk may hold no image; they are never read again.
+      const key = createHash('sha256').update(`v2|${envVersion}|${page}|${scene}`).digest('hex').slice(0, 32);
       const kept = await store().get<MiniCodeDoc & { _id: string }>('miniCodes', key);
       if (kept) return kept.fileID;
-      const body = await app.callCompatibleWxOpenApi({
-        apiName: 'wxacode.getUnlimited',
-        requestData: Buffer.from(
-          JSON.stringify({ scene, page, check_path: false, env_version: envVersion, width: 430 }),
-        ),
+      const image = await openApi
+        .getUnlimited({ scene, page, checkPath: false, envVersion, width: 430 })
+        .catch((error: unknown) => {
+          throw new Error(`wxacode.getUnlimited refused: ${openApiErrCode(error) ?? ''} ${errorText(error)}`);
+        });
+      const type = /^image\/(png|jpeg)/.exec(image.contentType ?? '')?.[1];
+      if (!type || !image.buffer?.length)
+        throw new Error(`wxacode.getUnlimited answered ${image.contentType ?? 'nothing'}, not an image`);
+      const { fileID } = await storage.uploadFile({
+        cloudPath: `minicodes/${key}.${type === 'jpeg' ? 'jpg' : 'png'}`,
+        fileContent: image.buffer,
       });
-      const error = wechatError(body);
-      if (error || !Buffer.isBuffer(body))
-        throw new Error(`wxacode.getUnlimited failed: ${error ? `${error.errcode} ${error.errmsg}` : 'no image'}`);
-      const { fileID } = await app.uploadFile({ cloudPath: `minicodes/${key}.png`, fileContent: body });
       if (!fileID) throw new Error('uploading the mini-program code returned no file id');
       try {
         await store().insert('miniCodes', { _id: key, fileID, page, scene, at: new Date().toISOString() });
@@ -87,31 +107,24 @@ export function createWechat(
     async subscribe(openid, notice, at) {
       if (!settings.template) return false;
       const [title, body, time] = settings.fields;
-      const request = {
-        touser: openid,
-        template_id: settings.template,
-        page: notice.link ?? 'pages/inbox/index',
-        miniprogram_state: state,
-        lang: 'zh_CN',
-        data: {
-          [title]: { value: clip(notice.title) },
-          [body]: { value: clip(notice.body) },
-          [time]: { value: beijing(at) },
-        },
-      };
       try {
-        const answer = await app.callCompatibleWxOpenApi({
-          apiName: 'subscribeMessage.send',
-          requestData: Buffer.from(JSON.stringify(request)),
+        await openApi.sendSubscribe({
+          touser: openid,
+          templateId: settings.template,
+          page: notice.link ?? 'pages/inbox/index',
+          miniprogramState: state,
+          lang: 'zh_CN',
+          data: {
+            [title]: { value: clip(notice.title) },
+            [body]: { value: clip(notice.body) },
+            [time]: { value: beijing(at) },
+          },
         });
-        const error = wechatError(answer);
-        if (!error) return true;
+        return true;
+      } catch (error) {
+        const errCode = openApiErrCode(error);
         // 43101: the person has not accepted (or has used up) this template: the in-app message stands.
-        if (error.errcode !== 43101)
-          log({ level: 'warn', fn: 'subscribeMessage.send', errcode: error.errcode, errmsg: error.errmsg });
-        return false;
-      } catch (e) {
-        log({ level: 'warn', fn: 'subscribeMessage.send', error: e instanceof Error ? e.message : String(e) });
+        if (errCode !== 43101) log({ level: 'warn', fn: 'subscribeMessage.send', errCode, error: errorText(error) });
         return false;
       }
     },

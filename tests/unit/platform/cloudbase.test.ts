@@ -3,12 +3,14 @@ import {
   cloudTimerTrigger,
   cloudSettings,
 } from '../../../cloudfunctions/core/platform/cloudbase.platform';
-import { createWechat, type WechatApp } from '../../../cloudfunctions/core/platform/wechat';
+import { createWechat, type CodeStorage } from '../../../cloudfunctions/core/platform/wechat';
+import { wxOpenApi } from '../../../cloudfunctions/core/platform/wx-openapi';
+import { installWechatFake, json, PNG, scfEnvironment, type WxAnswer } from './support/wechat-fake';
 import { miniCodeImage } from '../../../cloudfunctions/core/runtime/codes';
 import { notify } from '../../../cloudfunctions/messages/messages.port';
 import { SqliteStore } from '../../../cloudfunctions/core/store/sqlite.store';
 import { indexes } from '../../../cloudfunctions/deployed/storage';
-import { createHarness, ok } from '../../support/harness';
+import { createHarness, ok, type Harness } from '../../support/harness';
 
 describe('identity on CloudBase', () => {
   afterEach(() => {
@@ -55,23 +57,30 @@ describe('identity on CloudBase', () => {
   });
 });
 
-function fakeApp(answers: { code?: Buffer | string; send?: string | Error } = {}) {
-  const calls: Array<{ apiName: string; request: any }> = [];
-  const uploads: string[] = [];
-  const app: WechatApp = {
-    async callCompatibleWxOpenApi({ apiName, requestData }) {
-      calls.push({ apiName, request: JSON.parse(requestData.toString()) });
-      if (apiName === 'wxacode.getUnlimited') return answers.code ?? Buffer.from([0x89, 0x50, 0x4e, 0x47]);
-      if (answers.send instanceof Error) throw answers.send;
-      return Buffer.from(answers.send ?? '{"errcode":0,"errmsg":"ok"}');
-    },
-    async uploadFile({ cloudPath }) {
-      uploads.push(cloudPath);
-      return { fileID: `cloud://env-1.bucket/${cloudPath}` };
-    },
-  };
-  return { app, calls, uploads };
-}
+/**
+ * The WeChat side through the real wx-server-sdk (and its node-sdk): only the network is faked, with
+ * WeChat's own envelope and answers (support/wechat-fake.ts).
+ */
+let answers: { code: WxAnswer; send: WxAnswer } = {
+  code: { respData: PNG, contentType: 'image/png' },
+  send: json({ errcode: 0, errmsg: 'ok' }),
+};
+let wx: ReturnType<typeof installWechatFake>;
+const uploads: Array<{ cloudPath: string; size: number }> = [];
+const storage: CodeStorage = {
+  async uploadFile({ cloudPath, fileContent }) {
+    uploads.push({ cloudPath, size: fileContent.length });
+    return { fileID: `cloud://env-1.bucket/${cloudPath}` };
+  },
+};
+beforeAll(() => scfEnvironment());
+beforeEach(() => {
+  answers = { code: { respData: PNG, contentType: 'image/png' }, send: json({ errcode: 0, errmsg: 'ok' }) };
+  uploads.length = 0;
+  wx = installWechatFake((call) => (call.apiName === 'wxacode.getUnlimited' ? answers.code : answers.send));
+});
+afterEach(() => wx.stop());
+const openApi = wxOpenApi();
 
 const settings = {
   template: 'TMPL',
@@ -87,16 +96,13 @@ describe('WeChat services', () => {
     logs.length = 0;
   });
 
+  const wechat = (target: () => SqliteStore | Harness['store'] = () => store) =>
+    createWechat(openApi, storage, target, settings, (e) => logs.push(e));
+
   test('a mini-program code is made once through wxacode.getUnlimited, kept in cloud storage and reused', async () => {
-    const { app, calls, uploads } = fakeApp();
-    const wechat = createWechat(
-      app,
-      () => store,
-      settings,
-      (e) => logs.push(e),
-    );
-    const first = await wechat.miniCode('pages/checkin/report/index', 'Rhuazhong.abcdefabcdefabcd');
-    expect(calls).toEqual([
+    const first = await wechat().miniCode('pages/checkin/report/index', 'Rhuazhong.abcdefabcdefabcd');
+    // What WeChat received, decoded from the protobuf envelope wx-server-sdk sent.
+    expect(wx.calls).toEqual([
       {
         apiName: 'wxacode.getUnlimited',
         request: {
@@ -109,128 +115,102 @@ describe('WeChat services', () => {
       },
     ]);
     expect(first).toMatch(/^cloud:\/\/env-1\.bucket\/minicodes\/[0-9a-f]{32}\.png$/);
-    expect(await wechat.miniCode('pages/checkin/report/index', 'Rhuazhong.abcdefabcdefabcd')).toBe(first);
-    expect(calls).toHaveLength(1);
-    expect(uploads).toHaveLength(1);
+    expect(uploads).toEqual([{ cloudPath: expect.stringMatching(/\.png$/), size: PNG.length }]);
+    expect(await wechat().miniCode('pages/checkin/report/index', 'Rhuazhong.abcdefabcdefabcd')).toBe(first);
+    expect(wx.calls).toHaveLength(1);
     expect(store.dump('miniCodes')).toEqual([
       expect.objectContaining({ fileID: first, scene: 'Rhuazhong.abcdefabcdefabcd' }),
     ]);
   });
 
-  test('an error from WeChat is not stored; the handler then shows the code as text', async () => {
-    const { app } = fakeApp({ code: Buffer.from('{"errcode":41030,"errmsg":"invalid page"}') });
-    const wechat = createWechat(
-      app,
-      () => store,
-      settings,
-      (e) => logs.push(e),
-    );
-    await expect(wechat.miniCode('pages/x', 's')).rejects.toThrow(/41030 invalid page/);
+  test('a JPEG code is stored as what it is', async () => {
+    answers.code = { respData: Buffer.from([0xff, 0xd8, 0xff, 0xe0]), contentType: 'image/jpeg' };
+    expect(await wechat().miniCode('pages/x/index', 's1')).toMatch(/\.jpg$/);
+  });
+
+  test.each<[string, WxAnswer, RegExp]>([
+    ['WeChat refuses the page (errcode in JSON)', json({ errcode: 41030, errmsg: 'invalid page rule' }), /41030/],
+    ['the function lacks the permission (envelope -604101)', { errorCode: -604101 }, /-604101/],
+    ['CloudBase refuses the call', { tcbError: { code: 'SYS_ERR', message: 'system error' } }, /refused/],
+    ['an answer that is no image', { respData: 'not an image', contentType: 'text/html' }, /not an image/],
+  ])('%s: nothing is stored, and the page shows the code as text', async (_name, answer, message) => {
+    answers.code = answer;
+    await expect(wechat().miniCode('pages/x', 's')).rejects.toThrow(message);
     expect(store.dump('miniCodes')).toEqual([]);
-    const rt = { wechat, log: (e: Record<string, unknown>) => logs.push(e) } as never;
+    expect(uploads).toEqual([]);
+    const rt = { wechat: wechat(), log: (e: Record<string, unknown>) => logs.push(e) } as never;
     expect(await miniCodeImage(rt, 'pages/x', 's')).toBeNull();
     expect(logs).toEqual([expect.objectContaining({ level: 'warn', fn: 'miniCode' })]);
   });
 
   test("a subscribe message carries the notice in the template's fields, clipped to 20 characters", async () => {
-    const { app, calls } = fakeApp();
-    const wechat = createWechat(
-      app,
-      () => store,
-      settings,
-      (e) => logs.push(e),
-    );
-    const sent = await wechat.subscribe(
-      'oUser1',
+    const notice = {
+      key: 'k',
+      title: '吹哨：区城管局已反馈处理结果，请确认并评价',
+      body: '已清理',
+      link: 'pages/whistle/mine/index',
+    };
+    expect(await wechat().subscribe('oUser1', notice, new Date('2026-11-26T02:05:00Z'))).toBe(true);
+    expect(wx.calls).toEqual([
       {
-        key: 'k',
-        title: '吹哨：区城管局已反馈处理结果，请确认并评价',
-        body: '已清理',
-        link: 'pages/whistle/mine/index',
-      },
-      new Date('2026-11-26T02:05:00Z'),
-    );
-    expect(sent).toBe(true);
-    expect(calls[0]).toEqual({
-      apiName: 'subscribeMessage.send',
-      request: {
-        touser: 'oUser1',
-        template_id: 'TMPL',
-        page: 'pages/whistle/mine/index',
-        miniprogram_state: 'formal',
-        lang: 'zh_CN',
-        data: {
-          thing1: { value: '吹哨：区城管局已反馈处理结果，请确认并…' },
-          thing2: { value: '已清理' },
-          time3: { value: '2026-11-26 10:05' },
+        apiName: 'subscribeMessage.send',
+        request: {
+          touser: 'oUser1',
+          template_id: 'TMPL',
+          page: 'pages/whistle/mine/index',
+          miniprogram_state: 'formal',
+          lang: 'zh_CN',
+          data: {
+            thing1: { value: '吹哨：区城管局已反馈处理结果，请确认并…' },
+            thing2: { value: '已清理' },
+            time3: { value: '2026-11-26 10:05' },
+          },
         },
       },
-    });
+    ]);
   });
 
-  test('a refused or failed subscribe message never breaks the action; only unexpected refusals are logged', async () => {
+  test.each<[string, WxAnswer, boolean]>([
+    [
+      'not subscribed (43101) is expected and silent',
+      json({ errcode: 43101, errmsg: 'user refuse to accept the msg' }),
+      false,
+    ],
+    ['an invalid template (40037) is logged', json({ errcode: 40037, errmsg: 'invalid template_id' }), true],
+    ['no permission (envelope -604101) is logged', { errorCode: -604101 }, true],
+    ['a CloudBase error is logged', { tcbError: { code: 'SYS_ERR', message: 'system error' } }, true],
+  ])('a refused subscribe message never breaks the action: %s', async (_name, answer, logged) => {
+    answers.send = answer;
     const notice = { key: 'k', title: 't', body: 'b', link: null };
-    expect(
-      await createWechat(
-        fakeApp().app,
-        () => store,
-        { ...settings, template: '' },
-        () => undefined,
-      ).subscribe('o', notice, new Date()),
-    ).toBe(false);
-    expect(
-      await createWechat(
-        fakeApp({ send: '{"errcode":43101,"errmsg":"user refuse"}' }).app,
-        () => store,
-        settings,
-        (e) => logs.push(e),
-      ).subscribe('o', notice, new Date()),
-    ).toBe(false);
-    expect(logs).toEqual([]);
-    expect(
-      await createWechat(
-        fakeApp({ send: '{"errcode":40003,"errmsg":"invalid openid"}' }).app,
-        () => store,
-        settings,
-        (e) => logs.push(e),
-      ).subscribe('o', notice, new Date()),
-    ).toBe(false);
-    expect(
-      await createWechat(
-        fakeApp({ send: new Error('timeout') }).app,
-        () => store,
-        settings,
-        (e) => logs.push(e),
-      ).subscribe('o', notice, new Date()),
-    ).toBe(false);
-    expect(logs).toEqual([expect.objectContaining({ errcode: 40003 }), expect.objectContaining({ error: 'timeout' })]);
+    expect(await wechat().subscribe('o', notice, new Date())).toBe(false);
+    expect(logs).toHaveLength(logged ? 1 : 0);
+  });
+
+  test('without a template nothing is sent', async () => {
+    const quiet = createWechat(
+      openApi,
+      storage,
+      () => store,
+      { ...settings, template: '' },
+      () => undefined,
+    );
+    expect(await quiet.subscribe('o', { key: 'k', title: 't', body: 'b', link: null }, new Date())).toBe(false);
+    expect(wx.calls).toEqual([]);
   });
 
   test('the notifier sends each new message once as a subscribe message', async () => {
     const h = createHarness();
-    const { app, calls } = fakeApp();
-    h.runtime.wechat = createWechat(
-      app,
-      () => h.store,
-      settings,
-      () => undefined,
-    );
+    h.runtime.wechat = wechat(() => h.store);
     const notice = { key: 'whistle~w1~remind', title: '吹哨提醒', body: '请在期限前反馈', link: null };
     expect(await notify(h.runtime, ['a', 'b', 'a'], notice)).toBe(2);
     expect(await notify(h.runtime, ['a', 'b'], notice)).toBe(0);
-    expect(calls.map((c) => c.request.touser)).toEqual(['a', 'b']);
+    expect(wx.calls.map((c) => c.request.touser)).toEqual(['a', 'b']);
   });
 
   test("the station's community code and an activity code carry the mini-program code image when deployed", async () => {
     const h = createHarness();
-    const { app } = fakeApp();
     expect(ok(await h.call('checkin', 'demo-station', 'communityCode', {})).image).toBeNull();
-    h.runtime.wechat = createWechat(
-      app,
-      () => h.store,
-      settings,
-      () => undefined,
-    );
+    h.runtime.wechat = wechat(() => h.store);
     const code = ok(await h.call('checkin', 'demo-station', 'communityCode', {}));
     expect(code.image).toMatch(/^cloud:\/\/.*\.png$/);
   });
