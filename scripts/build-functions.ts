@@ -2,6 +2,7 @@ import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { functions } from '../cloudfunctions/deployed';
+import { NODE_TARGET } from './node-target';
 
 /**
  * Bundles each deployed function (cloudfunctions/deployed/<name>/index.ts) with what it imports of the features, core and shared/ into
@@ -9,6 +10,7 @@ import { functions } from '../cloudfunctions/deployed';
  * The local server (local/) is never an entry, so the development login cannot reach a bundle.
  */
 const root = resolve(__dirname, '..');
+
 const out = join(root, 'dist', 'cloudfunctions');
 
 async function main() {
@@ -21,7 +23,8 @@ async function main() {
       outfile: join(dir, 'index.js'),
       bundle: true,
       platform: 'node',
-      target: 'node16',
+      // The runtime every function is deployed on (cloudbaserc.json): Nodejs20.19.
+      target: NODE_TARGET,
       format: 'cjs',
       minify: true,
       keepNames: true,

@@ -2,10 +2,22 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { probeBundle } from '../../scripts/bundle-probe';
 import { functions } from '../../cloudfunctions/deployed';
+import { NODE_RUNTIME, NODE_TARGET } from '../../scripts/node-target';
 
 /** Checks the bundles `npm run build:functions` made, the way CloudBase will load them. */
 const out = resolve(__dirname, '../../dist/cloudfunctions');
 const names = Object.keys(functions);
+
+test('the bundles are built for the runtime they are deployed on, and this Node is that runtime', () => {
+  const rc = JSON.parse(readFileSync(resolve(__dirname, '../../cloudbaserc.json'), 'utf8')) as {
+    functions: Array<{ runtime: string }>;
+  };
+  expect(new Set(rc.functions.map((f) => f.runtime))).toEqual(new Set([NODE_RUNTIME]));
+  const major = /^Nodejs(\d+)\./.exec(NODE_RUNTIME)?.[1];
+  expect(NODE_TARGET).toBe(`node${major}`);
+  // The load test below runs each bundle here: an API newer than the runtime would fail it.
+  expect(process.versions.node.split('.')[0]).toBe(major);
+});
 
 describe.each(names)('dist/cloudfunctions/%s', (name) => {
   const file = join(out, name, 'index.js');
