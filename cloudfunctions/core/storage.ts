@@ -4,11 +4,11 @@ import type { IndexDef } from './store/indexes';
 export const coreStorage: { collections: readonly string[]; indexes: readonly IndexDef[] } = {
   collections: ['audit', 'grants', 'miniCodes', 'people'],
   indexes: [
-    { collection: 'audit', fields: ['entity', 'entityId', 'at'] },
-    { collection: 'audit', fields: ['actor', 'at'] },
-    { collection: 'grants', fields: ['openid', 'role'] },
-    { collection: 'grants', fields: ['role', 'scope', 'scopeId'] },
-    { collection: 'people', fields: ['orgId', 'name'] },
-    { collection: 'people', fields: ['phone'] },
+    { collection: 'audit', fields: ['entity', 'entityId', 'at', '_id'] },
+    { collection: 'audit', fields: ['actor', 'at', '_id'] },
+    { collection: 'grants', fields: ['openid', 'role', '_id'] },
+    { collection: 'grants', fields: ['role', 'scope', 'scopeId', '_id'] },
+    { collection: 'people', fields: ['orgId', 'name', '_id'] },
+    { collection: 'people', fields: ['phone', '_id'] },
   ],
 };

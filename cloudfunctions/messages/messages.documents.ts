@@ -14,7 +14,7 @@ export type MessageDoc = {
 export const messagesStorage: { collections: readonly string[]; indexes: readonly IndexDef[] } = {
   collections: ['messages'],
   indexes: [
-    { collection: 'messages', fields: ['to', 'at'] },
-    { collection: 'messages', fields: ['to', 'read'] },
+    { collection: 'messages', fields: ['to', 'at', '_id'] },
+    { collection: 'messages', fields: ['to', 'read', '_id'] },
   ],
 };

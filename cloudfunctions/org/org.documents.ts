@@ -37,11 +37,11 @@ export type CommunitySettingsDoc = {
 export const orgStorage: { collections: readonly string[]; indexes: readonly IndexDef[] } = {
   collections: ['communities', 'communitySettings', 'departments', 'districts', 'grids', 'orgs', 'units'],
   indexes: [
-    { collection: 'communities', fields: ['districtId', 'name'] },
-    { collection: 'departments', fields: ['districtId', 'name'] },
-    { collection: 'grids', fields: ['communityId', 'seq'] },
-    { collection: 'orgs', fields: ['districtId', 'name'] },
-    { collection: 'units', fields: ['gridId', 'seq'] },
-    { collection: 'units', fields: ['communityId', 'seq'] },
+    { collection: 'communities', fields: ['districtId', 'name', '_id'] },
+    { collection: 'departments', fields: ['districtId', 'name', '_id'] },
+    { collection: 'grids', fields: ['communityId', 'seq', '_id'] },
+    { collection: 'orgs', fields: ['districtId', 'name', '_id'] },
+    { collection: 'units', fields: ['gridId', 'seq', '_id'] },
+    { collection: 'units', fields: ['communityId', 'seq', '_id'] },
   ],
 };

@@ -77,13 +77,13 @@ export type OrderDoc = {
 export const pointsStorage: { collections: readonly string[]; indexes: readonly IndexDef[] } = {
   collections: ['accounts', 'itemHolds', 'ledger', 'orders', 'pickupCodes', 'pointsStats', 'services', 'shopItems'],
   indexes: [
-    { collection: 'ledger', fields: ['openid', 'seq'] },
-    { collection: 'orders', fields: ['openid', 'createdAt'] },
-    { collection: 'orders', fields: ['communityId', 'status', 'createdAt'] },
-    { collection: 'services', fields: ['openid', 'at'] },
-    { collection: 'services', fields: ['unitId', 'status', 'at'] },
-    { collection: 'services', fields: ['confirmer', 'status', 'at'] },
-    { collection: 'shopItems', fields: ['communityId', 'active', 'createdAt'] },
-    { collection: 'shopItems', fields: ['communityId', 'createdAt'] },
+    { collection: 'ledger', fields: ['openid', 'seq', '_id'] },
+    { collection: 'orders', fields: ['openid', 'createdAt', '_id'] },
+    { collection: 'orders', fields: ['communityId', 'status', 'createdAt', '_id'] },
+    { collection: 'services', fields: ['openid', 'at', '_id'] },
+    { collection: 'services', fields: ['unitId', 'status', 'at', '_id'] },
+    { collection: 'services', fields: ['confirmer', 'status', 'at', '_id'] },
+    { collection: 'shopItems', fields: ['communityId', 'active', 'createdAt', '_id'] },
+    { collection: 'shopItems', fields: ['communityId', 'createdAt', '_id'] },
   ],
 };

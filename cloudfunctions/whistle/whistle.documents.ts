@@ -54,14 +54,14 @@ export type WhistleDoc = {
 export const whistleStorage: { collections: readonly string[]; indexes: readonly IndexDef[] } = {
   collections: ['meToos', 'problems', 'whistles'],
   indexes: [
-    { collection: 'problems', fields: ['openid', 'createdAt'] },
-    { collection: 'problems', fields: ['communityId', 'status', 'createdAt'] },
-    { collection: 'problems', fields: ['districtId', 'status', 'createdAt'] },
-    { collection: 'problems', fields: ['gridId', 'open', 'createdAt'] },
-    { collection: 'whistles', fields: ['problemId', 'round'] },
-    { collection: 'whistles', fields: ['districtId', 'whistledAt'] },
-    { collection: 'whistles', fields: ['departmentId', 'open', 'deadlineAt'] },
-    { collection: 'whistles', fields: ['open', 'reminded', 'remindAt'] },
-    { collection: 'whistles', fields: ['open', 'overdue', 'deadlineAt'] },
+    { collection: 'problems', fields: ['openid', 'createdAt', '_id'] },
+    { collection: 'problems', fields: ['communityId', 'status', 'createdAt', '_id'] },
+    { collection: 'problems', fields: ['districtId', 'status', 'createdAt', '_id'] },
+    { collection: 'problems', fields: ['gridId', 'open', 'createdAt', '_id'] },
+    { collection: 'whistles', fields: ['problemId', 'round', '_id'] },
+    { collection: 'whistles', fields: ['districtId', 'whistledAt', '_id'] },
+    { collection: 'whistles', fields: ['departmentId', 'open', 'deadlineAt', '_id'] },
+    { collection: 'whistles', fields: ['open', 'reminded', 'remindAt', '_id'] },
+    { collection: 'whistles', fields: ['open', 'overdue', 'deadlineAt', '_id'] },
   ],
 };

@@ -22,6 +22,12 @@ describe('assertCovered', () => {
     else expect(run).toThrow(/no index/);
   });
 
+  // find() sorts by the query's fields and then `_id` (keyset paging): an index that ends in `_id` lets
+  // CloudBase read the page in index order instead of sorting it in memory.
+  test('every declared index ends in _id', () => {
+    expect(indexes.filter((d) => d.fields.at(-1) !== '_id')).toEqual([]);
+  });
+
   test('every declared index has a unique name and known collection', () => {
     const names = indexes.map((d) => `${d.collection}:${d.fields.join(',')}`);
     expect(new Set(names).size).toBe(names.length);

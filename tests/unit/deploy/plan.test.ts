@@ -76,14 +76,16 @@ describe('deploy plan', () => {
   test('the declared index list becomes CloudBase indexes', () => {
     const specs = indexSpecs();
     expect(specs).toHaveLength(indexes.length);
-    expect(specs.find((s) => s.IndexName === 'idx_wishes_status_claimExpiresAt')).toEqual({
+    // Each sort index ends in _id, as find() sorts, so CloudBase reads pages in index order.
+    expect(specs.find((s) => s.IndexName === 'idx_wishes_status_claimExpiresAt__id')).toEqual({
       collection: 'wishes',
-      IndexName: 'idx_wishes_status_claimExpiresAt',
+      IndexName: 'idx_wishes_status_claimExpiresAt__id',
       MgoKeySchema: {
         MgoIsUnique: false,
         MgoIndexKeys: [
           { Name: 'status', Direction: '1' },
           { Name: 'claimExpiresAt', Direction: '1' },
+          { Name: '_id', Direction: '1' },
         ],
       },
     });
