@@ -5,7 +5,8 @@ import { record } from '../core/runtime/change';
 import type { Handlers } from '../core/runtime/router';
 import type { CommunitySettingsDoc } from '../org/org.port';
 import { postEntry } from './ledger';
-import type { LedgerDoc, PointsStatsDoc } from './points.documents';
+import { statsIds, type LedgerDoc, type PointsStatsDoc } from './points.documents';
+import { loadByIds } from '../core/runtime/lookup';
 import { pointsSettingsOf } from './settings';
 
 /** A mistaken credit is corrected by a reversing entry that names it; the credit itself is never edited. */
@@ -50,9 +51,10 @@ export const pointsSettings: Handlers<PointsContract>['pointsSettings'] = async 
       );
     });
   }
-  const [settings, stats] = await Promise.all([
+  const [settings, shards] = await Promise.all([
     pointsSettingsOf(ctx.store, communityId),
-    ctx.store.get<PointsStatsDoc>('pointsStats', communityId),
+    loadByIds<PointsStatsDoc>(ctx.store, 'pointsStats', statsIds(communityId)),
   ]);
-  return { ...settings, issued: stats?.issued ?? 0, redeemed: stats?.redeemed ?? 0 };
+  const sum = (f: 'issued' | 'redeemed') => [...shards.values()].reduce((n, s) => n + s[f], 0);
+  return { ...settings, issued: sum('issued'), redeemed: sum('redeemed') };
 };

@@ -1,7 +1,7 @@
 import { fail, type Failure } from '@shared/core/result';
 import { record, type Changer } from '../core/runtime/change';
 import type { Store, TxStore } from '../core/store/store.port';
-import type { AccountDoc, LedgerDoc, PointsStatsDoc } from './points.documents';
+import { statsShardId, type AccountDoc, type LedgerDoc, type PointsStatsDoc } from './points.documents';
 
 export type Posting = {
   key: string;
@@ -51,8 +51,10 @@ export async function postEntry(
     seq,
     updatedAt: at,
   } satisfies AccountDoc);
-  const stats = (await tx.get<PointsStatsDoc>('pointsStats', p.communityId)) ?? {
-    _id: p.communityId,
+  const statsId = statsShardId(p.communityId, p.openid);
+  const stats = (await tx.get<PointsStatsDoc>('pointsStats', statsId)) ?? {
+    _id: statsId,
+    communityId: p.communityId,
     issued: 0,
     redeemed: 0,
   };

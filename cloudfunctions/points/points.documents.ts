@@ -43,7 +43,23 @@ export type LedgerDoc = {
 };
 
 export type AccountDoc = { _id: string; communityId: string; balance: number; seq: number; updatedAt: string };
-export type PointsStatsDoc = { _id: string; issued: number; redeemed: number };
+/**
+ * A community's points issued and redeemed, kept in STATS_SHARDS documents (`<community>~<n>`, by the
+ * member) so that many members' postings at once do not all write one document; a community's figure is
+ * their sum (with `<community>` itself, where figures were kept before the shards).
+ */
+export type PointsStatsDoc = { _id: string; communityId?: string; issued: number; redeemed: number };
+export const STATS_SHARDS = 8;
+
+export function statsShardId(communityId: string, openid: string): string {
+  let h = 0;
+  for (const c of openid) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return `${communityId}~${h % STATS_SHARDS}`;
+}
+
+export function statsIds(communityId: string): string[] {
+  return [communityId, ...Array.from({ length: STATS_SHARDS }, (_, i) => `${communityId}~${i}`)];
+}
 
 export type ShopItemDoc = {
   _id: string;
