@@ -7,7 +7,8 @@ import type { TestStore } from './harness';
  * be shown to this caller in full by the privacy table for some record that holds it (computed here from
  * the table and the stored records, apart from the views that apply it).
  */
-const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+/** A mobile number standing alone (not inside an id such as a request id, which may hold 11 such digits). */
+const PHONE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g;
 
 type Place = { communityId?: string; gridId?: string; unitId?: string; districtId?: string; orgId?: string };
 
