@@ -1,7 +1,7 @@
 import { phoneFor, type Viewer } from '@shared/core/privacy';
 import type { WishView } from '@shared/wish/wish.contract';
 import { holds } from '../access/access';
-import { SYSTEM_ACTOR } from '../core/runtime/change';
+import { SYSTEM_ACTOR, type HistoryEntry } from '../core/runtime/change';
 import type { WishDoc } from './wish.documents';
 import { loadByIds, nameOf } from '../core/runtime/lookup';
 import type { Ctx } from '../core/runtime/router';
@@ -16,6 +16,17 @@ function viewersOf(ctx: Ctx, w: WishDoc): Viewer[] {
   }
   if (w.claimedBy === ctx.caller.openid) as.push('claimant');
   return as.length ? as : ['other'];
+}
+
+/** Who acted for the community on a wish: the station, the grid, the unit leader (from the party kept on the line). */
+function staffName(h: HistoryEntry): string {
+  return h.as === 'stationAdmin'
+    ? '社区工作站'
+    : h.as === 'gridSecretary'
+      ? '网格党支部'
+      : h.as === 'unitLeader'
+        ? '单元长'
+        : '工作人员';
 }
 
 export async function wishViews(ctx: Ctx, wishes: WishDoc[]): Promise<WishView[]> {
@@ -77,7 +88,7 @@ export async function wishViews(ctx: Ctx, wishes: WishDoc[]): Promise<WishView[]
                 ? '居民'
                 : h.by === SYSTEM_ACTOR
                   ? '系统'
-                  : nameOf(claimants, h.by) || (h.by === w.claimedBy ? '党员' : '工作人员'),
+                  : nameOf(claimants, h.by) || (h.by === w.claimedBy ? '党员' : staffName(h)),
           }))
         : [],
     };

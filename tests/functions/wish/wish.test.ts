@@ -40,6 +40,8 @@ describe('微心愿 wishes', () => {
       }),
     ]);
     const claimed = ok(await h.call('wish', 'demo-member', 'claimWish', { wishId })).wish;
+    // The timeline names who acted: the resident, the station, the member.
+    expect(claimed.history.map((e: { by: string }) => e.by)).toEqual(['居民', '社区工作站', '张明']);
     expect(claimed).toMatchObject({
       status: 'claimed',
       residentName: null,
