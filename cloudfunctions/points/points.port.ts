@@ -1,9 +1,10 @@
 import { isFailure, type Failure } from '@shared/core/result';
-import { pointsDefaults, pointsFor } from '@shared/points/points.rules';
-import { record as recordChange, type Changer } from '../core/runtime/change';
+import { pointsFor } from '@shared/points/points.rules';
+import { record, type Changer } from '../core/runtime/change';
 import type { Store, TxStore } from '../core/store/store.port';
 import type { CommunitySettingsDoc } from '../org/org.port';
 import { postEntry } from './ledger';
+import { pointsSettingsFrom } from './settings';
 import type { ServiceDoc } from './points.documents';
 
 /**
@@ -59,7 +60,7 @@ export async function serviceHours(store: Store, openid: string): Promise<number
 /**
  * A source corrected after its service was recorded (a check-out fixed by the organiser): the service is
  * rewritten while pending (or rejected: it goes back for review), removed when the source is no longer a
- * service (`record` null). A confirmed one keeps its status and review, and the ledger gets an adjusting
+ * service (`service` null). A confirmed one keeps its status and review, and the ledger gets an adjusting
  * entry for the difference in points, so service, ledger and balance always agree; if the member has
  * already spent what would be taken back, the correction is refused and nothing is written.
  */
@@ -67,21 +68,20 @@ export async function reviseService(
   c: Changer,
   tx: TxStore,
   source: { source: ServiceRecord['source']; sourceId: string },
-  record: ServiceRecord | null,
+  service: ServiceRecord | null,
 ): Promise<Failure | null> {
   const id = serviceId(source.source, source.sourceId);
   const existing = await tx.get<ServiceDoc>('services', id);
   if (existing?.status !== 'confirmed') {
-    if (record) await recordService(tx, record, c.now);
+    if (service) await recordService(tx, service, c.now);
     else if (existing) await tx.remove('services', id);
     return null;
   }
-  const settings = await tx.get<CommunitySettingsDoc>('communitySettings', existing.communityId);
-  const rate = settings?.pointsPerHour ?? pointsDefaults.pointsPerHour;
-  const points = record ? pointsFor({ ...existing, ...record }, rate) : 0;
+  const settings = pointsSettingsFrom(await tx.get<CommunitySettingsDoc>('communitySettings', existing.communityId));
+  const points = service ? pointsFor({ ...existing, ...service }, settings.pointsPerHour) : 0;
   const delta = points - (existing.credited ?? 0);
   if (delta !== 0) {
-    const hours = record?.hours ?? 0;
+    const hours = service?.hours ?? 0;
     const posted = await postEntry(c, tx, {
       key: `adj~${id}~${c.requestId}`,
       openid: existing.openid,
@@ -93,21 +93,17 @@ export async function reviseService(
     });
     if (isFailure(posted)) return posted;
   }
-  await tx.update('services', id, { hours: record?.hours ?? 0, at: record?.at ?? existing.at, credited: points });
-  await auditRevision(c, tx, id, existing, points);
-  return null;
-}
-
-async function auditRevision(c: Changer, tx: TxStore, id: string, before: ServiceDoc, points: number): Promise<void> {
-  await recordChange(
+  await tx.update('services', id, { hours: service?.hours ?? 0, at: service?.at ?? existing.at, credited: points });
+  await record(
     c,
     {
       action: 'service.revise',
       entity: 'services',
       entityId: id,
-      before: { hours: before.hours, credited: before.credited },
-      after: { credited: points },
+      before: { hours: existing.hours, credited: existing.credited },
+      after: { hours: service?.hours ?? 0, credited: points },
     },
     tx,
   );
+  return null;
 }

@@ -3,7 +3,7 @@ import { fail, failWith, isFailure } from '@shared/core/result';
 import type { Party } from '@shared/core/transitions';
 import { beijingDate, beijingDay, beijingInstant } from '@shared/core/time';
 import type { PointsContract, ServiceView } from '@shared/points/points.contract';
-import { pointsFor, reviewOutcomes, type ReviewOutcome } from '@shared/points/points.rules';
+import { pointsFor, type ReviewOutcome } from '@shared/points/points.rules';
 import { create, transition, earlierCreate } from '../core/runtime/change';
 import { keyedId } from '../core/runtime/ids';
 import type { Ctx, Handlers } from '../core/runtime/router';
@@ -53,11 +53,11 @@ export const logService: Handlers<PointsContract>['logService'] = async (input, 
 };
 
 /** As whom may the caller confirm this record? The unit leader of its unit, or the activity's organiser; never its member. */
-function reviewerOf(ctx: Ctx, s: ServiceDoc): Party | ReviewOutcome {
-  if (s.openid === ctx.caller.openid) return 'POINTS.SELF_CONFIRM';
-  if (s.confirmer === ctx.caller.openid) return 'organiser';
-  if (s.unitId && !check(ctx.caller, 'unit.confirm', { unitId: s.unitId })) return 'unitLeader';
-  return 'AUTH.OUT_OF_SCOPE';
+function reviewerOf(ctx: Ctx, s: ServiceDoc): { as: Party } | { refused: ReviewOutcome } {
+  if (s.openid === ctx.caller.openid) return { refused: 'POINTS.SELF_CONFIRM' };
+  if (s.confirmer === ctx.caller.openid) return { as: 'organiser' };
+  if (s.unitId && !check(ctx.caller, 'unit.confirm', { unitId: s.unitId })) return { as: 'unitLeader' };
+  return { refused: 'AUTH.OUT_OF_SCOPE' };
 }
 
 type Outcome = { id: string; ok: boolean; code: ReviewOutcome | null; points: number | null };
@@ -71,9 +71,9 @@ async function reviewOne(
 ): Promise<Outcome> {
   const found = await ctx.store.get<ServiceDoc>('services', id);
   if (!found) return refused(id, 'NOT_FOUND');
-  const as = reviewerOf(ctx, found);
-  if ((reviewOutcomes as readonly string[]).includes(as)) return refused(id, as as ReviewOutcome);
-  const party = as as Party;
+  const reviewer = reviewerOf(ctx, found);
+  if ('refused' in reviewer) return refused(id, reviewer.refused);
+  const party = reviewer.as;
   const settings = await pointsSettingsOf(ctx.store, found.communityId);
   const at = ctx.now.toISOString();
   return ctx.store.transaction(async (tx): Promise<Outcome> => {

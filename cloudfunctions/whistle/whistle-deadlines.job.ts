@@ -1,5 +1,5 @@
 import { isFailure } from '@shared/core/result';
-import { systemChanger, transition, type Notice } from '../core/runtime/change';
+import { systemChanger, transition } from '../core/runtime/change';
 import type { Runtime } from '../core/runtime/runtime';
 import type { Where } from '../core/store/store.port';
 import { deliver, type RecipientCache } from '../messages/messages.port';
@@ -37,7 +37,7 @@ export async function whistleDeadlines(rt: Runtime, max = 500): Promise<{ remind
         });
         if (isFailure(step)) continue;
         moved++;
-        await deliver(rt, step.notices as Notice[], recipients);
+        await deliver(rt, step.notices, recipients);
       }
       done += moved;
       if (!moved) break;

@@ -20,4 +20,3 @@ export type DeployedContracts = {
   points: PointsContract;
   report: typeof reportContract;
 };
-export type DeployedName = keyof DeployedContracts;

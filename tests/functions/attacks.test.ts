@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import type { Role } from '@shared/core/roles';
-import { contracts, functions } from '../../cloudfunctions/deployed';
+import { functions } from '../../cloudfunctions/deployed';
 import { collections } from '../../cloudfunctions/deployed/storage';
 import { demoAccounts } from '../../local/demo-data';
+import { contractActions, type ActionDecl } from '../support/actions';
 import { createHarness, errorCode, ok, type Harness } from '../support/harness';
 
 /**
@@ -10,11 +10,8 @@ import { createHarness, errorCode, ok, type Harness } from '../support/harness';
  * every action × every role (refused where the contract refuses, changing nothing), property-based bad
  * input (never INTERNAL, never a change on a refused call), and identity injection.
  */
-type FnName = keyof typeof contracts;
-type Def = { roles: readonly Role[] };
-const actions = Object.entries(contracts).flatMap(([fn, contract]) =>
-  Object.entries(contract as Record<string, Def>).map(([action, def]) => [fn as FnName, action, def] as const),
-);
+type Def = ActionDecl;
+const actions = contractActions;
 
 function mayCall(def: Def, openid: string): boolean {
   const account = demoAccounts.find((a) => a.openid === openid);

@@ -1,5 +1,5 @@
 import { demoAccounts } from '../../local/demo-data';
-import { contracts } from '../../cloudfunctions/deployed';
+import { contractActions } from '../support/actions';
 import { createHarness, errorCode, type Harness } from '../support/harness';
 
 /**
@@ -40,9 +40,7 @@ const unknownIds = Object.fromEntries(
   ].map((k) => [k, 'nope']),
 );
 
-const actions = Object.entries(contracts).flatMap(([fn, contract]) =>
-  Object.keys(contract).map((action) => [fn as keyof typeof contracts, action] as const),
-);
+const actions = contractActions.map(([fn, action]) => [fn, action] as const);
 const callers = [null, ...demoAccounts.map((a) => a.openid)];
 
 describe('every action answers bad calls with a declared code, never INTERNAL', () => {
@@ -76,7 +74,7 @@ describe('forged cursors', () => {
     Buffer.from('["x"]').toString('base64url'),
   ];
   const paged = actions.filter(([fn, action]) => {
-    const input = (contracts[fn] as Record<string, { input: { shape?: Record<string, unknown> } }>)[action]?.input;
+    const input = contractActions.find(([f, a]) => f === fn && a === action)?.[2].input;
     return !!input?.shape && 'cursor' in input.shape;
   });
   let h: Harness;

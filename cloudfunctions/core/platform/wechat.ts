@@ -41,7 +41,7 @@ export type CodeStorage = {
 };
 
 /** The errCode of a refusal thrown by wx-server-sdk (a number), or null for anything else. */
-export function openApiErrCode(error: unknown): number | null {
+function openApiErrCode(error: unknown): number | null {
   const code = (error as { errCode?: unknown } | null)?.errCode;
   return typeof code === 'number' ? code : null;
 }
