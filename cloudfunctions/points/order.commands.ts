@@ -4,12 +4,15 @@ import { fail, failWith, isFailure, type Failure } from '@shared/core/result';
 import type { PointsContract } from '@shared/points/points.contract';
 import { PICKUP_ALPHABET } from '@shared/points/points.rules';
 import { create, transition } from '../core/runtime/change';
-import type { Handlers } from '../core/runtime/router';
+import type { Ctx, Handlers } from '../core/runtime/router';
 import type { TxStore } from '../core/store/store.port';
 import { postEntry } from './ledger';
 import type { AccountDoc, OrderDoc, ShopItemDoc } from './points.documents';
 import { orderEntity } from './points.entities';
 import { orderView } from './shop.view';
+import { returnUnit, settleUnit, takeUnit } from './stock';
+
+type HoldDoc = { _id: string; count: number };
 
 async function freePickupCode(tx: TxStore, communityId: string): Promise<string> {
   for (;;) {
@@ -19,29 +22,71 @@ async function freePickupCode(tx: TxStore, communityId: string): Promise<string>
 }
 
 /**
- * Redemption happens whole or not at all, in one transaction: debit (a ledger entry keyed by the
- * order), stock, the member's count for the item, the order and its pickup code. The order id comes
- * from the client's request id, so a retry returns the same order.
+ * Redemption happens whole or not at all. The unit is taken first, by a conditional update of the item
+ * outside the transaction (`stock.ts`: a rush of members on one item does not conflict); then one
+ * transaction writes the debit (a ledger entry keyed by the order), the member's count for the item, the
+ * order and its pickup code. The order id comes from the client's request id, so a retry returns the same
+ * order, and a retried take finds its unit. When the transaction refuses or fails, the unit goes back on the
+ * shelf; when even that cannot be known, it stays with the order id for the retry (or the periodic sweep).
  */
 export const redeem: Handlers<PointsContract>['redeem'] = async (input, ctx) => {
   const communityId = requireMember(ctx.caller);
   if (isFailure(communityId)) return communityId;
-  const orderId = `${ctx.caller.openid}~${input.requestId}`;
-  const outcome = await ctx.store.transaction(
+  const openid = ctx.caller.openid;
+  const orderId = `${openid}~${input.requestId}`;
+  const holdId = `${input.itemId}~${openid}`;
+  const [existing, item, account, hold] = await Promise.all([
+    ctx.store.get<OrderDoc>('orders', orderId),
+    ctx.store.get<ShopItemDoc>('shopItems', input.itemId),
+    ctx.store.get<AccountDoc>('accounts', openid),
+    ctx.store.get<HoldDoc>('itemHolds', holdId),
+  ]);
+  if (existing) return { order: orderView(existing, true), balance: account?.balance ?? 0, changed: false };
+  if (!item || item.communityId !== communityId) return fail('NOT_FOUND');
+  if (!item.active) return fail('POINTS.ITEM_INACTIVE');
+  // Refusals known before taking a unit (the transaction checks them again).
+  if ((hold?.count ?? 0) >= item.perMemberLimit)
+    return failWith('POINTS.LIMIT_REACHED', { limit: item.perMemberLimit });
+  if ((account?.balance ?? 0) < item.price) return fail('POINTS.INSUFFICIENT');
+  const taken = await takeUnit(ctx.store, item, orderId, ctx.now);
+  if (isFailure(taken)) return taken;
+  const outcome = await placeOrder(ctx, item, orderId, holdId, communityId).catch(async (error: unknown) => {
+    // The transaction failed on a fault: unless its commit happened after all (the reply lost), no order
+    // came of it and the unit goes back now; if even that fails, the retry or the periodic sweep decides.
+    await ctx.store
+      .get<OrderDoc>('orders', orderId)
+      .then(async (placed) => {
+        if (placed) await settleUnit(ctx.store, item._id, orderId);
+        else await returnUnit(ctx.store, item._id, orderId);
+      })
+      .catch(() => undefined);
+    throw error;
+  });
+  // A unit taken now for an order an earlier try had already placed is not the order's: it goes back.
+  if (isFailure(outcome) || (!outcome.changed && taken === 'taken')) await returnUnit(ctx.store, item._id, orderId);
+  else
+    await settleUnit(ctx.store, item._id, orderId).catch((error: unknown) =>
+      ctx.rt.log({ level: 'warn', fn: 'redeem.settle', orderId, error: String(error) }),
+    );
+  if (isFailure(outcome)) return outcome;
+  return { order: orderView(outcome.order, true), balance: outcome.balance, changed: outcome.changed };
+};
+
+/** The redemption's transaction, once its unit is taken: debit, the member's count, pickup code, order. */
+function placeOrder(ctx: Ctx, item: ShopItemDoc, orderId: string, holdId: string, communityId: string) {
+  const openid = ctx.caller.openid;
+  return ctx.store.transaction(
     async (tx): Promise<Failure | { order: OrderDoc; balance: number; changed: boolean }> => {
-      const existing = await tx.get<OrderDoc>('orders', orderId);
-      const account = await tx.get<AccountDoc>('accounts', ctx.caller.openid);
-      if (existing) return { order: existing, balance: account?.balance ?? 0, changed: false };
-      const item = await tx.get<ShopItemDoc>('shopItems', input.itemId);
-      if (!item || item.communityId !== communityId) return fail('NOT_FOUND');
-      if (!item.active) return fail('POINTS.ITEM_INACTIVE');
-      if (item.stock <= 0) return fail('POINTS.OUT_OF_STOCK');
-      const holdId = `${item._id}~${ctx.caller.openid}`;
-      const hold = (await tx.get<{ _id: string; count: number }>('itemHolds', holdId)) ?? { _id: holdId, count: 0 };
-      if (hold.count >= item.perMemberLimit) return failWith('POINTS.LIMIT_REACHED', { limit: item.perMemberLimit });
+      const earlier = await tx.get<OrderDoc>('orders', orderId);
+      if (earlier) {
+        const now = await tx.get<AccountDoc>('accounts', openid);
+        return { order: earlier, balance: now?.balance ?? 0, changed: false };
+      }
+      const current = (await tx.get<HoldDoc>('itemHolds', holdId)) ?? { _id: holdId, count: 0 };
+      if (current.count >= item.perMemberLimit) return failWith('POINTS.LIMIT_REACHED', { limit: item.perMemberLimit });
       const posted = await postEntry(ctx, tx, {
         key: `order~${orderId}`,
-        openid: ctx.caller.openid,
+        openid,
         communityId,
         kind: 'redeem',
         amount: -item.price,
@@ -49,8 +94,7 @@ export const redeem: Handlers<PointsContract>['redeem'] = async (input, ctx) => 
         ref: orderId,
       });
       if (isFailure(posted)) return posted;
-      await tx.update('shopItems', item._id, { stock: { $inc: -1 } });
-      await tx.set('itemHolds', { ...hold, count: hold.count + 1 });
+      await tx.set('itemHolds', { ...current, count: current.count + 1 });
       const pickupCode = await freePickupCode(tx, communityId);
       await tx.insert('pickupCodes', { _id: `${communityId}~${pickupCode}`, orderId });
       const order: OrderDoc = {
@@ -58,7 +102,7 @@ export const redeem: Handlers<PointsContract>['redeem'] = async (input, ctx) => 
         communityId,
         itemId: item._id,
         itemName: item.name,
-        openid: ctx.caller.openid,
+        openid,
         memberName: ctx.caller.person?.name ?? '党员',
         price: item.price,
         status: 'placed',
@@ -72,9 +116,7 @@ export const redeem: Handlers<PointsContract>['redeem'] = async (input, ctx) => 
       return { order, balance: posted.balance, changed: true };
     },
   );
-  if (isFailure(outcome)) return outcome;
-  return { order: orderView(outcome.order, true), balance: outcome.balance, changed: outcome.changed };
-};
+}
 
 /** Cancelling refunds with a new entry and returns the stock, together. */
 export const cancelOrder: Handlers<PointsContract>['cancelOrder'] = async (input, ctx) => {

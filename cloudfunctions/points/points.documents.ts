@@ -71,6 +71,16 @@ export type ShopItemDoc = {
   perMemberLimit: number;
   active: boolean;
   createdAt: string;
+  /**
+   * Units taken off the shelf for redemptions still in flight, by order id (see `takeUnit`): a unit is
+   * taken by a conditional update of this document alone, outside the redemption's transaction, so a
+   * rush does not make every transaction conflict on it; keyed, so a retried take never takes twice.
+   */
+  takers?: string[];
+  /** How many order ids `takers` holds (the sweep looks only at items with some). */
+  reserved?: number;
+  /** When the last unit was taken. */
+  lastTakeAt?: string;
 };
 
 export type OrderDoc = {
@@ -101,5 +111,6 @@ export const pointsStorage: { collections: readonly string[]; indexes: readonly 
     { collection: 'services', fields: ['confirmer', 'status', 'at', '_id'] },
     { collection: 'shopItems', fields: ['communityId', 'active', 'createdAt', '_id'] },
     { collection: 'shopItems', fields: ['communityId', 'createdAt', '_id'] },
+    { collection: 'shopItems', fields: ['reserved', '_id'] },
   ],
 };

@@ -5,6 +5,7 @@ import type { Store, TxStore } from '../core/store/store.port';
 import type { CommunitySettingsDoc } from '../org/org.port';
 import { postEntry } from './ledger';
 import { pointsSettingsFrom } from './settings';
+import { sweepTakes } from './stock';
 import type { ServiceDoc } from './points.documents';
 
 /**
@@ -106,4 +107,9 @@ export async function reviseService(
     tx,
   );
   return null;
+}
+
+/** The periodic sweep of shop units held by abandoned redemptions (see `stock.ts`). */
+export function sweepShopTakes(rt: { store: Store; now(): Date }): Promise<{ settled: number; returned: number }> {
+  return sweepTakes(rt.store, rt.now());
 }

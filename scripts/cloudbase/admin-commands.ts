@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { roles, scopeKinds } from '../../shared/src/core/roles';
 import { record } from '../../cloudfunctions/core/runtime/change';
 import type { Runtime } from '../../cloudfunctions/core/runtime/runtime';
-import { whistleDeadlines } from '../../cloudfunctions/whistle/whistle.port';
-import { expireClaims } from '../../cloudfunctions/wish/wish.port';
+import { periodicJobs } from '../../cloudfunctions/deployed/timer/jobs';
 import type { Doc, Store } from '../../cloudfunctions/core/store/store.port';
 import { StoreConflictError } from '../../cloudfunctions/core/store/store.port';
 
@@ -135,11 +134,9 @@ export async function grant(store: Store, openid: string, role: string, scopeId:
  * only its trigger). It runs the same jobs against the store and leaves an audit record of who ran it.
  */
 export async function runTimer(rt: Runtime, operator: string): Promise<string> {
-  const expiredClaims = await expireClaims(rt);
-  const deadlines = await whistleDeadlines(rt);
-  const result = { expiredClaims, ...deadlines };
+  const result = await periodicJobs(rt);
   const now = rt.now();
   const admin = { store: rt.store, now, actor: operator, requestId: 'cloudbase-admin', newId: rt.newId };
   await record(admin, { action: 'timer.adminRun', entity: 'timer', entityId: 'timer', before: null, after: result });
-  return `已运行定时任务：释放超时认领 ${expiredClaims}，到期提醒 ${deadlines.reminded}，超期上报 ${deadlines.overdue}`;
+  return `已运行定时任务：释放超时认领 ${result.expiredClaims}，到期提醒 ${result.reminded}，超期上报 ${result.overdue}，退回积分商品 ${result.returnedUnits}`;
 }

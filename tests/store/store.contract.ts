@@ -67,6 +67,31 @@ export function describeStoreContract(name: string, make: () => Store) {
       expect(await store.update('items', { status: 'open', rank: { $gte: 5 } }, { status: 'late' })).toBe(6);
     });
 
+    test('list members: $nin and $has filter on a list field, $pull removes a value; a keyed take is idempotent', async () => {
+      const take = (key: string) =>
+        store.update(
+          'items',
+          { _id: 'i07', n: { $gt: 0 }, takers: { $nin: [key] } },
+          { n: { $inc: -1 }, takers: { $push: key } },
+        );
+      await store.update('items', { _id: 'i07' }, { n: 2 });
+      // A field that is missing holds nothing: the first take passes; taking again with the same key does not.
+      expect(await take('k1')).toBe(1);
+      expect(await take('k1')).toBe(0);
+      expect(await take('k2')).toBe(1);
+      expect(await take('k3')).toBe(0);
+      expect(await store.get('items', 'i07')).toMatchObject({ n: 0, takers: ['k1', 'k2'] });
+      const giveBack = (key: string) =>
+        store.update('items', { _id: 'i07', takers: { $has: key } }, { n: { $inc: 1 }, takers: { $pull: key } });
+      expect(await giveBack('k1')).toBe(1);
+      expect(await giveBack('k1')).toBe(0);
+      expect(await giveBack('k9')).toBe(0);
+      expect(await store.get('items', 'i07')).toMatchObject({ n: 1, takers: ['k2'] });
+      // A plain value counts as a list of itself.
+      expect(await store.update('items', { _id: 'i07', status: { $nin: ['claimed', 'late'] } }, { s: 1 })).toBe(1);
+      expect(await store.update('items', { _id: 'i07', status: { $has: 'open' } }, { s: 2 })).toBe(1);
+    });
+
     test('a conditional update race has exactly one winner', async () => {
       const results = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>

@@ -52,8 +52,8 @@ function checkWhere(where: Where): void {
     if (isOperator(cond)) {
       for (const [op, value] of Object.entries(cond)) {
         if (value === undefined) throw new Error(`filter ${field}.${op} is undefined`);
-        if (op === '$in' && (!Array.isArray(value) || value.some((v) => v === undefined)))
-          throw new Error(`filter ${field}.$in is not a list of values`);
+        if ((op === '$in' || op === '$nin') && (!Array.isArray(value) || value.some((v) => v === undefined)))
+          throw new Error(`filter ${field}.${op} is not a list of values`);
       }
     }
   }
@@ -65,6 +65,8 @@ function condition(_: Command, cond: Condition): unknown {
   for (const [op, value] of Object.entries(cond) as Array<[string, Scalar | Scalar[]]>) {
     if (op === '$in') parts.push(_.in(value as Scalar[]));
     else if (op === '$ne') parts.push(_.neq(value));
+    else if (op === '$has') parts.push(_.all([value as Scalar]));
+    else if (op === '$nin') parts.push(_.nin(value as Scalar[]));
     else if (op === '$gt') parts.push(_.gt(value));
     else if (op === '$gte') parts.push(_.gte(value));
     else if (op === '$lt') parts.push(_.lt(value));
@@ -91,6 +93,7 @@ function update(_: Command, patch: Patch): Record<string, unknown> {
     if (value === undefined) throw new Error(`update of ${field} is undefined`);
     if (isOperator(value) && '$inc' in value) out[field] = _.inc(Number(value.$inc));
     else if (isOperator(value) && '$push' in value) out[field] = _.push([value.$push]);
+    else if (isOperator(value) && '$pull' in value) out[field] = _.pull(value.$pull);
     else if (value !== null && typeof value === 'object' && !Array.isArray(value)) out[field] = _.set(value);
     else out[field] = value;
   }

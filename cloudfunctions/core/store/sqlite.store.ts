@@ -66,6 +66,15 @@ function whereSql(where: Where): { sql: string; params: Scalar[] } {
           parts.push(`${c} IN (${list.map(() => '?').join(',')})`);
           params.push(...list.map(bind));
         }
+      } else if (op === '$has' || op === '$nin') {
+        // A list field's members (a plain value counts as a list of itself; a missing field holds none).
+        if (field === '_id') throw new Error(`${op} on _id`);
+        const list = op === '$has' ? [value as Scalar] : (value as Scalar[]);
+        const member = list.length
+          ? `EXISTS (SELECT 1 FROM json_each(doc, '$.${checkName(field)}') AS m WHERE m.value IN (${list.map(() => '?').join(',')}))`
+          : '0';
+        parts.push(op === '$has' ? member : `NOT ${member}`);
+        params.push(...list.map(bind));
       } else if (op === '$ne') {
         if (value === null) parts.push(`${c} IS NOT NULL`);
         else {
@@ -90,6 +99,8 @@ function applyPatch(doc: Doc, patch: Patch): Doc {
     if (isOperator(update) && '$inc' in update) next[field] = (Number(next[field]) || 0) + Number(update.$inc);
     else if (isOperator(update) && '$push' in update)
       next[field] = [...((next[field] as unknown[]) ?? []), update.$push];
+    else if (isOperator(update) && '$pull' in update)
+      next[field] = ((next[field] as unknown[] | undefined) ?? []).filter((x) => x !== update.$pull);
     else next[field] = update;
   }
   return next as Doc;

@@ -15,12 +15,16 @@ export type Condition =
   | { $gte: Scalar }
   | { $lt: Scalar }
   | { $lte: Scalar }
+  /** The field is a list holding this value (CloudBase `_.all([v])`). */
+  | { $has: Scalar }
+  /** The field (a value, or a list) holds none of these: also true when it is missing (CloudBase `_.nin`). */
+  | { $nin: Scalar[] }
   /** A range: lower and upper bound on one field. */
   | { $gt?: Scalar; $gte?: Scalar; $lt?: Scalar; $lte?: Scalar };
 export type Where = Record<string, Condition>;
 
-/** A field update: a value to set, or an operator CloudBase also has (`_.inc`, `_.push`). */
-export type FieldUpdate = unknown | { $inc: number } | { $push: unknown };
+/** A field update: a value to set, or an operator CloudBase also has (`_.inc`, `_.push`, `_.pull`). */
+export type FieldUpdate = unknown | { $inc: number } | { $push: unknown } | { $pull: Scalar };
 export type Patch = Record<string, FieldUpdate>;
 
 export type OrderBy = ReadonlyArray<readonly [field: string, dir: 'asc' | 'desc']>;

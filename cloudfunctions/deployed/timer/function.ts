@@ -1,10 +1,7 @@
 import { messageFor } from '@shared/core/errors';
 import type { Response } from '@shared/core/result';
 import type { Runtime } from '../../core/runtime/runtime';
-import { whistleDeadlines } from '../../whistle/whistle.port';
-import { expireClaims } from '../../wish/wish.port';
-
-export type TimerReport = { expiredClaims: number; reminded: number; overdue: number };
+import { periodicJobs, type TimerReport } from './jobs';
 
 /**
  * The periodic function: a CloudBase timer trigger in production (config.json), the local server's own
@@ -17,9 +14,7 @@ export function timer(runtime: () => Runtime) {
     if (rt.identify(context) || !rt.isTimerTrigger(context))
       return { ok: false, error: { code: 'AUTH.FORBIDDEN', message: messageFor('AUTH.FORBIDDEN') } };
     try {
-      const expiredClaims = await expireClaims(rt);
-      const deadlines = await whistleDeadlines(rt);
-      return { ok: true, data: { expiredClaims, ...deadlines } };
+      return { ok: true, data: await periodicJobs(rt) };
     } catch (error) {
       rt.log({ level: 'error', fn: 'timer', error: error instanceof Error ? error.stack : String(error) });
       return { ok: false, error: { code: 'INTERNAL', message: messageFor('INTERNAL') } };

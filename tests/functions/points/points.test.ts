@@ -253,7 +253,6 @@ describe('志愿服务积分 points', () => {
       'ledger',
       'accounts',
       'orders',
-      'shopItems',
       'itemHolds',
       'pickupCodes',
       'pointsStats',
@@ -265,9 +264,9 @@ describe('志愿服务积分 points', () => {
         real(async (tx: TxStore) =>
           fn({
             ...tx,
-            update: async (c, id, patch) => {
-              if (c === 'shopItems') throw new Error('injected fault');
-              return tx.update(c, id, patch);
+            insert: async (c, doc) => {
+              if (c === 'pickupCodes') throw new Error('injected fault');
+              return tx.insert(c, doc);
             },
           }),
         ) as never,
@@ -276,17 +275,14 @@ describe('志愿服务积分 points', () => {
       'INTERNAL',
     );
     expect(
-      await snapshot(h.store, [
-        'ledger',
-        'accounts',
-        'orders',
-        'shopItems',
-        'itemHolds',
-        'pickupCodes',
-        'pointsStats',
-        'audit',
-      ]),
+      await snapshot(h.store, ['ledger', 'accounts', 'orders', 'itemHolds', 'pickupCodes', 'pointsStats', 'audit']),
     ).toBe(before);
+    // The unit taken before the transaction is back on the shelf.
+    expect(h.store.dump('shopItems').find((i) => i._id === itemId)).toMatchObject({
+      stock: 1000,
+      takers: [],
+      reserved: 0,
+    });
     expect(ok(await h.call('points', 'demo-member', 'redeem', { itemId, requestId: 'req-fail-0001' })).balance).toBe(0);
     await balanced(h);
   });

@@ -103,6 +103,8 @@ function matchCondition(value: unknown, cond: unknown): boolean {
         return (arg as unknown[]).some((a) => equal(value, a));
       case '$nin':
         return !(arg as unknown[]).some((a) => equal(value, a));
+      case '$all':
+        return (arg as unknown[]).every((a) => equal(value, a));
       case '$gt':
         return comparable && compare(value, arg) > 0;
       case '$gte':
@@ -147,6 +149,14 @@ function applyUpdate(doc: Doc, update: Record<string, unknown>): Doc {
       else if (op === '$push') {
         const each = isOps(arg) && '$each' in arg ? (arg.$each as unknown[]) : [arg];
         setPath(next, path, [...((get(next, path) as unknown[] | undefined) ?? []), ...structuredClone(each)]);
+      } else if (op === '$pull') {
+        const list = get(next, path);
+        if (Array.isArray(list))
+          setPath(
+            next,
+            path,
+            list.filter((x) => !equal(x, arg)),
+          );
       } else if (op === '$unset') delete (next as Record<string, unknown>)[path];
       else throw new DbError('DATABASE_REQUEST_FAILED', `update operator ${op} not supported by the fake`);
     }

@@ -84,7 +84,10 @@ describe('cloudbase:admin run-timer', () => {
     expect(line).toContain('释放超时认领 1');
     const runs = h.store.dump('audit').filter((a) => a.action === 'timer.adminRun');
     expect(runs).toEqual([
-      expect.objectContaining({ actor: 'cloudbase-admin:王工', after: { expiredClaims: 1, reminded: 0, overdue: 0 } }),
+      expect.objectContaining({
+        actor: 'cloudbase-admin:王工',
+        after: { expiredClaims: 1, reminded: 0, overdue: 0, returnedUnits: 0 },
+      }),
     ]);
   });
 });

@@ -1,0 +1,84 @@
+import { fail, type Failure } from '@shared/core/result';
+import type { Store } from '../core/store/store.port';
+import type { OrderDoc, ShopItemDoc } from './points.documents';
+
+/**
+ * A shop item's stock under a rush. A redemption takes its unit by one conditional update of the item
+ * (in stock, on the shelf, not yet taken for this order) before its transaction, and the transaction
+ * never writes the item: on CloudBase, 500 transactions writing one document conflict until they give
+ * up (BUSY), while conditional updates of one document are applied one after another. The order id is
+ * kept in the item's `takers` until the order is placed (`settleUnit`) or given up (`returnUnit`), so a
+ * retried take finds its unit instead of taking a second one.
+ */
+export type Taken = 'taken' | 'held';
+
+export async function takeUnit(store: Store, item: ShopItemDoc, orderId: string, now: Date): Promise<Taken | Failure> {
+  if (item.takers?.includes(orderId)) return 'held';
+  const took = await store.update(
+    'shopItems',
+    { _id: item._id, active: true, stock: { $gt: 0 }, takers: { $nin: [orderId] } },
+    { stock: { $inc: -1 }, takers: { $push: orderId }, reserved: { $inc: 1 }, lastTakeAt: now.toISOString() },
+  );
+  if (took > 0) return 'taken';
+  // Not taken now: an earlier try of this order may have taken it (its reply lost), or the shelf is empty.
+  const fresh = await store.get<ShopItemDoc>('shopItems', item._id);
+  if (fresh?.takers?.includes(orderId)) return 'held';
+  if (!fresh?.active) return fail('POINTS.ITEM_INACTIVE');
+  return fail('POINTS.OUT_OF_STOCK');
+}
+
+/** The redemption did not happen: the order's unit goes back on the shelf (nothing when it holds none). */
+export async function returnUnit(store: Store, itemId: string, orderId: string): Promise<boolean> {
+  return (
+    (await store.update(
+      'shopItems',
+      { _id: itemId, takers: { $has: orderId } },
+      { stock: { $inc: 1 }, takers: { $pull: orderId }, reserved: { $inc: -1 } },
+    )) > 0
+  );
+}
+
+/** The order was placed: its unit is the order's now, and the item lets go of the order id. */
+export async function settleUnit(store: Store, itemId: string, orderId: string): Promise<void> {
+  await store.update(
+    'shopItems',
+    { _id: itemId, takers: { $has: orderId } },
+    { takers: { $pull: orderId }, reserved: { $inc: -1 } },
+  );
+}
+
+/** No function call outlives this: a unit held longer belongs to a redemption that was abandoned. */
+export const TAKE_ABANDONED_MS = 15 * 60_000;
+
+/**
+ * The periodic sweep: on items where nothing was taken for a while, each order id still held either
+ * became an order (its unit stays taken) or was abandoned after a fault (its unit goes back).
+ */
+export async function sweepTakes(store: Store, now: Date): Promise<{ settled: number; returned: number }> {
+  const quiet = new Date(now.getTime() - TAKE_ABANDONED_MS).toISOString();
+  let settled = 0;
+  let returned = 0;
+  let after: string | null = null;
+  do {
+    const page: { items: ShopItemDoc[]; next: string | null } = await store.find<ShopItemDoc>('shopItems', {
+      where: { reserved: { $gt: 0 } },
+      orderBy: [['reserved', 'asc']],
+      limit: 100,
+      after,
+    });
+    for (const item of page.items.filter((i) => (i.lastTakeAt ?? '') < quiet)) {
+      const held = item.takers ?? [];
+      const orders = await Promise.all(held.map((id) => store.get<OrderDoc>('orders', id)));
+      await Promise.all(
+        held.map(async (id, i) => {
+          if (orders[i]) {
+            await settleUnit(store, item._id, id);
+            settled++;
+          } else if (await returnUnit(store, item._id, id)) returned++;
+        }),
+      );
+    }
+    after = page.next;
+  } while (after);
+  return { settled, returned };
+}
