@@ -1,6 +1,17 @@
-import { cloudbaseRuntime } from '../../core/platform/cloudbase.platform';
+import { cloudbaseRuntime, cloudSettings } from '../../core/platform/cloudbase.platform';
+import { withOperatorProbe } from '../../core/platform/operator-probe';
+import { wxOpenApi } from '../../core/platform/wx-openapi';
 import { indexes } from '../storage';
 import { checkin } from './function';
 
-/** The bundle entry of the deployed `checkin` function. */
-export const main = checkin(() => cloudbaseRuntime(indexes));
+const runtime = () => cloudbaseRuntime(indexes);
+
+/**
+ * The bundle entry of the deployed `checkin` function. It calls WeChat's open APIs, so it also answers the
+ * operator's signed probe of them (`npm run cloudbase:doctor`; core/platform/operator-probe.ts).
+ */
+export const main = withOperatorProbe('checkin', checkin(runtime), {
+  runtime,
+  openApi: wxOpenApi,
+  wechat: () => cloudSettings().wechat,
+});
