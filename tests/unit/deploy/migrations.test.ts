@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { createWechat, type MiniCodeDoc, type OpenApi } from '../../../cloudfunctions/core/platform/wechat';
+import { CloudbaseStore } from '../../../cloudfunctions/core/store/cloudbase.store';
+import { indexes } from '../../../cloudfunctions/deployed/storage';
+import {
+  dropMiniCodesBeforeWxServerSdk,
+  MIGRATIONS_COLLECTION,
+  runMigrations,
+  type FileStorage,
+} from '../../../scripts/cloudbase/migrations';
+import { CloudbaseFake, sdkDatabase } from '../../store/support/cloudbase-fake';
+
+/**
+ * The deploy's one-off migrations over the CloudBase adapter and the real SDK, the database answered by
+ * the fake CloudBase and cloud storage by a recording stand-in for manager-node's `storage.deleteFile`.
+ */
+const fake = new CloudbaseFake();
+beforeAll(() => fake.install());
+afterAll(() => fake.uninstall());
+
+const PAGE = 'pages/checkin/report/index';
+const at = '2026-11-26T08:00:00.000Z';
+
+/** A row as the code before wx-server-sdk wrote it (wechat.ts until 26e52cd): no `v2|` in the hash, always .png. */
+function oldRow(version: string, page: string, scene: string): MiniCodeDoc {
+  const key = createHash('sha256').update(`${version}|${page}|${scene}`).digest('hex').slice(0, 32);
+  return { _id: key, fileID: `cloud://hongling-prod-9z.6868-bucket/minicodes/${key}.png`, page, scene, at };
+}
+
+function recordingFiles(fail: (path: string) => boolean = () => false) {
+  const deleted: string[] = [];
+  const calls: string[][] = [];
+  const files: FileStorage = {
+    async deleteFile(paths) {
+      calls.push(paths);
+      for (const p of paths) if (fail(p)) throw new Error(`部分删除文件失败：["${p} : STORAGE_FILE_NONEXIST"]`);
+      deleted.push(...paths);
+    },
+  };
+  return { files, deleted, calls };
+}
+
+/** A row the current code writes, through the real createWechat (its WeChat and storage stubbed). */
+async function currentRow(store: CloudbaseStore, scene: string): Promise<string> {
+  const openApi: OpenApi = {
+    getUnlimited: async () => ({ contentType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) }),
+    sendSubscribe: async () => undefined,
+  };
+  const storage = {
+    uploadFile: async ({ cloudPath }: { cloudPath: string }) => ({
+      fileID: `cloud://hongling-prod-9z.6868-bucket/${cloudPath}`,
+    }),
+  };
+  const settings = { version: 'release' } as Parameters<typeof createWechat>[3];
+  return createWechat(
+    openApi,
+    storage,
+    () => store,
+    settings,
+    () => undefined,
+  ).miniCode(PAGE, scene);
+}
+
+describe('migration: mini-program codes cached before the wx-server-sdk fix', () => {
+  let store: CloudbaseStore;
+  const old = [
+    oldRow('release', PAGE, 'Rhuazhong.abcdefabcdefabcd'),
+    oldRow('trial', 'pages/checkin/scan/index', 'Afa1b2c3d4e5.abcdefabcdef'),
+    { ...oldRow('develop', PAGE, 'Rxinhe.abcdefabcdefabcd'), fileID: 'cloud://elsewhere/other/place.png' },
+  ];
+  beforeEach(() => {
+    fake.reset();
+    store = new CloudbaseStore(sdkDatabase(), { indexes });
+    fake.load('miniCodes', old);
+  });
+
+  test('deletes the old rows and their images, keeps the new rows, records the run; a second deploy does nothing', async () => {
+    const kept = await currentRow(store, 'Rhuazhong.abcdefabcdefabcd');
+    const { files, deleted } = recordingFiles();
+    const now = new Date('2026-11-28T01:00:00Z');
+    const first = await runMigrations({ store, files, now });
+    expect(first).toEqual([
+      `迁移 2026-11-minicodes-before-wx-server-sdk（${dropMiniCodesBeforeWxServerSdk.title}）：删除旧小程序码记录 3 条、云存储文件 2 个`,
+    ]);
+    // The new row (same page and scene as an old one) stays; an image not where the old code put it is left alone.
+    expect(fake.dump('miniCodes')).toEqual([expect.objectContaining({ fileID: kept })]);
+    expect(deleted.sort()).toEqual([`minicodes/${old[0]!._id}.png`, `minicodes/${old[1]!._id}.png`].sort());
+    expect(fake.dump(MIGRATIONS_COLLECTION)).toEqual([
+      {
+        _id: '2026-11-minicodes-before-wx-server-sdk',
+        title: dropMiniCodesBeforeWxServerSdk.title,
+        at: now.toISOString(),
+        result: { rowsDeleted: 3, filesDeleted: 2, filesFailed: [] },
+      },
+    ]);
+
+    const again = recordingFiles();
+    fake.requests.length = 0;
+    expect(await runMigrations({ store, files: again.files, now: new Date() })).toEqual([
+      `迁移 2026-11-minicodes-before-wx-server-sdk：已于 ${now.toISOString()} 运行，跳过`,
+    ]);
+    expect(again.calls).toEqual([]);
+    expect(fake.actions()).toEqual(['database.getDocument']);
+    expect(fake.dump('miniCodes')).toHaveLength(1);
+  });
+
+  test('run again without its record (a run cut short), it finds nothing more to delete', async () => {
+    await currentRow(store, 'Rnew.abcdefabcdefabcd');
+    const { files } = recordingFiles();
+    expect((await dropMiniCodesBeforeWxServerSdk.run({ store, files, now: new Date() })).result).toMatchObject({
+      rowsDeleted: 3,
+    });
+    const again = recordingFiles();
+    expect(await dropMiniCodesBeforeWxServerSdk.run({ store, files: again.files, now: new Date() })).toEqual({
+      summary: '删除旧小程序码记录 0 条、云存储文件 0 个',
+      result: { rowsDeleted: 0, filesDeleted: 0, filesFailed: [] },
+    });
+    expect(again.calls).toEqual([]);
+    expect(fake.dump('miniCodes')).toHaveLength(1);
+  });
+
+  test('an image that cannot be deleted is reported, and its row goes all the same (it is never read)', async () => {
+    const failing = `minicodes/${old[1]!._id}.png`;
+    const { files, deleted } = recordingFiles((p) => p === failing);
+    const [line] = await runMigrations({ store, files, now: new Date() });
+    expect(line).toContain(
+      '删除旧小程序码记录 3 条、云存储文件 1 个；1 个文件未能删除，请在云存储 minicodes/ 中手动删除：',
+    );
+    expect(line).toContain(failing);
+    expect(deleted).toEqual([`minicodes/${old[0]!._id}.png`]);
+    expect(fake.dump('miniCodes')).toEqual([]);
+    expect(fake.dump(MIGRATIONS_COLLECTION)[0]?.result).toMatchObject({
+      filesDeleted: 1,
+      filesFailed: [expect.stringContaining(failing)],
+    });
+  });
+
+  test('an environment that never had codes: nothing to delete, the run is recorded', async () => {
+    fake.reset();
+    const { files, calls } = recordingFiles();
+    expect(await runMigrations({ store, files, now: new Date() })).toEqual([
+      expect.stringContaining('删除旧小程序码记录 0 条、云存储文件 0 个'),
+    ]);
+    expect(calls).toEqual([]);
+    expect(fake.dump(MIGRATIONS_COLLECTION)).toHaveLength(1);
+  });
+});
