@@ -36,7 +36,13 @@ export default defineConfig<'webpack5'>(async () => {
     // Deployment settings baked into the build (an undefined process.env.X would be a runtime error in weapp).
     defineConstants: {
       HONGLING_CLOUD_ENV: JSON.stringify(process.env.HONGLING_CLOUD_ENV ?? ''),
-      HONGLING_RESULT_TEMPLATE: JSON.stringify(process.env.HONGLING_RESULT_TEMPLATE ?? ''),
+      // The subscribe templates by kind, as the functions read them (README, 部署到云开发).
+      HONGLING_TEMPLATES: JSON.stringify({
+        review: process.env.HONGLING_TEMPLATE_REVIEW ?? '',
+        progress: process.env.HONGLING_TEMPLATE_PROGRESS ?? '',
+        activity: process.env.HONGLING_TEMPLATE_ACTIVITY ?? '',
+        notice: process.env.HONGLING_TEMPLATE_NOTICE || process.env.HONGLING_RESULT_TEMPLATE || '',
+      }),
     },
     alias: { '@shared': path.join(root, 'shared/src') },
     framework: 'react',

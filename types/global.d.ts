@@ -14,5 +14,5 @@ declare namespace NodeJS {
 
 /** The CloudBase environment id for the mini-program build ('' = the default environment). */
 declare const HONGLING_CLOUD_ENV: string;
-/** The subscribe-message template for "your report has a result" ('' = do not ask). */
-declare const HONGLING_RESULT_TEMPLATE: string;
+/** The subscribe-message template ids by kind (shared/src/messages/templates.ts; '' = none of its own). */
+declare const HONGLING_TEMPLATES: Record<'review' | 'progress' | 'activity' | 'notice', string>;

@@ -15,6 +15,9 @@ const toStation = (communityId: string) =>
 const toDepartment = (departmentId: string) =>
   ({ role: 'department', scope: 'department', scopeId: departmentId }) as const;
 
+/** What a subscribe message names the problem by (clipped to the template's 20 characters when sent). */
+const subject = (p: ProblemDoc) => `${p.category}：${clause(p.description)}`;
+
 /** A problem report moves by its table; `open` follows the state (the nearby and "me too" lists read it). */
 export const problemEntity: Entity<ProblemDoc, ProblemStatus, typeof problemTransitions> = {
   name: 'problem',
@@ -33,6 +36,7 @@ export const problemEntity: Entity<ProblemDoc, ProblemStatus, typeof problemTran
         title: '问题反映处理结果',
         body: `您反映的问题不予受理：${clause(note ?? '')}。`,
         link: null,
+        template: { kind: 'review', state: '不予受理', subject: subject(p), note: clause(note ?? '') },
       },
     ],
     respond: (p) => [
@@ -42,6 +46,7 @@ export const problemEntity: Entity<ProblemDoc, ProblemStatus, typeof problemTran
         title: '部门已反馈',
         body: excerpt(p.result ?? '', 60),
         link: null,
+        template: { kind: 'progress', state: '待确认', subject: subject(p) },
       },
     ],
     confirm: (p) => [
@@ -51,6 +56,7 @@ export const problemEntity: Entity<ProblemDoc, ProblemStatus, typeof problemTran
         title: '您反映的问题已办结',
         body: `${clause(p.result ?? '')}。请对处理结果进行评价。`,
         link: null,
+        template: { kind: 'progress', state: '已办结', subject: subject(p) },
       },
     ],
   },
@@ -64,6 +70,7 @@ export function newProblemNotice(p: ProblemDoc): Notice {
     title: '新的问题反映',
     body: `${p.category}：${excerpt(p.description, 40)}`,
     link: null,
+    template: { kind: 'progress', state: '待处理', subject: subject(p) },
   };
 }
 
@@ -75,6 +82,7 @@ export function whistledNotice(p: ProblemDoc, w: WhistleDoc): Notice {
     title: '社区吹哨',
     body: `${p.category}：${excerpt(p.description, 40)}。请尽快报到并在期限内反馈`,
     link: null,
+    template: { kind: 'progress', state: '待报到', subject: subject(p), note: '请尽快报到并在期限内反馈' },
   };
 }
 
@@ -96,7 +104,14 @@ export const whistleEntity: Entity<WhistleDoc, WhistleStatus, typeof whistleTran
   history: false,
   notices: {
     notOurs: (w, _before, note) => [
-      { key: `notours~${w._id}`, to: toStation(w.communityId), title: '部门退回吹哨', body: note ?? '', link: null },
+      {
+        key: `notours~${w._id}`,
+        to: toStation(w.communityId),
+        title: '部门退回吹哨',
+        body: note ?? '',
+        link: null,
+        template: { kind: 'progress', state: '已退回' },
+      },
     ],
     remind: (w) => [
       {
@@ -105,6 +120,7 @@ export const whistleEntity: Entity<WhistleDoc, WhistleStatus, typeof whistleTran
         title: '吹哨即将到期',
         body: `请于${beijing(w.deadlineAt, 'MM月DD日 HH:mm')}前反馈处理情况`,
         link: null,
+        template: { kind: 'progress', state: '待反馈' },
       },
     ],
     overdue: (w) => {
@@ -113,6 +129,7 @@ export const whistleEntity: Entity<WhistleDoc, WhistleStatus, typeof whistleTran
         title: '吹哨超期未反馈',
         body: `部门未在期限内反馈（问题 ${w.problemId}）`,
         link: null,
+        template: { kind: 'progress', state: '已超期' } as const,
       };
       return [
         { ...text, to: toStation(w.communityId) },

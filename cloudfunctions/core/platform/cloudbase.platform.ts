@@ -4,7 +4,8 @@ import { newId } from '../runtime/ids';
 import { CloudbaseStore } from '../store/cloudbase.store';
 import type { IndexDef } from '../store/indexes';
 import type { Store } from '../store/store.port';
-import { createWechat, type CodeStorage, type WechatSettings } from './wechat';
+import { defaultKeys, keysProblem, templateKinds, type TemplateKind } from '@shared/messages/templates';
+import { createWechat, type CodeStorage, type TemplateChoice, type WechatSettings } from './wechat';
 import { wxOpenApi } from './wx-openapi';
 
 /**
@@ -37,23 +38,57 @@ export function cloudTimerTrigger(context: unknown): boolean {
   return cloudVars(context)?.TRIGGER_SRC === 'timer';
 }
 
+/**
+ * Each subscribe template kind's variable: its template id; `<name>_FIELDS` optionally its keys in the
+ * table's order, when WeChat numbered the keywords differently (README, 部署到云开发).
+ */
+export const templateVariables: Record<TemplateKind, string> = {
+  review: 'HONGLING_TEMPLATE_REVIEW',
+  progress: 'HONGLING_TEMPLATE_PROGRESS',
+  activity: 'HONGLING_TEMPLATE_ACTIVITY',
+  notice: 'HONGLING_TEMPLATE_NOTICE',
+};
+
+/** The general template's first name: deployments in the field set it, so it still counts as HONGLING_TEMPLATE_NOTICE. */
+const LEGACY_TEMPLATE = 'HONGLING_RESULT_TEMPLATE';
+
+/** The configured templates, and why any configured one is left out (its keys cannot carry the kind's fields). */
+function templateSettings(env: Record<string, string | undefined>): {
+  templates: WechatSettings['templates'];
+  problems: string[];
+} {
+  const templates: Partial<Record<TemplateKind, TemplateChoice>> = {};
+  const problems: string[] = [];
+  for (const kind of templateKinds) {
+    let name = templateVariables[kind];
+    if (kind === 'notice' && !env[name]) name = LEGACY_TEMPLATE;
+    const id = env[name]?.trim();
+    if (!id) continue;
+    const listed = env[`${name}_FIELDS`]?.trim();
+    const keys = listed ? listed.split(',').map((k) => k.trim()) : defaultKeys(kind);
+    const problem = keysProblem(kind, keys);
+    if (problem) problems.push(`${name}_FIELDS: ${problem}`);
+    else templates[kind] = { id, keys };
+  }
+  return { templates, problems };
+}
+
 /** Settings from the function's environment variables (set by `npm run deploy` from cloudbaserc.json). */
 export function cloudSettings(env: Record<string, string | undefined> = process.env): {
   secret: string;
   wechat: WechatSettings;
+  /** Settings that are set but cannot be used, logged when the function starts. */
+  problems: string[];
 } {
-  const fields = (env.HONGLING_RESULT_TEMPLATE_FIELDS ?? 'thing1,thing2,time3').split(',').map((f) => f.trim());
+  const { templates, problems } = templateSettings(env);
   const version =
     env.HONGLING_WEAPP_VERSION === 'trial' || env.HONGLING_WEAPP_VERSION === 'develop'
       ? env.HONGLING_WEAPP_VERSION
       : 'release';
   return {
     secret: env.HONGLING_SECRET ?? '',
-    wechat: {
-      template: env.HONGLING_RESULT_TEMPLATE ?? '',
-      fields: [fields[0] ?? 'thing1', fields[1] ?? 'thing2', fields[2] ?? 'time3'],
-      version,
-    },
+    wechat: { templates, version },
+    problems,
   };
 }
 
@@ -67,6 +102,7 @@ export function cloudbaseRuntime(indexes: readonly IndexDef[]): Runtime {
   let store: Store | null = null;
   const getStore = () => (store ??= new CloudbaseStore(app.database(), { indexes }));
   const log = (entry: Record<string, unknown>) => console.error(JSON.stringify(entry));
+  for (const problem of settings.problems) log({ level: 'warn', fn: 'settings', problem });
   runtime = {
     // Created on first use, so a call refused before it reaches the database needs no connection.
     get store() {

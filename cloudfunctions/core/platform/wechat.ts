@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { beijing } from '@shared/core/time';
+import {
+  noticeKind,
+  sendAs,
+  subscribeData,
+  validateSubscribeData,
+  type TemplateKind,
+} from '@shared/messages/templates';
 import type { Store } from '../store/store.port';
 import { StoreConflictError } from '../store/store.port';
 import type { Notice } from '../runtime/change';
@@ -8,7 +14,10 @@ import type { Notice } from '../runtime/change';
 export type WechatServices = {
   /** The mini-program code (小程序码) opening `page` with `scene`: made once, kept in cloud storage, its file id. */
   miniCode(page: string, scene: string): Promise<string>;
-  /** A subscribe message for a notice; false when WeChat refuses (the person has not subscribed). Never throws. */
+  /**
+   * A subscribe message for a notice, in the template of its kind (else the general one); false when none
+   * is configured or WeChat refuses (the person has not subscribed). Never throws.
+   */
   subscribe(openid: string, notice: Omit<Notice, 'to'>, at: Date): Promise<boolean>;
 };
 
@@ -46,11 +55,12 @@ function openApiErrCode(error: unknown): number | null {
   return typeof code === 'number' ? code : null;
 }
 
+/** A subscribe template as deployed: its id, and the keys of the table's fields in the table's order. */
+export type TemplateChoice = { id: string; keys: readonly string[] };
+
 export type WechatSettings = {
-  /** Subscribe message template id (the one the mini-program asks people to accept), or '' to send none. */
-  template: string;
-  /** The template's field names for title, body and time, e.g. thing1,thing2,time3. */
-  fields: [string, string, string];
+  /** The subscribe templates configured, by kind (shared/src/messages/templates.ts); none: in-app messages only. */
+  templates: Partial<Record<TemplateKind, TemplateChoice>>;
   /** Which build the codes and messages open: release (正式版), trial (体验版) or develop (开发版). */
   version: 'release' | 'trial' | 'develop';
 };
@@ -60,12 +70,6 @@ export type MiniCodeDoc = { _id: string; fileID: string; page: string; scene: st
 function errorText(error: unknown): string {
   const e = error as { errMsg?: unknown; message?: unknown } | null;
   return String(e?.errMsg ?? e?.message ?? error);
-}
-
-/** A `thing` field holds at most 20 characters. */
-function clip(text: string, max = 20): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
 export function createWechat(
@@ -105,20 +109,24 @@ export function createWechat(
     },
 
     async subscribe(openid, notice, at) {
-      if (!settings.template) return false;
-      const [title, body, time] = settings.fields;
+      const kind = sendAs(noticeKind(notice), (k) => Boolean(settings.templates[k]));
+      const template = kind && settings.templates[kind];
+      if (!kind || !template) return false;
+      const data = subscribeData(notice, at, kind, template.keys);
+      // WeChat would refuse it whole (47003) and say less: a notice that does not fit is a bug to see in the log.
+      const problems = validateSubscribeData(kind, data, template.keys);
+      if (problems.length) {
+        log({ level: 'error', fn: 'subscribeMessage.send', key: notice.key, kind, problems });
+        return false;
+      }
       try {
         await openApi.sendSubscribe({
           touser: openid,
-          templateId: settings.template,
+          templateId: template.id,
           page: notice.link ?? 'pages/inbox/index',
           miniprogramState: state,
           lang: 'zh_CN',
-          data: {
-            [title]: { value: clip(notice.title) },
-            [body]: { value: clip(notice.body) },
-            [time]: { value: beijing(at) },
-          },
+          data,
         });
         return true;
       } catch (error) {

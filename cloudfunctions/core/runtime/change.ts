@@ -2,6 +2,7 @@ import type { ErrorCode } from '@shared/core/errors';
 import { fail, type Failure } from '@shared/core/result';
 import type { Role, ScopeKind } from '@shared/core/roles';
 import type { Party, TransitionTable } from '@shared/core/transitions';
+import type { NoticeTemplate } from '@shared/messages/templates';
 import { StoreConflictError, type Doc, type Patch, type Store, type TxStore, type Where } from '../store/store.port';
 import type { Runtime } from './runtime';
 
@@ -50,8 +51,19 @@ export function systemChanger(rt: Runtime, job: string): Changer {
 /** Who a notice goes to: named people, or everyone holding a role over a scope (a department's staff). */
 export type Recipients = { openids: string[] } | { role: Role; scope: ScopeKind; scopeId: string };
 
-/** A message a change implies; its key makes sending it twice impossible. The messages feature delivers it. */
-export type Notice = { key: string; to: Recipients; title: string; body: string; link: string | null };
+/**
+ * A message a change implies; its key makes sending it twice impossible. The messages feature delivers it.
+ * `template` says which WeChat subscribe template it goes out with (审核结果, 工单处理, 活动开始: the table in
+ * shared/src/messages/templates.ts) and what that template's fields say; without it the general one.
+ */
+export type Notice = {
+  key: string;
+  to: Recipients;
+  title: string;
+  body: string;
+  link: string | null;
+  template?: NoticeTemplate;
+};
 
 /**
  * How one kind of record moves: its table, where its state is read from, the filter that matches it

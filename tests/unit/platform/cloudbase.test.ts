@@ -1,9 +1,12 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   cloudOpenid,
   cloudTimerTrigger,
   cloudSettings,
+  templateVariables,
 } from '../../../cloudfunctions/core/platform/cloudbase.platform';
-import { createWechat, type CodeStorage } from '../../../cloudfunctions/core/platform/wechat';
+import { createWechat, type CodeStorage, type WechatSettings } from '../../../cloudfunctions/core/platform/wechat';
 import { wxOpenApi } from '../../../cloudfunctions/core/platform/wx-openapi';
 import { installWechatFake, json, PNG, scfEnvironment, type WxAnswer } from './support/wechat-fake';
 import { miniCodeImage } from '../../../cloudfunctions/core/runtime/codes';
@@ -42,18 +45,68 @@ describe('identity on CloudBase', () => {
     expect(cloudTimerTrigger(undefined)).toBe(false);
   });
   test('settings come from environment variables with defaults', () => {
-    expect(cloudSettings({})).toEqual({
-      secret: '',
-      wechat: { template: '', fields: ['thing1', 'thing2', 'time3'], version: 'release' },
-    });
+    expect(cloudSettings({})).toEqual({ secret: '', wechat: { templates: {}, version: 'release' }, problems: [] });
+    // A deployment from before the templates by kind: its one template is the general one, keys and all.
     expect(
       cloudSettings({
         HONGLING_SECRET: 's',
         HONGLING_RESULT_TEMPLATE: 't',
         HONGLING_RESULT_TEMPLATE_FIELDS: 'thing4, thing5,date6',
         HONGLING_WEAPP_VERSION: 'trial',
-      }).wechat,
-    ).toEqual({ template: 't', fields: ['thing4', 'thing5', 'date6'], version: 'trial' });
+      }),
+    ).toEqual({
+      secret: 's',
+      wechat: { templates: { notice: { id: 't', keys: ['thing4', 'thing5', 'date6'] } }, version: 'trial' },
+      problems: [],
+    });
+  });
+
+  test('each template kind has its own variable; HONGLING_TEMPLATE_NOTICE wins over the first name', () => {
+    const { wechat, problems } = cloudSettings({
+      HONGLING_TEMPLATE_REVIEW: 'R',
+      HONGLING_TEMPLATE_PROGRESS: 'P',
+      HONGLING_TEMPLATE_PROGRESS_FIELDS: 'thing7,phrase3,date9,thing2',
+      HONGLING_TEMPLATE_ACTIVITY: ' ',
+      HONGLING_TEMPLATE_NOTICE: 'N',
+      HONGLING_RESULT_TEMPLATE: 'old',
+      HONGLING_RESULT_TEMPLATE_FIELDS: 'thing8,thing9,time1',
+    });
+    expect(wechat.templates).toEqual({
+      review: { id: 'R', keys: ['thing1', 'phrase2', 'time3', 'thing4'] },
+      progress: { id: 'P', keys: ['thing7', 'phrase3', 'date9', 'thing2'] },
+      notice: { id: 'N', keys: ['thing1', 'thing2', 'time3'] },
+    });
+    expect(problems).toEqual([]);
+  });
+
+  test.each([
+    ['a key of another type', 'thing1,thing2,time3,thing4'],
+    ['too few keys', 'thing1,phrase2,time3'],
+    ['a key twice', 'thing1,phrase2,time3,thing1'],
+    ['no type WeChat has', 'thing1,word2,time3,thing4'],
+  ])('own keys that cannot carry the fields leave the template out, said at start: %s', (_name, keys) => {
+    const { wechat, problems } = cloudSettings({
+      HONGLING_TEMPLATE_REVIEW: 'R',
+      HONGLING_TEMPLATE_REVIEW_FIELDS: keys,
+    });
+    expect(wechat.templates).toEqual({});
+    expect(problems).toEqual([expect.stringMatching(/^HONGLING_TEMPLATE_REVIEW_FIELDS: review: /)]);
+  });
+
+  test('the functions that send subscribe messages are deployed with every template variable', () => {
+    const root = join(__dirname, '../../..');
+    const rc = JSON.parse(readFileSync(join(root, 'cloudbaserc.json'), 'utf8')) as {
+      functions: Array<{ name: string; envVariables: Record<string, string> }>;
+    };
+    const config = (name: string) => {
+      const path = join(root, 'cloudfunctions/deployed', name, 'config.json');
+      return existsSync(path) ? readFileSync(path, 'utf8') : '';
+    };
+    const sending = rc.functions.filter((f) => config(f.name).includes('subscribeMessage.send'));
+    expect(sending.map((f) => f.name).sort()).toEqual(['report', 'timer']);
+    const names = [...Object.values(templateVariables), 'HONGLING_RESULT_TEMPLATE'].flatMap((n) => [n, `${n}_FIELDS`]);
+    for (const f of sending)
+      for (const name of names) expect([f.name, f.envVariables[name]]).toEqual([f.name, `{{env.${name}}}`]);
   });
 });
 
@@ -82,10 +135,16 @@ beforeEach(() => {
 afterEach(() => wx.stop());
 const openApi = wxOpenApi();
 
-const settings = {
-  template: 'TMPL',
-  fields: ['thing1', 'thing2', 'time3'] as [string, string, string],
-  version: 'release' as const,
+const settings: WechatSettings = {
+  templates: { notice: { id: 'TMPL', keys: ['thing1', 'thing2', 'time3'] } },
+  version: 'release',
+};
+const byKind: WechatSettings = {
+  templates: {
+    notice: { id: 'TMPL', keys: ['thing1', 'thing2', 'time3'] },
+    progress: { id: 'PROGRESS', keys: ['thing7', 'phrase3', 'date9', 'thing2'] },
+  },
+  version: 'release',
 };
 
 describe('WeChat services', () => {
@@ -96,8 +155,8 @@ describe('WeChat services', () => {
     logs.length = 0;
   });
 
-  const wechat = (target: () => SqliteStore | Harness['store'] = () => store) =>
-    createWechat(openApi, storage, target, settings, (e) => logs.push(e));
+  const wechat = (target: () => SqliteStore | Harness['store'] = () => store, chosen = settings) =>
+    createWechat(openApi, storage, target, chosen, (e) => logs.push(e));
 
   test('a mini-program code is made once through wxacode.getUnlimited, kept in cloud storage and reused', async () => {
     const first = await wechat().miniCode('pages/checkin/report/index', 'Rhuazhong.abcdefabcdefabcd');
@@ -143,7 +202,7 @@ describe('WeChat services', () => {
     expect(logs).toEqual([expect.objectContaining({ level: 'warn', fn: 'miniCode' })]);
   });
 
-  test("a subscribe message carries the notice in the template's fields, clipped to 20 characters", async () => {
+  test("a notice without a template goes out in the general template's fields, clipped to 20 characters", async () => {
     const notice = {
       key: 'k',
       title: '吹哨：区城管局已反馈处理结果，请确认并评价',
@@ -163,10 +222,64 @@ describe('WeChat services', () => {
           data: {
             thing1: { value: '吹哨：区城管局已反馈处理结果，请确认并…' },
             thing2: { value: '已清理' },
-            time3: { value: '2026-11-26 10:05' },
+            time3: { value: '2026年11月26日 10:05' },
           },
         },
       },
+    ]);
+  });
+
+  const progress = {
+    key: 'k',
+    title: '您反映的问题已办结',
+    body: '已安排环卫车清运，并增加清运频次。请对处理结果进行评价。',
+    link: null,
+    template: { kind: 'progress', state: '已办结', subject: '环境卫生：3栋楼下垃圾堆放多日无人清运' },
+  } as const;
+
+  test("a notice with a template goes out in that template, with the deployment's own keys", async () => {
+    expect(await wechat(undefined, byKind).subscribe('oUser1', progress, new Date('2026-11-26T16:05:00Z'))).toBe(true);
+    expect(wx.calls.map((c) => [c.request.template_id, c.request.data])).toEqual([
+      [
+        'PROGRESS',
+        {
+          thing7: { value: '环境卫生：3栋楼下垃圾堆放多日无人清运' },
+          phrase3: { value: '已办结' },
+          date9: { value: '2026年11月27日 00:05' },
+          thing2: { value: '已安排环卫车清运，并增加清运频次。请对…' },
+        },
+      ],
+    ]);
+  });
+
+  test('a kind without a template of its own goes out in the general one; with neither, nothing is sent', async () => {
+    expect(await wechat().subscribe('o', progress, new Date('2026-11-26T02:05:00Z'))).toBe(true);
+    expect(wx.calls.map((c) => [c.request.template_id, c.request.data])).toEqual([
+      [
+        'TMPL',
+        {
+          thing1: { value: '您反映的问题已办结' },
+          thing2: { value: '已安排环卫车清运，并增加清运频次。请对…' },
+          time3: { value: '2026年11月26日 10:05' },
+        },
+      ],
+    ]);
+    const onlyProgress = { ...byKind, templates: { progress: byKind.templates.progress } };
+    const plain = { key: 'k', title: 't', body: 'b', link: null };
+    expect(await wechat(undefined, onlyProgress).subscribe('o', plain, new Date())).toBe(false);
+    expect(wx.calls).toHaveLength(1);
+  });
+
+  test('a payload WeChat would refuse is not sent: the violations are logged', async () => {
+    const wrong = { ...progress, template: { ...progress.template, state: 'done' as never } };
+    expect(await wechat(undefined, byKind).subscribe('o', wrong, new Date())).toBe(false);
+    expect(wx.calls).toEqual([]);
+    expect(logs).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        kind: 'progress',
+        problems: ['phrase3 (处理状态): 汉字 only: "done"'],
+      }),
     ]);
   });
 
@@ -191,7 +304,7 @@ describe('WeChat services', () => {
       openApi,
       storage,
       () => store,
-      { ...settings, template: '' },
+      { ...settings, templates: {} },
       () => undefined,
     );
     expect(await quiet.subscribe('o', { key: 'k', title: 't', body: 'b', link: null }, new Date())).toBe(false);

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
+import { templateIdsFor } from '@shared/messages/templates';
 import { problemCategories, type ProblemCategory } from '@shared/whistle/whistle.rules';
 import { call, type CallError } from '../../../api/call';
 import { useRequestId } from '../../../api/request-id';
@@ -17,12 +18,14 @@ import { useDevLoginGuard } from '../../../hooks/use-me';
 
 const categories = problemCategories.map((c) => ({ id: c, name: c }));
 
-/** Asks, at the natural moment, to be told of the result by a WeChat subscribe message (deployed build). */
+/**
+ * Asks, at the natural moment, to be told by WeChat subscribe messages (deployed build) of what a resident
+ * hears about a report: declined (审核结果) or moving on and solved (工单处理).
+ */
 function askToBeTold() {
-  if (process.env.TARO_ENV === 'weapp' && HONGLING_RESULT_TEMPLATE)
-    void Taro.requestSubscribeMessage({ tmplIds: [HONGLING_RESULT_TEMPLATE], entityIds: [] } as never).catch(
-      () => undefined,
-    );
+  const tmplIds = templateIdsFor(HONGLING_TEMPLATES, ['review', 'progress']);
+  if (process.env.TARO_ENV === 'weapp' && tmplIds.length)
+    void Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as never).catch(() => undefined);
 }
 
 /** A resident reports a neighbourhood problem, after seeing whether a neighbour already did. */
