@@ -1,8 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { probeBundle } from '../../scripts/bundle-probe';
 import { functions } from '../../cloudfunctions/deployed';
 import { NODE_RUNTIME, NODE_TARGET } from '../../scripts/node-target';
+import { seedDemo } from '../../local/demo-data';
+import { CloudbaseFake, FAKE_ENV } from '../store/support/cloudbase-fake';
 
 /** Checks the bundles `npm run build:functions` made, the way CloudBase will load them. */
 const out = resolve(__dirname, '../../dist/cloudfunctions');
@@ -21,7 +24,7 @@ test('the bundles are built for the runtime they are deployed on, and this Node 
 
 describe.each(names)('dist/cloudfunctions/%s', (name) => {
   const file = join(out, name, 'index.js');
-  const source = () => readFileSync(file, 'utf8');
+  const source = () => readFileSync(join(out, name, 'app.js'), 'utf8');
 
   test('has its bundle and package.json', () => {
     expect(existsSync(file)).toBe(true);
@@ -35,9 +38,11 @@ describe.each(names)('dist/cloudfunctions/%s', (name) => {
     }
   });
 
+  // The bundle itself, in this test's sandbox (its process.env, and nock in front of its HTTP): index.js would
+  // run it in the worker's own context. index.js is loaded as CloudBase does by the probe below.
   const load = () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(file) as {
+    return require(join(out, name, 'app.js')) as {
       main: (event: unknown, context: unknown) => Promise<{ ok: boolean; error?: { code: string } }>;
     };
   };
@@ -50,7 +55,18 @@ describe.each(names)('dist/cloudfunctions/%s', (name) => {
   };
 
   test('loads in a plain Node process with nothing of the repository around it, and exports main', () => {
-    expect(probeBundle(join(out, name)).mainType).toBe('function');
+    expect(probeBundle(join(out, name))).toMatchObject({ mainType: 'function', codeCache: 'used' });
+  });
+
+  test('a code cache that does not fit (another V8) is refused and the bundle still loads from source', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hongling-cache-'));
+    try {
+      cpSync(join(out, name), dir, { recursive: true });
+      writeFileSync(join(dir, 'app.jsc'), Buffer.from('not a code cache'));
+      expect(probeBundle(dir)).toMatchObject({ mainType: 'function', codeCache: 'rejected' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('asks for exactly the WeChat open APIs it calls', () => {
@@ -106,6 +122,33 @@ describe.each(names)('dist/cloudfunctions/%s', (name) => {
       expect(res).toEqual({ ok: false, error: expect.objectContaining({ code: 'AUTH.FORBIDDEN' }) });
     });
   } else {
+    test('answers a member from the database, through the SDK as bundled (the parts left out are never reached)', async () => {
+      const fake = new CloudbaseFake().install();
+      const saved = { ...process.env };
+      Object.assign(process.env, {
+        TENCENTCLOUD_RUNENV: 'SCF',
+        TENCENTCLOUD_REGION: 'ap-shanghai',
+        SCF_NAMESPACE: FAKE_ENV,
+        TCB_ENV: FAKE_ENV,
+        TENCENTCLOUD_SECRETID: 'AKIDtest',
+        TENCENTCLOUD_SECRETKEY: 'test-key',
+        HONGLING_SECRET: 'bundle-test-secret',
+        SILENCE: 'true',
+      });
+      try {
+        seedDemo(fake, new Date('2026-11-26T02:00:00.000Z'));
+        const res = await load().main(
+          { action: readAction[name], data: {} },
+          { environ: 'WX_OPENID=demo-member;WX_CONTEXT_KEYS=WX_OPENID' },
+        );
+        expect(res).toMatchObject({ ok: true });
+        expect(fake.requests.length).toBeGreaterThan(0);
+      } finally {
+        process.env = saved;
+        fake.uninstall();
+      }
+    });
+
     test('takes identity from the platform only: an OPENID in the event is ignored', async () => {
       delete process.env.WX_OPENID;
       const res = await load().main(
