@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, createReadStream, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { functions, type FunctionName } from '../cloudfunctions/deployed';
@@ -92,6 +91,8 @@ export function createLocalServer(options: ServerOptions): {
     secret,
     indexes,
     now: options.now,
+    // Photos of the local run (in the mini-program they go to CloudBase storage); in memory, a temporary directory.
+    uploads: memory ? undefined : join(options.dataDir, 'uploads'),
   });
   if (!runtime.store.hasDocuments('districts')) {
     seedDemo(runtime.store, runtime.now());
@@ -102,9 +103,6 @@ export function createLocalServer(options: ServerOptions): {
     Main
   >;
   const h5Root = resolve(options.h5Dir);
-  // Photos of the local run; in the mini-program they go to CloudBase storage instead.
-  const uploads = memory ? mkdtempSync(join(tmpdir(), 'hongling-uploads-')) : join(options.dataDir, 'uploads');
-  mkdirSync(uploads, { recursive: true });
   // The timer trigger's stand-in: the periodic function runs every minute, from here only (never over HTTP).
   const tick = setInterval(() => void mains.timer({}, { TRIGGER_SRC: 'timer' }), 60_000);
   tick.unref();
@@ -127,8 +125,8 @@ export function createLocalServer(options: ServerOptions): {
     }
     if (path === '/api/upload' && req.method === 'POST') {
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      if (!bearer || !verifySession(secret, bearer))
-        return send(res, 401, { ok: false, error: { code: 'AUTH.UNAUTHENTICATED', message: '请先登录' } });
+      const uploader = bearer ? verifySession(secret, bearer) : null;
+      if (!uploader) return send(res, 401, { ok: false, error: { code: 'AUTH.UNAUTHENTICATED', message: '请先登录' } });
       const bytes = await readBody(req, MAX_PHOTO).catch(() => null);
       if (!bytes) {
         res.setHeader('connection', 'close');
@@ -138,9 +136,8 @@ export function createLocalServer(options: ServerOptions): {
       const type = imageType(bytes);
       if (!type)
         return send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: '只能上传JPG或PNG图片' } });
-      const name = `${randomBytes(16).toString('hex')}.${type}`;
-      writeFileSync(join(uploads, name), bytes);
-      return send(res, 200, { ok: true, data: { url: `/uploads/${name}` } });
+      // The id carries the uploader: the photo actions accept it from this person only.
+      return send(res, 200, { ok: true, data: { id: runtime.files.save(uploader, bytes, type) } });
     }
     const name = /^\/api\/fn\/([a-z]+)$/.exec(path)?.[1];
     // Only the callable functions by their own names (not `constructor` or another name the object inherits);
@@ -179,20 +176,21 @@ export function createLocalServer(options: ServerOptions): {
     createReadStream(chosen).pipe(res);
   };
 
-  const photo = (res: ServerResponse, name: string) => {
-    const file = join(uploads, name);
-    if (!/^[a-f0-9]{32}\.(jpg|png)$/.test(name) || !existsSync(file))
-      return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '图片不存在' } });
+  // A photo only by the URL a view signed for its reader, until it expires (as cloud storage's temporary URLs).
+  const photo = (res: ServerResponse, path: string, query: URLSearchParams) => {
+    const found = runtime.files.open(path, query);
+    if (!found)
+      return send(res, 403, { ok: false, error: { code: 'AUTH.FORBIDDEN', message: '图片链接无效或已过期' } });
     res.writeHead(200, {
-      'content-type': name.endsWith('.png') ? 'image/png' : 'image/jpeg',
-      'cache-control': 'max-age=86400',
+      'content-type': path.endsWith('.png') ? 'image/png' : 'image/jpeg',
+      'cache-control': `private, max-age=${found.ttl}`,
     });
-    createReadStream(file).pipe(res);
+    createReadStream(found.file).pipe(res);
   };
 
   const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] as string;
-    if (path.startsWith('/uploads/')) return photo(res, path.slice('/uploads/'.length));
+    const [path = '/', query = ''] = (req.url ?? '/').split('?');
+    if (path.startsWith('/uploads/')) return photo(res, path, new URLSearchParams(query));
     // Everything runs inside the promise, so no request can throw past the error handling below.
     const work = Promise.resolve().then(() =>
       path.startsWith('/api/') ? api(req, res, path) : file(res, path === '/' ? '/index.html' : path),

@@ -14,6 +14,7 @@ import {
 } from '../core/runtime/change';
 import { loadByIds } from '../core/runtime/lookup';
 import { keyedId } from '../core/runtime/ids';
+import { ownPhotos, photoFields } from '../core/runtime/photos';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { StoreConflictError } from '../core/store/store.port';
 import { deliver } from '../messages/messages.port';
@@ -37,8 +38,12 @@ async function answer(ctx: Ctx, moved: Moved<ProblemDoc> | Failure, extra: Notic
 }
 
 export const submitProblem: Handlers<WhistleContract>['submitProblem'] = async (input, ctx) => {
-  const unit = await ctx.store.get<UnitDoc>('units', input.unitId);
+  const [unit, notYours] = await Promise.all([
+    ctx.store.get<UnitDoc>('units', input.unitId),
+    ownPhotos(ctx, photoFields('photos', input.photos)),
+  ]);
   if (!unit) return fail('NOT_FOUND', { unitId: '请选择问题所在的单元' });
+  if (notYours) return notYours;
   const id = input.requestId ? keyedId(ctx.caller.openid, input.requestId) : ctx.rt.newId();
   const p = await create(
     ctx,
@@ -146,8 +151,12 @@ export const triage: Handlers<WhistleContract>['triage'] = async (input, ctx) =>
 };
 
 export const stationRespond: Handlers<WhistleContract>['stationRespond'] = async (input, ctx) => {
-  const p = await stationProblem(ctx, input.problemId);
+  const [p, notYours] = await Promise.all([
+    stationProblem(ctx, input.problemId),
+    ownPhotos(ctx, photoFields('photos', input.photos)),
+  ]);
   if (isFailure(p)) return p;
+  if (notYours) return notYours;
   const changes = { result: input.result, resultPhotos: input.photos };
   return answer(
     ctx,

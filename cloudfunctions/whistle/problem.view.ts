@@ -13,6 +13,7 @@ const whistleLabels = {
   closed: '未报到',
 } as const;
 import { loadByIds, nameOf } from '../core/runtime/lookup';
+import { photoUrls } from '../core/runtime/photos';
 import type { Ctx } from '../core/runtime/router';
 import type { Doc } from '../core/store/store.port';
 
@@ -24,10 +25,19 @@ function timelineName(h: HistoryEntry, reporter: string, departments: Map<string
   return h.as === 'stationAdmin' ? '社区工作站' : '工作人员';
 }
 
-/** Departments see the problem and where it is, not who reported it, unless the station shared that. */
+/**
+ * Departments see the problem and where it is, not who reported it, unless the station shared that. Its
+ * photos (of homes and neighbours) go only to those who reported or handle it: the reporter, the station and
+ * the district of its place, a department it was whistled to; never to a neighbour looking at problems nearby.
+ */
 export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<ProblemView[]> {
   const whistled = problems.filter((p) => p.round > 0).map((p) => p._id);
-  const [communities, grids, units, allWhistles] = await Promise.all([
+  const department = ownScope(ctx.caller, 'department');
+  const staff = (p: ProblemDoc) =>
+    holds(ctx.caller, ['stationAdmin', 'districtAdmin'], { communityId: p.communityId, districtId: p.districtId });
+  // Only problems whose photos this reader may see have them made into URLs (a department's whistles are read below).
+  const mayShow = (p: ProblemDoc) => p.openid === ctx.caller.openid || staff(p) || !!department;
+  const [communities, grids, units, allWhistles, photoUrl] = await Promise.all([
     loadByIds(
       ctx.store,
       'communities',
@@ -47,7 +57,13 @@ export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<Pr
     whistled.length
       ? ctx.store.find<WhistleDoc>('whistles', { where: { problemId: { $in: whistled } }, limit: 1000 })
       : Promise.resolve({ items: [] as WhistleDoc[] }),
+    // The photos of the page, through URLs made for this reader that soon stop working.
+    photoUrls(
+      ctx.rt,
+      problems.filter(mayShow).flatMap((p) => [...p.photos, ...p.resultPhotos]),
+    ),
   ]);
+  const urls = (ids: string[]) => ids.map(photoUrl).filter((url): url is string => url !== null);
   const whistles = problems.map((p) => ({
     items: allWhistles.items.filter((w) => w.problemId === p._id && w.round === p.round),
   }));
@@ -55,7 +71,10 @@ export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<Pr
     ...allWhistles.items.map((x) => x.departmentId),
     ...problems.flatMap((p) => p.history.map((h: HistoryEntry) => h.byDepartment)),
   ]);
-  const department = ownScope(ctx.caller, 'department');
+  const seesPhotos = (p: ProblemDoc) =>
+    p.openid === ctx.caller.openid ||
+    staff(p) ||
+    (!!department && allWhistles.items.some((w) => w.problemId === p._id && w.departmentId === department));
   return problems.map((p, i) => {
     const place = { communityId: p.communityId, districtId: p.districtId };
     // The reporter is shown to a department only when the station shared it and whistled that department.
@@ -73,7 +92,7 @@ export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<Pr
       id: p._id,
       category: p.category,
       description: p.description,
-      photos: p.photos,
+      photos: seesPhotos(p) ? urls(p.photos) : [],
       status: p.status,
       communityName: nameOf(communities, p.communityId),
       unitId: p.unitId,
@@ -90,7 +109,7 @@ export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<Pr
         status: whistleLabels[whistleState(w)],
       })),
       result: p.result,
-      resultPhotos: p.resultPhotos,
+      resultPhotos: seesPhotos(p) ? urls(p.resultPhotos) : [],
       rating: p.rating,
       createdAt: p.createdAt,
       timeline: p.history.map((h) => ({

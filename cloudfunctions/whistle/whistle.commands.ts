@@ -2,6 +2,7 @@ import { ownScope } from '../access/access';
 import { fail, isFailure, type Failure } from '@shared/core/result';
 import type { WhistleContract } from '@shared/whistle/whistle.contract';
 import { transition, transitionById, type Changer, type Moved, type Notice } from '../core/runtime/change';
+import { ownPhotos, photoFields } from '../core/runtime/photos';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import type { TxStore } from '../core/store/store.port';
 import { deliver } from '../messages/messages.port';
@@ -80,9 +81,13 @@ export const acknowledge: Handlers<WhistleContract>['acknowledge'] = async (inpu
 
 /** The lead department feeds back the handling; every whistle of the round stops waiting. */
 export const respond: Handlers<WhistleContract>['respond'] = async (input, ctx) => {
-  const round = await myRound(ctx, input.problemId);
+  const [round, notYours] = await Promise.all([
+    myRound(ctx, input.problemId),
+    ownPhotos(ctx, photoFields('photos', input.photos)),
+  ]);
   if (isFailure(round)) return round;
   if (!round.mine.lead) return fail('REPORT.NOT_LEAD');
+  if (notYours) return notYours;
   let closed: Notice[] = [];
   const moved = await transitionById(ctx, problemEntity, round.p._id, 'respond', {
     as: 'lead',

@@ -6,6 +6,7 @@ import { claimExpiry, type WishEvent } from '@shared/wish/wish.rules';
 import { create, transition, transitionById, type Moved, earlierCreate } from '../core/runtime/change';
 import type { PersonDoc } from '../core/runtime/identity';
 import { keyedId } from '../core/runtime/ids';
+import { ownPhotos } from '../core/runtime/photos';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import type { TxStore, Where } from '../core/store/store.port';
 import type { UnitDoc } from '../org/org.port';
@@ -39,8 +40,12 @@ function manager(ctx: Ctx, wish: WishDoc): Party | Failure {
 }
 
 export const postWish: Handlers<WishContract>['postWish'] = async (input, ctx) => {
-  const unit = await ctx.store.get<UnitDoc>('units', input.unitId);
+  const [unit, notYours] = await Promise.all([
+    ctx.store.get<UnitDoc>('units', input.unitId),
+    ownPhotos(ctx, { photo: input.photo }),
+  ]);
   if (!unit) return fail('NOT_FOUND', { unitId: '请选择您居住的单元' });
+  if (notYours) return notYours;
   const settings = await wishSettings(ctx.store, unit.communityId);
   const id = input.requestId ? keyedId(ctx.caller.openid, input.requestId) : ctx.rt.newId();
   const wish = await create(
@@ -248,9 +253,10 @@ export const giveUpWish: Handlers<WishContract>['giveUpWish'] = async (input, ct
 };
 
 export const fulfilWish: Handlers<WishContract>['fulfilWish'] = async (input, ctx) => {
-  const wish = await loadWish(ctx, input.wishId);
+  const [wish, notYours] = await Promise.all([loadWish(ctx, input.wishId), ownPhotos(ctx, { photo: input.photo })]);
   if (isFailure(wish)) return wish;
   if (wish.claimedBy !== ctx.caller.openid) return fail('AUTH.FORBIDDEN');
+  if (notYours) return notYours;
   const changes = {
     fulfilledAt: ctx.now.toISOString(),
     fulfilNote: input.note,

@@ -4,6 +4,7 @@ import { holds } from '../access/access';
 import { SYSTEM_ACTOR, type HistoryEntry } from '../core/runtime/change';
 import type { WishDoc } from './wish.documents';
 import { loadByIds, nameOf } from '../core/runtime/lookup';
+import { photoUrls } from '../core/runtime/photos';
 import type { Ctx } from '../core/runtime/router';
 
 /** How the reader stands to this wish: what of the resident they see follows the privacy table. */
@@ -30,7 +31,8 @@ function staffName(h: HistoryEntry): string {
 }
 
 export async function wishViews(ctx: Ctx, wishes: WishDoc[]): Promise<WishView[]> {
-  const [communities, grids, units, claimants] = await Promise.all([
+  const standing = wishes.map((w) => viewersOf(ctx, w));
+  const [communities, grids, units, claimants, photoUrl] = await Promise.all([
     loadByIds(
       ctx.store,
       'communities',
@@ -51,9 +53,15 @@ export async function wishViews(ctx: Ctx, wishes: WishDoc[]): Promise<WishView[]
       'people',
       wishes.map((w) => w.claimedBy),
     ),
+    // The photos of the page, through URLs made for this reader that soon stop working: the wish's own to
+    // whoever is shown it (members choose what to claim by it), the fulfilment's to those who stand to it.
+    photoUrls(
+      ctx.rt,
+      wishes.flatMap((w, i) => [w.photo, standing[i]?.includes('other') ? null : w.fulfilPhoto]),
+    ),
   ]);
-  return wishes.map((w) => {
-    const as = viewersOf(ctx, w);
+  return wishes.map((w, i) => {
+    const as = standing[i] as Viewer[];
     const seesResident = as.some(
       (v) =>
         v === 'owner' || v === 'stationAdmin' || v === 'gridSecretary' || v === 'unitLeader' || v === 'districtAdmin',
@@ -75,8 +83,8 @@ export async function wishViews(ctx: Ctx, wishes: WishDoc[]): Promise<WishView[]
       claimedAt: w.claimedAt,
       claimExpiresAt: w.claimExpiresAt,
       fulfilNote: w.fulfilNote,
-      photo: w.photo ?? null,
-      fulfilPhoto: w.fulfilPhoto ?? null,
+      photo: photoUrl(w.photo),
+      fulfilPhoto: seesClaimant ? photoUrl(w.fulfilPhoto) : null,
       reason: w.reason,
       thanks: w.thanks,
       createdAt: w.createdAt,

@@ -1,16 +1,19 @@
 import { Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { uploadPhoto } from '../api/upload';
+import { previewOf, uploadPhoto } from '../api/upload';
 
-/** An optional photo: choose (camera or album), upload, preview, remove. */
+/**
+ * An optional photo: choose (camera or album), upload, preview, remove. `value` is the uploaded photo's id
+ * (what the action takes); the preview is the picture on this device, since no client may read storage.
+ */
 export function PhotoPicker({
   value,
   onChange,
   label = '照片（可选）',
 }: {
   value: string | null;
-  onChange: (url: string | null) => void;
+  onChange: (id: string | null) => void;
   label?: string;
 }) {
   const [busy, setBusy] = useState(false);
@@ -35,7 +38,7 @@ export function PhotoPicker({
       <View className="field-label">{label}</View>
       {value ? (
         <View className="row">
-          <Image className="photo" src={value} mode="aspectFill" data-testid="photo-preview" />
+          <Image className="photo" src={previewOf(value) ?? ''} mode="aspectFill" data-testid="photo-preview" />
           <View className="muted" onClick={() => onChange(null)}>
             移除
           </View>

@@ -3,8 +3,9 @@ import { useEffect, useState } from 'react';
 import { Loading } from './states';
 
 /**
- * The code people scan. Deployed, `image` is the 小程序码 WeChat made (wxacode.getUnlimited), a cloud
- * file id the Image component shows directly; in H5 a QR of the link that opens `path` in this app.
+ * The code people scan. Deployed, `image` is the 小程序码 WeChat made (wxacode.getUnlimited), by a
+ * short-lived URL the function made (no client reads cloud storage); in H5 a QR of the link that opens
+ * `path` in this app.
  * Without either (WeChat refused) the page shows the token as text.
  */
 export function PathQr({

@@ -56,6 +56,12 @@ describe('a member fulfils a resident’s wish', () => {
     const open = member.locator(`[data-testid="wish"][data-title="${title}"]`);
     await open.waitFor();
     await open.getByTestId('wish-photo').waitFor();
+    // The photo comes by a URL the view signed for this member (storage serves nothing else), and it loads.
+    await member.waitForFunction((t) => {
+      const host = document.querySelector(`[data-testid="wish"][data-title="${t}"] [data-testid="wish-photo"]`);
+      const img = (host?.tagName === 'IMG' ? host : host?.querySelector('img')) as HTMLImageElement | null;
+      return !!img && img.complete && img.naturalWidth > 0 && /\?exp=\d+&sig=[a-f0-9]{32}$/.test(img.src);
+    }, title);
     expect(await open.innerText()).not.toContain('13600001111');
     expect(await open.innerText()).not.toContain('王秀英');
     await shoot(member, '34-member-wish-wall');

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { uploaderKey } from '../../cloudfunctions/core/platform/files';
 import { createLocalServer } from '../../local/server';
 
 /** A local server on a free port for the tests of one describe block (its base URL once it listens). */
-function localServer() {
-  const { server, runtime } = createLocalServer({ dataDir: ':memory:', h5Dir: join(__dirname, 'missing-h5') });
+function localServer(now?: () => Date) {
+  const { server, runtime } = createLocalServer({ dataDir: ':memory:', h5Dir: join(__dirname, 'missing-h5'), now });
   let base = '';
   beforeAll(async () => {
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -21,7 +22,7 @@ function localServer() {
 
 /** The local server's own endpoints: development login and photo uploads. */
 describe('local server', () => {
-  const { url } = localServer();
+  const { runtime, url } = localServer();
   const login = async (openid: string) =>
     (
       (await (await fetch(`${url()}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) })).json()) as {
@@ -50,16 +51,15 @@ describe('local server', () => {
     expect(((await me.json()) as { data: { openid: string } }).data.openid).toBe('demo-station');
   });
 
-  test('a PNG upload is stored and served; other files and anonymous uploads are refused', async () => {
+  test('a PNG upload is kept as its uploader’s, never served by its id; other files and anonymous uploads are refused', async () => {
     const png = readFileSync(join(__dirname, '../../miniprogram/assets/tab-home.png'));
     const token = await login('demo-resident');
     const up = (await (
       await fetch(`${url()}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: png })
-    ).json()) as { ok: boolean; data: { url: string } };
-    expect(up.data.url).toMatch(/^\/uploads\/[a-f0-9]{32}\.png$/);
-    const back = await fetch(`${url()}${up.data.url}`);
-    expect(back.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await back.arrayBuffer()).equals(png)).toBe(true);
+    ).json()) as { ok: boolean; data: { id: string } };
+    expect(up.data.id).toMatch(/^\/uploads\/[a-f0-9]{20}\/[a-f0-9]{32}\.png$/);
+    expect(up.data.id).toContain(uploaderKey(runtime.secret, 'demo-resident'));
+    expect((await fetch(`${url()}${up.data.id}`)).status).toBe(403);
     const text = await fetch(`${url()}/api/upload`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
@@ -75,6 +75,75 @@ describe('local server', () => {
     });
     expect(big.status).toBe(413);
     expect((await fetch(`${url()}/uploads/../secret`)).status).toBe(404);
+  });
+});
+
+/** Photos as the H5 app meets them: uploaded, attached, then shown only by a URL the view signed, until it expires. */
+describe('local server photos', () => {
+  let now = new Date('2026-11-26T02:00:00.000Z');
+  const { url } = localServer(() => new Date(now));
+  const png = readFileSync(join(__dirname, '../../miniprogram/assets/tab-home.png'));
+  const as = async (openid: string) => {
+    const login = await fetch(`${url()}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) });
+    const token = ((await login.json()) as { data: { token: string } }).data.token;
+    const fn = async (name: string, action: string, data: unknown) =>
+      (await (
+        await fetch(`${url()}/api/fn/${name}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+          body: JSON.stringify({ action, data }),
+        })
+      ).json()) as { ok: boolean; data?: any; error?: { code: string } };
+    const upload = async () =>
+      (
+        (await (
+          await fetch(`${url()}/api/upload`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}` },
+            body: png,
+          })
+        ).json()) as { data: { id: string } }
+      ).data.id;
+    return { fn, upload };
+  };
+  const wish = (photo: string) => ({
+    title: '帮忙修理漏水的水龙头',
+    description: '厨房水龙头一直滴水，家里只有老人，希望有人帮忙修一下',
+    category: '维修服务',
+    unitId: 'huazhongg1u1',
+    phone: '13600001111',
+    photo,
+  });
+
+  test('a signed URL serves the photo until it expires; a forged or another photo’s signature is refused', async () => {
+    const resident = await as('demo-resident');
+    const photo = await resident.upload();
+    const posted = await resident.fn('wish', 'postWish', wish(photo));
+    const shown = posted.data.wish.photo as string;
+    expect(shown).toMatch(/^\/uploads\/[a-f0-9]{20}\/[a-f0-9]{32}\.png\?exp=\d+&sig=[a-f0-9]{32}$/);
+    const back = await fetch(`${url()}${shown}`);
+    expect(back.status).toBe(200);
+    expect(back.headers.get('content-type')).toBe('image/png');
+    expect(back.headers.get('cache-control')).toBe('private, max-age=900');
+    expect(Buffer.from(await back.arrayBuffer()).equals(png)).toBe(true);
+    const [path, query] = shown.split('?') as [string, string];
+    const sig = new URLSearchParams(query).get('sig') as string;
+    const forged = shown.replace(`sig=${sig}`, `sig=${sig.slice(0, -1)}${sig.endsWith('0') ? '1' : '0'}`);
+    const other = await resident.upload();
+    for (const refused of [forged, `${other}?${query}`, path, `${path}?exp=9999999999999&sig=${sig}`]) {
+      const res = await fetch(`${url()}${refused}`);
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+    }
+    now = new Date(now.getTime() + 15 * 60_000);
+    expect((await fetch(`${url()}${shown}`)).status).toBe(403);
+  });
+
+  test('a photo another person uploaded cannot be attached', async () => {
+    const member = await as('demo-member');
+    const theirs = await member.upload();
+    const resident = await as('demo-resident');
+    expect((await resident.fn('wish', 'postWish', wish(theirs))).error?.code).toBe('PHOTO.NOT_YOURS');
   });
 });
 

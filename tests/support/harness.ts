@@ -2,6 +2,7 @@ import { genericErrors } from '@shared/core/errors';
 import { phoneLeaks } from './privacy-scan';
 import { contracts, functions, type FunctionName } from '../../cloudfunctions/deployed';
 import { localRuntime } from '../../cloudfunctions/core/platform/local.platform';
+import type { LocalFiles } from '../../cloudfunctions/core/platform/local-files';
 import { communityToken } from '../../cloudfunctions/core/runtime/codes';
 import type { Main } from '../../cloudfunctions/core/runtime/router';
 import type { Runtime } from '../../cloudfunctions/core/runtime/runtime';
@@ -34,7 +35,14 @@ export type Harness = {
   /** Calls a function's main as the given OPENID (null: no identity), through the real router. */
   call(fn: FunctionName, openid: string | null, action: string, data?: unknown): ReturnType<Main>;
   token(communityId: string): string;
+  /** A photo `openid` uploaded (as the local server keeps one): its id, which only they may attach. */
+  upload(openid: string): string;
+  /** The local run's storage the uploads are kept in (and its signed URLs checked by). */
+  files: LocalFiles;
 };
+
+/** The first bytes of a JPEG: all an upload needs here. */
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 
 /**
  * The real router over a real in-memory SQLite store seeded with the demo district. With
@@ -51,12 +59,15 @@ export function takeHarnesses(): Harness[] {
 /** `store: 'cloudbase'` runs over the CloudBase adapter and the fake whatever the environment says (fault tests). */
 export function createHarness(options: { seed?: boolean; store?: 'sqlite' | 'cloudbase' } = {}): Harness {
   const clock = frozenClock();
-  const runtime: Runtime & { store: TestStore } = localRuntime({
+  const local = localRuntime({
     filename: ':memory:',
     secret: TEST_SECRET,
     indexes,
     now: clock.now,
   });
+  const runtime: Harness['runtime'] = local;
+  // Kept apart: a test may put another platform's storage in the runtime (the CloudBase one over its fake).
+  const files = local.files;
   if (options.store === 'cloudbase' || (options.store !== 'sqlite' && process.env.HONGLING_TEST_STORE === 'cloudbase'))
     runtime.store = cloudbaseTestStore();
   const logs: Record<string, unknown>[] = [];
@@ -82,6 +93,8 @@ export function createHarness(options: { seed?: boolean; store?: 'sqlite' | 'clo
       return response;
     },
     token: (communityId) => communityToken(TEST_SECRET, communityId),
+    upload: (openid) => files.save(openid, JPEG, 'jpg'),
+    files,
   };
   made.push(harness);
   return harness;

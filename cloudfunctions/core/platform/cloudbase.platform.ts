@@ -5,6 +5,7 @@ import { CloudbaseStore } from '../store/cloudbase.store';
 import type { IndexDef } from '../store/indexes';
 import type { Store } from '../store/store.port';
 import { defaultKeys, keysProblem, templateKinds, type TemplateKind } from '@shared/messages/templates';
+import { cloudbaseFiles } from './cloudbase-files';
 import { createWechat, type CodeStorage, type TemplateChoice, type WechatSettings } from './wechat';
 import { wxOpenApi } from './wx-openapi';
 
@@ -119,6 +120,7 @@ export function cloudbaseRuntime(indexes: readonly IndexDef[]): Runtime {
       return settings.secret;
     },
     log,
+    files: cloudbaseFiles(app),
     wechat: createWechat(wxOpenApi(), app as unknown as CodeStorage, getStore, settings.wechat, log),
   };
   return runtime;

@@ -2,6 +2,7 @@ import type { IndexDef } from '../store/indexes';
 import { SqliteStore } from '../store/sqlite.store';
 import type { Runtime } from '../runtime/runtime';
 import { newId } from '../runtime/ids';
+import { localFiles, type LocalFiles } from './local-files';
 
 /**
  * The embedded platform (local runs and tests): the SQLite store, and identity taken from the
@@ -27,16 +28,20 @@ export type LocalOptions = {
   indexes: readonly IndexDef[];
   now?: () => Date;
   onOperation?: (op: string) => void;
+  /** Where uploaded photos are kept (the local server's data directory); tests leave it to a temporary one. */
+  uploads?: string;
 };
 
-export function localRuntime(options: LocalOptions): Runtime & { store: SqliteStore } {
+export function localRuntime(options: LocalOptions): Runtime & { store: SqliteStore; files: LocalFiles } {
+  const now = options.now ?? (() => new Date());
   return {
     store: new SqliteStore({ filename: options.filename, indexes: options.indexes, onOperation: options.onOperation }),
     identify: localOpenid,
     isTimerTrigger: localTimerTrigger,
-    now: options.now ?? (() => new Date()),
+    now,
     newId: () => newId(),
     secret: options.secret,
     log: (entry) => console.error(JSON.stringify(entry)),
+    files: localFiles({ dir: options.uploads, secret: options.secret, now, onOperation: options.onOperation }),
   };
 }

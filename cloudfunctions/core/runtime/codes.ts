@@ -67,13 +67,15 @@ export function verifyActivityToken(secret: string, token: string): ActivityCode
 }
 
 /**
- * The mini-program code image for a page and scene (deployed build), or null: locally, or when WeChat
- * refuses (an unpublished page, a missing permission), in which case the page shows the code as text.
+ * A short-lived URL of the mini-program code image for a page and scene (deployed build; no client reads
+ * cloud storage), or null: locally, or when WeChat refuses (an unpublished page, a missing permission) or
+ * storage gives no URL, in which case the page shows the code as text.
  */
 export async function miniCodeImage(rt: Runtime, page: string, scene: string): Promise<string | null> {
   if (!rt.wechat) return null;
   try {
-    return await rt.wechat.miniCode(page, scene);
+    const fileID = await rt.wechat.miniCode(page, scene);
+    return (await rt.files?.urls([fileID]))?.get(fileID) ?? null;
   } catch (error) {
     rt.log({ level: 'warn', fn: 'miniCode', page, error: error instanceof Error ? error.message : String(error) });
     return null;

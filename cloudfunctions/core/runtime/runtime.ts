@@ -1,3 +1,4 @@
+import type { FileServices } from '../platform/files';
 import type { WechatServices } from '../platform/wechat';
 import type { Store } from '../store/store.port';
 
@@ -13,6 +14,11 @@ export type Runtime = {
   /** Key for signed codes (community codes). */
   secret: string;
   log: (entry: Record<string, unknown>) => void;
+  /**
+   * Cloud storage (the local run's uploads): photos' existence and the short-lived URLs views hand out. Absent
+   * where nothing takes or shows photos (operator scripts, benchmarks): no photo is accepted and none shown.
+   */
+  files?: FileServices;
   /** WeChat's mini-program codes and subscribe messages: only in the deployed build. */
   wechat?: WechatServices;
 };

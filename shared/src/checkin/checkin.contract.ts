@@ -43,7 +43,10 @@ export const checkinContract = defineContract({
     summary: '社区报到码',
     roles: ['stationAdmin'],
     input: z.object({ communityId: idField.optional() }),
-    /** `image`: the mini-program code's cloud file id when deployed; null locally, where the page draws a QR. */
+    /**
+     * `image`: a short-lived URL of the mini-program code when deployed (cloud storage is readable by no client);
+     * null locally, where the page draws a QR.
+     */
     output: z.object({
       token: z.string(),
       communityId: z.string(),

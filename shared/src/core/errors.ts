@@ -48,6 +48,7 @@ export const errorMessages = {
   'REPORT.BAD_STATE': '问题当前状态不能进行此操作，请刷新后重试',
   'REPORT.NOT_LEAD': '请由牵头部门反馈处理结果',
   'ORG.COMMUNITY_UNKNOWN': '社区不存在',
+  'PHOTO.NOT_YOURS': '只能使用您自己上传的照片',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -20,11 +20,16 @@ export function page<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), next: z.string().nullable() });
 }
 
-/** A stored photo: a CloudBase file id in the mini-program, or a local upload in the local run. */
+/**
+ * A photo as an action takes it: a CloudBase file id in the mini-program, or a local upload's id in the local
+ * run (`/uploads/<uploader>/<name>`; ids from before uploads carried the uploader have no folder). This is
+ * its shape only: the function also checks the caller uploaded it (PHOTO.NOT_YOURS). Views never show an
+ * id, only a short-lived URL made for that reader.
+ */
 export const photoField = z
   .string()
   .max(300, '图片地址过长')
-  .regex(/^(cloud:\/\/[\w.\-/]+|\/uploads\/[a-f0-9]{32}\.(jpg|png))$/, '图片无效，请重新上传');
+  .regex(/^(cloud:\/\/[\w.\-/]+|\/uploads\/([a-f0-9]{20}\/)?[a-f0-9]{32}\.(jpg|png))$/, '图片无效，请重新上传');
 
 /**
  * A client-made id for one create (a form opening makes one), so a double tap or a retried request writes

@@ -11,7 +11,11 @@ const timelineEntry = z.object({
   note: z.string().nullable(),
 });
 
-/** A problem as its reader may see it: departments do not see who reported it unless the station shares it. */
+/**
+ * A problem as its reader may see it: departments do not see who reported it unless the station shares it.
+ * `photos` and `resultPhotos` are short-lived URLs made for this reader (the stored file ids never leave the
+ * functions).
+ */
 export const problemView = z.object({
   id: z.string(),
   category: z.enum(problemCategories),
@@ -59,7 +63,7 @@ export const whistleContract = defineContract({
       phone: phoneField,
     }),
     output: one,
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', 'PHOTO.NOT_YOURS'],
   },
   myProblems: {
     summary: '我反映的问题',
@@ -113,7 +117,7 @@ export const whistleContract = defineContract({
       photos: z.array(photoField).max(3).default([]),
     }),
     output: one,
-    errors: ['REPORT.BAD_STATE'],
+    errors: ['REPORT.BAD_STATE', 'PHOTO.NOT_YOURS'],
   },
   confirmResult: {
     summary: '确认办结',
@@ -144,7 +148,7 @@ export const whistleContract = defineContract({
       photos: z.array(photoField).max(3).default([]),
     }),
     output: one,
-    errors: ['REPORT.BAD_STATE', 'REPORT.NOT_LEAD'],
+    errors: ['REPORT.BAD_STATE', 'REPORT.NOT_LEAD', 'PHOTO.NOT_YOURS'],
   },
   rate: {
     summary: '评价',

@@ -22,7 +22,8 @@ const historyEntry = z.object({
 
 /**
  * A wish as its reader may see it: members see the unit, not who the resident is; the claimant also
- * sees a masked phone; the resident and the station see everything.
+ * sees a masked phone; the resident and the station see everything. `photo` and `fulfilPhoto` are
+ * short-lived URLs made for this reader (the stored file ids never leave the functions).
  */
 export const wishView = z.object({
   id: z.string(),
@@ -67,7 +68,7 @@ export const wishContract = defineContract({
       photo: photoField.optional(),
     }),
     output: one,
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', 'PHOTO.NOT_YOURS'],
   },
   myWishes: {
     summary: '我的心愿',
@@ -148,7 +149,7 @@ export const wishContract = defineContract({
       photo: photoField.optional(),
     }),
     output: one,
-    errors: ['WISH.BAD_STATE'],
+    errors: ['WISH.BAD_STATE', 'PHOTO.NOT_YOURS'],
   },
   confirmWish: {
     summary: '确认完成',

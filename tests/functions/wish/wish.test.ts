@@ -334,11 +334,12 @@ describe('claim expiry in bulk', () => {
 });
 
 describe('wish photos', () => {
-  test('a stored photo travels with the wish; anything else is refused', async () => {
+  test('an uploaded photo is stored with the wish and shown by a signed URL; anything else is refused', async () => {
     const h = createHarness();
-    const photo = `/uploads/${'a'.repeat(32)}.jpg`;
+    const photo = h.upload('demo-resident');
     const wish = ok(await h.call('wish', 'demo-resident', 'postWish', { ...wishInput, photo })).wish;
-    expect(wish.photo).toBe(photo);
+    expect(h.store.dump('wishes')).toEqual([expect.objectContaining({ _id: wish.id, photo })]);
+    expect(wish.photo).toMatch(new RegExp(`^${photo}\\?exp=\\d+&sig=[a-f0-9]{32}$`));
     for (const bad of ['https://evil.example/x.jpg', '/uploads/../../etc/passwd', 'javascript:alert(1)']) {
       const res = await h.call('wish', 'demo-resident', 'postWish', { ...wishInput, photo: bad });
       expect(errorCode(res)).toBe('INPUT.INVALID');
@@ -346,10 +347,10 @@ describe('wish photos', () => {
     }
     ok(await h.call('wish', 'demo-station', 'reviewWish', { wishId: wish.id, decision: 'approve' }));
     ok(await h.call('wish', 'demo-member', 'claimWish', { wishId: wish.id }));
-    const cloud = 'cloud://env-1.abcd/photos/1700000000-x1.jpg';
-    expect(
-      ok(await h.call('wish', 'demo-member', 'fulfilWish', { wishId: wish.id, note: '已修好', photo: cloud })).wish
-        .fulfilPhoto,
-    ).toBe(cloud);
+    const done = h.upload('demo-member');
+    const fulfilled = ok(
+      await h.call('wish', 'demo-member', 'fulfilWish', { wishId: wish.id, note: '已修好', photo: done }),
+    ).wish;
+    expect(fulfilled.fulfilPhoto).toMatch(new RegExp(`^${done}\\?exp=`));
   });
 });

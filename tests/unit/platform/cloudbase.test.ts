@@ -9,6 +9,8 @@ import {
 import { createWechat, type CodeStorage, type WechatSettings } from '../../../cloudfunctions/core/platform/wechat';
 import { wxOpenApi } from '../../../cloudfunctions/core/platform/wx-openapi';
 import { installWechatFake, json, PNG, scfEnvironment, type WxAnswer } from './support/wechat-fake';
+import { sdkApp, StorageFake } from './support/storage-fake';
+import { cloudbaseFiles } from '../../../cloudfunctions/core/platform/cloudbase-files';
 import { miniCodeImage } from '../../../cloudfunctions/core/runtime/codes';
 import { notify } from '../../../cloudfunctions/messages/messages.port';
 import { SqliteStore } from '../../../cloudfunctions/core/store/sqlite.store';
@@ -320,11 +322,24 @@ describe('WeChat services', () => {
     expect(wx.calls.map((c) => c.request.touser)).toEqual(['a', 'b']);
   });
 
-  test("the station's community code and an activity code carry the mini-program code image when deployed", async () => {
+  test("the station's community code carries the mini-program code image when deployed, by a temporary URL", async () => {
     const h = createHarness();
     expect(ok(await h.call('checkin', 'demo-station', 'communityCode', {})).image).toBeNull();
-    h.runtime.wechat = wechat(() => h.store);
+    // Cloud storage (readable by no client) over the real SDK and its fake: the code is kept there, its id never shown.
+    const bucket = new StorageFake().install();
+    h.runtime.files = cloudbaseFiles(sdkApp());
+    const kept: CodeStorage = { uploadFile: async ({ cloudPath }) => ({ fileID: bucket.put(cloudPath) }) };
+    h.runtime.wechat = createWechat(
+      openApi,
+      kept,
+      () => h.store,
+      settings,
+      (e) => logs.push(e),
+    );
     const code = ok(await h.call('checkin', 'demo-station', 'communityCode', {}));
-    expect(code.image).toMatch(/^cloud:\/\/.*\.png$/);
+    expect(code.image).toMatch(/^https:\/\/[^/]+\.tcb\.qcloud\.la\/minicodes\/[0-9a-f]{32}\.png\?sign=/);
+    // Storage gives no URL (the file is gone): the page shows the code as text.
+    bucket.files.clear();
+    expect(ok(await h.call('checkin', 'demo-station', 'communityCode', {})).image).toBeNull();
   });
 });

@@ -119,10 +119,8 @@ export default function NewProblem() {
               key={i}
               value={photos[i] ?? null}
               label={i === 0 ? '照片（最多3张，可选）' : ' '}
-              onChange={(url) =>
-                setPhotos((old) =>
-                  url ? [...old.slice(0, i), url, ...old.slice(i + 1)] : old.filter((_, j) => j !== i),
-                )
+              onChange={(id) =>
+                setPhotos((old) => (id ? [...old.slice(0, i), id, ...old.slice(i + 1)] : old.filter((_, j) => j !== i)))
               }
             />
           ))}
