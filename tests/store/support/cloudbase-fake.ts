@@ -37,6 +37,11 @@ export type RecordedRequest = {
   body: Body;
   query?: unknown;
   data?: unknown;
+  /** With `rtt` set: when the request left the client and when its reply arrived (performance.now(), ms). */
+  sentAt?: number;
+  answeredAt?: number;
+  /** With `rtt` set: how long the fake itself took to answer (its own CPU, not the network's). */
+  handleMs?: number;
 };
 type Answer = Record<string, unknown>;
 
@@ -178,6 +183,11 @@ export class CloudbaseFake {
    * limit, counted in requests here). Off by default: set it where faults can leave a transaction open.
    */
   txIdleRequests = Infinity;
+  /**
+   * A network round trip in milliseconds (the bench's 10 ms inside a region): each request waits half of it
+   * before the fake answers and half after. 0 (the default) answers at once, as the tests expect.
+   */
+  rtt = 0;
   private readonly collections = new Map<string, Map<string, Stored>>();
   private readonly txs = new Map<string, Tx>();
   private version = 0;
@@ -194,7 +204,8 @@ export class CloudbaseFake {
       .post(/^\/admin/)
       .reply(function (path, body) {
         const host = String(this.req.headers.host ?? '');
-        return [200, fake.handle(host, path, body as Body)];
+        if (!fake.rtt) return [200, fake.handle(host, path, body as Body)];
+        return fake.delayed(host, path, body as Body);
       });
     return this;
   }
@@ -214,6 +225,7 @@ export class CloudbaseFake {
     this.failWith = null;
     this.failAfter = null;
     this.txIdleRequests = Infinity;
+    this.rtt = 0;
     return this;
   }
 
@@ -250,6 +262,21 @@ export class CloudbaseFake {
     const c = this.coll(name);
     if (!c) throw new DbError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`);
     return c;
+  }
+
+  /** A request answered over a network `rtt` long: half on the way there, half on the way back. */
+  private async delayed(host: string, path: string, body: Body): Promise<[number, Answer]> {
+    const half = this.rtt / 2;
+    const sentAt = performance.now();
+    await new Promise((done) => setTimeout(done, half));
+    const start = performance.now();
+    const answer = this.handle(host, path, body);
+    const request = this.requests[this.requests.length - 1] as RecordedRequest;
+    request.handleMs = performance.now() - start;
+    await new Promise((done) => setTimeout(done, half));
+    request.sentAt = sentAt;
+    request.answeredAt = performance.now();
+    return [200, answer];
   }
 
   handle(host: string, path: string, body: Body): Answer {
