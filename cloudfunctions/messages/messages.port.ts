@@ -15,23 +15,26 @@ export type MessageText = Omit<Notice, 'to'>;
 export async function notify(rt: Runtime, to: string[], notice: MessageText): Promise<number> {
   const now = rt.now();
   const fresh: string[] = [];
-  for (const openid of new Set(to)) {
-    const message: MessageDoc = {
-      _id: `${notice.key}~${openid}`,
-      to: openid,
-      title: notice.title,
-      body: notice.body,
-      link: notice.link,
-      at: now.toISOString(),
-      read: false,
-    };
-    try {
-      await rt.store.insert('messages', message);
-      fresh.push(openid);
-    } catch (error) {
-      if (!(error instanceof StoreConflictError)) throw error;
-    }
-  }
+  // The inbox messages are written together: one round trip for a notice to a department's staff, not one each.
+  await Promise.all(
+    [...new Set(to)].map(async (openid) => {
+      const message: MessageDoc = {
+        _id: `${notice.key}~${openid}`,
+        to: openid,
+        title: notice.title,
+        body: notice.body,
+        link: notice.link,
+        at: now.toISOString(),
+        read: false,
+      };
+      try {
+        await rt.store.insert('messages', message);
+        fresh.push(openid);
+      } catch (error) {
+        if (!(error instanceof StoreConflictError)) throw error;
+      }
+    }),
+  );
   // WeChat calls go out together, so a notice to a department's staff adds one round trip, not one each.
   const wechat = rt.wechat;
   if (wechat) await Promise.all(fresh.map((openid) => wechat.subscribe(openid, notice, now)));
@@ -47,14 +50,17 @@ export async function deliver(
   notices: readonly Notice[],
   cache: RecipientCache = new Map(),
 ): Promise<void> {
-  for (const { to, ...text } of notices) {
-    let openids: string[];
-    if ('openids' in to) openids = to.openids;
-    else {
-      const key = `${to.role}|${to.scope}|${to.scopeId}`;
-      if (!cache.has(key)) cache.set(key, holders(rt.store, to.role, to.scope, to.scopeId));
-      openids = await (cache.get(key) as Promise<string[]>);
-    }
-    await notify(rt, openids, text);
-  }
+  // Each notice to its recipients, all at once.
+  await Promise.all(
+    notices.map(async ({ to, ...text }) => {
+      let openids: string[];
+      if ('openids' in to) openids = to.openids;
+      else {
+        const key = `${to.role}|${to.scope}|${to.scopeId}`;
+        if (!cache.has(key)) cache.set(key, holders(rt.store, to.role, to.scope, to.scopeId));
+        openids = await (cache.get(key) as Promise<string[]>);
+      }
+      await notify(rt, openids, text);
+    }),
+  );
 }

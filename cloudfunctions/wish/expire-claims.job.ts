@@ -1,5 +1,6 @@
 import { isFailure } from '@shared/core/result';
 import { systemChanger, transition } from '../core/runtime/change';
+import { budgetLeft, eachLimited, type Budget } from '../core/runtime/parallel';
 import type { Runtime } from '../core/runtime/runtime';
 import type { WishDoc } from './wish.documents';
 import { wishEntity } from './wish.entity';
@@ -8,9 +9,10 @@ import { wishEntity } from './wish.entity';
  * Returns stale claims to `open` (a claim unfulfilled after the community's claim days). Each wish
  * moves through the transition step as the system, with a conditional update on the claim it read, so
  * running twice, or alongside a member who fulfils at that moment, changes nothing twice. One run
- * handles at most `max` claims so it stays well inside a cloud function's time limit; the next run takes the rest.
+ * handles at most `max` claims, 25 at a time, and starts no page once the budget is spent, so it stays inside a
+ * cloud function's time limit; the next run takes the rest.
  */
-export async function expireClaims(rt: Runtime, max = 500): Promise<number> {
+export async function expireClaims(rt: Runtime, max = 5000, budget?: Budget): Promise<number> {
   const system = systemChanger(rt, 'timer');
   const at = system.now.toISOString();
   let expired = 0;
@@ -21,7 +23,7 @@ export async function expireClaims(rt: Runtime, max = 500): Promise<number> {
       limit: Math.min(200, max - expired),
     });
     let movedThisPage = 0;
-    for (const wish of page.items) {
+    await eachLimited(page.items, 25, async (wish) => {
       const moved = await transition(system, wishEntity, wish, 'expire', {
         as: 'system',
         changes: { claimedBy: null, claimedAt: null, claimExpiresAt: null },
@@ -30,8 +32,9 @@ export async function expireClaims(rt: Runtime, max = 500): Promise<number> {
         detail: { expiredClaimOf: wish.claimedBy },
       });
       if (!isFailure(moved)) movedThisPage++;
-    }
+    });
     expired += movedThisPage;
-    if (expired >= max || page.items.length < Math.min(200, max) || movedThisPage === 0) return expired;
+    if (expired >= max || page.items.length < Math.min(200, max) || movedThisPage === 0 || !budgetLeft(budget))
+      return expired;
   }
 }
