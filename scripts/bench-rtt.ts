@@ -317,7 +317,9 @@ async function periodicJob(fake: CloudbaseFake, wx: Interval[], runtime: Runtime
   const seedS = (performance.now() - t0) / 1000;
   const timeout = timerTimeout();
   fake.rtt = RTT;
-  const m = await onTheNetwork(fake, wx, () => periodicJobs(runtime)).finally(() => (fake.rtt = 0));
+  // The run's 40 s budget is wall clock, which here also holds the fake's own scanning of 100,000 whistles:
+  // the bench lifts it and compares the time less the fake's with the timeout instead.
+  const m = await onTheNetwork(fake, wx, () => periodicJobs(runtime, 3_600_000)).finally(() => (fake.rtt = 0));
   const report = m.result as Awaited<ReturnType<typeof periodicJobs>>;
   const whistles = fake.dump('whistles');
   const leftReminders = whistles.filter((w) => w.open && !w.reminded && String(w.remindAt) <= new Date().toISOString());
@@ -326,7 +328,7 @@ async function periodicJob(fake: CloudbaseFake, wx: Interval[], runtime: Runtime
   const dueMoves = 2 * JOB.due;
   const perMove = moved ? m.ms / moved : 0;
   console.log(
-    `\nperiodic job (timer/jobs.ts, one run as the trigger starts it) at ${RTT} ms: ${JOB.reports} open whistles, ${JOB.due} due (seeded in ${seedS.toFixed(1)} s)`,
+    `\nperiodic job (timer/jobs.ts, one run, its budget lifted) at ${RTT} ms: ${JOB.reports} open whistles, ${JOB.due} due (seeded in ${seedS.toFixed(1)} s)`,
   );
   console.log(
     `  reminded ${report.reminded}, overdue ${report.overdue}, expired claims ${report.expiredClaims}, returned units ${report.returnedUnits} in ${(m.ms / 1000).toFixed(1)} s (wall clock less the fake's own ${(m.fakeMs / 1000).toFixed(1)} s; est ${(m.est / 1000).toFixed(1)} s) against the timer's timeout of ${timeout} s: ${m.ms / 1000 <= timeout ? 'inside' : 'OVER'}`,

@@ -454,7 +454,9 @@ export class CloudbaseFake {
         }
         const c = this.existing(name);
         let updated = 0;
-        for (const stored of [...c.values()].filter((s) => matches(s.doc, q))) {
+        // A filter on one id looks at that document only (as the database's _id index would), not the collection.
+        const candidates = typeof q._id === 'string' ? [c.get(q._id)].filter((x) => x !== undefined) : [...c.values()];
+        for (const stored of candidates.filter((s) => matches(s.doc, q))) {
           const next = applyUpdate(stored.doc, data);
           if (JSON.stringify(next) === JSON.stringify(stored.doc)) continue;
           this.write(name, next, next._id);
