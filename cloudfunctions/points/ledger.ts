@@ -52,15 +52,20 @@ export async function postEntry(
     updatedAt: at,
   } satisfies AccountDoc);
   const statsId = statsShardId(p.communityId, p.openid);
-  const stats = (await tx.get<PointsStatsDoc>('pointsStats', statsId)) ?? {
-    _id: statsId,
-    communityId: p.communityId,
-    issued: 0,
-    redeemed: 0,
-  };
   const issued = p.kind === 'credit' ? p.amount : p.kind === 'reversal' ? p.amount : 0;
   const redeemed = p.kind === 'redeem' ? -p.amount : p.kind === 'refund' ? -p.amount : 0;
-  await tx.set('pointsStats', { ...stats, issued: stats.issued + issued, redeemed: stats.redeemed + redeemed });
+  // An increment without reading the shard first (one round trip); a shard not yet there is created. (A
+  // patch that changes nothing also answers false: a posting that moves no counter writes none.)
+  const counted =
+    (issued === 0 && redeemed === 0) ||
+    (await tx.update('pointsStats', statsId, { issued: { $inc: issued }, redeemed: { $inc: redeemed } }));
+  if (!counted)
+    await tx.set('pointsStats', {
+      _id: statsId,
+      communityId: p.communityId,
+      issued,
+      redeemed,
+    } satisfies PointsStatsDoc);
   await record(
     c,
     {

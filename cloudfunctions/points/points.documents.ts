@@ -49,7 +49,7 @@ export type AccountDoc = { _id: string; communityId: string; balance: number; se
  * their sum (with `<community>` itself, where figures were kept before the shards).
  */
 export type PointsStatsDoc = { _id: string; communityId?: string; issued: number; redeemed: number };
-export const STATS_SHARDS = 8;
+export const STATS_SHARDS = 32;
 
 export function statsShardId(communityId: string, openid: string): string {
   let h = 0;
