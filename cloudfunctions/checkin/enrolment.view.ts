@@ -1,7 +1,7 @@
 import { phoneFor, type Viewer } from '@shared/core/privacy';
 import type { EnrolmentView } from '@shared/checkin/checkin.contract';
 import type { EnrolmentDoc } from './checkin.documents';
-import { loadByIds, nameOf } from '../core/runtime/lookup';
+import { loadByIds, loadPlaces, nameOf } from '../core/runtime/lookup';
 import type { Store } from '../core/store/store.port';
 
 /** 报到 documents as the contract's view, names resolved in one query per collection. */
@@ -12,22 +12,22 @@ export async function enrolmentViews(
   viewersOf: (r: EnrolmentDoc) => Viewer[],
 ): Promise<EnrolmentView[]> {
   const [communities, orgs, grids, units, people] = await Promise.all([
-    loadByIds(
+    loadPlaces(
       store,
       'communities',
       reports.map((r) => r.communityId),
     ),
-    loadByIds(
+    loadPlaces(
       store,
       'orgs',
       reports.map((r) => r.orgId),
     ),
-    loadByIds(
+    loadPlaces(
       store,
       'grids',
       reports.map((r) => r.gridId),
     ),
-    loadByIds(
+    loadPlaces(
       store,
       'units',
       reports.map((r) => r.unitId),

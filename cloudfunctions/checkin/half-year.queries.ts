@@ -4,7 +4,7 @@ import type { CheckinContract } from '@shared/checkin/checkin.contract';
 import { maskPhone } from '@shared/core/mask';
 import { fail } from '@shared/core/result';
 import type { PersonDoc } from '../core/runtime/identity';
-import { loadByIds, nameOf } from '../core/runtime/lookup';
+import { loadPlaces, nameOf } from '../core/runtime/lookup';
 import type { Handlers } from '../core/runtime/router';
 import type { Store } from '../core/store/store.port';
 import type { OrgDoc } from '../org/org.port';
@@ -65,7 +65,7 @@ export const orgHalfYear: Handlers<CheckinContract>['orgHalfYear'] = async (inpu
     limit: input.limit,
     after: input.cursor ?? null,
   });
-  const communities = await loadByIds(
+  const communities = await loadPlaces(
     ctx.store,
     'communities',
     page.items.map((p) => p.communityId),

@@ -1,16 +1,16 @@
 import type { PostView } from '@shared/checkin/post.contract';
-import { loadByIds, nameOf } from '../core/runtime/lookup';
+import { loadByIds, loadPlaces, nameOf } from '../core/runtime/lookup';
 import type { Ctx } from '../core/runtime/router';
 import type { PostClaimDoc, PostDoc } from './checkin.documents';
 
 export async function postViews(ctx: Ctx, posts: PostDoc[]): Promise<PostView[]> {
   const [grids, units, claims] = await Promise.all([
-    loadByIds(
+    loadPlaces(
       ctx.store,
       'grids',
       posts.map((p) => p.gridId),
     ),
-    loadByIds(
+    loadPlaces(
       ctx.store,
       'units',
       posts.map((p) => p.unitId),

@@ -1,10 +1,10 @@
 import type { ServiceView } from '@shared/points/points.contract';
-import { loadByIds, nameOf } from '../core/runtime/lookup';
+import { loadPlaces, nameOf } from '../core/runtime/lookup';
 import type { Ctx } from '../core/runtime/router';
 import type { ServiceDoc } from './points.documents';
 
 export async function serviceViews(ctx: Ctx, services: ServiceDoc[]): Promise<ServiceView[]> {
-  const units = await loadByIds(
+  const units = await loadPlaces(
     ctx.store,
     'units',
     services.map((s) => s.unitId),

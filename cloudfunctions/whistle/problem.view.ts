@@ -12,7 +12,7 @@ const whistleLabels = {
   returned: '已退回',
   closed: '未报到',
 } as const;
-import { loadByIds, nameOf } from '../core/runtime/lookup';
+import { loadPlaces, nameOf } from '../core/runtime/lookup';
 import { photoUrls } from '../core/runtime/photos';
 import type { Ctx } from '../core/runtime/router';
 import type { Doc } from '../core/store/store.port';
@@ -38,17 +38,17 @@ export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<Pr
   // Only problems whose photos this reader may see have them made into URLs (a department's whistles are read below).
   const mayShow = (p: ProblemDoc) => p.openid === ctx.caller.openid || staff(p) || !!department;
   const [communities, grids, units, allWhistles, photoUrl] = await Promise.all([
-    loadByIds(
+    loadPlaces(
       ctx.store,
       'communities',
       problems.map((p) => p.communityId),
     ),
-    loadByIds(
+    loadPlaces(
       ctx.store,
       'grids',
       problems.map((p) => p.gridId),
     ),
-    loadByIds(
+    loadPlaces(
       ctx.store,
       'units',
       problems.map((p) => p.unitId),
@@ -67,7 +67,7 @@ export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<Pr
   const whistles = problems.map((p) => ({
     items: allWhistles.items.filter((w) => w.problemId === p._id && w.round === p.round),
   }));
-  const departments = await loadByIds(ctx.store, 'departments', [
+  const departments = await loadPlaces(ctx.store, 'departments', [
     ...allWhistles.items.map((x) => x.departmentId),
     ...problems.flatMap((p) => p.history.map((h: HistoryEntry) => h.byDepartment)),
   ]);

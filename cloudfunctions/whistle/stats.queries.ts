@@ -3,7 +3,7 @@ import { fail } from '@shared/core/result';
 import { beijingMonth } from '@shared/core/time';
 import type { WhistleContract } from '@shared/whistle/whistle.contract';
 import { assessmentPoints, problemRates } from '@shared/whistle/whistle.rules';
-import { loadByIds, nameOf } from '../core/runtime/lookup';
+import { loadByIds, loadPlaces, nameOf } from '../core/runtime/lookup';
 import type { Handlers } from '../core/runtime/router';
 import type { CommunityDoc, DepartmentDoc } from '../org/org.port';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
@@ -82,8 +82,8 @@ export const problemStats: Handlers<WhistleContract>['problemStats'] = async (in
     }
   }
   const [departments, communities] = await Promise.all([
-    loadByIds<DepartmentDoc>(ctx.store, 'departments', byDept.keys()),
-    loadByIds<CommunityDoc>(ctx.store, 'communities', byCommunity.keys()),
+    loadPlaces<DepartmentDoc>(ctx.store, 'departments', byDept.keys()),
+    loadPlaces<CommunityDoc>(ctx.store, 'communities', byCommunity.keys()),
   ]);
   return {
     month: input.month,

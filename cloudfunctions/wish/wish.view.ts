@@ -3,7 +3,7 @@ import type { WishView } from '@shared/wish/wish.contract';
 import { holds } from '../access/access';
 import { SYSTEM_ACTOR, type HistoryEntry } from '../core/runtime/change';
 import type { WishDoc } from './wish.documents';
-import { loadByIds, nameOf } from '../core/runtime/lookup';
+import { loadByIds, loadPlaces, nameOf } from '../core/runtime/lookup';
 import { photoUrls } from '../core/runtime/photos';
 import type { Ctx } from '../core/runtime/router';
 
@@ -33,17 +33,17 @@ function staffName(h: HistoryEntry): string {
 export async function wishViews(ctx: Ctx, wishes: WishDoc[]): Promise<WishView[]> {
   const standing = wishes.map((w) => viewersOf(ctx, w));
   const [communities, grids, units, claimants, photoUrl] = await Promise.all([
-    loadByIds(
+    loadPlaces(
       ctx.store,
       'communities',
       wishes.map((w) => w.communityId),
     ),
-    loadByIds(
+    loadPlaces(
       ctx.store,
       'grids',
       wishes.map((w) => w.gridId),
     ),
-    loadByIds(
+    loadPlaces(
       ctx.store,
       'units',
       wishes.map((w) => w.unitId),

@@ -120,14 +120,18 @@ export async function record(
   entry: { action: string; entity: string; entityId: string; before: unknown; after: unknown },
   tx?: TxStore,
 ): Promise<void> {
-  const doc: AuditDoc & Doc = {
-    _id: c.newId(),
-    requestId: c.requestId,
-    actor: c.actor,
-    at: c.now.toISOString(),
-    ...entry,
-  };
+  const doc = auditDoc(c, entry, c.newId());
   await (tx ? tx.insert('audit', doc) : c.store.insert('audit', doc));
+}
+
+type AuditEntry = { action: string; entity: string; entityId: string; before: unknown; after: unknown };
+
+function auditDoc(c: Changer, entry: AuditEntry, id: string): AuditDoc & Doc {
+  return { _id: id, requestId: c.requestId, actor: c.actor, at: c.now.toISOString(), ...entry };
+}
+
+function writeAudit(c: Changer, entry: AuditEntry, id: string): Promise<void> {
+  return c.store.insert('audit', auditDoc(c, entry, id));
 }
 
 function entry(
@@ -160,18 +164,27 @@ export async function create<D extends Doc, S extends string, T extends Transiti
   options: { event: string; tx?: TxStore; detail?: unknown },
 ): Promise<D> {
   const full = (entity.history ? { ...doc, history: [entry(c, null, entity.stateOf(doc as D), null)] } : doc) as D;
-  await (options.tx ? options.tx.insert(entity.collection, full) : c.store.insert(entity.collection, full));
-  await record(
-    c,
-    {
-      action: `${entity.name}.${options.event}`,
-      entity: entity.collection,
-      entityId: full._id,
-      before: null,
-      after: options.detail ?? full,
-    },
-    options.tx,
-  );
+  const audit = {
+    action: `${entity.name}.${options.event}`,
+    entity: entity.collection,
+    entityId: full._id,
+    before: null,
+    after: options.detail ?? full,
+  };
+  if (options.tx) {
+    await options.tx.insert(entity.collection, full);
+    await record(c, audit, options.tx);
+    return full;
+  }
+  // Outside a transaction the record and its audit record are written together (one round trip). The audit
+  // record is keyed by the record, so a retry whose record already exists adds no second one, and one whose
+  // audit record came before a failed insert of the record finds it in place.
+  const [written, audited] = await Promise.allSettled([
+    c.store.insert(entity.collection, full),
+    writeAudit(c, audit, `${audit.action}~${full._id}`),
+  ]);
+  if (written.status === 'rejected') throw written.reason;
+  if (audited.status === 'rejected' && !(audited.reason instanceof StoreConflictError)) throw audited.reason;
   return full;
 }
 

@@ -25,3 +25,39 @@ export function nameOf(map: Map<string, Doc>, id: string | null | undefined): st
   const doc = id ? map.get(id) : undefined;
   return typeof doc?.name === 'string' ? doc.name : '';
 }
+
+/** The organisation tree's places, whose names views show beside almost everything. */
+export type PlaceCollection = 'communities' | 'grids' | 'units' | 'departments' | 'orgs';
+
+/** How long a warm instance trusts a place it read: places are renamed or retired rarely, and a view may lag. */
+export const PLACE_TTL_MS = 60_000;
+
+const placeCache = new WeakMap<Store, Map<string, { doc: Doc | null; until: number }>>();
+
+/**
+ * Places by id for views (their names), from a short cache kept per store, so a warm instance does not read
+ * the same communities, grids and units on every call (one round trip fewer on most answers). Decisions
+ * (scope, validation) read places from the store itself.
+ */
+export async function loadPlaces<T extends Doc>(
+  store: Store,
+  collection: PlaceCollection,
+  ids: Iterable<string | null | undefined>,
+  now = Date.now(),
+): Promise<Map<string, T>> {
+  let cache = placeCache.get(store);
+  if (!cache) placeCache.set(store, (cache = new Map()));
+  const wanted = [...new Set([...ids].filter((id): id is string => typeof id === 'string' && id.length > 0))];
+  const key = (id: string) => `${collection}/${id}`;
+  const missing = wanted.filter((id) => (cache.get(key(id))?.until ?? 0) <= now);
+  if (missing.length) {
+    const loaded = await loadByIds(store, collection, missing);
+    for (const id of missing) cache.set(key(id), { doc: loaded.get(id) ?? null, until: now + PLACE_TTL_MS });
+  }
+  const found = new Map<string, T>();
+  for (const id of wanted) {
+    const doc = cache.get(key(id))?.doc;
+    if (doc) found.set(id, doc as T);
+  }
+  return found;
+}

