@@ -10,7 +10,7 @@ import {
 } from '@shared/checkin/activity.rules';
 import type { CheckinContract } from '@shared/checkin/checkin.contract';
 import { fail, failWith, isFailure, type Failure } from '@shared/core/result';
-import { create, transition } from '../core/runtime/change';
+import { create, earlierCreate, transition } from '../core/runtime/change';
 import { verifyActivityToken } from '../core/runtime/codes';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { recordService, reviseService, type ServiceRecord } from '../points/points.port';
@@ -19,15 +19,25 @@ import { attendanceView } from './activity.view';
 import type { ActivityDoc, AttendanceDoc } from './checkin.documents';
 import { attendanceEntity } from './checkin.entities';
 
-/** The activity a scanned code names: forged or altered codes are invalid, a stale rotating code expired. */
-export async function activityOfToken(ctx: Ctx, token: string): Promise<ActivityDoc | Failure> {
+/**
+ * The activity a scanned code names: forged or altered codes are invalid, a stale rotating code expired.
+ * The caller's attendance of it is read at the same time (its id is known from the code).
+ */
+export async function activityOfToken(
+  ctx: Ctx,
+  token: string,
+): Promise<Failure | { activity: ActivityDoc; attendanceId: string; attendance: AttendanceDoc | null }> {
   const code = verifyActivityToken(ctx.rt.secret, token);
   if (!code) return fail('CHECKIN.ACTIVITY_CODE_INVALID');
-  const activity = await ctx.store.get<ActivityDoc>('activities', code.activityId);
+  const attendanceId = `${code.activityId}~${ctx.caller.openid}`;
+  const [activity, attendance] = await Promise.all([
+    ctx.store.get<ActivityDoc>('activities', code.activityId),
+    ctx.store.get<AttendanceDoc>('attendance', attendanceId),
+  ]);
   if (!activity) return fail('CHECKIN.ACTIVITY_CODE_INVALID');
   if (code.mode === 'rotating' && !rotatingSlotValid(code.slot ?? -1, ctx.now))
     return fail('CHECKIN.ACTIVITY_CODE_EXPIRED');
-  return activity;
+  return { activity, attendanceId, attendance };
 }
 
 /** Where the activity sets a radius, the scan must come from within it. */
@@ -66,12 +76,11 @@ function serviceOf(attendance: AttendanceDoc, activity: ActivityDoc): ServiceRec
 
 /** Check-in is idempotent per member and activity: the attendance id is activity~member. */
 export const checkIn: Handlers<CheckinContract>['checkIn'] = async (input, ctx) => {
-  const activity = await activityOfToken(ctx, input.token);
-  if (isFailure(activity)) return activity;
+  const scanned = await activityOfToken(ctx, input.token);
+  if (isFailure(scanned)) return scanned;
+  const { activity, attendanceId: id, attendance: existing } = scanned;
   const member = requireMember(ctx.caller, activity.communityId);
   if (isFailure(member)) return member;
-  const id = `${activity._id}~${ctx.caller.openid}`;
-  const existing = await ctx.store.get<AttendanceDoc>('attendance', id);
   if (existing) return { attendance: attendanceView(existing), changed: false };
   if (activity.status !== 'open') return fail('CHECKIN.ACTIVITY_CLOSED');
   const window = checkInOpen(activity, ctx.now);
@@ -91,24 +100,26 @@ export const checkIn: Handlers<CheckinContract>['checkIn'] = async (input, ctx) 
     distanceM: near.distanceM,
     correction: null,
   };
-  const created = await ctx.store.transaction(async (tx) => {
-    if (await tx.get('attendance', id)) return false;
-    await create(ctx, attendanceEntity, attendance, {
-      event: 'checkIn',
-      tx,
-      detail: { checkInAt: attendance.checkInAt },
-    });
-    return true;
-  });
-  const saved = created ? attendance : ((await ctx.store.get<AttendanceDoc>('attendance', id)) as AttendanceDoc);
-  return { attendance: attendanceView(saved), changed: created };
+  // One document, keyed by activity and member: the insert itself decides a double scan (no transaction).
+  try {
+    await create(ctx, attendanceEntity, attendance, { event: 'checkIn', detail: { checkInAt: attendance.checkInAt } });
+    return { attendance: attendanceView(attendance), changed: true };
+  } catch (error) {
+    const earlier = await earlierCreate<AttendanceDoc>(
+      ctx,
+      'attendance',
+      id,
+      error,
+      (a) => a.openid === ctx.caller.openid,
+    );
+    return { attendance: attendanceView(earlier), changed: false };
+  }
 };
 
 export const checkOut: Handlers<CheckinContract>['checkOut'] = async (input, ctx) => {
-  const activity = await activityOfToken(ctx, input.token);
-  if (isFailure(activity)) return activity;
-  const id = `${activity._id}~${ctx.caller.openid}`;
-  const existing = await ctx.store.get<AttendanceDoc>('attendance', id);
+  const scanned = await activityOfToken(ctx, input.token);
+  if (isFailure(scanned)) return scanned;
+  const { activity, attendanceId: id, attendance: existing } = scanned;
   if (!existing) return fail('CHECKIN.NOT_CHECKED_IN');
   if (existing.checkOutAt) return { attendance: attendanceView(existing), changed: false };
   if (!checkOutOpen(activity, ctx.now)) return fail('CHECKIN.CHECKOUT_CLOSED');

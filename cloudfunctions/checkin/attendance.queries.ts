@@ -9,9 +9,9 @@ import type { AttendanceDoc } from './checkin.documents';
 
 /** What a scanned activity code shows the member: the activity, their attendance, whether they may check in. */
 export const activityByCode: Handlers<CheckinContract>['activityByCode'] = async (input, ctx) => {
-  const activity = await activityOfToken(ctx, input.token);
-  if (isFailure(activity)) return activity;
-  const mine = await ctx.store.get<AttendanceDoc>('attendance', `${activity._id}~${ctx.caller.openid}`);
+  const scanned = await activityOfToken(ctx, input.token);
+  if (isFailure(scanned)) return scanned;
+  const { activity, attendance: mine } = scanned;
   return {
     activity: await activityView(ctx, activity),
     mine: mine ? attendanceView(mine) : null,
