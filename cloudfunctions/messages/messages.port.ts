@@ -44,6 +44,22 @@ export async function notify(rt: Runtime, to: string[], notice: MessageText): Pr
 /** Who holds a role over a scope, looked up once per delivery run (a periodic run reaches the same station many times). */
 export type RecipientCache = Map<string, Promise<string[]>>;
 
+/**
+ * Starts looking up the recipients of notices a change is about to imply, so the lookup runs alongside the
+ * change's own writes instead of after them; `deliver` with the same cache uses what it found.
+ */
+export function primeRecipients(rt: Runtime, notices: readonly Notice[], cache: RecipientCache): void {
+  for (const { to } of notices) {
+    if ('openids' in to) continue;
+    const key = `${to.role}|${to.scope}|${to.scopeId}`;
+    if (cache.has(key)) continue;
+    const found = holders(rt.store, to.role, to.scope, to.scopeId);
+    // The change may fail before anything is delivered: a failed lookup then concerns nobody.
+    found.catch(() => undefined);
+    cache.set(key, found);
+  }
+}
+
 /** Delivers the notices a change implies (after it committed), each to its recipients. */
 export async function deliver(
   rt: Runtime,

@@ -17,7 +17,7 @@ import { keyedId } from '../core/runtime/ids';
 import { ownPhotos, photoFields } from '../core/runtime/photos';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { StoreConflictError } from '../core/store/store.port';
-import { deliver } from '../messages/messages.port';
+import { deliver, primeRecipients, type RecipientCache } from '../messages/messages.port';
 import type { CommunitySettingsDoc, DepartmentDoc, UnitDoc } from '../org/org.port';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 import { newProblemNotice, problemEntity, whistledNotice } from './whistle.entities';
@@ -33,8 +33,8 @@ async function stationProblem(ctx: Ctx, id: string): Promise<ProblemDoc | Failur
 /** Sends what a move implies and answers with the problem as the caller sees it. */
 async function answer(ctx: Ctx, moved: Moved<ProblemDoc> | Failure, extra: Notice[] = []) {
   if (isFailure(moved)) return moved;
-  await deliver(ctx.rt, [...moved.notices, ...extra]);
-  return { problem: await problemView(ctx, moved.doc) };
+  const [, problem] = await Promise.all([deliver(ctx.rt, [...moved.notices, ...extra]), problemView(ctx, moved.doc)]);
+  return { problem };
 }
 
 export const submitProblem: Handlers<WhistleContract>['submitProblem'] = async (input, ctx) => {
@@ -45,39 +45,41 @@ export const submitProblem: Handlers<WhistleContract>['submitProblem'] = async (
   if (!unit) return fail('NOT_FOUND', { unitId: '请选择问题所在的单元' });
   if (notYours) return notYours;
   const id = input.requestId ? keyedId(ctx.caller.openid, input.requestId) : ctx.rt.newId();
-  const p = await create(
-    ctx,
-    problemEntity,
-    {
-      _id: id,
-      districtId: unit.districtId,
-      communityId: unit.communityId,
-      gridId: unit.gridId,
-      unitId: unit._id,
-      openid: ctx.caller.openid,
-      reporterName: ctx.caller.person?.name ?? null,
-      reporterPhone: input.phone,
-      category: input.category,
-      description: input.description,
-      photos: input.photos,
-      status: 'submitted',
-      open: true,
-      shareIdentity: false,
-      mergedInto: null,
-      meToo: 0,
-      round: 0,
-      result: null,
-      resultPhotos: [],
-      rating: null,
-      ratingComment: null,
-      createdAt: ctx.now.toISOString(),
-    },
-    { event: 'submit', detail: { category: input.category, unitId: unit._id } },
-  ).catch((error: unknown) =>
+  const draft: Omit<ProblemDoc, 'history'> = {
+    _id: id,
+    districtId: unit.districtId,
+    communityId: unit.communityId,
+    gridId: unit.gridId,
+    unitId: unit._id,
+    openid: ctx.caller.openid,
+    reporterName: ctx.caller.person?.name ?? null,
+    reporterPhone: input.phone,
+    category: input.category,
+    description: input.description,
+    photos: input.photos,
+    status: 'submitted',
+    open: true,
+    shareIdentity: false,
+    mergedInto: null,
+    meToo: 0,
+    round: 0,
+    result: null,
+    resultPhotos: [],
+    rating: null,
+    ratingComment: null,
+    createdAt: ctx.now.toISOString(),
+  };
+  // The station's staff are looked up while the report is written.
+  const recipients: RecipientCache = new Map();
+  primeRecipients(ctx.rt, [newProblemNotice(draft as ProblemDoc)], recipients);
+  const p = await create(ctx, problemEntity, draft, {
+    event: 'submit',
+    detail: { category: input.category, unitId: unit._id },
+  }).catch((error: unknown) =>
     earlierCreate<ProblemDoc>(ctx, 'problems', id, error, (d) => d.openid === ctx.caller.openid),
   );
-  await deliver(ctx.rt, [newProblemNotice(p)]);
-  return { problem: await problemView(ctx, p) };
+  const [, problem] = await Promise.all([deliver(ctx.rt, [newProblemNotice(p)], recipients), problemView(ctx, p)]);
+  return { problem };
 };
 
 /** Blows the whistle: the problem moves and each department's whistle of the new round is written with it. */

@@ -56,8 +56,8 @@ async function closeRound(
 
 async function answer(ctx: Ctx, moved: Moved<ProblemDoc> | Failure, notices: Notice[] = []) {
   if (isFailure(moved)) return moved;
-  await deliver(ctx.rt, [...moved.notices, ...notices]);
-  return { problem: await problemView(ctx, moved.doc) };
+  const [, problem] = await Promise.all([deliver(ctx.rt, [...moved.notices, ...notices]), problemView(ctx, moved.doc)]);
+  return { problem };
 }
 
 /** 报到: the department acknowledges the whistle; the lead department's acknowledgement moves the problem. */
@@ -113,8 +113,8 @@ export const notOurs: Handlers<WhistleContract>['notOurs'] = async (input, ctx) 
       detail: { note },
     });
     if (isFailure(moved)) return moved;
-    await deliver(ctx.rt, moved.notices);
-    return { problem: await problemView(ctx, round.p) };
+    const [, problem] = await Promise.all([deliver(ctx.rt, moved.notices), problemView(ctx, round.p)]);
+    return { problem };
   }
   let closed: Notice[] = [];
   const moved = await transitionById(ctx, problemEntity, round.p._id, 'notOurs', {
