@@ -187,9 +187,10 @@ export const rate: Handlers<WhistleContract>['rate'] = async (input, ctx) => {
     ratingComment: input.comment ?? null,
   };
   const event = input.satisfied ? 'rateSatisfied' : 'rateUnsatisfied';
+  // One document: a conditional update on the state just read (no transaction); a second rating finds it moved.
   return answer(
     ctx,
-    await transitionById(ctx, problemEntity, p._id, event, { as: 'owner', changes, note: input.comment ?? null }),
+    await transition(ctx, problemEntity, p, event, { as: 'owner', changes, note: input.comment ?? null }),
   );
 };
 
@@ -204,15 +205,19 @@ export const meToo: Handlers<WhistleContract>['meToo'] = async (input, ctx) => {
     if (error instanceof StoreConflictError) return { problem: await problemView(ctx, p), changed: false };
     throw error;
   }
-  await ctx.store.update('problems', { _id: p._id }, { meToo: { $inc: 1 } });
-  await record(ctx, {
-    action: 'problem.meToo',
-    entity: 'problems',
-    entityId: p._id,
-    before: { meToo: p.meToo },
-    after: { meToo: p.meToo + 1 },
-  });
-  return { problem: await problemView(ctx, { ...p, meToo: p.meToo + 1 }), changed: true };
+  // The person's mark is in: the count, its audit record and the answer's view follow together.
+  const [, , problem] = await Promise.all([
+    ctx.store.update('problems', { _id: p._id }, { meToo: { $inc: 1 } }),
+    record(ctx, {
+      action: 'problem.meToo',
+      entity: 'problems',
+      entityId: p._id,
+      before: { meToo: p.meToo },
+      after: { meToo: p.meToo + 1 },
+    }),
+    problemView(ctx, { ...p, meToo: p.meToo + 1 }),
+  ]);
+  return { problem, changed: true };
 };
 
 /** A progress note on the timeline, from a whistled department or the station; the state stays. */
