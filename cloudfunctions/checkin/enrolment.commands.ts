@@ -6,35 +6,46 @@ import { create, record, transition, type Changer } from '../core/runtime/change
 import type { GrantDoc, PersonDoc } from '../core/runtime/identity';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { StoreConflictError, type TxStore } from '../core/store/store.port';
-import type { OrgDoc, UnitDoc } from '../org/org.port';
+import type { CommunityDoc, OrgDoc, UnitDoc } from '../org/org.port';
+import { verifyCommunityToken } from '../core/runtime/codes';
 import type { EnrolmentDoc } from './checkin.documents';
 import { enrolmentEntity } from './checkin.entities';
-import { communityOfToken } from './community-code';
 import { enrolmentView } from './enrolment.view';
 
+/** The caller's 报到 to other communities (read while the new one is written). */
+function myEnrolments(ctx: Ctx): Promise<EnrolmentDoc[]> {
+  return ctx.store
+    .find<EnrolmentDoc>('reports', {
+      where: { openid: ctx.caller.openid },
+      orderBy: [['submittedAt', 'desc']],
+      limit: 20,
+    })
+    .then((page) => page.items);
+}
+
 /** A new 报到 replaces the caller's pending 报到 to another community (they moved house). */
-async function withdrawPendingElsewhere(ctx: Ctx, keepId: string): Promise<void> {
-  const mine = await ctx.store.find<EnrolmentDoc>('reports', {
-    where: { openid: ctx.caller.openid },
-    orderBy: [['submittedAt', 'desc']],
-    limit: 20,
-  });
-  for (const other of mine.items.filter((r) => r._id !== keepId && r.status === 'pending')) {
-    await transition(ctx, enrolmentEntity, other, 'withdraw', { as: 'owner', note: '改报到其他社区' });
-  }
+async function withdrawPendingElsewhere(ctx: Ctx, mine: EnrolmentDoc[], keepId: string): Promise<void> {
+  await Promise.all(
+    mine
+      .filter((r) => r._id !== keepId && r.status === 'pending')
+      .map((other) => transition(ctx, enrolmentEntity, other, 'withdraw', { as: 'owner', note: '改报到其他社区' })),
+  );
 }
 
 /** 报到: create the enrolment, or resubmit a rejected one; submitting again while pending or approved changes nothing. */
 export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async (input, ctx) => {
-  const community = await communityOfToken(ctx, input.token);
-  if (isFailure(community)) return community;
   const { store, caller } = ctx;
-  const id = enrolmentId(caller.openid, community._id);
-  const [unit, org, existing] = await Promise.all([
+  // The code names the community: it, the unit, the organisation and any earlier 报到 are read together.
+  const communityId = verifyCommunityToken(ctx.rt.secret, input.token);
+  if (!communityId) return fail('CHECKIN.CODE_INVALID');
+  const id = enrolmentId(caller.openid, communityId);
+  const [community, unit, org, existing] = await Promise.all([
+    store.get<CommunityDoc>('communities', communityId),
     store.get<UnitDoc>('units', input.unitId),
     store.get<OrgDoc>('orgs', input.orgId),
     store.get<EnrolmentDoc>('reports', id),
   ]);
+  if (!community) return fail('CHECKIN.CODE_INVALID');
   if (!unit || unit.communityId !== community._id)
     return fail('CHECKIN.UNIT_NOT_IN_COMMUNITY', { unitId: '请选择本社区的单元' });
   if (!org || org.districtId !== community.districtId) return fail('CHECKIN.ORG_UNKNOWN', { orgId: '请选择报到单位' });
@@ -51,9 +62,12 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
     gridId: unit.gridId,
     submittedAt: ctx.now.toISOString(),
   };
+  const others = myEnrolments(ctx);
+  others.catch(() => undefined);
+  let saved: EnrolmentDoc;
   if (plan.kind === 'create') {
     try {
-      await create(
+      saved = await create(
         ctx,
         enrolmentEntity,
         {
@@ -76,13 +90,14 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
       return { report: await enrolmentView(store, winner, 'owner'), changed: false };
     }
   } else {
-    await transition(ctx, enrolmentEntity, existing as EnrolmentDoc, 'resubmit', {
+    const moved = await transition(ctx, enrolmentEntity, existing as EnrolmentDoc, 'resubmit', {
       as: 'owner',
       changes: { ...fields, reviewedAt: null, reviewedBy: null, reason: null },
     });
+    // Another request moved it first: answer with what it is now.
+    saved = isFailure(moved) ? ((await store.get<EnrolmentDoc>('reports', id)) as EnrolmentDoc) : moved.doc;
   }
-  await withdrawPendingElsewhere(ctx, id);
-  const saved = (await store.get<EnrolmentDoc>('reports', id)) as EnrolmentDoc;
+  await withdrawPendingElsewhere(ctx, await others, id);
   return { report: await enrolmentView(store, saved, 'owner'), changed: true };
 };
 
