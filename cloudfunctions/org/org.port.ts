@@ -1,3 +1,5 @@
+import type { UnitDoc } from './org.documents';
+
 /**
  * What other features may use of the organisation tree: the shapes of its records (district → community
  * → grid → unit, employer organisations, departments) and a community's settings.
@@ -11,3 +13,13 @@ export type {
   OrgDoc,
   UnitDoc,
 } from './org.documents';
+
+/** Where a record about a unit sits in the tree (district, community, grid, unit): its list filters and scope. */
+export function placeOfUnit(unit: UnitDoc): {
+  districtId: string;
+  communityId: string;
+  gridId: string;
+  unitId: string;
+} {
+  return { districtId: unit.districtId, communityId: unit.communityId, gridId: unit.gridId, unitId: unit._id };
+}

@@ -18,7 +18,7 @@ import { ownPhotos, photoFields } from '../core/runtime/photos';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { StoreConflictError } from '../core/store/store.port';
 import { deliver, primeRecipients, type RecipientCache } from '../messages/messages.port';
-import type { CommunitySettingsDoc, DepartmentDoc, UnitDoc } from '../org/org.port';
+import { placeOfUnit, type CommunitySettingsDoc, type DepartmentDoc, type UnitDoc } from '../org/org.port';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 import { newProblemNotice, problemEntity, whistledNotice } from './whistle.entities';
 import { problemView } from './problem.view';
@@ -47,10 +47,7 @@ export const submitProblem: Handlers<WhistleContract>['submitProblem'] = async (
   const id = input.requestId ? keyedId(ctx.caller.openid, input.requestId) : ctx.rt.newId();
   const draft: Omit<ProblemDoc, 'history'> = {
     _id: id,
-    districtId: unit.districtId,
-    communityId: unit.communityId,
-    gridId: unit.gridId,
-    unitId: unit._id,
+    ...placeOfUnit(unit),
     openid: ctx.caller.openid,
     reporterName: ctx.caller.person?.name ?? null,
     reporterPhone: input.phone,

@@ -9,7 +9,7 @@ import { keyedId } from '../core/runtime/ids';
 import { ownPhotos } from '../core/runtime/photos';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import type { TxStore, Where } from '../core/store/store.port';
-import type { UnitDoc } from '../org/org.port';
+import { placeOfUnit, type UnitDoc } from '../org/org.port';
 import { recordService, serviceId } from '../points/points.port';
 import type { WishDoc, WishHoldDoc } from './wish.documents';
 import { wishEntity, wishSettings } from './wish.entity';
@@ -53,10 +53,7 @@ export const postWish: Handlers<WishContract>['postWish'] = async (input, ctx) =
     wishEntity,
     {
       _id: id,
-      districtId: unit.districtId,
-      communityId: unit.communityId,
-      gridId: unit.gridId,
-      unitId: unit._id,
+      ...placeOfUnit(unit),
       openid: ctx.caller.openid,
       residentName: ctx.caller.person?.name ?? null,
       residentPhone: input.phone,

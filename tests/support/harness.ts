@@ -150,6 +150,15 @@ export async function snapshot(
 
 export const validReport = { name: '李华', phone: '13912345678', orgId: 'org1', unitId: 'huazhongg1u1' };
 
+/** A resident's valid micro-wish in the demo community. */
+export const wishInput = {
+  title: '帮忙修理漏水的水龙头',
+  description: '厨房水龙头一直滴水，家里只有老人，希望有人帮忙修一下',
+  category: '维修服务',
+  unitId: 'huazhongg1u1',
+  phone: '13600001111',
+};
+
 /** Adds `count` approved members of a community (people + member grants), ids `${prefix}0…`. */
 export function addMembers(h: Harness, count: number, communityId = 'huazhong', prefix = 'm'): string[] {
   const ids = Array.from({ length: count }, (_, i) => `${prefix}${i}`);

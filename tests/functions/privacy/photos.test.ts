@@ -1,19 +1,21 @@
 import { photoFolder, uploaderKey } from '../../../cloudfunctions/core/platform/files';
 import { FILE_URL_TTL_S } from '../../../cloudfunctions/core/platform/files';
 import { collections } from '../../../cloudfunctions/deployed/storage';
-import { addMembers, createHarness, errorCode, ok, snapshot, TEST_SECRET, type Harness } from '../../support/harness';
+import {
+  addMembers,
+  createHarness,
+  errorCode,
+  ok,
+  snapshot,
+  TEST_SECRET,
+  wishInput,
+  type Harness,
+} from '../../support/harness';
 
 /**
  * Photos stay private: an action takes only photos its caller uploaded, and a view shows a photo only by a
  * short-lived URL, made for a reader who may see it.
  */
-const wishInput = {
-  title: '帮忙修理漏水的水龙头',
-  description: '厨房水龙头一直滴水，家里只有老人，希望有人帮忙修一下',
-  category: '维修服务',
-  unitId: 'huazhongg1u1',
-  phone: '13600001111',
-};
 const problemInput = {
   category: '环境卫生',
   description: '3栋楼下垃圾堆放多日无人清运，气味很大',

@@ -1,13 +1,14 @@
 import { functions } from '../../../cloudfunctions/deployed';
-import { addMembers, createHarness, errorCode, expectRace, ok, snapshot, type Harness } from '../../support/harness';
-
-const wishInput = {
-  title: '帮忙修理漏水的水龙头',
-  description: '厨房水龙头一直滴水，家里只有老人，希望有人帮忙修一下',
-  category: '维修服务',
-  unitId: 'huazhongg1u1',
-  phone: '13600001111',
-};
+import {
+  addMembers,
+  createHarness,
+  errorCode,
+  expectRace,
+  ok,
+  snapshot,
+  wishInput,
+  type Harness,
+} from '../../support/harness';
 
 describe('微心愿 wishes', () => {
   let h: Harness;

@@ -1,6 +1,6 @@
 import { cloudbaseFiles } from '../../../cloudfunctions/core/platform/cloudbase-files';
 import { FILE_URL_TTL_S, photoFolder } from '../../../cloudfunctions/core/platform/files';
-import { createHarness, errorCode, ok, TEST_SECRET } from '../../support/harness';
+import { createHarness, errorCode, ok, TEST_SECRET, wishInput } from '../../support/harness';
 import { BUCKET, FAKE_STORAGE_ENV, sdkApp, StorageFake } from './support/storage-fake';
 
 /**
@@ -66,13 +66,6 @@ describe('CloudBase storage', () => {
 });
 
 describe('photos through the functions on CloudBase storage', () => {
-  const wishInput = {
-    title: '帮忙修理漏水的水龙头',
-    description: '厨房水龙头一直滴水，家里只有老人，希望有人帮忙修一下',
-    category: '维修服务',
-    unitId: 'huazhongg1u1',
-    phone: '13600001111',
-  };
   const cloudHarness = () => {
     const h = createHarness({ store: 'sqlite' });
     h.runtime.files = files();
