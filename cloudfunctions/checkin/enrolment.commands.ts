@@ -12,7 +12,7 @@ import type { EnrolmentDoc } from './checkin.documents';
 import { enrolmentEntity } from './checkin.entities';
 import { enrolmentView } from './enrolment.view';
 
-/** The caller's 报到 to other communities (read while the new one is written). */
+/** The caller's 报到 (read after the new one is written, so two submissions at once see each other). */
 function myEnrolments(ctx: Ctx): Promise<EnrolmentDoc[]> {
   return ctx.store
     .find<EnrolmentDoc>('reports', {
@@ -62,8 +62,6 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
     gridId: unit.gridId,
     submittedAt: ctx.now.toISOString(),
   };
-  const others = myEnrolments(ctx);
-  others.catch(() => undefined);
   let saved: EnrolmentDoc;
   if (plan.kind === 'create') {
     try {
@@ -97,7 +95,7 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
     // Another request moved it first: answer with what it is now.
     saved = isFailure(moved) ? ((await store.get<EnrolmentDoc>('reports', id)) as EnrolmentDoc) : moved.doc;
   }
-  await withdrawPendingElsewhere(ctx, await others, id);
+  await withdrawPendingElsewhere(ctx, await myEnrolments(ctx), id);
   return { report: await enrolmentView(store, saved, 'owner'), changed: true };
 };
 

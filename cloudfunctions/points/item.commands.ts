@@ -39,13 +39,17 @@ export const saveItem: Handlers<PointsContract>['saveItem'] = async (input, ctx)
     const item = await tx.get<ShopItemDoc>('shopItems', itemId);
     if (!item) return fail('NOT_FOUND');
     if (item.communityId !== communityId) return fail('AUTH.OUT_OF_SCOPE');
-    await tx.update('shopItems', item._id, fields);
+    // The station's figure counts units held by redemptions in flight (the view shows them as stock): only
+    // the rest stays on the shelf, so a held unit given back does not add to what the station set.
+    // (Below zero when the station sets fewer than are held: a unit given back then only brings it to zero.)
+    const stored = { ...fields, stock: fields.stock - (item.reserved ?? 0) };
+    await tx.update('shopItems', item._id, stored);
     await record(
       ctx,
       { action: 'shop.update', entity: 'shopItems', entityId: item._id, before: itemView(item), after: fields },
       tx,
     );
-    return { ...item, ...fields };
+    return { ...item, ...stored };
   });
   return isFailure(saved) ? saved : { item: itemView(saved) };
 };

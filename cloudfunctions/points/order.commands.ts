@@ -10,7 +10,7 @@ import { postEntry } from './ledger';
 import type { AccountDoc, OrderDoc, ShopItemDoc } from './points.documents';
 import { orderEntity } from './points.entities';
 import { orderView } from './shop.view';
-import { returnUnit, settleUnit, takeUnit } from './stock';
+import { returnUnit, settleUnit, takeUnit, type Taken } from './stock';
 
 type HoldDoc = { _id: string; count: number };
 
@@ -26,8 +26,8 @@ async function freePickupCode(tx: TxStore, communityId: string): Promise<string>
  * outside the transaction (`stock.ts`: a rush of members on one item does not conflict); then one
  * transaction writes the debit (a ledger entry keyed by the order), the member's count for the item, the
  * order and its pickup code. The order id comes from the client's request id, so a retry returns the same
- * order, and a retried take finds its unit. When the transaction refuses or fails, the unit goes back on the
- * shelf; when even that cannot be known, it stays with the order id for the retry (or the periodic sweep).
+ * order, and a retried take finds its unit. When the transaction refuses, the unit goes back on the shelf;
+ * when it fails on a fault, the unit stays with the order id for the retry (or the periodic sweep).
  */
 export const redeem: Handlers<PointsContract>['redeem'] = async (input, ctx) => {
   const communityId = requireMember(ctx.caller);
@@ -35,37 +35,50 @@ export const redeem: Handlers<PointsContract>['redeem'] = async (input, ctx) => 
   const openid = ctx.caller.openid;
   const orderId = `${openid}~${input.requestId}`;
   const holdId = `${input.itemId}~${openid}`;
-  const [existing, item, account, hold] = await Promise.all([
+  const [existing, read, account, hold] = await Promise.all([
     ctx.store.get<OrderDoc>('orders', orderId),
     ctx.store.get<ShopItemDoc>('shopItems', input.itemId),
     ctx.store.get<AccountDoc>('accounts', openid),
     ctx.store.get<HoldDoc>('itemHolds', holdId),
   ]);
   if (existing) return { order: orderView(existing, true), balance: account?.balance ?? 0, changed: false };
-  if (!item || item.communityId !== communityId) return fail('NOT_FOUND');
-  if (!item.active) return fail('POINTS.ITEM_INACTIVE');
-  // Refusals known before taking a unit (the transaction checks them again).
-  if ((hold?.count ?? 0) >= item.perMemberLimit)
-    return failWith('POINTS.LIMIT_REACHED', { limit: item.perMemberLimit });
-  if ((account?.balance ?? 0) < item.price) return fail('POINTS.INSUFFICIENT');
-  const taken = await takeUnit(ctx.store, item, orderId, ctx.now);
-  if (isFailure(taken)) return taken;
-  const outcome = await placeOrder(ctx, item, orderId, holdId, communityId).catch(async (error: unknown) => {
-    // The transaction failed on a fault: unless its commit happened after all (the reply lost), no order
-    // came of it and the unit goes back now; if even that fails, the retry or the periodic sweep decides.
+  let item = read;
+  let taken: Taken | undefined;
+  // At most a few rounds: the station may change the price or limit between the read and the take.
+  for (let round = 0; !taken; round++) {
+    if (!item || item.communityId !== communityId) return fail('NOT_FOUND');
+    if (!item.active) return fail('POINTS.ITEM_INACTIVE');
+    // Refusals known before taking a unit (the transaction checks them again).
+    if ((hold?.count ?? 0) >= item.perMemberLimit)
+      return failWith('POINTS.LIMIT_REACHED', { limit: item.perMemberLimit });
+    if ((account?.balance ?? 0) < item.price) return fail('POINTS.INSUFFICIENT');
+    const take = await takeUnit(ctx.store, item, orderId, ctx.now);
+    if (isFailure(take)) return take;
+    if (typeof take === 'object') {
+      if (round >= 2) return fail('BUSY');
+      item = take.changed;
+    } else taken = take;
+  }
+  const placing = item;
+  if (!placing) return fail('NOT_FOUND');
+  const outcome = await placeOrder(ctx, placing, orderId, holdId, communityId).catch(async (error: unknown) => {
+    // The transaction failed on a fault, its outcome perhaps unknown: the unit stays with the order id for
+    // the client's retry, which finds it, or for the periodic sweep, which returns it if no order came.
     await ctx.store
       .get<OrderDoc>('orders', orderId)
       .then(async (placed) => {
-        if (placed) await settleUnit(ctx.store, item._id, orderId);
-        else await returnUnit(ctx.store, item._id, orderId);
+        if (placed) await settleUnit(ctx.store, placing._id, orderId);
       })
       .catch(() => undefined);
     throw error;
   });
-  // A unit taken now for an order an earlier try had already placed is not the order's: it goes back.
-  if (isFailure(outcome) || (!outcome.changed && taken === 'taken')) await returnUnit(ctx.store, item._id, orderId);
+  // Refused (balance, limit): no order comes of this one, and the unit goes back. Placed, now or by an
+  // earlier try of the same order: the unit is the order's, and the item lets go of the order id. (A try
+  // that took a unit after an earlier try's order was settled keeps it: the shelf shows one unit fewer until
+  // the station corrects it, which is safer than selling one twice.)
+  if (isFailure(outcome)) await returnUnit(ctx.store, placing._id, orderId);
   else
-    await settleUnit(ctx.store, item._id, orderId).catch((error: unknown) =>
+    await settleUnit(ctx.store, placing._id, orderId).catch((error: unknown) =>
       ctx.rt.log({ level: 'warn', fn: 'redeem.settle', orderId, error: String(error) }),
     );
   if (isFailure(outcome)) return outcome;

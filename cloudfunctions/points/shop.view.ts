@@ -6,7 +6,8 @@ export const itemView = (i: ShopItemDoc) => ({
   name: i.name,
   description: i.description,
   price: i.price,
-  stock: i.stock,
+  // Units held by redemptions in flight count until they become orders or go back.
+  stock: i.stock + (i.reserved ?? 0),
   perMemberLimit: i.perMemberLimit,
   active: i.active,
 });

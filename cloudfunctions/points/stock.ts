@@ -12,18 +12,41 @@ import type { OrderDoc, ShopItemDoc } from './points.documents';
  */
 export type Taken = 'taken' | 'held';
 
-export async function takeUnit(store: Store, item: ShopItemDoc, orderId: string, now: Date): Promise<Taken | Failure> {
+/**
+ * Takes one unit for the order at the item's price and limit as read: `taken` now, `held` when an earlier
+ * try of the same order took it (or already placed the order), `{ changed }` when the station changed the
+ * item's price or limit since it was read (the caller decides again on the item as it is now).
+ */
+export async function takeUnit(
+  store: Store,
+  item: ShopItemDoc,
+  orderId: string,
+  now: Date,
+): Promise<Taken | { changed: ShopItemDoc } | Failure> {
   if (item.takers?.includes(orderId)) return 'held';
   const took = await store.update(
     'shopItems',
-    { _id: item._id, active: true, stock: { $gt: 0 }, takers: { $nin: [orderId] } },
+    {
+      _id: item._id,
+      active: true,
+      price: item.price,
+      perMemberLimit: item.perMemberLimit,
+      stock: { $gt: 0 },
+      takers: { $nin: [orderId] },
+    },
     { stock: { $inc: -1 }, takers: { $push: orderId }, reserved: { $inc: 1 }, lastTakeAt: now.toISOString() },
   );
   if (took > 0) return 'taken';
-  // Not taken now: an earlier try of this order may have taken it (its reply lost), or the shelf is empty.
-  const fresh = await store.get<ShopItemDoc>('shopItems', item._id);
-  if (fresh?.takers?.includes(orderId)) return 'held';
+  // Not taken now: an earlier try of this order may hold the unit (its reply lost) or have placed the order
+  // already; else the item changed, left the shelf, or is sold out.
+  const [fresh, placed] = await Promise.all([
+    store.get<ShopItemDoc>('shopItems', item._id),
+    store.get<OrderDoc>('orders', orderId),
+  ]);
+  if (fresh?.takers?.includes(orderId) || placed) return 'held';
   if (!fresh?.active) return fail('POINTS.ITEM_INACTIVE');
+  if (fresh.stock > 0 && (fresh.price !== item.price || fresh.perMemberLimit !== item.perMemberLimit))
+    return { changed: fresh };
   return fail('POINTS.OUT_OF_STOCK');
 }
 
@@ -71,7 +94,8 @@ export async function sweepTakes(store: Store, now: Date): Promise<{ settled: nu
       const orders = await Promise.all(held.map((id) => store.get<OrderDoc>('orders', id)));
       await Promise.all(
         held.map(async (id, i) => {
-          if (orders[i]) {
+          // Its order, for this item, holds the unit; no order (or one for another item) leaves it unused.
+          if (orders[i]?.itemId === item._id) {
             await settleUnit(store, item._id, id);
             settled++;
           } else if (await returnUnit(store, item._id, id)) returned++;

@@ -130,10 +130,6 @@ function auditDoc(c: Changer, entry: AuditEntry, id: string): AuditDoc & Doc {
   return { _id: id, requestId: c.requestId, actor: c.actor, at: c.now.toISOString(), ...entry };
 }
 
-function writeAudit(c: Changer, entry: AuditEntry, id: string): Promise<void> {
-  return c.store.insert('audit', auditDoc(c, entry, id));
-}
-
 function entry(
   c: Changer,
   from: string | null,
@@ -171,20 +167,9 @@ export async function create<D extends Doc, S extends string, T extends Transiti
     before: null,
     after: options.detail ?? full,
   };
-  if (options.tx) {
-    await options.tx.insert(entity.collection, full);
-    await record(c, audit, options.tx);
-    return full;
-  }
-  // Outside a transaction the record and its audit record are written together (one round trip). The audit
-  // record is keyed by the record, so a retry whose record already exists adds no second one, and one whose
-  // audit record came before a failed insert of the record finds it in place.
-  const [written, audited] = await Promise.allSettled([
-    c.store.insert(entity.collection, full),
-    writeAudit(c, audit, `${audit.action}~${full._id}`),
-  ]);
-  if (written.status === 'rejected') throw written.reason;
-  if (audited.status === 'rejected' && !(audited.reason instanceof StoreConflictError)) throw audited.reason;
+  // The record first, then its audit record: an audit record never describes a record that was not written.
+  await (options.tx ? options.tx.insert(entity.collection, full) : c.store.insert(entity.collection, full));
+  await record(c, audit, options.tx);
   return full;
 }
 

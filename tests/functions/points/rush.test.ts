@@ -1,4 +1,7 @@
 import { functions } from '../../../cloudfunctions/deployed';
+import { StoreBusyError } from '../../../cloudfunctions/core/store/store.port';
+import type { ShopItemDoc } from '../../../cloudfunctions/points/points.documents';
+import { returnUnit, takeUnit } from '../../../cloudfunctions/points/stock';
 import {
   activityInput,
   addMembers,
@@ -158,5 +161,72 @@ describe('on CloudBase, a take whose reply was lost', () => {
     expect(ok(await timer())).toMatchObject({ returnedUnits: 1 });
     expect(item(h, itemId)).toMatchObject({ stock: 4, takers: [], reserved: 0 });
     expect(ok(await timer())).toMatchObject({ returnedUnits: 0 });
+  });
+});
+
+describe('two tries of one order, and the station changing the item meanwhile', () => {
+  test('one try fails BUSY while the other places the order: one order, its unit not given back', async () => {
+    const h = createHarness();
+    const [m] = addMembers(h, 1);
+    seedPoints(h, [m as string], 100);
+    const itemId = await shelve(h, 5);
+    const real = h.store.transaction.bind(h.store);
+    let calls = 0;
+    jest.spyOn(h.store, 'transaction').mockImplementation(((fn: never) => {
+      calls++;
+      return calls === 1 ? Promise.reject(new StoreBusyError()) : real(fn);
+    }) as never);
+    const input = { itemId, requestId: 'twice-at-once-01' };
+    const answers = await Promise.all([
+      h.call('points', m as string, 'redeem', input),
+      h.call('points', m as string, 'redeem', input),
+    ]);
+    expect(answers.map((a) => errorCode(a) ?? 'ok').sort()).toEqual(['BUSY', 'ok']);
+    expect(h.store.dump('orders')).toHaveLength(1);
+    expect(item(h, itemId)).toMatchObject({ stock: 4, takers: [], reserved: 0 });
+  });
+
+  test('the station sets the stock while a unit is held: a unit given back does not add to its figure', async () => {
+    const h = createHarness();
+    const [m] = addMembers(h, 1);
+    seedPoints(h, [m as string], 100);
+    const itemId = await shelve(h, 1);
+    jest.spyOn(h.store, 'transaction').mockImplementationOnce((() => Promise.reject(new Error('fault'))) as never);
+    expect(errorCode(await h.call('points', m as string, 'redeem', { itemId, requestId: 'held-unit-0001' }))).toBe(
+      'INTERNAL',
+    );
+    expect(item(h, itemId)).toMatchObject({ stock: 0, reserved: 1 });
+    const saved = ok(
+      await h.call('points', 'demo-station', 'saveItem', {
+        itemId,
+        name: '限量水杯',
+        description: '九点上架',
+        price: 30,
+        stock: 0,
+        perMemberLimit: 1,
+        active: true,
+      }),
+    );
+    expect(saved.item.stock).toBe(0);
+    h.clock.advance(16 * 60_000);
+    expect(ok(await functions.timer(() => h.runtime)({}, { TRIGGER_SRC: 'timer' }))).toMatchObject({
+      returnedUnits: 1,
+    });
+    expect(item(h, itemId)).toMatchObject({ stock: 0, reserved: 0, takers: [] });
+    expect(errorCode(await h.call('points', m as string, 'redeem', { itemId, requestId: 'after-zero-0001' }))).toBe(
+      'POINTS.OUT_OF_STOCK',
+    );
+  });
+
+  test('a take at a price the station has since changed takes nothing and says so', async () => {
+    const h = createHarness();
+    const itemId = await shelve(h, 5);
+    const stale = item(h, itemId) as unknown as ShopItemDoc;
+    await h.store.update('shopItems', { _id: itemId }, { price: 40 });
+    const take = await takeUnit(h.store, stale, 'someone~order-0001', new Date());
+    expect(take).toEqual({ changed: expect.objectContaining({ price: 40 }) });
+    expect(item(h, itemId)).toMatchObject({ stock: 5 });
+    expect(await takeUnit(h.store, { ...stale, price: 40 }, 'someone~order-0001', new Date())).toBe('taken');
+    await returnUnit(h.store, itemId, 'someone~order-0001');
   });
 });

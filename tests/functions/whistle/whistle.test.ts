@@ -76,18 +76,15 @@ describe('吹哨报到 problems and whistles', () => {
       h.store
         .dump('audit')
         .filter((a) => a.entityId === id)
-        .map((a) => a.action)
-        .sort(),
-    ).toEqual(
-      [
-        'problem.submit',
-        'problem.whistle',
-        'problem.acknowledge',
-        'problem.respond',
-        'problem.confirm',
-        'problem.rateSatisfied',
-      ].sort(),
-    );
+        .map((a) => a.action),
+    ).toEqual([
+      'problem.submit',
+      'problem.whistle',
+      'problem.acknowledge',
+      'problem.respond',
+      'problem.confirm',
+      'problem.rateSatisfied',
+    ]);
   });
 
   test('not satisfied reopens it; the station whistles again in a new round', async () => {
