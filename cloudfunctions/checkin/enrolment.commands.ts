@@ -63,6 +63,7 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
     submittedAt: ctx.now.toISOString(),
   };
   let saved: EnrolmentDoc;
+  let others: EnrolmentDoc[] | null = null;
   if (plan.kind === 'create') {
     try {
       saved = await create(
@@ -79,7 +80,12 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
           reviewedBy: null,
           reason: null,
         },
-        { event: 'submit', detail: { status: 'pending', ...fields } },
+        {
+          event: 'submit',
+          detail: { status: 'pending', ...fields },
+          // The caller's other 报到, read once this one is written, alongside its audit record.
+          alongside: async () => void (others = await myEnrolments(ctx)),
+        },
       );
     } catch (error) {
       if (!(error instanceof StoreConflictError)) throw error;
@@ -95,7 +101,7 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
     // Another request moved it first: answer with what it is now.
     saved = isFailure(moved) ? ((await store.get<EnrolmentDoc>('reports', id)) as EnrolmentDoc) : moved.doc;
   }
-  await withdrawPendingElsewhere(ctx, await myEnrolments(ctx), id);
+  await withdrawPendingElsewhere(ctx, others ?? (await myEnrolments(ctx)), id);
   return { report: await enrolmentView(store, saved, 'owner'), changed: true };
 };
 

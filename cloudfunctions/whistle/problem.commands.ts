@@ -69,14 +69,21 @@ export const submitProblem: Handlers<WhistleContract>['submitProblem'] = async (
   // The station's staff are looked up while the report is written.
   const recipients: RecipientCache = new Map();
   primeRecipients(ctx.rt, [newProblemNotice(draft as ProblemDoc)], recipients);
+  // Once the report is written, its notice and the answer's view go alongside its audit record.
+  const answerFor = async (p: ProblemDoc) => {
+    const [, problem] = await Promise.all([deliver(ctx.rt, [newProblemNotice(p)], recipients), problemView(ctx, p)]);
+    return problem;
+  };
+  let answered: Awaited<ReturnType<typeof answerFor>> | null = null;
   const p = await create(ctx, problemEntity, draft, {
     event: 'submit',
     detail: { category: input.category, unitId: unit._id },
+    alongside: async (doc) => void (answered = await answerFor(doc)),
   }).catch((error: unknown) =>
     earlierCreate<ProblemDoc>(ctx, 'problems', id, error, (d) => d.openid === ctx.caller.openid),
   );
-  const [, problem] = await Promise.all([deliver(ctx.rt, [newProblemNotice(p)], recipients), problemView(ctx, p)]);
-  return { problem };
+  // A retry whose report was already written: its notice (sent once, by key) and view now.
+  return { problem: answered ?? (await answerFor(p)) };
 };
 
 /** Blows the whistle: the problem moves and each department's whistle of the new round is written with it. */

@@ -157,7 +157,13 @@ export async function create<D extends Doc, S extends string, T extends Transiti
   c: Changer,
   entity: Entity<D, S, T>,
   doc: Omit<D, 'history'>,
-  options: { event: string; tx?: TxStore; detail?: unknown },
+  options: {
+    event: string;
+    tx?: TxStore;
+    detail?: unknown;
+    /** Work that needs the record written but not its audit record (outside a transaction): run alongside it. */
+    alongside?: (doc: D) => Promise<void>;
+  },
 ): Promise<D> {
   const full = (entity.history ? { ...doc, history: [entry(c, null, entity.stateOf(doc as D), null)] } : doc) as D;
   const audit = {
@@ -169,7 +175,8 @@ export async function create<D extends Doc, S extends string, T extends Transiti
   };
   // The record first, then its audit record: an audit record never describes a record that was not written.
   await (options.tx ? options.tx.insert(entity.collection, full) : c.store.insert(entity.collection, full));
-  await record(c, audit, options.tx);
+  if (options.alongside && !options.tx) await Promise.all([record(c, audit), options.alongside(full)]);
+  else await record(c, audit, options.tx);
   return full;
 }
 
