@@ -8,10 +8,12 @@ export const nameField = z
   .min(2, '姓名至少2个字')
   .max(20, '姓名最多20个字')
   .regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名只能包含汉字或字母');
+/** A mainland mobile number: 11 digits, and a number that exists starts 13–19 (the message says which is wrong). */
 export const phoneField = z
   .string({ error: '请填写手机号' })
   .trim()
-  .regex(/^1[3-9]\d{9}$/, '请输入11位手机号');
+  .regex(/^\d{11}$/, '请输入11位手机号')
+  .regex(/^1[3-9]/, '手机号应以13至19开头，请检查');
 export const reasonField = z.string().trim().max(200, '原因最多200个字');
 export const cursorField = z.string().max(512).optional();
 export const limitField = z.number().int().min(1).max(100).default(20);

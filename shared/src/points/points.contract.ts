@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
 import { dateField } from '../core/dates';
-import { cursorField, idField, limitField, page, requestIdField } from '../core/fields';
+import { cursorField, idField, limitField, page, phoneField, requestIdField } from '../core/fields';
 import { entryKinds, isHalfHourStep, orderStatuses, reviewOutcomes, serviceStatuses } from './points.rules';
 
 const hoursField = z
@@ -188,10 +188,7 @@ export const pointsContract = defineContract({
     summary: '党员积分明细',
     roles: ['stationAdmin'],
     input: z.object({
-      phone: z
-        .string()
-        .trim()
-        .regex(/^1[3-9]\d{9}$/, '请输入11位手机号'),
+      phone: phoneField,
       ...listInput,
     }),
     output: page(entryView).extend({ memberName: z.string(), balance: z.number() }),

@@ -42,6 +42,16 @@ describe('input fields', () => {
   ])('phone %p valid: %s', (phone, ok) => expect(phoneField.safeParse(phone).success).toBe(ok));
 
   test.each([
+    ['1391234567', '请输入11位手机号'],
+    ['139-1234-5678', '请输入11位手机号'],
+    // Eleven digits: the message must not ask for eleven digits again.
+    ['12345678901', '手机号应以13至19开头，请检查'],
+    ['02912345678', '手机号应以13至19开头，请检查'],
+  ])('phone %p is refused with %p', (phone, message) =>
+    expect(phoneField.safeParse(phone).error?.issues[0]?.message).toBe(message),
+  );
+
+  test.each([
     ['李华', true],
     ['欧阳·娜娜', true],
     ['Li Hua', true],
