@@ -15,6 +15,7 @@ import { verifyBalances } from '../cloudfunctions/points/ledger';
 import { defaultKeys, templateKinds, type TemplateKind } from '../shared/src/messages/templates';
 import { CloudbaseFake, sdkDatabase } from '../tests/store/support/cloudbase-fake';
 import { contractActions } from '../tests/support/actions';
+import { seedMembers, seedPoints } from '../tests/support/seed';
 import {
   call,
   makeDistrict,
@@ -356,52 +357,8 @@ async function rushes(fake: CloudbaseFake, wx: Interval[], runtime: Runtime & { 
   fresh(fake);
   const d = makeDistrict(runtime, 1, { ...rttSizes, people: 0 });
   seedPeople(d);
-  const members = Array.from({ length: 500 }, (_, i) => `rush${i}`);
-  const at = new Date().toISOString();
-  d.store.insertMany(
-    'people',
-    members.map((m, i) => ({
-      _id: m,
-      name: `党员${i}`,
-      phone: null,
-      communityId: 'c1',
-      orgId: 'org1',
-      unitId: null,
-      createdAt: at,
-    })),
-  );
-  d.store.insertMany(
-    'grants',
-    members.map((m) => ({
-      _id: `${m}~member`,
-      openid: m,
-      role: 'member',
-      scope: 'community',
-      scopeId: 'c1',
-      grantedBy: 'bench',
-      at,
-    })),
-  );
-  d.store.insertMany(
-    'ledger',
-    members.map((m) => ({
-      _id: `seed~${m}`,
-      openid: m,
-      communityId: 'c1',
-      kind: 'credit',
-      amount: 100,
-      reason: '期初积分',
-      ref: `seed~${m}`,
-      at,
-      by: 'seed',
-      balanceAfter: 100,
-      seq: 1,
-    })),
-  );
-  d.store.insertMany(
-    'accounts',
-    members.map((m) => ({ _id: m, communityId: 'c1', balance: 100, seq: 1, updatedAt: at })),
-  );
+  const members = seedMembers(d.store, 500, 'c1', 'rush');
+  seedPoints(d.store, members, 100, 'c1');
   const item = await call(d, 'points', 'saveItem', 'station', {
     name: '限量水杯',
     price: 30,

@@ -8,6 +8,7 @@ import type { Main } from '../../cloudfunctions/core/runtime/router';
 import type { Runtime } from '../../cloudfunctions/core/runtime/runtime';
 import type { Doc, Store } from '../../cloudfunctions/core/store/store.port';
 import { seedDemo } from '../../local/demo-data';
+import { seedMembers } from './seed';
 import { CloudbaseStore } from '../../cloudfunctions/core/store/cloudbase.store';
 import { collections, indexes } from '../../cloudfunctions/deployed/storage';
 import { CloudbaseFake, sdkDatabase } from '../store/support/cloudbase-fake';
@@ -161,32 +162,7 @@ export const wishInput = {
 
 /** Adds `count` approved members of a community (people + member grants), ids `${prefix}0…`. */
 export function addMembers(h: Harness, count: number, communityId = 'huazhong', prefix = 'm'): string[] {
-  const ids = Array.from({ length: count }, (_, i) => `${prefix}${i}`);
-  h.store.insertMany(
-    'people',
-    ids.map((id, i) => ({
-      _id: id,
-      name: `党员${i}`,
-      phone: `1390000${String(i).padStart(4, '0')}`,
-      communityId,
-      orgId: 'org1',
-      unitId: null,
-      createdAt: '2026-01-01T00:00:00.000Z',
-    })),
-  );
-  h.store.insertMany(
-    'grants',
-    ids.map((id) => ({
-      _id: `${id}~member`,
-      openid: id,
-      role: 'member',
-      scope: 'community',
-      scopeId: communityId,
-      grantedBy: 'test',
-      at: '2026-01-01T00:00:00.000Z',
-    })),
-  );
-  return ids;
+  return seedMembers(h.store, count, communityId, prefix);
 }
 
 /** Activity input starting `startsIn` minutes from the harness clock and lasting `hours`. */

@@ -11,6 +11,7 @@ import {
   ok,
   type Harness,
 } from '../../support/harness';
+import { seedPoints } from '../../support/seed';
 
 /**
  * Issue 13, a rush: an item of stock 50 put on the shelf at 9:00 and 500 members redeeming it at the same
@@ -19,33 +20,6 @@ import {
  * document conflict until they give up (BUSY): nobody may be told to try again later.
  */
 jest.setTimeout(180_000);
-
-function seedPoints(h: Harness, members: string[], each: number): void {
-  const at = '2026-11-01T00:00:00.000Z';
-  h.store.insertMany(
-    'ledger',
-    members.map((m) => ({
-      _id: `seed~${m}`,
-      openid: m,
-      communityId: 'huazhong',
-      kind: 'credit',
-      amount: each,
-      reason: '期初积分',
-      ref: `seed~${m}`,
-      at,
-      by: 'seed',
-      balanceAfter: each,
-      seq: 1,
-    })),
-  );
-  h.store.insertMany(
-    'accounts',
-    members.map((m) => ({ _id: m, communityId: 'huazhong', balance: each, seq: 1, updatedAt: at })),
-  );
-  h.store.insertMany('pointsStats', [
-    { _id: 'huazhong', communityId: 'huazhong', issued: each * members.length, redeemed: 0 },
-  ]);
-}
 
 async function shelve(h: Harness, stock: number, perMemberLimit = 1): Promise<string> {
   const saved = await h.call('points', 'demo-station', 'saveItem', {
@@ -70,7 +44,7 @@ function tally(answers: Array<Awaited<ReturnType<Harness['call']>>>) {
 test('500 members, stock 50, at the same moment: 50 orders, 450 sold out, 0 BUSY, 0 INTERNAL', async () => {
   const h = createHarness();
   const members = addMembers(h, 500);
-  seedPoints(h, members, 100);
+  seedPoints(h.store, members, 100);
   const itemId = await shelve(h, 50);
   const answers = await Promise.all(
     members.map((m) => h.call('points', m, 'redeem', { itemId, requestId: `rush-${m}-0001` })),
@@ -94,7 +68,7 @@ test('300 members check in to one activity within a second: 300 attendances, 0 B
 test('two requests of one member at once with a limit of 1: one order, the other unit back on the shelf', async () => {
   const h = createHarness();
   const [m] = addMembers(h, 1);
-  seedPoints(h, [m as string], 100);
+  seedPoints(h.store, [m as string], 100);
   const itemId = await shelve(h, 5);
   const answers = await Promise.all(
     ['a', 'b', 'c'].map((r) => h.call('points', m as string, 'redeem', { itemId, requestId: `twice-${r}-000001` })),
@@ -108,7 +82,7 @@ describe('on CloudBase, a take whose reply was lost', () => {
   test('the retry finds its unit instead of taking a second one', async () => {
     const h = createHarness({ store: 'cloudbase' });
     const [m] = addMembers(h, 1);
-    seedPoints(h, [m as string], 100);
+    seedPoints(h.store, [m as string], 100);
     const itemId = await shelve(h, 5);
     const fake = cloudbaseFake();
     let lost = 0;
@@ -132,7 +106,7 @@ describe('on CloudBase, a take whose reply was lost', () => {
   test('abandoned, the periodic sweep puts the unit back once nothing was taken for 15 minutes', async () => {
     const h = createHarness({ store: 'cloudbase' });
     const [m, n] = addMembers(h, 2);
-    seedPoints(h, [m as string, n as string], 100);
+    seedPoints(h.store, [m as string, n as string], 100);
     const itemId = await shelve(h, 5);
     const fake = cloudbaseFake();
     // m's take succeeds but its reply is lost, and m never tries again; n's order is placed but the
@@ -168,7 +142,7 @@ describe('two tries of one order, and the station changing the item meanwhile', 
   test('one try fails BUSY while the other places the order: one order, its unit not given back', async () => {
     const h = createHarness();
     const [m] = addMembers(h, 1);
-    seedPoints(h, [m as string], 100);
+    seedPoints(h.store, [m as string], 100);
     const itemId = await shelve(h, 5);
     const real = h.store.transaction.bind(h.store);
     let calls = 0;
@@ -189,7 +163,7 @@ describe('two tries of one order, and the station changing the item meanwhile', 
   test('the station sets the stock while a unit is held: a unit given back does not add to its figure', async () => {
     const h = createHarness();
     const [m] = addMembers(h, 1);
-    seedPoints(h, [m as string], 100);
+    seedPoints(h.store, [m as string], 100);
     const itemId = await shelve(h, 1);
     jest.spyOn(h.store, 'transaction').mockImplementationOnce((() => Promise.reject(new Error('fault'))) as never);
     expect(errorCode(await h.call('points', m as string, 'redeem', { itemId, requestId: 'held-unit-0001' }))).toBe(
