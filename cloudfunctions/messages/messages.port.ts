@@ -44,19 +44,24 @@ export async function notify(rt: Runtime, to: string[], notice: MessageText): Pr
 /** Who holds a role over a scope, looked up once per delivery run (a periodic run reaches the same station many times). */
 export type RecipientCache = Map<string, Promise<string[]>>;
 
+/** The holders of a notice's role and scope, looked up once per cache. */
+type RoleRecipients = Extract<Notice['to'], { role: string }>;
+
+function holdersOf(rt: Runtime, to: RoleRecipients, cache: RecipientCache): Promise<string[]> {
+  const key = `${to.role}|${to.scope}|${to.scopeId}`;
+  let found = cache.get(key);
+  if (!found) cache.set(key, (found = holders(rt.store, to.role, to.scope, to.scopeId)));
+  return found;
+}
+
 /**
  * Starts looking up the recipients of notices a change is about to imply, so the lookup runs alongside the
  * change's own writes instead of after them; `deliver` with the same cache uses what it found.
  */
 export function primeRecipients(rt: Runtime, notices: readonly Notice[], cache: RecipientCache): void {
   for (const { to } of notices) {
-    if ('openids' in to) continue;
-    const key = `${to.role}|${to.scope}|${to.scopeId}`;
-    if (cache.has(key)) continue;
-    const found = holders(rt.store, to.role, to.scope, to.scopeId);
     // The change may fail before anything is delivered: a failed lookup then concerns nobody.
-    found.catch(() => undefined);
-    cache.set(key, found);
+    if (!('openids' in to)) holdersOf(rt, to, cache).catch(() => undefined);
   }
 }
 
@@ -69,14 +74,7 @@ export async function deliver(
   // Each notice to its recipients, all at once.
   await Promise.all(
     notices.map(async ({ to, ...text }) => {
-      let openids: string[];
-      if ('openids' in to) openids = to.openids;
-      else {
-        const key = `${to.role}|${to.scope}|${to.scopeId}`;
-        if (!cache.has(key)) cache.set(key, holders(rt.store, to.role, to.scope, to.scopeId));
-        openids = await (cache.get(key) as Promise<string[]>);
-      }
-      await notify(rt, openids, text);
+      await notify(rt, 'openids' in to ? to.openids : await holdersOf(rt, to, cache), text);
     }),
   );
 }

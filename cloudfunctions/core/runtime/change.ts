@@ -120,14 +120,14 @@ export async function record(
   entry: { action: string; entity: string; entityId: string; before: unknown; after: unknown },
   tx?: TxStore,
 ): Promise<void> {
-  const doc = auditDoc(c, entry, c.newId());
+  const doc: AuditDoc & Doc = {
+    _id: c.newId(),
+    requestId: c.requestId,
+    actor: c.actor,
+    at: c.now.toISOString(),
+    ...entry,
+  };
   await (tx ? tx.insert('audit', doc) : c.store.insert('audit', doc));
-}
-
-type AuditEntry = { action: string; entity: string; entityId: string; before: unknown; after: unknown };
-
-function auditDoc(c: Changer, entry: AuditEntry, id: string): AuditDoc & Doc {
-  return { _id: id, requestId: c.requestId, actor: c.actor, at: c.now.toISOString(), ...entry };
 }
 
 function entry(
