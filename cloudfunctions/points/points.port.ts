@@ -1,6 +1,7 @@
 import { isFailure, type Failure } from '@shared/core/result';
 import { pointsFor } from '@shared/points/points.rules';
-import { record, type Changer } from '../core/runtime/change';
+import { record, systemChanger, type Changer } from '../core/runtime/change';
+import type { Runtime } from '../core/runtime/runtime';
 import type { Store, TxStore } from '../core/store/store.port';
 import type { CommunitySettingsDoc } from '../org/org.port';
 import { postEntry } from './ledger';
@@ -110,6 +111,6 @@ export async function reviseService(
 }
 
 /** The periodic sweep of shop units held by abandoned redemptions (see `stock.ts`). */
-export function sweepShopTakes(rt: { store: Store; now(): Date }): Promise<{ settled: number; returned: number }> {
-  return sweepTakes(rt.store, rt.now());
+export function sweepShopTakes(rt: Runtime): Promise<{ settled: number; returned: number }> {
+  return sweepTakes(systemChanger(rt, 'timer'));
 }

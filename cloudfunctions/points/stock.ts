@@ -1,4 +1,5 @@
 import { fail, type Failure } from '@shared/core/result';
+import { record, type Changer } from '../core/runtime/change';
 import type { Store } from '../core/store/store.port';
 import type { OrderDoc, ShopItemDoc } from './points.documents';
 
@@ -77,8 +78,9 @@ export const TAKE_ABANDONED_MS = 15 * 60_000;
  * The periodic sweep: on items where nothing was taken for a while, each order id still held either
  * became an order (its unit stays taken) or was abandoned after a fault (its unit goes back).
  */
-export async function sweepTakes(store: Store, now: Date): Promise<{ settled: number; returned: number }> {
-  const quiet = new Date(now.getTime() - TAKE_ABANDONED_MS).toISOString();
+export async function sweepTakes(c: Changer): Promise<{ settled: number; returned: number }> {
+  const { store } = c;
+  const quiet = new Date(c.now.getTime() - TAKE_ABANDONED_MS).toISOString();
   let settled = 0;
   let returned = 0;
   let after: string | null = null;
@@ -98,7 +100,17 @@ export async function sweepTakes(store: Store, now: Date): Promise<{ settled: nu
           if (orders[i]?.itemId === item._id) {
             await settleUnit(store, item._id, id);
             settled++;
-          } else if (await returnUnit(store, item._id, id)) returned++;
+          } else if (await returnUnit(store, item._id, id)) {
+            returned++;
+            // Stock moved without anyone's request: the audit says whose abandoned redemption it was.
+            await record(c, {
+              action: 'shop.returnUnit',
+              entity: 'shopItems',
+              entityId: item._id,
+              before: { heldFor: id },
+              after: { stock: { $inc: 1 } },
+            });
+          }
         }),
       );
     }

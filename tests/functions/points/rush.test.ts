@@ -134,6 +134,9 @@ describe('on CloudBase, a take whose reply was lost', () => {
     h.clock.advance(6 * 60_000);
     expect(ok(await timer())).toMatchObject({ returnedUnits: 1 });
     expect(item(h, itemId)).toMatchObject({ stock: 4, takers: [], reserved: 0 });
+    expect(h.store.dump('audit').filter((a) => a.action === 'shop.returnUnit')).toEqual([
+      expect.objectContaining({ actor: 'system', entityId: itemId, before: { heldFor: `${m}~gone-00000001` } }),
+    ]);
     expect(ok(await timer())).toMatchObject({ returnedUnits: 0 });
   });
 });
