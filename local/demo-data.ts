@@ -216,6 +216,7 @@ function demoServiceDocs(now: Date): { posts: PostDoc[]; activities: ActivityDoc
     organiserName: '陈静',
     status: 'open',
     createdAt: at,
+    reminded: true,
   };
   return {
     posts: [

@@ -10,6 +10,7 @@ import { managedActivity } from './activity.access';
 import { activityView } from './activity.view';
 import type { ActivityDoc, RegistrationDoc } from './checkin.documents';
 import { activityEntity } from './checkin.entities';
+import { deliver } from '../messages/messages.port';
 import type { CommunitySettingsDoc } from '../org/org.port';
 import { adminPlace } from './place';
 
@@ -35,6 +36,7 @@ export const createActivity: Handlers<CheckinContract>['createActivity'] = async
     organiserName: ctx.caller.person?.name ?? place.community.name,
     status: 'open',
     createdAt: ctx.now.toISOString(),
+    reminded: false,
   };
   // The id travels in the activity code, so it is short. A retried request (same request id) meets its
   // first activity; a rare collision of random ids just takes another.
@@ -42,7 +44,7 @@ export const createActivity: Handlers<CheckinContract>['createActivity'] = async
     const keyed = attempt === 0 && input.requestId ? keyedId(ctx.caller.openid, input.requestId, 10) : null;
     const id = keyed ?? shortId(ctx.now);
     try {
-      const activity = await create(ctx, activityEntity, { _id: id, ...base }, { event: 'create' });
+      const { doc: activity } = await create(ctx, activityEntity, { _id: id, ...base }, { event: 'create' });
       return { activity: await activityView(ctx, activity) };
     } catch (error) {
       if (!(error instanceof StoreConflictError) || attempt >= 5) throw error;
@@ -97,5 +99,9 @@ export const closeActivity: Handlers<CheckinContract>['closeActivity'] = async (
   const moved =
     activity.status === 'open' ? await transition(ctx, activityEntity, activity, 'close', { as, detail: {} }) : null;
   const changed = !!moved && !isFailure(moved);
-  return { activity: await activityView(ctx, { ...activity, status: 'closed' }), changed };
+  const [, view] = await Promise.all([
+    deliver(ctx.rt, moved && !isFailure(moved) ? moved.notices : []),
+    activityView(ctx, { ...activity, status: 'closed' }),
+  ]);
+  return { activity: view, changed };
 };

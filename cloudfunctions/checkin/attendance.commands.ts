@@ -10,9 +10,10 @@ import {
 } from '@shared/checkin/activity.rules';
 import type { CheckinContract } from '@shared/checkin/checkin.contract';
 import { fail, failWith, isFailure, type Failure } from '@shared/core/result';
-import { create, earlierCreate, transition } from '../core/runtime/change';
+import { create, earlierCreate, transition, type Moved, type Notice } from '../core/runtime/change';
 import { verifyActivityToken } from '../core/runtime/codes';
 import type { Ctx, Handlers } from '../core/runtime/router';
+import { deliver } from '../messages/messages.port';
 import { recordService, reviseService, type ServiceRecord } from '../points/points.port';
 import { managedActivity } from './activity.access';
 import { attendanceView } from './activity.view';
@@ -127,7 +128,7 @@ export const checkOut: Handlers<CheckinContract>['checkOut'] = async (input, ctx
   if (isFailure(near)) return near;
   const outcome = await ctx.store.transaction(async (tx) => {
     const current = (await tx.get<AttendanceDoc>('attendance', id)) as AttendanceDoc;
-    if (current.checkOutAt) return { attendance: current, changed: false };
+    if (current.checkOutAt) return { attendance: current, changed: false, notices: [] as Notice[] };
     const checkOutAt = ctx.now.toISOString();
     const moved = await transition(ctx, attendanceEntity, current, 'checkOut', {
       tx,
@@ -136,9 +137,11 @@ export const checkOut: Handlers<CheckinContract>['checkOut'] = async (input, ctx
     });
     if (isFailure(moved)) throw new Error(`attendance ${id} could not check out: ${moved.failure}`);
     const service = serviceOf(moved.doc, activity);
-    if (service) await recordService(tx, service, ctx.now);
-    return { attendance: moved.doc, changed: true };
+    // The hours wait for the organiser, who is asked to confirm them.
+    const notices = service ? await recordService(ctx, tx, service) : [];
+    return { attendance: moved.doc, changed: true, notices };
   });
+  await deliver(ctx.rt, outcome.notices);
   return { attendance: attendanceView(outcome.attendance), changed: outcome.changed };
 };
 
@@ -151,7 +154,7 @@ export const correctCheckOut: Handlers<CheckinContract>['correctCheckOut'] = asy
   const checkOutAt = new Date(input.checkOutAt).toISOString();
   if (checkOutAt <= found.checkInAt) return fail('INPUT.INVALID', { checkOutAt: '签退时间须晚于签到时间' });
   if (Date.parse(checkOutAt) > ctx.now.getTime()) return fail('INPUT.INVALID', { checkOutAt: '签退时间不能晚于现在' });
-  const saved = await ctx.store.transaction(async (tx): Promise<AttendanceDoc | Failure> => {
+  const saved = await ctx.store.transaction(async (tx): Promise<Moved<AttendanceDoc> | Failure> => {
     const current = (await tx.get<AttendanceDoc>('attendance', found._id)) as AttendanceDoc;
     const correction = {
       by: ctx.caller.openid,
@@ -176,7 +179,9 @@ export const correctCheckOut: Handlers<CheckinContract>['correctCheckOut'] = asy
       detail: { checkOutAt, hours, note: input.note, previous: current.checkOutAt },
     });
     if (isFailure(moved)) throw new Error(`attendance ${current._id} could not be corrected: ${moved.failure}`);
-    return moved.doc;
+    return moved;
   });
-  return isFailure(saved) ? saved : { attendance: attendanceView(saved) };
+  if (isFailure(saved)) return saved;
+  await deliver(ctx.rt, saved.notices);
+  return { attendance: attendanceView(saved.doc) };
 };

@@ -68,6 +68,8 @@ export type ActivityDoc = {
   minAttendanceMinutes?: number;
   status: 'open' | 'closed';
   createdAt: string;
+  /** Its members were reminded before it starts (false from its creation; absent on older activities). */
+  reminded?: boolean;
 };
 
 export type RegistrationDoc = { _id: string; activityId: string; openid: string; at: string };
@@ -91,6 +93,8 @@ export const checkinStorage: { collections: readonly string[]; indexes: readonly
   collections: ['activities', 'attendance', 'postClaims', 'posts', 'registrations', 'reports'],
   indexes: [
     { collection: 'activities', fields: ['communityId', 'status', 'startAt', '_id'] },
+    { collection: 'activities', fields: ['status', 'reminded', 'startAt', '_id'] },
+    { collection: 'registrations', fields: ['activityId', '_id'] },
     { collection: 'attendance', fields: ['activityId', 'checkInAt', '_id'] },
     { collection: 'attendance', fields: ['openid', 'checkInAt', '_id'] },
     { collection: 'postClaims', fields: ['openid', 'claimedAt', '_id'] },

@@ -6,6 +6,8 @@ import {
 } from '@shared/checkin/activity.rules';
 import { enrolmentTransitions, type EnrolmentStatus } from '@shared/checkin/enrolment.rules';
 import { postClaimTransitions, type PostClaimStatus } from '@shared/checkin/post.rules';
+import { clause, excerpt } from '@shared/core/text';
+import { beijing } from '@shared/core/time';
 import { statusField, type Entity } from '../core/runtime/change';
 import type { ActivityDoc, AttendanceDoc, EnrolmentDoc, PostClaimDoc } from './checkin.documents';
 
@@ -17,6 +19,12 @@ export const enrolmentEntity: Entity<EnrolmentDoc, EnrolmentStatus, typeof enrol
   badState: 'CHECKIN.REPORT_ALREADY_REVIEWED',
   ...statusField(),
   history: true,
+  audience: {
+    owner: (e) => [{ openids: [e.openid] }],
+    station: (e) => [{ role: 'stationAdmin', scope: 'community', scopeId: e.communityId }],
+    orgAdmin: (e) => [{ role: 'orgAdmin', scope: 'org', scopeId: e.orgId }],
+  },
+  facts: (e, note) => ({ name: e.name, subject: '在职党员到社区报到', note: clause(note ?? '') }),
 };
 
 /** A member's claim of a place on a post. */
@@ -27,6 +35,9 @@ export const postClaimEntity: Entity<PostClaimDoc, PostClaimStatus, typeof postC
   badState: 'CHECKIN.POST_CLOSED',
   ...statusField(),
   history: false,
+  audience: { station: (c) => [{ role: 'stationAdmin', scope: 'community', scopeId: c.communityId }] },
+  facts: () => ({ post: '社区岗位' }),
+  linkId: (c) => c.postId,
 };
 
 export const activityEntity: Entity<ActivityDoc, ActivityStatus, typeof activityTransitions> = {
@@ -36,6 +47,20 @@ export const activityEntity: Entity<ActivityDoc, ActivityStatus, typeof activity
   badState: 'CHECKIN.ACTIVITY_CLOSED',
   ...statusField(),
   history: false,
+  audience: {
+    // The members signed up; an activity closed after it began is over, not cancelled: no one is told.
+    registered: (a, _before, at) =>
+      a.status === 'closed' && a.startAt <= at.toISOString()
+        ? []
+        : [{ query: { collection: 'registrations', where: { activityId: a._id }, field: 'openid' } }],
+  },
+  facts: (a) => ({
+    title: a.title,
+    subject: excerpt(a.title, 20),
+    startsAt: beijing(a.startAt, 'MM月DD日 HH:mm'),
+    startsAtIso: a.startAt,
+    place: a.place,
+  }),
 };
 
 /** An attendance: checked in until it has a check-out time. */
@@ -48,4 +73,6 @@ export const attendanceEntity: Entity<AttendanceDoc, AttendanceStatus, typeof at
   guardOf: (a) => ({ checkOutAt: a.checkOutAt }),
   enter: () => ({}),
   history: false,
+  audience: { owner: (a) => [{ openids: [a.openid] }] },
+  facts: (a, note) => ({ title: a.activityTitle, note: clause(note ?? '') }),
 };

@@ -2,10 +2,11 @@ import { check } from '../access/access';
 import type { CheckinContract } from '@shared/checkin/checkin.contract';
 import { enrolmentId, planSubmission } from '@shared/checkin/enrolment.rules';
 import { fail, isFailure, type Failure } from '@shared/core/result';
-import { create, record, transition, type Changer } from '../core/runtime/change';
+import { create, record, transition, type Changer, type Notice } from '../core/runtime/change';
 import type { GrantDoc, PersonDoc } from '../core/runtime/identity';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { StoreConflictError, type TxStore } from '../core/store/store.port';
+import { deliver } from '../messages/messages.port';
 import type { CommunityDoc, OrgDoc, UnitDoc } from '../org/org.port';
 import { verifyCommunityToken } from '../core/runtime/codes';
 import type { EnrolmentDoc } from './checkin.documents';
@@ -63,10 +64,11 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
     submittedAt: ctx.now.toISOString(),
   };
   let saved: EnrolmentDoc;
+  let notices: Notice[] = [];
   let others: EnrolmentDoc[] | null = null;
   if (plan.kind === 'create') {
     try {
-      saved = await create(
+      ({ doc: saved, notices } = await create(
         ctx,
         enrolmentEntity,
         {
@@ -86,7 +88,7 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
           // The caller's other 报到, read once this one is written, alongside its audit record.
           alongside: async () => void (others = await myEnrolments(ctx)),
         },
-      );
+      ));
     } catch (error) {
       if (!(error instanceof StoreConflictError)) throw error;
       // A concurrent submission by the same person won; answer with its enrolment.
@@ -100,16 +102,18 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
     });
     // Another request moved it first: answer with what it is now.
     saved = isFailure(moved) ? ((await store.get<EnrolmentDoc>('reports', id)) as EnrolmentDoc) : moved.doc;
+    notices = isFailure(moved) ? [] : moved.notices;
   }
   await withdrawPendingElsewhere(ctx, others ?? (await myEnrolments(ctx)), id);
-  return { report: await enrolmentView(store, saved, 'owner'), changed: true };
+  const [, report] = await Promise.all([deliver(ctx.rt, notices), enrolmentView(store, saved, 'owner')]);
+  return { report, changed: true };
 };
 
 /**
  * Approval is the receipt (回执): in one transaction the enrolment becomes approved, the person joins the
  * community (leaving the previous one, whose enrolment becomes `moved`) and holds the member role there.
  */
-async function approve(c: Changer, tx: TxStore, enrolment: EnrolmentDoc): Promise<Failure | null> {
+async function approve(c: Changer, tx: TxStore, enrolment: EnrolmentDoc): Promise<Failure | Notice[]> {
   const now = c.now.toISOString();
   const moved = await transition(c, enrolmentEntity, enrolment, 'approve', {
     tx,
@@ -140,17 +144,24 @@ async function approve(c: Changer, tx: TxStore, enrolment: EnrolmentDoc): Promis
     at: now,
   };
   await tx.set('grants', grant);
+  const notices = [...moved.notices];
   if (previous) {
     const old = await tx.get<EnrolmentDoc>('reports', enrolmentId(enrolment.openid, previous));
-    if (old?.status === 'approved')
-      await transition(c, enrolmentEntity, old, 'move', { tx, as: 'stationAdmin', note: '已报到到新社区' });
+    if (old?.status === 'approved') {
+      const left = await transition(c, enrolmentEntity, old, 'move', {
+        tx,
+        as: 'stationAdmin',
+        note: '已报到到新社区',
+      });
+      if (!isFailure(left)) notices.push(...left.notices);
+    }
   }
   await record(
     c,
     { action: 'person.join', entity: 'people', entityId: enrolment.openid, before: person ?? null, after: joined },
     tx,
   );
-  return null;
+  return notices;
 }
 
 /** The station approves a pending enrolment, or rejects it with a reason. Only one review wins a race. */
@@ -159,7 +170,7 @@ export const reviewEnrolment: Handlers<CheckinContract>['reviewReport'] = async 
   if (!found) return fail('NOT_FOUND');
   const refused = check(ctx.caller, 'enrolment.review', { communityId: found.communityId });
   if (refused) return refused;
-  const outcome = await ctx.store.transaction(async (tx): Promise<Failure | null> => {
+  const outcome = await ctx.store.transaction(async (tx): Promise<Failure | Notice[]> => {
     const enrolment = await tx.get<EnrolmentDoc>('reports', input.reportId);
     if (!enrolment) return fail('NOT_FOUND');
     if (input.decision === 'approve') return approve(ctx, tx, enrolment);
@@ -172,9 +183,12 @@ export const reviewEnrolment: Handlers<CheckinContract>['reviewReport'] = async 
       note: reason,
       detail: { reason },
     });
-    return isFailure(moved) ? moved : null;
+    return isFailure(moved) ? moved : moved.notices;
   });
-  if (outcome) return outcome;
-  const saved = (await ctx.store.get<EnrolmentDoc>('reports', input.reportId)) as EnrolmentDoc;
+  if (isFailure(outcome)) return outcome;
+  const [, saved] = await Promise.all([
+    deliver(ctx.rt, outcome),
+    ctx.store.get<EnrolmentDoc>('reports', input.reportId) as Promise<EnrolmentDoc>,
+  ]);
   return { report: await enrolmentView(ctx.store, saved, 'stationAdmin') };
 };

@@ -3,9 +3,10 @@ import type { CheckinContract } from '@shared/checkin/checkin.contract';
 import type { PostView } from '@shared/checkin/post.contract';
 import { fail, isFailure, type Failure } from '@shared/core/result';
 import { beijingDate } from '@shared/core/time';
-import { create, record, transition, earlierCreate } from '../core/runtime/change';
+import { create, record, transition, earlierCreate, type Notice } from '../core/runtime/change';
 import { keyedId } from '../core/runtime/ids';
 import type { Handlers } from '../core/runtime/router';
+import { deliver } from '../messages/messages.port';
 import type { PostClaimDoc, PostDoc } from './checkin.documents';
 import { postClaimEntity } from './checkin.entities';
 import { adminPlace } from './place';
@@ -84,7 +85,8 @@ export const claimPost: Handlers<CheckinContract>['claimPost'] = async (input, c
 
 export const releasePost: Handlers<CheckinContract>['releasePost'] = async (input, ctx) => {
   const claimId = `${input.postId}~${ctx.caller.openid}`;
-  const outcome = await ctx.store.transaction(async (tx): Promise<Failure | { post: PostDoc; changed: boolean }> => {
+  type Released = { post: PostDoc; changed: boolean; notices?: Notice[] };
+  const outcome = await ctx.store.transaction(async (tx): Promise<Failure | Released> => {
     const post = await tx.get<PostDoc>('posts', input.postId);
     if (!post) return fail('NOT_FOUND');
     const claim = await tx.get<PostClaimDoc>('postClaims', claimId);
@@ -95,11 +97,12 @@ export const releasePost: Handlers<CheckinContract>['releasePost'] = async (inpu
       as: 'owner',
       changes: { releasedAt: ctx.now.toISOString() },
       detail: {},
+      facts: { post: post.name },
     });
     if (isFailure(moved)) throw new Error(`claim ${claimId} could not be released: ${moved.failure}`);
-    return { post: { ...post, taken: post.taken - 1 }, changed: true };
+    return { post: { ...post, taken: post.taken - 1 }, changed: true, notices: moved.notices };
   });
   if (isFailure(outcome)) return outcome;
-  const [view] = await postViews(ctx, [outcome.post]);
+  const [, [view]] = await Promise.all([deliver(ctx.rt, outcome.notices ?? []), postViews(ctx, [outcome.post])]);
   return { post: view as PostView, changed: outcome.changed };
 };

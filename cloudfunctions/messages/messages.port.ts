@@ -1,11 +1,11 @@
 import { holders } from '../access/access';
 import type { Notice } from '../core/runtime/change';
 import type { Runtime } from '../core/runtime/runtime';
-import { StoreConflictError } from '../core/store/store.port';
+import { StoreConflictError, type Doc } from '../core/store/store.port';
 import type { MessageDoc } from './messages.documents';
 
 /** What a message says and where it leads. */
-export type MessageText = Omit<Notice, 'to'>;
+export type MessageText = Omit<Notice, 'to' | 'except'>;
 
 /**
  * The one notifier: an in-app message for each recipient, keyed so that a retry or a second timer run
@@ -54,6 +54,34 @@ function holdersOf(rt: Runtime, to: RoleRecipients, cache: RecipientCache): Prom
   return found;
 }
 
+type QueryRecipients = Extract<Notice['to'], { query: unknown }>['query'];
+
+/** The people a query finds, page by page (an activity's 500 sign-ups). */
+async function foundBy(rt: Runtime, query: QueryRecipients): Promise<string[]> {
+  const found: string[] = [];
+  let after: string | null = null;
+  do {
+    const page: { items: Doc[]; next: string | null } = await rt.store.find<Doc>(query.collection, {
+      where: query.where,
+      orderBy: [['_id', 'asc']],
+      limit: 500,
+      after,
+    });
+    for (const doc of page.items) {
+      const openid = (doc as Record<string, unknown>)[query.field];
+      if (typeof openid === 'string') found.push(openid);
+    }
+    after = page.next;
+  } while (after);
+  return found;
+}
+
+function recipientsOf(rt: Runtime, to: Notice['to'], cache: RecipientCache): Promise<string[]> | string[] {
+  if ('openids' in to) return to.openids;
+  if ('query' in to) return foundBy(rt, to.query);
+  return holdersOf(rt, to, cache);
+}
+
 /**
  * Starts looking up the recipients of notices a change is about to imply, so the lookup runs alongside the
  * change's own writes instead of after them; `deliver` with the same cache uses what it found.
@@ -61,7 +89,7 @@ function holdersOf(rt: Runtime, to: RoleRecipients, cache: RecipientCache): Prom
 export function primeRecipients(rt: Runtime, notices: readonly Notice[], cache: RecipientCache): void {
   for (const { to } of notices) {
     // The change may fail before anything is delivered: a failed lookup then concerns nobody.
-    if (!('openids' in to)) holdersOf(rt, to, cache).catch(() => undefined);
+    if ('role' in to) holdersOf(rt, to, cache).catch(() => undefined);
   }
 }
 
@@ -73,8 +101,14 @@ export async function deliver(
 ): Promise<void> {
   // Each notice to its recipients, all at once.
   await Promise.all(
-    notices.map(async ({ to, ...text }) => {
-      await notify(rt, 'openids' in to ? to.openids : await holdersOf(rt, to, cache), text);
+    notices.map(async ({ to, except, ...text }) => {
+      const people = await recipientsOf(rt, to, cache);
+      // Nobody is told of their own act (a station admin who also posted the wish they approve).
+      await notify(
+        rt,
+        people.filter((openid) => openid !== except),
+        text,
+      );
     }),
   );
 }

@@ -3,9 +3,10 @@ import { requireMember, stationCommunity } from '../access/access';
 import { fail, failWith, isFailure, type Failure } from '@shared/core/result';
 import type { PointsContract } from '@shared/points/points.contract';
 import { PICKUP_ALPHABET } from '@shared/points/points.rules';
-import { create, transition } from '../core/runtime/change';
+import { create, creationNotices, transition, type Moved } from '../core/runtime/change';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import type { TxStore } from '../core/store/store.port';
+import { deliver } from '../messages/messages.port';
 import { postEntry } from './ledger';
 import type { AccountDoc, OrderDoc, ShopItemDoc } from './points.documents';
 import { orderEntity } from './points.entities';
@@ -76,12 +77,17 @@ export const redeem: Handlers<PointsContract>['redeem'] = async (input, ctx) => 
   // earlier try of the same order: the unit is the order's, and the item lets go of the order id. (A try
   // that took a unit after an earlier try's order was settled keeps it: the shelf shows one unit fewer until
   // the station corrects it, which is safer than selling one twice.)
-  if (isFailure(outcome)) await returnUnit(ctx.store, placing._id, orderId);
-  else
-    await settleUnit(ctx.store, placing._id, orderId).catch((error: unknown) =>
+  if (isFailure(outcome)) {
+    await returnUnit(ctx.store, placing._id, orderId);
+    return outcome;
+  }
+  // The station is told of the order (once, by key, also when an earlier try placed it) while the unit settles.
+  await Promise.all([
+    settleUnit(ctx.store, placing._id, orderId).catch((error: unknown) =>
       ctx.rt.log({ level: 'warn', fn: 'redeem.settle', orderId, error: String(error) }),
-    );
-  if (isFailure(outcome)) return outcome;
+    ),
+    deliver(ctx.rt, creationNotices(ctx, orderEntity, 'place', outcome.order)),
+  ]);
   return { order: orderView(outcome.order, true), balance: outcome.balance, changed: outcome.changed };
 };
 
@@ -133,33 +139,37 @@ function placeOrder(ctx: Ctx, item: ShopItemDoc, orderId: string, holdId: string
 
 /** Cancelling refunds with a new entry and returns the stock, together. */
 export const cancelOrder: Handlers<PointsContract>['cancelOrder'] = async (input, ctx) => {
-  const outcome = await ctx.store.transaction(async (tx): Promise<Failure | { order: OrderDoc; balance: number }> => {
-    const order = await tx.get<OrderDoc>('orders', input.orderId);
-    if (!order || order.openid !== ctx.caller.openid) return fail('NOT_FOUND');
-    // The move is checked and written first: nothing else is written when the order is no longer open.
-    const moved = await transition(ctx, orderEntity, order, 'cancel', {
-      tx,
-      as: 'owner',
-      changes: { cancelledAt: ctx.now.toISOString() },
-      detail: {},
-    });
-    if (isFailure(moved)) return moved;
-    const posted = await postEntry(ctx, tx, {
-      key: `refund~${order._id}`,
-      openid: order.openid,
-      communityId: order.communityId,
-      kind: 'refund',
-      amount: order.price,
-      reason: `取消兑换：${order.itemName}`,
-      ref: order._id,
-    });
-    if (isFailure(posted)) throw new Error(`refund refused: ${posted.failure}`);
-    await tx.update('shopItems', order.itemId, { stock: { $inc: 1 } });
-    await tx.update('itemHolds', `${order.itemId}~${order.openid}`, { count: { $inc: -1 } });
-    await tx.remove('pickupCodes', `${order.communityId}~${order.pickupCode}`);
-    return { order: moved.doc, balance: posted.balance };
-  });
-  return isFailure(outcome) ? outcome : { order: orderView(outcome.order, true), balance: outcome.balance };
+  const outcome = await ctx.store.transaction(
+    async (tx): Promise<Failure | { moved: Moved<OrderDoc>; balance: number }> => {
+      const order = await tx.get<OrderDoc>('orders', input.orderId);
+      if (!order || order.openid !== ctx.caller.openid) return fail('NOT_FOUND');
+      // The move is checked and written first: nothing else is written when the order is no longer open.
+      const moved = await transition(ctx, orderEntity, order, 'cancel', {
+        tx,
+        as: 'owner',
+        changes: { cancelledAt: ctx.now.toISOString() },
+        detail: {},
+      });
+      if (isFailure(moved)) return moved;
+      const posted = await postEntry(ctx, tx, {
+        key: `refund~${order._id}`,
+        openid: order.openid,
+        communityId: order.communityId,
+        kind: 'refund',
+        amount: order.price,
+        reason: `取消兑换：${order.itemName}`,
+        ref: order._id,
+      });
+      if (isFailure(posted)) throw new Error(`refund refused: ${posted.failure}`);
+      await tx.update('shopItems', order.itemId, { stock: { $inc: 1 } });
+      await tx.update('itemHolds', `${order.itemId}~${order.openid}`, { count: { $inc: -1 } });
+      await tx.remove('pickupCodes', `${order.communityId}~${order.pickupCode}`);
+      return { moved, balance: posted.balance };
+    },
+  );
+  if (isFailure(outcome)) return outcome;
+  await deliver(ctx.rt, outcome.moved.notices);
+  return { order: orderView(outcome.moved.doc, true), balance: outcome.balance };
 };
 
 /** The station hands the item over against the member's pickup code. */
@@ -178,5 +188,7 @@ export const handOver: Handlers<PointsContract>['handOver'] = async (input, ctx)
     changes: { pickedUpAt: ctx.now.toISOString(), handedBy: ctx.caller.openid },
     detail: {},
   });
-  return isFailure(moved) ? moved : { order: orderView(moved.doc, false) };
+  if (isFailure(moved)) return moved;
+  await deliver(ctx.rt, moved.notices);
+  return { order: orderView(moved.doc, false) };
 };

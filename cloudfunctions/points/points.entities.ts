@@ -4,6 +4,7 @@ import {
   type OrderStatus,
   type ServiceStatus,
 } from '@shared/points/points.rules';
+import { clause, excerpt } from '@shared/core/text';
 import { statusField, type Entity } from '../core/runtime/change';
 import type { OrderDoc, ServiceDoc } from './points.documents';
 
@@ -15,6 +16,22 @@ export const serviceEntity: Entity<ServiceDoc, ServiceStatus, typeof serviceTran
   badState: 'POINTS.ALREADY_REVIEWED',
   ...statusField(),
   history: false,
+  audience: {
+    owner: (s) => [{ openids: [s.openid] }],
+    confirmer: (s) =>
+      s.confirmer
+        ? [{ openids: [s.confirmer] }]
+        : s.unitId
+          ? [{ role: 'unitLeader', scope: 'unit', scopeId: s.unitId }]
+          : [],
+  },
+  facts: (s, note) => ({
+    name: s.memberName,
+    what: s.hours > 0 ? `${clause(s.description)}（${s.hours}小时）` : clause(s.description),
+    subject: excerpt(s.description, 20),
+    credited: String(s.credited ?? 0),
+    note: clause(note ?? s.reason ?? ''),
+  }),
 };
 
 /** An order of the points shop: placed until the station hands it over or the member cancels it. */
@@ -25,4 +42,9 @@ export const orderEntity: Entity<OrderDoc, OrderStatus, typeof orderTransitions>
   badState: 'POINTS.ORDER_NOT_OPEN',
   ...statusField(),
   history: false,
+  audience: {
+    owner: (o) => [{ openids: [o.openid] }],
+    station: (o) => [{ role: 'stationAdmin', scope: 'community', scopeId: o.communityId }],
+  },
+  facts: (o) => ({ name: o.memberName, item: o.itemName }),
 };

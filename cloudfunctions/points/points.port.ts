@@ -1,6 +1,6 @@
 import { isFailure, type Failure } from '@shared/core/result';
 import { pointsFor } from '@shared/points/points.rules';
-import { record, systemChanger, type Changer } from '../core/runtime/change';
+import { creationNotices, record, systemChanger, type Changer, type Notice } from '../core/runtime/change';
 import type { Runtime } from '../core/runtime/runtime';
 import type { Store, TxStore } from '../core/store/store.port';
 import type { CommunitySettingsDoc } from '../org/org.port';
@@ -8,6 +8,7 @@ import { postEntry } from './ledger';
 import { pointsSettingsFrom } from './settings';
 import { sweepTakes } from './stock';
 import type { ServiceDoc } from './points.documents';
+import { serviceEntity } from './points.entities';
 
 /**
  * What other features may ask of points. A finished attendance (checkin) and a confirmed wish (wish)
@@ -33,15 +34,19 @@ export function serviceId(source: ServiceRecord['source'], sourceId: string): st
   return `${source}~${sourceId}`;
 }
 
-/** Writes (or rewrites) a pending service record inside the caller's transaction. */
-export async function recordService(tx: TxStore, service: ServiceRecord, now: Date): Promise<void> {
+/**
+ * Writes (or rewrites) a pending service record inside the caller's transaction; answers the notices it
+ * implies (its confirmer is asked to confirm), to deliver once the transaction committed.
+ */
+export async function recordService(c: Changer, tx: TxStore, service: ServiceRecord): Promise<Notice[]> {
   const doc: ServiceDoc = {
     _id: serviceId(service.source, service.sourceId),
     ...service,
     status: 'pending',
-    createdAt: now.toISOString(),
+    createdAt: c.now.toISOString(),
   };
   await tx.set('services', doc);
+  return creationNotices(c, serviceEntity, 'log', doc);
 }
 
 /** How many services of the member fall in [start, end). */
@@ -75,7 +80,7 @@ export async function reviseService(
   const id = serviceId(source.source, source.sourceId);
   const existing = await tx.get<ServiceDoc>('services', id);
   if (existing?.status !== 'confirmed') {
-    if (service) await recordService(tx, service, c.now);
+    if (service) await recordService(c, tx, service);
     else if (existing) await tx.remove('services', id);
     return null;
   }

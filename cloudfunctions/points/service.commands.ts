@@ -4,9 +4,10 @@ import type { Party } from '@shared/core/transitions';
 import { beijingDate, beijingDay, beijingInstant } from '@shared/core/time';
 import type { PointsContract, ServiceView } from '@shared/points/points.contract';
 import { pointsFor, type ReviewOutcome } from '@shared/points/points.rules';
-import { create, transition, earlierCreate } from '../core/runtime/change';
+import { create, creationNotices, earlierCreate, transition, type Notice } from '../core/runtime/change';
 import { keyedId } from '../core/runtime/ids';
 import type { Ctx, Handlers } from '../core/runtime/router';
+import { deliver } from '../messages/messages.port';
 import type { UnitDoc } from '../org/org.port';
 import { postEntry } from './ledger';
 import type { ServiceDoc } from './points.documents';
@@ -46,10 +47,17 @@ export const logService: Handlers<PointsContract>['logService'] = async (input, 
   const saved = await create(ctx, serviceEntity, service, {
     event: 'log',
     detail: { hours: service.hours, unitId: unit._id },
-  }).catch((error: unknown) =>
-    earlierCreate<ServiceDoc>(ctx, 'services', service._id, error, (d) => d.openid === ctx.caller.openid),
-  );
-  return { service: (await serviceViews(ctx, [saved]))[0] as ServiceView };
+  })
+    .then((created) => created.doc)
+    .catch((error: unknown) =>
+      earlierCreate<ServiceDoc>(ctx, 'services', service._id, error, (d) => d.openid === ctx.caller.openid),
+    );
+  // The unit leader is asked to confirm (once, by key, also when a retry met the earlier write).
+  const [, views] = await Promise.all([
+    deliver(ctx.rt, creationNotices(ctx, serviceEntity, 'log', saved)),
+    serviceViews(ctx, [saved]),
+  ]);
+  return { service: views[0] as ServiceView };
 };
 
 /** As whom may the caller confirm this record? The unit leader of its unit, or the activity's organiser; never its member. */
@@ -68,6 +76,7 @@ async function reviewOne(
   id: string,
   decision: 'confirm' | 'reject',
   reason: string | undefined,
+  notices: Notice[],
 ): Promise<Outcome> {
   const found = await ctx.store.get<ServiceDoc>('services', id);
   if (!found) return refused(id, 'NOT_FOUND');
@@ -84,6 +93,7 @@ async function reviewOne(
       const changes = { reviewedBy: ctx.caller.openid, reviewedAt: at, reason: reason ?? '' };
       const moved = await transition(ctx, serviceEntity, s, 'reject', { tx, as: party, changes, detail: { reason } });
       if (isFailure(moved)) throw new Error(`service ${id} could not be rejected: ${moved.failure}`);
+      notices.push(...moved.notices);
       return { id, ok: true, code: null, points: null };
     }
     const points = pointsFor(s, settings.pointsPerHour);
@@ -101,6 +111,7 @@ async function reviewOne(
       ref: id,
     });
     if (isFailure(posted)) throw new Error(`credit for ${id} refused: ${posted.failure}`);
+    notices.push(...moved.notices);
     return { id, ok: true, code: null, points };
   });
 }
@@ -108,6 +119,10 @@ async function reviewOne(
 /** Confirm or reject many records at once; each is its own transaction and reports its own outcome. */
 export const reviewServices: Handlers<PointsContract>['reviewServices'] = async (input, ctx) => {
   const results: Outcome[] = [];
-  for (const id of [...new Set(input.serviceIds)]) results.push(await reviewOne(ctx, id, input.decision, input.reason));
+  const notices: Notice[] = [];
+  for (const id of [...new Set(input.serviceIds)])
+    results.push(await reviewOne(ctx, id, input.decision, input.reason, notices));
+  // Each member hears of their own records, after all are reviewed.
+  await deliver(ctx.rt, notices);
   return { results };
 };

@@ -5,6 +5,7 @@ import type { WhistleContract } from '@shared/whistle/whistle.contract';
 import { REMIND_BEFORE_HOURS } from '@shared/whistle/whistle.rules';
 import {
   create,
+  creationNotices,
   record,
   transition,
   transitionById,
@@ -20,7 +21,7 @@ import { StoreConflictError } from '../core/store/store.port';
 import { deliver, primeRecipients, type RecipientCache } from '../messages/messages.port';
 import { placeOfUnit, type CommunitySettingsDoc, type DepartmentDoc, type UnitDoc } from '../org/org.port';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
-import { newProblemNotice, problemEntity, whistledNotice } from './whistle.entities';
+import { problemEntity, whistledNotices } from './whistle.entities';
 import { problemView } from './problem.view';
 
 /** The problem, if the caller runs the station of its community. */
@@ -68,20 +69,23 @@ export const submitProblem: Handlers<WhistleContract>['submitProblem'] = async (
   };
   // The station's staff are looked up while the report is written.
   const recipients: RecipientCache = new Map();
-  primeRecipients(ctx.rt, [newProblemNotice(draft as ProblemDoc)], recipients);
+  primeRecipients(ctx.rt, creationNotices(ctx, problemEntity, 'submit', draft as ProblemDoc), recipients);
   // Once the report is written, its notice and the answer's view go alongside its audit record.
   const answerFor = async (p: ProblemDoc) => {
-    const [, problem] = await Promise.all([deliver(ctx.rt, [newProblemNotice(p)], recipients), problemView(ctx, p)]);
+    const notices = creationNotices(ctx, problemEntity, 'submit', p);
+    const [, problem] = await Promise.all([deliver(ctx.rt, notices, recipients), problemView(ctx, p)]);
     return problem;
   };
   let answered: Awaited<ReturnType<typeof answerFor>> | null = null;
   const p = await create(ctx, problemEntity, draft, {
     event: 'submit',
     detail: { category: input.category, unitId: unit._id },
-    alongside: async (doc) => void (answered = await answerFor(doc)),
-  }).catch((error: unknown) =>
-    earlierCreate<ProblemDoc>(ctx, 'problems', id, error, (d) => d.openid === ctx.caller.openid),
-  );
+    alongside: async ({ doc }) => void (answered = await answerFor(doc)),
+  })
+    .then((created) => created.doc)
+    .catch((error: unknown) =>
+      earlierCreate<ProblemDoc>(ctx, 'problems', id, error, (d) => d.openid === ctx.caller.openid),
+    );
   // A retry whose report was already written: its notice (sent once, by key) and view now.
   return { problem: answered ?? (await answerFor(p)) };
 };
@@ -127,7 +131,7 @@ async function whistle(
       for (const w of whistles) await tx.insert('whistles', w);
     },
   });
-  return answer(ctx, moved, isFailure(moved) ? [] : whistles.map((w) => whistledNotice(moved.doc, w)));
+  return answer(ctx, moved, isFailure(moved) ? [] : whistles.flatMap((w) => whistledNotices(ctx, moved.doc, w)));
 }
 
 /** The station decides: solve in the station, merge into an open report, decline with a reason, or whistle. */

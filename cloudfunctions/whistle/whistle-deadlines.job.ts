@@ -1,6 +1,6 @@
-import { isFailure } from '@shared/core/result';
 import { systemChanger, transition } from '../core/runtime/change';
-import { budgetLeft, eachLimited, type Budget } from '../core/runtime/parallel';
+import type { Budget } from '../core/runtime/parallel';
+import { sweepDue } from '../core/runtime/sweep';
 import type { Runtime } from '../core/runtime/runtime';
 import type { Where } from '../core/store/store.port';
 import { deliver, type RecipientCache } from '../messages/messages.port';
@@ -11,12 +11,8 @@ import { whistleEntity } from './whistle.entities';
  * Reminds departments before the deadline and marks whistles overdue after it, escalating to the
  * station and the district. It reads only what is due, through indexes, page by page; each whistle
  * moves through the transition step as the system, by a conditional update on its flag, so two runs
- * (or a repeated one) act on it once. A page's whistles move `CONCURRENCY` at a time, each one's notices
- * delivered as it moves; a run stops starting pages after `max` moves or when the budget is spent (the
- * next run takes the rest).
+ * (or a repeated one) act on it once (`sweepDue`).
  */
-const CONCURRENCY = 25;
-
 export async function whistleDeadlines(
   rt: Runtime,
   max = 10_000,
@@ -27,36 +23,26 @@ export async function whistleDeadlines(
   // Who holds a role over a scope is looked up once per run: many whistles go to the same station.
   const recipients: RecipientCache = new Map();
 
-  async function sweep(
+  const sweep = (
     event: 'remind' | 'overdue',
     where: Where,
     field: 'remindAt' | 'deadlineAt',
     flag: 'reminded' | 'overdue',
-  ): Promise<number> {
-    let done = 0;
-    while (done < max && budgetLeft(budget)) {
-      const page = await rt.store.find<WhistleDoc>('whistles', {
-        where,
-        orderBy: [[field, 'asc']],
-        limit: Math.min(200, max - done),
-      });
-      if (!page.items.length) break;
-      let moved = 0;
-      await eachLimited(page.items, CONCURRENCY, async (w) => {
-        const step = await transition(system, whistleEntity, w, event, {
+  ) =>
+    sweepDue<WhistleDoc>(rt, {
+      collection: 'whistles',
+      where,
+      field,
+      max,
+      budget,
+      move: (w) =>
+        transition(system, whistleEntity, w, event, {
           as: 'system',
           changes: { [flag]: true },
           guard: { [flag]: false },
-        });
-        if (isFailure(step)) return;
-        moved++;
-        await deliver(rt, step.notices, recipients);
-      });
-      done += moved;
-      if (!moved) break;
-    }
-    return done;
-  }
+        }),
+      moved: (step) => deliver(rt, step.notices, recipients),
+    });
 
   const reminded = await sweep(
     'remind',

@@ -127,6 +127,6 @@ export const notOurs: Handlers<WhistleContract>['notOurs'] = async (input, ctx) 
   return answer(
     ctx,
     moved,
-    closed.filter((n) => n.key === `notours~${round.mine._id}`),
+    closed.filter((n) => n.key.startsWith(`whistle.notOurs~${round.mine._id}~`)),
   );
 };

@@ -7,7 +7,7 @@ import {
 } from '@shared/whistle/whistle.rules';
 import { clause, excerpt } from '@shared/core/text';
 import { beijing } from '@shared/core/time';
-import type { Entity, Notice } from '../core/runtime/change';
+import { noticesOf, type Changer, type Entity, type Notice } from '../core/runtime/change';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 
 const toStation = (communityId: string) =>
@@ -28,62 +28,24 @@ export const problemEntity: Entity<ProblemDoc, ProblemStatus, typeof problemTran
   guardOf: (p) => ({ status: p.status }),
   enter: (status) => ({ status, open: isOpenProblem(status) }),
   history: true,
-  notices: {
-    decline: (p, _before, note) => [
-      {
-        key: `declined~${p._id}`,
-        to: { openids: [p.openid] },
-        title: '问题反映处理结果',
-        body: `您反映的问题不予受理：${clause(note ?? '')}。`,
-        link: null,
-        template: { kind: 'review', state: '不予受理', subject: subject(p), note: clause(note ?? '') },
-      },
-    ],
-    respond: (p) => [
-      {
-        key: `responded~${p._id}~${p.round}`,
-        to: toStation(p.communityId),
-        title: '部门已反馈',
-        body: excerpt(p.result ?? '', 60),
-        link: null,
-        template: { kind: 'progress', state: '待确认', subject: subject(p) },
-      },
-    ],
-    confirm: (p) => [
-      {
-        key: `result~${p._id}~${p.round}`,
-        to: { openids: [p.openid] },
-        title: '您反映的问题已办结',
-        body: `${clause(p.result ?? '')}。请对处理结果进行评价。`,
-        link: null,
-        template: { kind: 'progress', state: '已办结', subject: subject(p) },
-      },
-    ],
+  audience: {
+    owner: (p) => [{ openids: [p.openid] }],
+    station: (p) => [toStation(p.communityId)],
   },
+  facts: (p, note) => ({
+    subject: subject(p),
+    summary: `${p.category}：${excerpt(p.description, 40)}`,
+    result: clause(p.result ?? ''),
+    note: clause(note ?? ''),
+  }),
 };
 
-/** A new problem goes to the station of its community. */
-export function newProblemNotice(p: ProblemDoc): Notice {
-  return {
-    key: `new~${p._id}`,
-    to: toStation(p.communityId),
-    title: '新的问题反映',
-    body: `${p.category}：${excerpt(p.description, 40)}`,
-    link: null,
-    template: { kind: 'progress', state: '待处理', subject: subject(p) },
-  };
-}
-
-/** Each whistled department's staff hear of it. */
-export function whistledNotice(p: ProblemDoc, w: WhistleDoc): Notice {
-  return {
-    key: `whistle~${p._id}~${w.departmentId}~${w.round}`,
-    to: toDepartment(w.departmentId),
-    title: '社区吹哨',
-    body: `${p.category}：${excerpt(p.description, 40)}。请尽快报到并在期限内反馈`,
-    link: null,
-    template: { kind: 'progress', state: '待报到', subject: subject(p), note: '请尽快报到并在期限内反馈' },
-  };
+/** Each whistled department's staff hear of it (a whistle is written with its problem's move, not created alone). */
+export function whistledNotices(c: Changer, p: ProblemDoc, w: WhistleDoc): Notice[] {
+  return noticesOf(c, whistleEntity, 'open', w, w, {
+    key: `whistle.open~${w._id}`,
+    facts: { subject: subject(p), summary: `${p.category}：${excerpt(p.description, 40)}` },
+  });
 }
 
 /** The state of one department's whistle, read from its times and whether it still waits. */
@@ -102,39 +64,11 @@ export const whistleEntity: Entity<WhistleDoc, WhistleStatus, typeof whistleTran
   guardOf: (w) => ({ open: w.open, acknowledgedAt: w.acknowledgedAt, respondedAt: w.respondedAt }),
   enter: (to) => (to === 'answered' || to === 'returned' || to === 'closed' ? { open: false } : {}),
   history: false,
-  notices: {
-    notOurs: (w, _before, note) => [
-      {
-        key: `notours~${w._id}`,
-        to: toStation(w.communityId),
-        title: '部门退回吹哨',
-        body: note ?? '',
-        link: null,
-        template: { kind: 'progress', state: '已退回' },
-      },
-    ],
-    remind: (w) => [
-      {
-        key: `remind~${w._id}`,
-        to: toDepartment(w.departmentId),
-        title: '吹哨即将到期',
-        body: `请于${beijing(w.deadlineAt, 'MM月DD日 HH:mm')}前反馈处理情况`,
-        link: null,
-        template: { kind: 'progress', state: '待反馈' },
-      },
-    ],
-    overdue: (w) => {
-      const text = {
-        key: `overdue~${w._id}`,
-        title: '吹哨超期未反馈',
-        body: `部门未在期限内反馈（问题 ${w.problemId}）`,
-        link: null,
-        template: { kind: 'progress', state: '已超期' } as const,
-      };
-      return [
-        { ...text, to: toStation(w.communityId) },
-        { ...text, to: { role: 'districtAdmin', scope: 'district', scopeId: w.districtId } },
-      ];
-    },
+  audience: {
+    station: (w) => [toStation(w.communityId)],
+    department: (w) => [toDepartment(w.departmentId)],
+    district: (w) => [{ role: 'districtAdmin', scope: 'district', scopeId: w.districtId }],
   },
+  facts: (w) => ({ deadline: beijing(w.deadlineAt, 'MM月DD日 HH:mm') }),
+  linkId: (w) => w.problemId,
 };

@@ -3,12 +3,21 @@ import { fail, failWith, isFailure, type Failure } from '@shared/core/result';
 import type { Party } from '@shared/core/transitions';
 import type { WishContract } from '@shared/wish/wish.contract';
 import { claimExpiry, type WishEvent } from '@shared/wish/wish.rules';
-import { create, transition, transitionById, type Moved, earlierCreate } from '../core/runtime/change';
+import {
+  create,
+  creationNotices,
+  earlierCreate,
+  transition,
+  transitionById,
+  type Moved,
+  type Notice,
+} from '../core/runtime/change';
 import type { PersonDoc } from '../core/runtime/identity';
 import { keyedId } from '../core/runtime/ids';
 import { ownPhotos } from '../core/runtime/photos';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import type { TxStore, Where } from '../core/store/store.port';
+import { deliver } from '../messages/messages.port';
 import { placeOfUnit, type UnitDoc } from '../org/org.port';
 import { recordService, serviceId } from '../points/points.port';
 import type { WishDoc, WishHoldDoc } from './wish.documents';
@@ -27,8 +36,14 @@ async function move(
   as: Party,
   options: { changes?: Partial<WishDoc>; note?: string | null; guard?: Where } = {},
 ) {
-  const moved = await transition(ctx, wishEntity, wish, event, { as, ...options });
-  return isFailure(moved) ? moved : { wish: await wishView(ctx, moved.doc) };
+  return answer(ctx, await transition(ctx, wishEntity, wish, event, { as, ...options }));
+}
+
+/** The wish as the caller sees it, while the move's notices go out. */
+async function answer(ctx: Ctx, moved: Moved<WishDoc> | Failure) {
+  if (isFailure(moved)) return moved;
+  const [, wish] = await Promise.all([deliver(ctx.rt, moved.notices), wishView(ctx, moved.doc)]);
+  return { wish };
 }
 
 /** The station (or the grid's secretary) of the wish's place: the role they act in, or the failure. */
@@ -76,8 +91,12 @@ export const postWish: Handlers<WishContract>['postWish'] = async (input, ctx) =
       createdAt: ctx.now.toISOString(),
     },
     { event: 'post', detail: { status: 'pending_review', title: input.title } },
-  ).catch((error: unknown) => earlierCreate<WishDoc>(ctx, 'wishes', id, error, (w) => w.openid === ctx.caller.openid));
-  return { wish: await wishView(ctx, wish) };
+  ).catch(async (error: unknown) => {
+    // A retry whose wish was already written: its notices again (sent once, by key).
+    const doc = await earlierCreate<WishDoc>(ctx, 'wishes', id, error, (w) => w.openid === ctx.caller.openid);
+    return { doc, notices: creationNotices(ctx, wishEntity, 'post', doc) };
+  });
+  return answer(ctx, wish);
 };
 
 export const cancelWish: Handlers<WishContract>['cancelWish'] = async (input, ctx) => {
@@ -127,11 +146,12 @@ export const confirmWish: Handlers<WishContract>['confirmWish'] = async (input, 
         await tx.set('wishHolds', { _id: next.claimedBy, claims } satisfies WishHoldDoc);
       },
     });
-    return isFailure(back) ? back : { wish: await wishView(ctx, back.doc) };
+    return answer(ctx, back);
   }
   if (!wish.claimedBy) return fail('WISH.BAD_STATE');
   const now = ctx.now.toISOString();
   const service = serviceId('wish', wish._id);
+  let serviceNotices: Notice[] = [];
   const moved: Moved<WishDoc> | Failure = await transitionById(ctx, wishEntity, wish._id, 'confirm', {
     as,
     changes: { confirmedBy: ctx.caller.openid, confirmedAt: now },
@@ -140,26 +160,22 @@ export const confirmWish: Handlers<WishContract>['confirmWish'] = async (input, 
     also: async (tx, next) => {
       if (!next.claimedBy) throw new Error(`confirmed wish ${next._id} has no claimant`);
       const claimant = await tx.get<PersonDoc>('people', next.claimedBy);
-      await recordService(
-        tx,
-        {
-          openid: next.claimedBy,
-          source: 'wish',
-          sourceId: next._id,
-          communityId: next.communityId,
-          unitId: next.unitId,
-          confirmer: null,
-          description: `微心愿：${next.title}`,
-          memberName: claimant?.name ?? '党员',
-          hours: 0,
-          points: next.points,
-          at: now,
-        },
-        ctx.now,
-      );
+      serviceNotices = await recordService(ctx, tx, {
+        openid: next.claimedBy,
+        source: 'wish',
+        sourceId: next._id,
+        communityId: next.communityId,
+        unitId: next.unitId,
+        confirmer: null,
+        description: `微心愿：${next.title}`,
+        memberName: claimant?.name ?? '党员',
+        hours: 0,
+        points: next.points,
+        at: now,
+      });
     },
   });
-  return isFailure(moved) ? moved : { wish: await wishView(ctx, moved.doc) };
+  return answer(ctx, isFailure(moved) ? moved : { ...moved, notices: [...moved.notices, ...serviceNotices] });
 };
 
 export const reviewWish: Handlers<WishContract>['reviewWish'] = async (input, ctx) => {
@@ -207,13 +223,14 @@ export const claimWish: Handlers<WishContract>['claimWish'] = async (input, ctx)
     claimedBy: me,
     claimedAt: ctx.now.toISOString(),
     claimExpiresAt: claimExpiry(ctx.now, settings.claimDays),
+    claimReminded: false,
     fulfilledAt: null,
     fulfilNote: null,
   };
   // One transaction reads and writes the member's hold document, so two claims by one member at once
   // cannot both pass the limit (the second meets the first's write, retries and counts it), and the
   // wish itself, so of many members claiming it one wins.
-  const outcome = await ctx.store.transaction(async (tx): Promise<Failure | WishDoc> => {
+  const outcome = await ctx.store.transaction(async (tx): Promise<Failure | Moved<WishDoc>> => {
     const current = await tx.get<WishDoc>('wishes', wish._id);
     if (!current) return fail('NOT_FOUND');
     if (current.status === 'claimed') return fail(current.claimedBy === me ? 'WISH.BAD_STATE' : 'WISH.ALREADY_CLAIMED');
@@ -224,9 +241,9 @@ export const claimWish: Handlers<WishContract>['claimWish'] = async (input, ctx)
     const moved = await transition(ctx, wishEntity, current, 'claim', { tx, as: 'member', changes });
     if (isFailure(moved)) return moved;
     await tx.set('wishHolds', { _id: me, claims: [...open, current._id] } satisfies WishHoldDoc);
-    return moved.doc;
+    return moved;
   });
-  return isFailure(outcome) ? outcome : { wish: await wishView(ctx, outcome) };
+  return answer(ctx, outcome);
 };
 
 /** Of these wishes, the ones the member still holds open (read by id inside the transaction). */

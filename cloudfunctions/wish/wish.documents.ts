@@ -20,6 +20,8 @@ export type WishDoc = {
   claimedBy: string | null;
   claimedAt: string | null;
   claimExpiresAt: string | null;
+  /** The claimant was reminded before the claim expires (false from the claim on; absent on older claims). */
+  claimReminded?: boolean;
   fulfilledAt: string | null;
   fulfilNote: string | null;
   photo: string | null;
@@ -51,5 +53,6 @@ export const wishStorage: { collections: readonly string[]; indexes: readonly In
     { collection: 'wishes', fields: ['claimedBy', 'status', 'claimedAt', '_id'] },
     { collection: 'wishes', fields: ['claimedBy', 'claimedAt', '_id'] },
     { collection: 'wishes', fields: ['status', 'claimExpiresAt', '_id'] },
+    { collection: 'wishes', fields: ['status', 'claimReminded', 'claimExpiresAt', '_id'] },
   ],
 };

@@ -1,4 +1,6 @@
 import { wishDefaults, wishTransitions, type WishStatus } from '@shared/wish/wish.rules';
+import { clause, excerpt } from '@shared/core/text';
+import { beijing } from '@shared/core/time';
 import { statusField, type Entity } from '../core/runtime/change';
 import type { Store } from '../core/store/store.port';
 import type { CommunitySettingsDoc } from '../org/org.port';
@@ -12,6 +14,24 @@ export const wishEntity: Entity<WishDoc, WishStatus, typeof wishTransitions> = {
   badState: 'WISH.BAD_STATE',
   ...statusField(),
   history: true,
+  audience: {
+    owner: (w) => [{ openids: [w.openid] }],
+    claimant: (w) => (w.claimedBy ? [{ openids: [w.claimedBy] }] : []),
+    formerClaimant: (_w, before) => (before.claimedBy ? [{ openids: [before.claimedBy] }] : []),
+    reviewers: (w) => [
+      { role: 'stationAdmin', scope: 'community', scopeId: w.communityId },
+      { role: 'gridSecretary', scope: 'grid', scopeId: w.gridId },
+    ],
+    unitLeader: (w) => [{ role: 'unitLeader', scope: 'unit', scopeId: w.unitId }],
+  },
+  facts: (w, note) => ({
+    subject: excerpt(w.title, 20),
+    title: w.title,
+    note: clause(note ?? ''),
+    thanks: w.thanks ?? '',
+    points: String(w.points),
+    claimExpiresAt: w.claimExpiresAt ? beijing(w.claimExpiresAt, 'MM月DD日 HH:mm') : '',
+  }),
 };
 
 /** The community's wish settings, defaults where it set none. */

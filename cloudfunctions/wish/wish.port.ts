@@ -1,6 +1,7 @@
 import type { Store } from '../core/store/store.port';
 
 export { expireClaims } from './expire-claims.job';
+export { remindClaims } from './claim-reminders.job';
 
 /**
  * The wishes the member claimed in [start, end), for the half-year rule. A wish given up or released no

@@ -123,7 +123,8 @@ export function createWechat(
         await openApi.sendSubscribe({
           touser: openid,
           templateId: template.id,
-          page: notice.link ?? 'pages/inbox/index',
+          // A page of the mini-program with its query, without the leading slash (index?foo=bar).
+          page: notice.link ? notice.link.replace(/^\//, '') : 'pages/inbox/index',
           miniprogramState: state,
           lang: 'zh_CN',
           data,

@@ -2,6 +2,7 @@ import type { ErrorCode } from '@shared/core/errors';
 import { fail, type Failure } from '@shared/core/result';
 import type { Role, ScopeKind } from '@shared/core/roles';
 import type { Party, TransitionTable } from '@shared/core/transitions';
+import { fillText, noticeTable, type Audience, type NoticeRow } from '@shared/messages/notices';
 import type { NoticeTemplate } from '@shared/messages/templates';
 import { StoreConflictError, type Doc, type Patch, type Store, type TxStore, type Where } from '../store/store.port';
 import type { Runtime } from './runtime';
@@ -48,8 +49,14 @@ export function systemChanger(rt: Runtime, job: string): Changer {
   return { store: rt.store, now: rt.now(), actor: SYSTEM_ACTOR, requestId: `${job}~${rt.newId()}`, newId: rt.newId };
 }
 
-/** Who a notice goes to: named people, or everyone holding a role over a scope (a department's staff). */
-export type Recipients = { openids: string[] } | { role: Role; scope: ScopeKind; scopeId: string };
+/**
+ * Who a notice goes to: named people, everyone holding a role over a scope (a department's staff), or the
+ * people a query finds (`field` holds their OPENID: the members signed up for an activity).
+ */
+export type Recipients =
+  | { openids: string[] }
+  | { role: Role; scope: ScopeKind; scopeId: string }
+  | { query: { collection: string; where: Where; field: string } };
 
 /**
  * A message a change implies; its key makes sending it twice impossible. The messages feature delivers it.
@@ -63,6 +70,8 @@ export type Notice = {
   body: string;
   link: string | null;
   template?: NoticeTemplate;
+  /** Who made the change: never told of their own act, whatever audience they are also in. */
+  except?: string;
 };
 
 /**
@@ -81,9 +90,71 @@ export type Entity<D extends Doc, S extends string, T extends TransitionTable<S>
   enter(to: S, doc: D): Partial<D>;
   /** Records with a timeline keep a `history` array. */
   history: boolean;
-  /** The notices each event implies, from the record before and after. */
-  notices?: { [E in keyof T]?: (next: D, before: D, note: string | null) => Notice[] };
+  /**
+   * Who each audience of the notice table (shared/src/messages/notices.ts) is for one record, from the
+   * record after the change and before it; an empty list when the audience has no one for this record.
+   */
+  audience?: Partial<Record<Audience, (next: D, before: D, at: Date) => Recipients[]>>;
+  /** The facts a notice's text may name (`{title}`), and `subject`/`note` for its subscribe template. */
+  facts?: (doc: D, note: string | null) => Record<string, string>;
+  /** The id a notice's page opens (default: the record's; a whistle opens its problem). */
+  linkId?: (doc: D) => string;
 };
+
+/**
+ * The notices a change implies, from its row of the notice table (none when the table has no row: a quiet
+ * change). One key for every audience of the row, so a person in two audiences gets one message.
+ */
+export function noticesOf<D extends Doc, S extends string, T extends TransitionTable<S>>(
+  c: Changer,
+  entity: Entity<D, S, T>,
+  event: string,
+  next: D,
+  before: D,
+  options: { note?: string | null; key?: string; facts?: Record<string, string> } = {},
+): Notice[] {
+  const row = (noticeTable as Record<string, NoticeRow>)[`${entity.name}.${event}`];
+  if (!row) return [];
+  const note = options.note ?? null;
+  const facts = { note: note ?? '', ...(entity.facts?.(next, note) ?? {}), ...(options.facts ?? {}) };
+  const id = entity.linkId?.(next) ?? next._id;
+  const key = options.key ?? `${entity.name}.${event}~${next._id}~${c.requestId}`;
+  const notices: Notice[] = [];
+  for (const [audience, told] of Object.entries(row.to) as Array<[Audience, NonNullable<NoticeRow['to'][Audience]>]>) {
+    const resolve = entity.audience?.[audience];
+    if (!resolve) throw new Error(`${entity.name} cannot say who its ${audience} is (notice ${entity.name}.${event})`);
+    const title = fillText(told.title ?? row.title, facts);
+    const body = fillText(told.body ?? row.body, facts);
+    const template = templateOf(row, facts, body);
+    for (const to of resolve(next, before, c.now))
+      notices.push({
+        key,
+        to,
+        title,
+        body,
+        link: `/${told.page}?id=${encodeURIComponent(id)}`,
+        ...(template ? { template } : {}),
+        except: c.actor,
+      });
+  }
+  return notices;
+}
+
+function templateOf(row: NoticeRow, facts: Record<string, string>, body: string): NoticeTemplate | undefined {
+  const t = row.template;
+  if (!t) return undefined;
+  const subject = facts.subject;
+  const note = facts.note || body;
+  if (t.kind === 'activity')
+    return {
+      kind: 'activity',
+      startsAt: facts.startsAtIso ?? '',
+      place: facts.place ?? '',
+      subject,
+      note: '请准时到场扫码签到',
+    };
+  return { kind: t.kind, state: t.state, ...(subject ? { subject } : {}), note } as NoticeTemplate;
+}
 
 /** The usual case: the state is the record's own `status` field. */
 export function statusField<D extends Doc & { status: S }, S extends string>(): Pick<
@@ -112,6 +183,8 @@ type MoveOptions<D> = {
   detail?: Record<string, unknown>;
   /** The department the caller acts for (a department's staff), kept on the history line. */
   department?: string;
+  /** Facts the notices name that the record does not hold (the post a claim is of). */
+  facts?: Record<string, string>;
 };
 
 /** Appends an audit record (who, what, before, after, when), inside a transaction when given one. */
@@ -162,9 +235,9 @@ export async function create<D extends Doc, S extends string, T extends Transiti
     tx?: TxStore;
     detail?: unknown;
     /** Work that needs the record written but not its audit record (outside a transaction): run alongside it. */
-    alongside?: (doc: D) => Promise<void>;
+    alongside?: (created: Moved<D>) => Promise<void>;
   },
-): Promise<D> {
+): Promise<Moved<D>> {
   const full = (entity.history ? { ...doc, history: [entry(c, null, entity.stateOf(doc as D), null)] } : doc) as D;
   const audit = {
     action: `${entity.name}.${options.event}`,
@@ -175,9 +248,24 @@ export async function create<D extends Doc, S extends string, T extends Transiti
   };
   // The record first, then its audit record: an audit record never describes a record that was not written.
   await (options.tx ? options.tx.insert(entity.collection, full) : c.store.insert(entity.collection, full));
-  if (options.alongside && !options.tx) await Promise.all([record(c, audit), options.alongside(full)]);
+  // A create's notices are keyed by the record: a retried create that meets its earlier write tells no one twice.
+  const created = { doc: full, notices: creationNotices(c, entity, options.event, full) };
+  if (options.alongside && !options.tx) await Promise.all([record(c, audit), options.alongside(created)]);
   else await record(c, audit, options.tx);
-  return full;
+  return created;
+}
+
+/**
+ * The notices a new record implies, keyed by the record: a retried create that meets its earlier write
+ * (and delivers them again) tells no one twice.
+ */
+export function creationNotices<D extends Doc, S extends string, T extends TransitionTable<S>>(
+  c: Changer,
+  entity: Entity<D, S, T>,
+  event: string,
+  doc: D,
+): Notice[] {
+  return noticesOf(c, entity, event, doc, doc, { key: `${entity.name}.${event}~${doc._id}` });
 }
 
 /**
@@ -243,7 +331,7 @@ export async function transition<D extends Doc, S extends string, T extends Tran
   );
   const history = line ? [...((doc as { history?: HistoryEntry[] }).history ?? []), line] : undefined;
   const next = { ...doc, ...changes, ...(history ? { history } : {}) } as D;
-  return { doc: next, notices: entity.notices?.[event]?.(next, doc, note) ?? [] };
+  return { doc: next, notices: noticesOf(c, entity, event, next, doc, { note, facts: options.facts }) };
 }
 
 /**

@@ -2,10 +2,15 @@ import type { Budget } from '../../core/runtime/parallel';
 import type { Runtime } from '../../core/runtime/runtime';
 import { sweepShopTakes } from '../../points/points.port';
 import { whistleDeadlines } from '../../whistle/whistle.port';
-import { expireClaims } from '../../wish/wish.port';
+import { expireClaims, remindClaims } from '../../wish/wish.port';
+import { remindActivities } from '../../checkin/checkin.port';
 
 export type TimerReport = {
   expiredClaims: number;
+  /** Claimants reminded a day before their claim expires. */
+  remindedClaims: number;
+  /** Activities whose signed-up members were reminded that they start soon. */
+  remindedActivities: number;
   reminded: number;
   overdue: number;
   /** Shop units held by redemptions abandoned after a fault, put back on the shelf. */
@@ -24,5 +29,7 @@ export async function periodicJobs(rt: Runtime, budgetMs = PERIODIC_BUDGET_MS): 
   const expiredClaims = await expireClaims(rt, undefined, budget);
   const deadlines = await whistleDeadlines(rt, undefined, budget);
   const shop = await sweepShopTakes(rt);
-  return { expiredClaims, ...deadlines, returnedUnits: shop.returned };
+  const remindedClaims = await remindClaims(rt, undefined, budget);
+  const remindedActivities = await remindActivities(rt, undefined, budget);
+  return { expiredClaims, remindedClaims, remindedActivities, ...deadlines, returnedUnits: shop.returned };
 }

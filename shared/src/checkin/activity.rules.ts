@@ -4,12 +4,19 @@ import type { TransitionTable } from '../core/transitions';
 /**
  * Activities (活动): check-in and check-out by scanning the activity's code. Pure rules; time is passed in.
  */
+/** How long before an activity starts its members are reminded. */
+export const ACTIVITY_REMIND_HOURS = 2;
+
 export const activityStatuses = ['open', 'closed'] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];
 
-/** The station or the grid closes an activity; nobody can check in after. */
+/**
+ * The station or the grid closes an activity; nobody can check in after. Before it starts, the members
+ * signed up are reminded (`startsSoon` keeps the state).
+ */
 export const activityTransitions = {
   close: { from: ['open'], to: 'closed', by: ['stationAdmin', 'gridSecretary'] },
+  startsSoon: { from: ['open'], to: null, by: ['system'] },
 } as const satisfies TransitionTable<ActivityStatus>;
 
 /**

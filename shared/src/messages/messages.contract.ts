@@ -21,5 +21,16 @@ export const messagesContract = defineContract({
     output: page(messageView).extend({ unread: z.number() }),
     errors: [],
   },
+  readMessages: {
+    summary: '标记已读',
+    roles: ['resident'],
+    // One message (opened from the inbox), or all of the caller's (全部已读).
+    input: z.union([
+      z.object({ id: z.string().trim().min(1, '缺少消息编号').max(300, '消息编号过长') }),
+      z.object({ all: z.literal(true) }),
+    ]),
+    output: z.object({ unread: z.number() }),
+    errors: [],
+  },
 });
 export type MessagesContract = typeof messagesContract;

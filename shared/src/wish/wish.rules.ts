@@ -37,6 +37,7 @@ export const wishTransitions = {
   giveUp: { from: ['claimed'], to: 'open', by: ['claimant'] },
   release: { from: ['claimed'], to: 'open', by: ['stationAdmin', 'gridSecretary'] },
   expire: { from: ['claimed'], to: 'open', by: ['system'] },
+  remindClaim: { from: ['claimed'], to: null, by: ['system'] },
   fulfil: { from: ['claimed'], to: 'fulfilled', by: ['claimant'] },
   confirm: { from: ['fulfilled'], to: 'confirmed', by: ['owner', 'unitLeader'] },
   dispute: { from: ['fulfilled'], to: 'claimed', by: ['owner', 'unitLeader'] },
@@ -48,6 +49,9 @@ export type WishEvent = keyof typeof wishTransitions;
 export const wishDefaults = { claimDays: 7, maxOpenClaims: 3, points: 10 } as const;
 
 /** When a claim made at `claimedAt` goes stale. */
+/** How long before a claim expires its member is reminded. */
+export const CLAIM_REMIND_HOURS = 24;
+
 export function claimExpiry(claimedAt: Date, claimDays: number): string {
   return new Date(claimedAt.getTime() + claimDays * 86400_000).toISOString();
 }

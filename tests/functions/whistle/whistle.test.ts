@@ -313,7 +313,7 @@ describe('吹哨报到 texts', () => {
     ok(await h.call('report', 'demo-department', 'respond', { problemId: id, result: '已清运完毕。' }));
     const problem = ok(await h.call('report', 'demo-station', 'confirmResult', { problemId: id })).problem;
     const bodies = h.store.dump('messages').map((m) => String(m.body));
-    expect(bodies.find((b) => b.startsWith('请于'))).toBe('请于11月29日 10:00前反馈处理情况');
+    expect(bodies.find((b) => b.startsWith('请于'))).toBe('请于11月29日 10:00前反馈处理情况。');
     for (const body of bodies) expect(body).not.toMatch(/[。，！？][。，！？]/);
     expect(bodies).toContain('已清运完毕。请对处理结果进行评价。');
     const byDepartment = problem.timeline.filter(

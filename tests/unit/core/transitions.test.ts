@@ -46,7 +46,7 @@ const expected: Record<string, { table: TransitionTable<string>; states: readonl
   activity: {
     table: activityTransitions,
     states: activityStatuses,
-    rows: ['close: open → closed by stationAdmin, gridSecretary'],
+    rows: ['close: open → closed by stationAdmin, gridSecretary', 'startsSoon: open → stays by system'],
   },
   attendance: {
     table: attendanceTransitions,
@@ -67,6 +67,7 @@ const expected: Record<string, { table: TransitionTable<string>; states: readonl
       'giveUp: claimed → open by claimant',
       'release: claimed → open by stationAdmin, gridSecretary',
       'expire: claimed → open by system',
+      'remindClaim: claimed → stays by system',
       'fulfil: claimed → fulfilled by claimant',
       'confirm: fulfilled → confirmed by owner, unitLeader',
       'dispute: fulfilled → claimed by owner, unitLeader',

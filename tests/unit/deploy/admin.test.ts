@@ -86,7 +86,14 @@ describe('cloudbase:admin run-timer', () => {
     expect(runs).toEqual([
       expect.objectContaining({
         actor: 'cloudbase-admin:王工',
-        after: { expiredClaims: 1, reminded: 0, overdue: 0, returnedUnits: 0 },
+        after: {
+          expiredClaims: 1,
+          remindedClaims: 0,
+          remindedActivities: 0,
+          reminded: 0,
+          overdue: 0,
+          returnedUnits: 0,
+        },
       }),
     ]);
   });

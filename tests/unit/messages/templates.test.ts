@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { noticeTableMarkdown } from '../../../scripts/notice-table';
 import {
   checkValue,
   clipThing,
@@ -293,4 +294,10 @@ describe('the formatter', () => {
       'A',
     ]);
   });
+});
+
+test('the README’s table of notices is the notice table', () => {
+  const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+  const copy = readme.split('<!-- notices:start -->')[1]?.split('<!-- notices:end -->')[0]?.trim();
+  expect(copy).toBe(noticeTableMarkdown());
 });
