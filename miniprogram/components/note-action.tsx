@@ -1,12 +1,19 @@
 import { Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
+import { Counter, FieldError } from './form';
+import { overLimit } from './limits';
 
-/** A button that first asks for a short text (a reason, a note) and then runs the action with it. */
+/**
+ * A button that first asks for a short text (a reason, a note) and then runs the action with it. Open, the
+ * form takes a whole line of its own, so the buttons beside it keep their width.
+ */
 export function NoteAction(props: {
   label: string;
   placeholder: string;
   confirm: string;
+  /** The contract's limit for the text (components/limits.ts). */
+  limit: number;
   danger?: boolean;
   optional?: boolean;
   onSubmit: (text: string) => Promise<void>;
@@ -25,21 +32,24 @@ export function NoteAction(props: {
       setBusy(false);
     }
   };
+  const tooLong = overLimit(text.trim(), props.limit);
   return (
-    <View style={{ width: '100%' }}>
+    <View className="inline-form">
       <Textarea
-        className="field-input field-textarea"
-        style={{ background: '#f7f7f7', marginTop: '8px' }}
+        className="field-input field-textarea inline-textarea"
         placeholder={props.placeholder}
         value={text}
-        maxlength={200}
+        maxlength={-1}
+        nativeProps={{ 'aria-label': props.placeholder }}
         onInput={(e) => setText(e.detail.value)}
       />
+      <Counter value={text.trim()} max={props.limit} />
+      <FieldError text={tooLong} />
       <View className="actions">
         <Button onClick={() => setOpen(false)}>取消</Button>
         <Button
           type={props.danger ? 'danger' : 'primary'}
-          disabled={busy || (!props.optional && text.trim().length < 2)}
+          disabled={busy || !!tooLong || (!props.optional && text.trim().length < 2)}
           onClick={() => void submit()}
         >
           {props.confirm}

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { beijing } from '@shared/core/time';
 import type { ProblemView } from '@shared/whistle/whistle.contract';
 import { problemStatusLabels, type ProblemStatus } from '@shared/whistle/whistle.rules';
+import { Clamp } from './clamp';
 
 const tone = (s: ProblemStatus) =>
   ['closed', 'confirmed'].includes(s)
@@ -22,7 +23,7 @@ export function ProblemCard({ problem: p, children }: { problem: ProblemView; ch
         <View className="card-title">{p.category}</View>
         <Text className={`tag ${tone(p.status)}`}>{problemStatusLabels[p.status]}</Text>
       </View>
-      <View className="list-line">{p.description}</View>
+      <Clamp text={p.description} testid="problem-description" />
       {p.photos.map((src) => (
         <Image key={src} className="wish-photo" src={src} mode="aspectFill" />
       ))}
@@ -48,7 +49,7 @@ export function ProblemCard({ problem: p, children }: { problem: ProblemView; ch
       ))}
       {p.rating ? <View className="list-line">居民评价：{p.rating === 'satisfied' ? '满意' : '不满意'}</View> : null}
       <View className="list-line">反映时间：{beijing(p.createdAt)}</View>
-      <View className="muted" onClick={() => setOpen(!open)}>
+      <View className="link" role="button" onClick={() => setOpen(!open)}>
         {open ? '收起进展' : '查看进展'}
       </View>
       {open

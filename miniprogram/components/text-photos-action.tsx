@@ -1,6 +1,8 @@
 import { Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
+import { Counter, FieldError } from './form';
+import { overLimit } from './limits';
 import { PhotoPicker } from './photo-picker';
 
 /** A button that opens a short text with up to `maxPhotos` photos, then runs the action with both. */
@@ -8,6 +10,7 @@ export function TextPhotosAction(props: {
   label: string;
   placeholder: string;
   confirm: string;
+  limit: number;
   maxPhotos?: number;
   onSubmit: (text: string, photos: string[]) => Promise<unknown>;
 }) {
@@ -21,16 +24,19 @@ export function TextPhotosAction(props: {
         {props.label}
       </Button>
     );
+  const tooLong = overLimit(text.trim(), props.limit);
   return (
-    <View style={{ width: '100%' }}>
+    <View className="inline-form">
       <Textarea
-        className="field-input field-textarea"
-        style={{ background: '#f7f7f7', marginTop: '8px' }}
+        className="field-input field-textarea inline-textarea"
         placeholder={props.placeholder}
         value={text}
-        maxlength={500}
+        maxlength={-1}
+        nativeProps={{ 'aria-label': props.placeholder }}
         onInput={(e) => setText(e.detail.value)}
       />
+      <Counter value={text.trim()} max={props.limit} />
+      <FieldError text={tooLong} />
       {Array.from({ length: max }, (_, i) => i)
         .filter((i) => i <= photos.length)
         .map((i) => (
@@ -47,7 +53,7 @@ export function TextPhotosAction(props: {
         <Button onClick={() => setOpen(false)}>取消</Button>
         <Button
           type="primary"
-          disabled={text.trim().length < 2}
+          disabled={text.trim().length < 2 || !!tooLong}
           onClick={() => void props.onSubmit(text.trim(), photos)}
         >
           {props.confirm}

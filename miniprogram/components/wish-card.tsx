@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { beijing } from '@shared/core/time';
 import type { WishView } from '@shared/wish/wish.contract';
 import { wishStatusLabels, type WishStatus } from '@shared/wish/wish.rules';
+import { Clamp } from './clamp';
 
 const tone: Record<WishStatus, string> = {
   pending_review: 'tag-pending',
@@ -23,7 +24,7 @@ export function WishCard({ wish, children }: { wish: WishView; children?: ReactN
         <View className="card-title">{wish.title}</View>
         <Text className={`tag ${tone[wish.status]}`}>{wishStatusLabels[wish.status]}</Text>
       </View>
-      <View className="list-line">{wish.description}</View>
+      <Clamp text={wish.description} testid="wish-description" />
       {wish.photo ? <Image className="wish-photo" src={wish.photo} mode="aspectFill" data-testid="wish-photo" /> : null}
       <View className="list-line">
         {wish.category} · {wish.communityName}
@@ -49,7 +50,7 @@ export function WishCard({ wish, children }: { wish: WishView; children?: ReactN
       {wish.thanks ? <View className="list-line">居民感谢：{wish.thanks}</View> : null}
       <View className="list-line">发布：{beijing(wish.createdAt)}</View>
       {wish.history.length > 0 ? (
-        <View className="muted" onClick={() => setShowHistory(!showHistory)}>
+        <View className="link" role="button" onClick={() => setShowHistory(!showHistory)}>
           {showHistory ? '收起进展' : '查看进展'}
         </View>
       ) : null}

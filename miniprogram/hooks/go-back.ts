@@ -5,3 +5,8 @@ export function backOr(fallback: string): void {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
   else void Taro.redirectTo({ url: fallback });
 }
+
+/** To the home tab, from anywhere (a result, an error, a page opened from a shared link). */
+export function goHome(): void {
+  void Taro.switchTab({ url: '/pages/index/index' });
+}

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { demoAccounts, devLogin, type DemoAccount } from '../../api/session';
+import { Page } from '../../components/page';
 import { Empty, Loading } from '../../components/states';
 import { useLoad } from '../../hooks/use-call';
 
@@ -34,10 +35,16 @@ export default function Login() {
   if (accounts.state === 'loading') return <Loading />;
   if (accounts.state === 'error') return <Empty title="无法获取演示账号" hint="请确认本地服务已启动（npm start）" />;
   return (
-    <View className="page">
+    <Page>
       <View className="section-title">本地演示环境：选择一个角色登录（正式小程序使用微信身份）</View>
       {accounts.data.map((a) => (
-        <View key={a.openid} className="list-item" data-openid={a.openid} onClick={() => void choose(a.openid)}>
+        <View
+          key={a.openid}
+          className="list-item"
+          role="button"
+          data-openid={a.openid}
+          onClick={() => void choose(a.openid)}
+        >
           <View className="row">
             <View className="card-title">{a.name}</View>
             {busy === a.openid ? <View className="muted">登录中…</View> : null}
@@ -45,6 +52,6 @@ export default function Login() {
           <View className="list-line">{a.title}</View>
         </View>
       ))}
-    </View>
+    </Page>
   );
 }

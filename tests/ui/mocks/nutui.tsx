@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 
-export const Button = ({ children, onClick }: { children?: ReactNode; onClick?: () => void }) => (
-  <button className="nut-button" onClick={onClick}>
+export const Button = ({
+  children,
+  onClick,
+  disabled,
+}: {
+  children?: ReactNode;
+  onClick?: () => void;
+  disabled?: boolean;
+}) => (
+  <button className="nut-button" disabled={disabled} onClick={onClick}>
     {children}
   </button>
 );

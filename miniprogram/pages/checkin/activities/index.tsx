@@ -9,6 +9,7 @@ import { PagedList, Tabs } from '../../../components/paged-list';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 import { useRoles } from '../../../hooks/use-roles';
+import { Page } from '../../../components/page';
 
 /** Upcoming activities of the community (主题党日, volunteer days); tap one for details and its code. */
 export default function Activities() {
@@ -17,7 +18,7 @@ export default function Activities() {
   const [status, setStatus] = useState<'open' | 'closed'>('open');
   const list = useListPage((cursor) => call('checkin', 'listActivities', { status, cursor, limit: 20 }), [status]);
   return (
-    <View className="page">
+    <Page title="社区活动">
       <Tabs
         tabs={[
           { value: 'open' as const, label: '开放中' },
@@ -66,6 +67,6 @@ export default function Activities() {
           </View>
         )}
       </PagedList>
-    </View>
+    </Page>
   );
 }

@@ -5,8 +5,10 @@ import { useState } from 'react';
 import { beijing, beijingInstant } from '@shared/core/time';
 import { call, type CallError } from '../../../api/call';
 import { useRequestId } from '../../../api/request-id';
-import { PickerField, TextField } from '../../../components/form';
+import { PickerField, TextField, useFieldErrors } from '../../../components/form';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { limits } from '../../../components/limits';
 
 /** Beijing date and time (the pickers) to an instant. */
 const instant = (date: string, time: string) => beijingInstant(date, time).toISOString();
@@ -24,7 +26,7 @@ export default function ActivityEdit() {
   const [useRadius, setUseRadius] = useState(false);
   const [radius, setRadius] = useState('300');
   const [spot, setSpot] = useState<{ lat: number; lng: number } | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, edit } = useFieldErrors();
   const [busy, setBusy] = useState(false);
 
   const locate = async () => {
@@ -58,37 +60,51 @@ export default function ActivityEdit() {
   };
 
   return (
-    <View className="page">
+    <Page title="发布活动">
       <View className="form">
         <TextField
           label="活动名称"
           name="title"
+          limit={limits.activityTitle}
           placeholder="如：主题党日·楼道清洁"
           value={title}
-          onInput={setTitle}
+          onInput={edit('title', setTitle)}
           error={errors.title}
-          maxlength={40}
         />
         <TextField
           label="活动地点"
           name="place"
+          limit={limits.activityPlace}
           placeholder="如：社区党群服务中心"
           value={place}
-          onInput={setPlace}
+          onInput={edit('place', setPlace)}
           error={errors.place}
-          maxlength={60}
         />
-        <PickerField label="日期" mode="date" value={date} onChange={setDate} error={errors.startAt} testid="date" />
+        <PickerField
+          label="日期"
+          mode="date"
+          value={date}
+          onChange={edit('startAt', setDate)}
+          error={errors.startAt}
+          testid="date"
+        />
         <View className="grid2">
           <PickerField label="开始时间" mode="time" value={start} onChange={setStart} testid="start" />
-          <PickerField label="结束时间" mode="time" value={end} onChange={setEnd} error={errors.endAt} testid="end" />
+          <PickerField
+            label="结束时间"
+            mode="time"
+            value={end}
+            onChange={edit('endAt', setEnd)}
+            error={errors.endAt}
+            testid="end"
+          />
         </View>
         <TextField
           label="人数上限"
           name="capacity"
           type="number"
           value={capacity}
-          onInput={setCapacity}
+          onInput={edit('capacity', setCapacity)}
           error={errors.capacity}
           maxlength={4}
         />
@@ -103,7 +119,7 @@ export default function ActivityEdit() {
               name="radius"
               type="number"
               value={radius}
-              onInput={setRadius}
+              onInput={edit('radiusM', setRadius)}
               error={errors.radiusM}
               maxlength={4}
             />
@@ -124,6 +140,6 @@ export default function ActivityEdit() {
           发布活动
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -1,4 +1,4 @@
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
@@ -6,10 +6,13 @@ import type { AttendanceView } from '@shared/checkin/activity.contract';
 import { activityPhaseLabels } from '@shared/checkin/activity.rules';
 import { beijing, beijingInstant } from '@shared/core/time';
 import { call, type Output } from '../../../api/call';
-import { PathQr } from '../../../components/qr';
+import { CopyLink, PathQr } from '../../../components/qr';
 import { Empty, ErrorView, Loading } from '../../../components/states';
 import { useLoad } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { TextField } from '../../../components/form';
+import { limits } from '../../../components/limits';
 
 type Detail = Output<'checkin', 'activityDetail'>;
 
@@ -20,6 +23,7 @@ function Header({ a }: { a: Detail['activity'] }) {
         <View className="card-title">{a.title}</View>
         <View
           className={`tag ${a.phase === 'ongoing' ? 'tag-approved' : a.phase === 'upcoming' ? 'tag-pending' : 'tag-other'}`}
+          data-testid="phase"
         >
           {activityPhaseLabels[a.phase]}
         </View>
@@ -61,9 +65,7 @@ function ActivityCode({ activityId }: { activityId: string }) {
       {code.state === 'ready' ? (
         <View>
           <PathQr path={code.data.path} image={code.data.image} testid="activity-qr" />
-          <View className="token" data-testid="activity-link" data-path={code.data.path}>
-            {code.data.token}
-          </View>
+          <CopyLink path={code.data.path} testid="activity-link" />
           <View className="hint">
             {mode === 'rotating' ? '每分钟自动更换，转发的截图很快失效' : '活动时间内有效，可打印张贴'}
           </View>
@@ -96,31 +98,31 @@ function CorrectRow({ row, onDone }: { row: AttendanceView; onDone: (a: Attendan
   };
   if (!open)
     return (
-      <Button size="small" onClick={() => setOpen(true)}>
-        补签退
-      </Button>
+      <View className="actions">
+        <Button onClick={() => setOpen(true)}>补签退</Button>
+      </View>
     );
   return (
-    <View>
-      <Input
-        className="field-input"
+    <View className="inline-form">
+      <TextField
+        label="签退时间（时:分）"
         name="time"
-        placeholder="签退时间 HH:mm"
+        placeholder="HH:mm"
         value={time}
-        onInput={(e) => setTime(e.detail.value)}
+        onInput={setTime}
+        maxlength={5}
       />
-      <Input
-        className="field-input"
+      <TextField
+        label="补签原因（必填）"
         name="note"
-        placeholder="补签原因（必填）"
+        placeholder="如：忘记扫码签退"
         value={note}
-        onInput={(e) => setNote(e.detail.value)}
+        onInput={setNote}
+        limit={limits.correctionNote}
       />
       <View className="actions">
-        <Button size="small" onClick={() => setOpen(false)}>
-          取消
-        </Button>
-        <Button size="small" type="primary" onClick={() => void save()}>
+        <Button onClick={() => setOpen(false)}>取消</Button>
+        <Button type="primary" onClick={() => void save()}>
           保存
         </Button>
       </View>
@@ -131,9 +133,21 @@ function CorrectRow({ row, onDone }: { row: AttendanceView; onDone: (a: Attendan
 function AttendanceList({ activityId }: { activityId: string }) {
   const list = useLoad(() => call('checkin', 'activityAttendance', { activityId, limit: 100 }), []);
   const [rows, setRows] = useState<AttendanceView[] | null>(null);
+  // Pulling down the page refreshes the list too: people keep checking in while the organiser watches.
+  usePullDownRefresh(() => void list.reload().then(() => setRows(null)));
   const items = rows ?? list.data?.items ?? [];
-  if (list.state === 'loading') return <Loading />;
-  if (list.state === 'error') return <ErrorView error={list.error} onRetry={list.reload} />;
+  if (list.state === 'loading')
+    return (
+      <Page title="活动详情">
+        <Loading />
+      </Page>
+    );
+  if (list.state === 'error')
+    return (
+      <Page title="活动详情">
+        <ErrorView error={list.error} onRetry={list.reload} />
+      </Page>
+    );
   return (
     <View>
       <View className="section-title">签到名单（{items.length}人）</View>
@@ -191,7 +205,7 @@ function MemberPart({ detail, onChange }: { detail: Detail; onChange: () => void
           {activity.status === 'open' ? (
             <View className="actions">
               <Button type="primary" disabled={activity.mySignUp} onClick={() => void signUp()}>
-                {activity.mySignUp ? '已报名' : '我要报名'}
+                {activity.mySignUp ? '已报名 ✓' : '我要报名'}
               </Button>
             </View>
           ) : null}
@@ -206,8 +220,18 @@ export default function ActivityPage() {
   useDevLoginGuard(`pages/checkin/activity/index?id=${id}`);
   const detail = useLoad(() => call('checkin', 'activityDetail', { activityId: id }), [id]);
   usePullDownRefresh(() => void detail.reload().finally(() => Taro.stopPullDownRefresh()));
-  if (detail.state === 'loading') return <Loading />;
-  if (detail.state === 'error') return <ErrorView error={detail.error} onRetry={detail.reload} />;
+  if (detail.state === 'loading')
+    return (
+      <Page title="活动详情">
+        <Loading />
+      </Page>
+    );
+  if (detail.state === 'error')
+    return (
+      <Page title="活动详情">
+        <ErrorView error={detail.error} onRetry={detail.reload} />
+      </Page>
+    );
   const { activity, canManage } = detail.data;
   const close = async () => {
     const confirm = await Taro.showModal({ title: '结束活动', content: '结束后不能再签到，确定吗？' });
@@ -217,7 +241,7 @@ export default function ActivityPage() {
     );
   };
   return (
-    <View className="page">
+    <Page title="活动详情">
       <Header a={activity} />
       {canManage && activity.status === 'open' ? <ActivityCode activityId={activity.id} /> : null}
       {!canManage ? <MemberPart detail={detail.data} onChange={detail.reload} /> : null}
@@ -229,6 +253,6 @@ export default function ActivityPage() {
           </Button>
         </View>
       ) : null}
-    </View>
+    </Page>
   );
 }

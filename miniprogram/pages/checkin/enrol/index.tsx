@@ -4,12 +4,14 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { beijing } from '@shared/core/time';
 import { call, CallError, type Output } from '../../../api/call';
-import { TextField } from '../../../components/form';
+import { TextField, useFieldErrors } from '../../../components/form';
 import { OptionField, type Option } from '../../../components/option-field';
 import { Empty, ErrorView, Loading } from '../../../components/states';
 import { StatusTag } from '../../../components/status-tag';
 import { useLoad } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { goHome } from '../../../hooks/go-back';
 
 type Form = Output<'checkin', 'reportForm'>;
 type Enrolment = NonNullable<Form['mine']>;
@@ -38,6 +40,9 @@ function EnrolmentStatus({ report }: { report: Enrolment }) {
       </View>
       <View className="list-line">提交时间：{beijing(report.submittedAt)}</View>
       {report.reviewedAt ? <View className="list-line">审核时间：{beijing(report.reviewedAt)}</View> : null}
+      <View className="state-actions">
+        <Button onClick={goHome}>返回首页</Button>
+      </View>
     </View>
   );
 }
@@ -50,11 +55,12 @@ function EnrolmentForm({ token, form, onDone }: { token: string; form: Form; onD
   const [gridId, setGridId] = useState('');
   const [unitId, setUnitId] = useState('');
   const [units, setUnits] = useState<Option[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, edit, clear } = useFieldErrors();
   const [busy, setBusy] = useState(false);
 
   const chooseGrid = async (id: string) => {
     setGridId(id);
+    clear('gridId');
     setUnitId('');
     setUnits([]);
     try {
@@ -92,7 +98,7 @@ function EnrolmentForm({ token, form, onDone }: { token: string; form: Form; onD
           placeholder="请输入真实姓名"
           value={name}
           maxlength={20}
-          onInput={setName}
+          onInput={edit('name', setName)}
           error={errors.name}
         />
         <TextField
@@ -102,7 +108,7 @@ function EnrolmentForm({ token, form, onDone }: { token: string; form: Form; onD
           placeholder="用于社区联系您"
           value={phone}
           maxlength={11}
-          onInput={setPhone}
+          onInput={edit('phone', setPhone)}
           error={errors.phone}
         />
         <OptionField
@@ -110,7 +116,7 @@ function EnrolmentForm({ token, form, onDone }: { token: string; form: Form; onD
           placeholder="请选择"
           options={form.orgs}
           value={orgId}
-          onChange={setOrgId}
+          onChange={edit('orgId', setOrgId)}
           error={errors.orgId}
           testid="pick-org"
         />
@@ -128,7 +134,7 @@ function EnrolmentForm({ token, form, onDone }: { token: string; form: Form; onD
           placeholder={gridId ? '请选择' : '请先选择网格'}
           options={units}
           value={unitId}
-          onChange={setUnitId}
+          onChange={edit('unitId', setUnitId)}
           error={errors.unitId}
           testid="pick-unit"
         />
@@ -153,8 +159,18 @@ export default function EnrolPage() {
   const form = useLoad(() => call('checkin', 'reportForm', { token }), [token]);
   const [done, setDone] = useState<Enrolment | null>(null);
 
-  if (!token) return <Empty title="请扫描社区报到码" hint="报到码由社区红领工作站提供" />;
-  if (form.state === 'loading') return <Loading />;
+  if (!token)
+    return (
+      <Page title="党员报到">
+        <Empty title="请扫描社区报到码" hint="报到码由社区红领工作站提供" />
+      </Page>
+    );
+  if (form.state === 'loading')
+    return (
+      <Page title="党员报到">
+        <Loading />
+      </Page>
+    );
   if (form.state === 'error')
     return (
       <ErrorView error={form.error} onRetry={form.error.code === 'CHECKIN.CODE_INVALID' ? undefined : form.reload} />
@@ -162,7 +178,7 @@ export default function EnrolPage() {
   const mine = done ?? form.data.mine;
   const showForm = !mine || mine.status === 'rejected' || mine.status === 'withdrawn' || mine.status === 'moved';
   return (
-    <View className="page">
+    <Page title="党员报到">
       <View className="banner">
         <View className="banner-title">{form.data.community.name}</View>
         <View className="banner-sub">{form.data.community.districtName} · 在职党员到社区报到</View>
@@ -174,6 +190,6 @@ export default function EnrolPage() {
       ) : null}
       {mine ? <EnrolmentStatus report={mine} /> : null}
       {showForm ? <EnrolmentForm token={token} form={form.data} onDone={setDone} /> : null}
-    </View>
+    </Page>
   );
 }

@@ -3,13 +3,14 @@ import { call } from '../../../api/call';
 import { PagedList } from '../../../components/paged-list';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
 
 /** The employer organisation checks its members against the half-year rule. */
 export default function OrgHalfYear() {
   useDevLoginGuard('pages/checkin/org-half-year/index');
   const list = useListPage((cursor) => call('checkin', 'orgHalfYear', { cursor, limit: 20 }), []);
   return (
-    <View className="page">
+    <Page title="党员半年履责">
       <View className="section-title">每名党员每半年至少参加1次服务、认领1个岗位、项目或微心愿</View>
       <PagedList list={list} empty={{ title: '本单位暂无党员记录' }}>
         {(m) => (
@@ -34,6 +35,6 @@ export default function OrgHalfYear() {
           </View>
         )}
       </PagedList>
-    </View>
+    </Page>
   );
 }

@@ -5,8 +5,10 @@ import { useState } from 'react';
 import { beijing } from '@shared/core/time';
 import { call, type CallError } from '../../../api/call';
 import { useRequestId } from '../../../api/request-id';
-import { PickerField, TextField } from '../../../components/form';
+import { PickerField, TextField, useFieldErrors } from '../../../components/form';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { limits } from '../../../components/limits';
 
 /** The station or a grid secretary sets up a post (岗位) with its duty, places and period. */
 export default function PostEdit() {
@@ -18,7 +20,7 @@ export default function PostEdit() {
   const [capacity, setCapacity] = useState('5');
   const [startDate, setStartDate] = useState(today);
   const [endDate, setEndDate] = useState(beijing(new Date(Date.now() + 90 * 86400_000).toISOString(), 'YYYY-MM-DD'));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, edit } = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     setBusy(true);
@@ -34,23 +36,24 @@ export default function PostEdit() {
     }
   };
   return (
-    <View className="page">
+    <Page title="设置岗位">
       <View className="form">
         <TextField
           label="岗位名称"
           name="name"
+          limit={limits.postName}
           placeholder="如：楼道文明劝导员"
           value={name}
-          onInput={setName}
+          onInput={edit('name', setName)}
           error={errors.name}
-          maxlength={30}
         />
         <TextField
           label="岗位职责"
           name="duty"
+          limit={limits.postDuty}
           placeholder="需要做什么、多久一次"
           value={duty}
-          onInput={setDuty}
+          onInput={edit('duty', setDuty)}
           error={errors.duty}
           multiline
         />
@@ -59,7 +62,7 @@ export default function PostEdit() {
           name="capacity"
           type="number"
           value={capacity}
-          onInput={setCapacity}
+          onInput={edit('capacity', setCapacity)}
           error={errors.capacity}
           maxlength={3}
         />
@@ -67,7 +70,7 @@ export default function PostEdit() {
           label="开始日期"
           mode="date"
           value={startDate}
-          onChange={setStartDate}
+          onChange={edit('startDate', setStartDate)}
           error={errors.startDate}
           testid="start-date"
         />
@@ -75,7 +78,7 @@ export default function PostEdit() {
           label="结束日期"
           mode="date"
           value={endDate}
-          onChange={setEndDate}
+          onChange={edit('endDate', setEndDate)}
           error={errors.endDate}
           testid="end-date"
         />
@@ -85,6 +88,6 @@ export default function PostEdit() {
           发布岗位
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -7,12 +7,20 @@ import { PagedList, Tabs } from '../../../components/paged-list';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 import { useRoles } from '../../../hooks/use-roles';
+import { Page } from '../../../components/page';
+import { Clamp } from '../../../components/clamp';
+import { confirmFirst } from '../../../hooks/confirm';
 
 type Post = Output<'checkin', 'listPosts'>['items'][number];
 
 function PostItem({ post, canClaim, onChange }: { post: Post; canClaim: boolean; onChange: (p: Post) => void }) {
   const [busy, setBusy] = useState(false);
   const act = async (action: 'claimPost' | 'releasePost') => {
+    if (
+      action === 'releasePost' &&
+      !(await confirmFirst({ title: '放弃岗位', content: `放弃「${post.name}」？名额将让给其他党员。` }))
+    )
+      return;
     setBusy(true);
     try {
       const res = await call('checkin', action, { postId: post.id });
@@ -33,7 +41,7 @@ function PostItem({ post, canClaim, onChange }: { post: Post; canClaim: boolean;
           {post.mine ? '已认领' : full ? '已满' : `余${post.capacity - post.taken}个`}
         </View>
       </View>
-      <View className="list-line">{post.duty}</View>
+      <Clamp text={post.duty} />
       <View className="list-line">
         {[post.gridName, post.unitName].filter(Boolean).join(' ') || '全社区'} · 名额 {post.taken}/{post.capacity}
       </View>
@@ -64,7 +72,7 @@ export default function Posts() {
   const [status, setStatus] = useState<'open' | 'closed'>('open');
   const list = useListPage((cursor) => call('checkin', 'listPosts', { status, cursor, limit: 20 }), [status]);
   return (
-    <View className="page">
+    <Page title="岗位认领">
       <Tabs
         tabs={[
           { value: 'open' as const, label: '认领中' },
@@ -90,6 +98,6 @@ export default function Posts() {
           />
         )}
       </PagedList>
-    </View>
+    </Page>
   );
 }

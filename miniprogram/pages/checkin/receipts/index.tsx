@@ -7,6 +7,7 @@ import { PagedList, Tabs } from '../../../components/paged-list';
 import { StatusTag } from '../../../components/status-tag';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
 
 const tabs: Array<{ value: EnrolmentStatus | undefined; label: string }> = [
   { value: undefined, label: '全部' },
@@ -23,7 +24,7 @@ export default function Receipts() {
     [status],
   );
   return (
-    <View className="page">
+    <Page title="报到回执">
       <Tabs tabs={tabs} value={status} onChange={setStatus} />
       <PagedList list={list} empty={{ title: '暂无报到回执', hint: '本单位党员在社区报到后，回执会显示在这里' }}>
         {(r) => (
@@ -45,6 +46,6 @@ export default function Receipts() {
           </View>
         )}
       </PagedList>
-    </View>
+    </Page>
   );
 }

@@ -9,6 +9,10 @@ import { PagedList, Tabs } from '../../../components/paged-list';
 import { StatusTag } from '../../../components/status-tag';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { Counter, FieldError } from '../../../components/form';
+import { limits, overLimit } from '../../../components/limits';
+import { confirmFirst } from '../../../hooks/confirm';
 
 type Item = Output<'checkin', 'listReports'>['items'][number];
 const tabs: Array<{ value: EnrolmentStatus; label: string }> = [
@@ -22,6 +26,16 @@ function ReviewItem({ item, onReviewed }: { item: Item; onReviewed: (id: string)
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const review = async (decision: 'approve' | 'reject') => {
+    // 通过 sends the receipt to the member's organisation at once: ask first.
+    if (
+      decision === 'approve' &&
+      !(await confirmFirst({
+        title: '通过报到',
+        content: `通过${item.name}的报到？通过后将向其所在单位发出报到回执。`,
+        confirmText: '通过',
+      }))
+    )
+      return;
     setBusy(true);
     try {
       await call('checkin', 'reviewReport', {
@@ -50,18 +64,24 @@ function ReviewItem({ item, onReviewed }: { item: Item; onReviewed: (id: string)
       <View className="list-line">提交：{beijing(item.submittedAt)}</View>
       {item.reason ? <View className="list-line">驳回原因：{item.reason}</View> : null}
       {item.status === 'pending' && rejecting ? (
-        <View>
+        <View className="inline-form">
           <Textarea
-            className="field-input"
-            style={{ width: '100%', height: '80px', marginTop: '8px', background: '#f7f7f7' }}
+            className="field-input field-textarea inline-textarea"
             placeholder="请填写驳回原因（必填）"
             value={reason}
-            maxlength={200}
+            maxlength={-1}
+            nativeProps={{ 'aria-label': '驳回原因' }}
             onInput={(e) => setReason(e.detail.value)}
           />
+          <Counter value={reason.trim()} max={limits.enrolmentReason} />
+          <FieldError text={overLimit(reason.trim(), limits.enrolmentReason)} />
           <View className="actions">
             <Button onClick={() => setRejecting(false)}>取消</Button>
-            <Button type="danger" disabled={busy || !reason.trim()} onClick={() => void review('reject')}>
+            <Button
+              type="danger"
+              disabled={busy || !reason.trim() || reason.trim().length > limits.enrolmentReason}
+              onClick={() => void review('reject')}
+            >
               确认驳回
             </Button>
           </View>
@@ -87,7 +107,7 @@ export default function Review() {
   const [status, setStatus] = useState<EnrolmentStatus>('pending');
   const list = useListPage((cursor) => call('checkin', 'listReports', { status, cursor, limit: 20 }), [status]);
   return (
-    <View className="page">
+    <Page title="报到审核">
       <Tabs tabs={tabs} value={status} onChange={setStatus} />
       <PagedList list={list} empty={{ title: status === 'pending' ? '暂无待审核的报到' : '暂无记录' }}>
         {(item) => (
@@ -98,6 +118,6 @@ export default function Review() {
           />
         )}
       </PagedList>
-    </View>
+    </Page>
   );
 }

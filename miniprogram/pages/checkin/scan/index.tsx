@@ -4,9 +4,10 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { beijing } from '@shared/core/time';
 import { call, type Output } from '../../../api/call';
-import { Empty, ErrorView, Loading } from '../../../components/states';
+import { Empty, ErrorView, Loading, Result } from '../../../components/states';
 import { useLoad } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
 
 type Attendance = Output<'checkin', 'checkIn'>['attendance'];
 
@@ -40,9 +41,24 @@ export default function Scan() {
   const [mine, setMine] = useState<Attendance | null>(null);
   const [busy, setBusy] = useState(false);
   const [loadedAt] = useState(Date.now);
-  if (!token) return <Empty title="请扫描活动签到码" />;
-  if (info.state === 'loading') return <Loading />;
-  if (info.state === 'error') return <ErrorView error={info.error} />;
+  if (!token)
+    return (
+      <Page title="活动签到">
+        <Empty title="请扫描活动签到码" />
+      </Page>
+    );
+  if (info.state === 'loading')
+    return (
+      <Page title="活动签到">
+        <Loading />
+      </Page>
+    );
+  if (info.state === 'error')
+    return (
+      <Page title="活动签到">
+        <ErrorView error={info.error} />
+      </Page>
+    );
   const { activity, isMember } = info.data;
   const current = mine ?? info.data.mine;
   const act = async (action: 'checkIn' | 'checkOut') => {
@@ -66,14 +82,16 @@ export default function Scan() {
     }
   };
   return (
-    <View className="page">
+    <Page title="活动签到">
       <View className="banner">
         <View className="banner-title">{activity.title}</View>
         <View className="banner-sub">
           {beijing(activity.startAt, 'MM月DD日 HH:mm')} - {beijing(activity.endAt, 'HH:mm')} · {activity.place}
         </View>
       </View>
-      {!isMember ? <Empty title="请先在本社区报到" hint="报到审核通过后，才能参加本社区的活动签到" /> : null}
+      {!isMember ? (
+        <Result ok={false} title="请先在本社区报到" next="扫描社区报到码报到，审核通过后才能参加本社区的活动签到。" />
+      ) : null}
       {isMember && !current ? (
         <View className="submit">
           <Button type="primary" block loading={busy} disabled={busy} onClick={() => void act('checkIn')}>
@@ -100,6 +118,17 @@ export default function Scan() {
           ) : null}
         </View>
       ) : null}
-    </View>
+      {mine ? (
+        <Result
+          ok
+          title={mine.checkOutAt ? '签退成功' : '签到成功'}
+          next={
+            mine.checkOutAt
+              ? '本次服务时长已记录，可在“我的服务”中查看。'
+              : '离开时请再次扫描组织者出示的签到码签退，服务时长按签到、签退时间计算。'
+          }
+        />
+      ) : null}
+    </Page>
   );
 }

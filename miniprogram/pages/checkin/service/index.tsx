@@ -6,6 +6,7 @@ import { ErrorView, Loading } from '../../../components/states';
 import { PagedList } from '../../../components/paged-list';
 import { useLoad, useOnReturn, usePaged } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
 
 /** A member's attendance, total hours, and where they stand against the half-year rule. */
 export default function Service() {
@@ -17,11 +18,21 @@ export default function Service() {
     () => void Promise.all([summary.reload(), list.refresh()]).finally(() => Taro.stopPullDownRefresh()),
   );
   useReachBottom(() => void list.more());
-  if (summary.state === 'loading') return <Loading />;
-  if (summary.state === 'error') return <ErrorView error={summary.error} onRetry={summary.reload} />;
+  if (summary.state === 'loading')
+    return (
+      <Page title="我的服务">
+        <Loading />
+      </Page>
+    );
+  if (summary.state === 'error')
+    return (
+      <Page title="我的服务">
+        <ErrorView error={summary.error} onRetry={summary.reload} />
+      </Page>
+    );
   const { totalHours, halfYear } = summary.data;
   return (
-    <View className="page">
+    <Page title="我的服务">
       <View className="stat">
         <View className="stat-item">
           <View className="stat-value" data-testid="total-hours">
@@ -70,6 +81,6 @@ export default function Service() {
           </View>
         )}
       </PagedList>
-    </View>
+    </Page>
   );
 }

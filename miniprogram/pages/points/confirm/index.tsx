@@ -8,6 +8,9 @@ import { NoteAction } from '../../../components/note-action';
 import { PagedList } from '../../../components/paged-list';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { limits } from '../../../components/limits';
+import { confirmFirst } from '../../../hooks/confirm';
 
 /** Built for doing many quickly: confirm all shown at once, or one by one; a rejection needs a reason. */
 export default function ConfirmServices() {
@@ -29,20 +32,20 @@ export default function ConfirmServices() {
     const done = new Set(res.results.filter((r) => r.ok).map((r) => r.id));
     list.setItems((old) => old.filter((x) => !done.has(x.id)));
   };
+  // 全部确认 credits points to everyone shown at once: ask first.
+  const confirmAll = async () => {
+    const ids = list.items.map((s) => s.id);
+    const sure = await confirmFirst({
+      title: '全部确认',
+      content: `确认列表中的${ids.length}条服务时长？确认后将按时长发放积分，不能撤回。`,
+    });
+    if (sure) await review(ids, 'confirm');
+  };
   return (
-    <View className="page">
+    <Page title="确认服务时长">
       {list.items.length > 1 ? (
         <View className="float-action">
-          <Button
-            type="primary"
-            block
-            onClick={() =>
-              void review(
-                list.items.map((s) => s.id),
-                'confirm',
-              )
-            }
-          >
+          <Button type="primary" block onClick={() => void confirmAll()}>
             全部确认（{list.items.length}条）
           </Button>
         </View>
@@ -64,6 +67,7 @@ export default function ConfirmServices() {
                 label="驳回"
                 placeholder="驳回原因（党员可见）"
                 confirm="确认驳回"
+                limit={limits.serviceReason}
                 danger
                 onSubmit={(reason) => review([s.id], 'reject', reason)}
               />
@@ -74,6 +78,6 @@ export default function ConfirmServices() {
           </View>
         )}
       </PagedList>
-    </View>
+    </Page>
   );
 }

@@ -4,8 +4,10 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { call, type CallError } from '../../../api/call';
 import { useRequestId } from '../../../api/request-id';
-import { TextField } from '../../../components/form';
+import { TextField, useFieldErrors } from '../../../components/form';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { limits } from '../../../components/limits';
 
 /** The station puts an item on the shelf, or changes its price, stock, limit, or takes it off. */
 export default function ItemEdit() {
@@ -18,7 +20,7 @@ export default function ItemEdit() {
   const [stock, setStock] = useState(p.stock ?? '');
   const [limit, setLimit] = useState(p.limit ?? '1');
   const [active, setActive] = useState(p.active !== '0');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, edit } = useFieldErrors();
   const save = async () => {
     try {
       await call('points', 'saveItem', {
@@ -39,23 +41,30 @@ export default function ItemEdit() {
     }
   };
   return (
-    <View className="page">
+    <Page title="商品">
       <View className="form">
-        <TextField label="商品名称" name="name" value={name} onInput={setName} error={errors.name} maxlength={30} />
+        <TextField
+          label="商品名称"
+          name="name"
+          limit={limits.itemName}
+          value={name}
+          onInput={edit('name', setName)}
+          error={errors.name}
+        />
         <TextField
           label="说明"
           name="description"
+          limit={limits.itemDescription}
           value={description}
-          onInput={setDescription}
+          onInput={edit('description', setDescription)}
           error={errors.description}
-          maxlength={200}
         />
         <TextField
           label="所需积分"
           name="price"
           type="number"
           value={price}
-          onInput={setPrice}
+          onInput={edit('price', setPrice)}
           error={errors.price}
           maxlength={6}
         />
@@ -64,7 +73,7 @@ export default function ItemEdit() {
           name="stock"
           type="number"
           value={stock}
-          onInput={setStock}
+          onInput={edit('stock', setStock)}
           error={errors.stock}
           maxlength={6}
         />
@@ -73,7 +82,7 @@ export default function ItemEdit() {
           name="limit"
           type="number"
           value={limit}
-          onInput={setLimit}
+          onInput={edit('perMemberLimit', setLimit)}
           error={errors.perMemberLimit}
           maxlength={3}
         />
@@ -87,6 +96,6 @@ export default function ItemEdit() {
           保存
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -6,11 +6,13 @@ import { pointsDefaults } from '@shared/points/points.rules';
 import { beijing } from '@shared/core/time';
 import { call, type CallError } from '../../../api/call';
 import { useRequestId } from '../../../api/request-id';
-import { PickerField, TextField } from '../../../components/form';
+import { PickerField, TextField, useFieldErrors } from '../../../components/form';
 import { OptionField } from '../../../components/option-field';
 import { UnitPicker } from '../../../components/unit-picker';
 import { backOr } from '../../../hooks/go-back';
 import { useDevLoginGuard, useMe } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { limits } from '../../../components/limits';
 
 const hourOptions = Array.from({ length: 16 }, (_, i) => ({ id: String((i + 1) / 2), name: `${(i + 1) / 2} 小时` }));
 
@@ -24,7 +26,7 @@ export default function LogService() {
   const [description, setDescription] = useState('');
   const [date, setDate] = useState(beijing(new Date().toISOString(), 'YYYY-MM-DD'));
   const [hours, setHours] = useState('1');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, edit } = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     setBusy(true);
@@ -39,22 +41,22 @@ export default function LogService() {
     }
   };
   return (
-    <View className="page">
+    <Page title="登记服务时长">
       <View className="form">
         <TextField
           label="服务内容"
           name="description"
+          limit={limits.serviceDescription}
           placeholder="如：清理楼道杂物"
           value={description}
-          onInput={setDescription}
+          onInput={edit('description', setDescription)}
           error={errors.description}
-          maxlength={100}
         />
         {communityId ? (
           <UnitPicker
             communityId={communityId}
             value={unitId}
-            onChange={setUnitId}
+            onChange={edit('unitId', setUnitId)}
             error={errors.unitId}
             unitLabel="服务单元"
           />
@@ -65,7 +67,7 @@ export default function LogService() {
           start={beijing(new Date(Date.now() - pointsDefaults.serviceLogDays * 86400_000).toISOString(), 'YYYY-MM-DD')}
           end={beijing(new Date().toISOString(), 'YYYY-MM-DD')}
           value={date}
-          onChange={setDate}
+          onChange={edit('date', setDate)}
           error={errors.date}
           testid="date"
         />
@@ -74,7 +76,7 @@ export default function LogService() {
           placeholder="请选择"
           options={hourOptions}
           value={hours}
-          onChange={setHours}
+          onChange={edit('hours', setHours)}
           error={errors.hours}
           testid="pick-hours"
         />
@@ -84,6 +86,6 @@ export default function LogService() {
           提交
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -8,6 +8,7 @@ import { call } from '../../../api/call';
 import { PagedList, Tabs } from '../../../components/paged-list';
 import { useOnReturn, usePaged } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
 
 /** A member's balance, every credit and debit with its reason, and their service records' states. */
 export default function MyPoints() {
@@ -27,7 +28,7 @@ export default function MyPoints() {
   useReachBottom(() => void (tab === 'ledger' ? ledger.more() : services.more()));
   const go = (url: string) => void Taro.navigateTo({ url });
   return (
-    <View className="page">
+    <Page title="我的积分">
       <View className="banner">
         <View className="banner-sub">当前积分</View>
         <View className="banner-title" data-testid="balance">
@@ -90,6 +91,6 @@ export default function MyPoints() {
           )}
         </PagedList>
       )}
-    </View>
+    </Page>
   );
 }

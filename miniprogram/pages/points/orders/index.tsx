@@ -7,13 +7,15 @@ import { PagedList } from '../../../components/paged-list';
 import { runAction } from '../../../hooks/use-action';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { afterConfirm } from '../../../hooks/confirm';
 
 /** A member's orders with their pickup codes; one not yet picked up can be cancelled (points refunded). */
 export default function MyOrders() {
   useDevLoginGuard('pages/points/orders/index');
   const list = useListPage((cursor) => call('points', 'myOrders', { cursor, limit: 20 }), []);
   return (
-    <View className="page">
+    <Page title="我的兑换">
       <PagedList list={list} empty={{ title: '还没有兑换记录', hint: '到积分超市用积分兑换商品' }}>
         {(o) => (
           <View key={o.id} className="list-item" data-testid="order" data-item={o.itemName}>
@@ -27,7 +29,7 @@ export default function MyOrders() {
             </View>
             {o.status === 'placed' ? <View className="hint">领取码：到社区红领工作站出示</View> : null}
             {o.status === 'placed' ? (
-              <View className="token" style={{ fontSize: '22px', margin: '12px 0' }} data-testid="pickup-code">
+              <View className="token pickup-code" data-testid="pickup-code">
                 {o.pickupCode}
               </View>
             ) : null}
@@ -39,8 +41,12 @@ export default function MyOrders() {
               <View className="actions">
                 <Button
                   onClick={() =>
-                    void runAction(() => call('points', 'cancelOrder', { orderId: o.id }), '已取消，积分已退还').then(
-                      () => list.refresh(),
+                    void afterConfirm(
+                      { title: '取消兑换', content: `取消「${o.itemName}」的兑换？${o.price}积分将退回您的账户。` },
+                      () =>
+                        runAction(() => call('points', 'cancelOrder', { orderId: o.id }), '已取消，积分已退还').then(
+                          () => list.refresh(),
+                        ),
                     )
                   }
                 >
@@ -51,6 +57,6 @@ export default function MyOrders() {
           </View>
         )}
       </PagedList>
-    </View>
+    </Page>
   );
 }

@@ -11,12 +11,21 @@ import { ErrorView, Loading } from '../../../components/states';
 import { runAction } from '../../../hooks/use-action';
 import { useLoad } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { limits } from '../../../components/limits';
+import { confirmFirst } from '../../../hooks/confirm';
 
 /** 核销: enter (or scan, in the mini-program) a member's pickup code and hand the item over. */
 function HandOver() {
   const [code, setCode] = useState('');
   const [last, setLast] = useState<string | null>(null);
   const hand = async (value: string) => {
+    const sure = await confirmFirst({
+      title: '核销领取',
+      content: `核销领取码 ${value}？核销后订单完成，请当面交付商品。`,
+      confirmText: '核销',
+    });
+    if (!sure) return;
     const res = await runAction(() => call('points', 'handOver', { pickupCode: value }), '已核销，请交付商品');
     if (!res) return;
     setLast(`${res.order.memberName} · ${res.order.itemName}`);
@@ -30,6 +39,7 @@ function HandOver() {
         className="field-input"
         name="pickupCode"
         placeholder="输入8位领取码"
+        nativeProps={{ 'aria-label': '领取码' }}
         value={code}
         maxlength={8}
         onInput={(e) => setCode(e.detail.value.toUpperCase())}
@@ -52,8 +62,18 @@ function HandOver() {
 function Settings() {
   const stats = useLoad(() => call('points', 'pointsSettings', {}), []);
   const [rate, setRate] = useState<string | null>(null);
-  if (stats.state === 'loading') return <Loading />;
-  if (stats.state === 'error') return <ErrorView error={stats.error} onRetry={stats.reload} />;
+  if (stats.state === 'loading')
+    return (
+      <Page title="积分管理">
+        <Loading />
+      </Page>
+    );
+  if (stats.state === 'error')
+    return (
+      <Page title="积分管理">
+        <ErrorView error={stats.error} onRetry={stats.reload} />
+      </Page>
+    );
   const save = async () => {
     await runAction(() => call('points', 'pointsSettings', { pointsPerHour: Number(rate) }), '已保存');
     void stats.reload();
@@ -112,6 +132,7 @@ function Correction() {
               label="更正"
               placeholder="更正原因"
               confirm="确认更正"
+              limit={limits.entryReason}
               danger
               onSubmit={(reason) =>
                 runAction(() => call('points', 'reverseEntry', { entryId: e.id, reason }), '已更正').then(
@@ -129,7 +150,7 @@ function Correction() {
 export default function PointsStation() {
   useDevLoginGuard('pages/points/station/index');
   return (
-    <View className="page">
+    <Page title="积分管理">
       <HandOver />
       <Settings />
       <Correction />
@@ -138,6 +159,6 @@ export default function PointsStation() {
           管理积分超市
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -10,6 +10,8 @@ import { TextPhotosAction } from '../../../components/text-photos-action';
 import { runAction } from '../../../hooks/use-action';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { limits } from '../../../components/limits';
 
 /** A department answers the whistles addressed to it: 报到, progress, the result, or "not ours". */
 export default function DepartmentWhistles() {
@@ -20,7 +22,7 @@ export default function DepartmentWhistles() {
     p && list.setItems((old) => old.map((x) => (x.id === p.id ? p : x)));
   const drop = (id: string) => list.setItems((old) => old.filter((x) => x.id !== id));
   return (
-    <View className="page">
+    <Page title="吹哨报到">
       <Tabs
         tabs={[
           { value: true, label: '待办' },
@@ -38,6 +40,7 @@ export default function DepartmentWhistles() {
                   label="非本部门"
                   placeholder="应由哪个单位处理"
                   confirm="退回社区"
+                  limit={limits.problemBelongsTo}
                   danger
                   onSubmit={(belongsTo) =>
                     runAction(() => call('report', 'notOurs', { problemId: p.id, belongsTo }), '已退回').then(
@@ -63,6 +66,7 @@ export default function DepartmentWhistles() {
                   label="反馈进展"
                   placeholder="目前的处理进展"
                   confirm="提交"
+                  limit={limits.problemProgress}
                   onSubmit={(note) =>
                     runAction(() => call('report', 'addProgress', { problemId: p.id, note }), '已反馈进展').then(
                       (r) => void replace(r?.problem),
@@ -73,6 +77,7 @@ export default function DepartmentWhistles() {
                   label="反馈结果"
                   placeholder="处理结果"
                   confirm="提交结果"
+                  limit={limits.problemResult}
                   onSubmit={(result, photos) =>
                     runAction(() => call('report', 'respond', { problemId: p.id, result, photos }), '已反馈结果').then(
                       (r) => void (r && drop(p.id)),
@@ -84,6 +89,6 @@ export default function DepartmentWhistles() {
           </ProblemCard>
         )}
       </PagedList>
-    </View>
+    </Page>
   );
 }

@@ -9,6 +9,8 @@ import { ProblemCard } from '../../../components/problem-card';
 import { runAction } from '../../../hooks/use-action';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { limits } from '../../../components/limits';
 
 /** A resident follows their reports on a timeline and rates the result (not satisfied reopens it). */
 export default function MyProblems() {
@@ -17,7 +19,7 @@ export default function MyProblems() {
   const replace = (p: ProblemView | null | undefined) =>
     p && list.setItems((old) => old.map((x) => (x.id === p.id ? p : x)));
   return (
-    <View className="page">
+    <Page title="我反映的问题">
       <View className="float-action">
         <Button type="primary" block onClick={() => void Taro.navigateTo({ url: '/pages/whistle/new/index' })}>
           反映新问题
@@ -35,6 +37,7 @@ export default function MyProblems() {
                   label="不满意"
                   placeholder="哪里还没解决（选填）"
                   confirm="提交评价"
+                  limit={limits.problemComment}
                   danger
                   optional
                   onSubmit={(comment) =>
@@ -61,6 +64,6 @@ export default function MyProblems() {
           </ProblemCard>
         )}
       </PagedList>
-    </View>
+    </Page>
   );
 }

@@ -6,7 +6,7 @@ import { templateIdsFor } from '@shared/messages/templates';
 import { problemCategories, type ProblemCategory } from '@shared/whistle/whistle.rules';
 import { call, type CallError } from '../../../api/call';
 import { useRequestId } from '../../../api/request-id';
-import { TextField } from '../../../components/form';
+import { TextField, useFieldErrors } from '../../../components/form';
 import { OptionField } from '../../../components/option-field';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { ProblemCard } from '../../../components/problem-card';
@@ -15,6 +15,8 @@ import { runAction } from '../../../hooks/use-action';
 import { backOr } from '../../../hooks/go-back';
 import { useLoad } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { limits } from '../../../components/limits';
 
 const categories = problemCategories.map((c) => ({ id: c, name: c }));
 
@@ -41,7 +43,7 @@ export default function NewProblem() {
   const [description, setDescription] = useState('');
   const [photos, setPhotos] = useState<string[]>([]);
   const [phone, setPhone] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, edit } = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     setBusy(true);
@@ -68,18 +70,23 @@ export default function NewProblem() {
     }
   };
   return (
-    <View className="page">
+    <Page title="反映问题">
       <View className="form">
         <OptionField
           label="问题类别"
           placeholder="请选择"
           options={categories}
           value={category}
-          onChange={setCategory}
+          onChange={edit('category', setCategory)}
           error={errors.category}
           testid="pick-category"
         />
-        <UnitPicker value={unitId} onChange={setUnitId} error={errors.unitId} unitLabel="所在单元（楼栋）" />
+        <UnitPicker
+          value={unitId}
+          onChange={edit('unitId', setUnitId)}
+          error={errors.unitId}
+          unitLabel="所在单元（楼栋）"
+        />
       </View>
       {nearby.data?.items.length ? (
         <View>
@@ -105,12 +112,12 @@ export default function NewProblem() {
         <TextField
           label="问题描述"
           name="description"
+          limit={limits.problemDescription}
           placeholder="时间、地点、具体情况"
           value={description}
-          onInput={setDescription}
+          onInput={edit('description', setDescription)}
           error={errors.description}
           multiline
-          maxlength={500}
         />
         {[0, 1, 2]
           .filter((i) => i <= photos.length)
@@ -130,7 +137,7 @@ export default function NewProblem() {
           type="number"
           placeholder="社区工作人员联系您时使用"
           value={phone}
-          onInput={setPhone}
+          onInput={edit('phone', setPhone)}
           error={errors.phone}
           maxlength={11}
         />
@@ -140,6 +147,6 @@ export default function NewProblem() {
           提交
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -11,15 +11,22 @@ import { ProblemCard } from '../../../components/problem-card';
 import { runAction } from '../../../hooks/use-action';
 import { useListPage, useLoad } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { limits } from '../../../components/limits';
+import { afterConfirm } from '../../../hooks/confirm';
 
+/** Every state of the ledger, in the order a report moves; the finished ones last. */
 const tabs: Array<{ value: ProblemStatus; label: string }> = [
   { value: 'submitted', label: '待处理' },
+  { value: 'in_station', label: '站内办理' },
   { value: 'whistled', label: '已吹哨' },
-  { value: 'acknowledged', label: '已报到' },
+  { value: 'acknowledged', label: '部门已报到' },
   { value: 'responded', label: '待确认' },
-  { value: 'returned', label: '退回' },
+  { value: 'returned', label: '部门退回' },
   { value: 'reopened', label: '重办' },
-  { value: 'in_station', label: '站内' },
+  { value: 'confirmed', label: '已办结' },
+  { value: 'closed', label: '已评价' },
+  { value: 'declined', label: '不予受理' },
 ];
 
 /** 吹哨: choose the departments, the lead among them, and whether they may see who reported it. */
@@ -135,8 +142,10 @@ export default function StationProblems() {
   const drop = (id: string) => list.setItems((old) => old.filter((x) => x.id !== id));
   const act = (work: () => Promise<unknown>, ok: string, id: string) =>
     void runAction(work, ok).then((r) => r && drop(id));
+  const ask = (o: { title: string; content: string }, work: () => Promise<unknown>, ok: string, id: string) =>
+    void afterConfirm(o, () => act(work, ok, id));
   return (
-    <View className="page">
+    <Page title="问题台账">
       <Tabs tabs={tabs} value={status} onChange={setStatus} />
       <PagedList list={list} empty={{ title: '暂无问题' }}>
         {(p) => (
@@ -145,7 +154,8 @@ export default function StationProblems() {
               <View className="actions" style={{ flexWrap: 'wrap' }}>
                 <Button
                   onClick={() =>
-                    act(
+                    ask(
+                      { title: '站内解决', content: '由工作站自己办理这件事，办完后在“站内办理”里反馈结果。' },
                       () => call('report', 'triage', { problemId: p.id, action: 'solveInStation' }),
                       '转站内处理',
                       p.id,
@@ -158,6 +168,7 @@ export default function StationProblems() {
                   label="不予受理"
                   placeholder="原因（居民可见）"
                   confirm="确认"
+                  limit={limits.problemReason}
                   danger
                   onSubmit={(reason) =>
                     runAction(
@@ -176,6 +187,7 @@ export default function StationProblems() {
                   label="办结反馈"
                   placeholder="处理结果"
                   confirm="提交"
+                  limit={limits.problemResult}
                   onSubmit={(result) =>
                     runAction(() => call('report', 'stationRespond', { problemId: p.id, result }), '已反馈').then(
                       (r) => void (r && drop(p.id)),
@@ -188,7 +200,8 @@ export default function StationProblems() {
               <View className="actions">
                 <Button
                   onClick={() =>
-                    act(
+                    ask(
+                      { title: '重新吹哨', content: '结果未解决，再次吹哨给原部门，部门须在期限内重新反馈。' },
                       () =>
                         call('report', 'triage', {
                           problemId: p.id,
@@ -206,7 +219,12 @@ export default function StationProblems() {
                 <Button
                   type="primary"
                   onClick={() =>
-                    act(() => call('report', 'confirmResult', { problemId: p.id }), '已办结，已告知居民', p.id)
+                    ask(
+                      { title: '确认办结', content: '确认问题已解决？办结后将告知居民并请其评价。' },
+                      () => call('report', 'confirmResult', { problemId: p.id }),
+                      '已办结，已告知居民',
+                      p.id,
+                    )
                   }
                 >
                   确认办结
@@ -216,6 +234,6 @@ export default function StationProblems() {
           </ProblemCard>
         )}
       </PagedList>
-    </View>
+    </Page>
   );
 }

@@ -6,6 +6,13 @@ import { PickerField } from '../../../components/form';
 import { Empty, ErrorView, Loading } from '../../../components/states';
 import { useLoad } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+
+/**
+ * The months that can have figures: from the year the district began using the app to this month (a picker
+ * without bounds scrolls to 2999).
+ */
+const firstMonth = '2025-01';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
 
@@ -31,15 +38,18 @@ function Rates({
 /** The district's monthly figures per department (with assessment points) and per community. */
 export default function ProblemStats() {
   useDevLoginGuard('pages/whistle/stats/index');
-  const [month, setMonth] = useState(beijing(new Date().toISOString(), 'YYYY-MM'));
+  const thisMonth = beijing(new Date().toISOString(), 'YYYY-MM');
+  const [month, setMonth] = useState(thisMonth);
   const stats = useLoad(() => call('report', 'problemStats', { month }), [month]);
   return (
-    <View className="page">
+    <Page title="吹哨报到统计">
       <View className="form">
         <PickerField
           label="月份"
           mode="date"
           fields="month"
+          start={firstMonth}
+          end={thisMonth}
           value={month}
           onChange={(v) => setMonth(v.slice(0, 7))}
           testid="month"
@@ -69,6 +79,6 @@ export default function ProblemStats() {
           ))}
         </View>
       ) : null}
-    </View>
+    </Page>
   );
 }

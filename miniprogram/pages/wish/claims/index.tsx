@@ -9,6 +9,10 @@ import { WishCard } from '../../../components/wish-card';
 import { runAction } from '../../../hooks/use-action';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { Counter, FieldError } from '../../../components/form';
+import { limits, overLimit } from '../../../components/limits';
+import { afterConfirm } from '../../../hooks/confirm';
 
 /** Marking a wish fulfilled: a short note and, if the member likes, a photo. */
 function FulfilAction({ wishId, onDone }: { wishId: string; onDone: (w: WishView) => void }) {
@@ -29,19 +33,25 @@ function FulfilAction({ wishId, onDone }: { wishId: string; onDone: (w: WishView
     if (res) onDone(res.wish);
   };
   return (
-    <View style={{ width: '100%' }}>
+    <View className="inline-form">
       <Textarea
-        className="field-input field-textarea"
-        style={{ background: '#f7f7f7', marginTop: '8px' }}
+        className="field-input field-textarea inline-textarea"
         placeholder="简单说明完成情况"
         value={note}
-        maxlength={200}
+        maxlength={-1}
+        nativeProps={{ 'aria-label': '完成情况' }}
         onInput={(e) => setNote(e.detail.value)}
       />
+      <Counter value={note.trim()} max={limits.wishNote} />
+      <FieldError text={overLimit(note.trim(), limits.wishNote)} />
       <PhotoPicker value={photo} onChange={setPhoto} label="完成照片（可选）" />
       <View className="actions">
         <Button onClick={() => setOpen(false)}>取消</Button>
-        <Button type="primary" disabled={note.trim().length < 2} onClick={() => void submit()}>
+        <Button
+          type="primary"
+          disabled={note.trim().length < 2 || note.trim().length > limits.wishNote}
+          onClick={() => void submit()}
+        >
           提交完成
         </Button>
       </View>
@@ -56,7 +66,7 @@ export default function MyClaims() {
   const replace = (w: WishView | null | undefined) =>
     w && list.setItems((old) => old.map((x) => (x.id === w.id ? w : x)));
   return (
-    <View className="page">
+    <Page title="我认领的心愿">
       <PagedList list={list} empty={{ title: '还没有认领心愿', hint: '到心愿墙认领一个，帮居民实现它' }}>
         {(w) => (
           <WishCard key={w.id} wish={w}>
@@ -64,8 +74,12 @@ export default function MyClaims() {
               <View className="actions">
                 <Button
                   onClick={() =>
-                    void runAction(() => call('wish', 'giveUpWish', { wishId: w.id }), '已放弃').then(
-                      (r) => r && list.setItems((old) => old.filter((x) => x.id !== w.id)),
+                    void afterConfirm(
+                      { title: '放弃认领', content: `放弃「${w.title}」？心愿将回到心愿墙，由其他党员认领。` },
+                      () =>
+                        runAction(() => call('wish', 'giveUpWish', { wishId: w.id }), '已放弃').then(
+                          (r) => r && list.setItems((old) => old.filter((x) => x.id !== w.id)),
+                        ),
                     )
                   }
                 >
@@ -77,6 +91,6 @@ export default function MyClaims() {
           </WishCard>
         )}
       </PagedList>
-    </View>
+    </Page>
   );
 }

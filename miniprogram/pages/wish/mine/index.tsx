@@ -9,6 +9,9 @@ import { WishCard } from '../../../components/wish-card';
 import { runAction } from '../../../hooks/use-action';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { limits } from '../../../components/limits';
+import { afterConfirm } from '../../../hooks/confirm';
 
 /** A resident's wishes: cancel before a claim, confirm the fulfilment (or say it was not done), thank the member. */
 export default function MyWishes() {
@@ -17,7 +20,7 @@ export default function MyWishes() {
   const replace = (w: WishView | null | undefined) =>
     w && list.setItems((old) => old.map((x) => (x.id === w.id ? w : x)));
   return (
-    <View className="page">
+    <Page title="我的心愿">
       <View className="float-action">
         <Button type="primary" block onClick={() => void Taro.navigateTo({ url: '/pages/wish/post/index' })}>
           发布新心愿
@@ -33,8 +36,12 @@ export default function MyWishes() {
               <View className="actions">
                 <Button
                   onClick={() =>
-                    void runAction(() => call('wish', 'cancelWish', { wishId: w.id }), '已取消').then((r) =>
-                      replace(r?.wish),
+                    void afterConfirm(
+                      { title: '取消心愿', content: '取消后这个心愿不再显示给党员，确定取消吗？' },
+                      () =>
+                        runAction(() => call('wish', 'cancelWish', { wishId: w.id }), '已取消').then((r) =>
+                          replace(r?.wish),
+                        ),
                     )
                   }
                 >
@@ -48,6 +55,7 @@ export default function MyWishes() {
                   label="还没完成"
                   placeholder="请说明哪里还没完成"
                   confirm="退回给党员"
+                  limit={limits.wishNote}
                   danger
                   onSubmit={(note) =>
                     runAction(
@@ -59,10 +67,17 @@ export default function MyWishes() {
                 <Button
                   type="primary"
                   onClick={() =>
-                    void runAction(
-                      () => call('wish', 'confirmWish', { wishId: w.id, fulfilled: true }),
-                      '已确认完成',
-                    ).then((r) => replace(r?.wish))
+                    void afterConfirm(
+                      {
+                        title: '确认已完成',
+                        content: '确认党员已帮您实现这个心愿？确认后党员将获得积分，不能撤回。',
+                      },
+                      () =>
+                        runAction(
+                          () => call('wish', 'confirmWish', { wishId: w.id, fulfilled: true }),
+                          '已确认完成',
+                        ).then((r) => replace(r?.wish)),
+                    )
                   }
                 >
                   确认已完成
@@ -75,6 +90,7 @@ export default function MyWishes() {
                   label="感谢党员"
                   placeholder="写一句感谢的话"
                   confirm="送出感谢"
+                  limit={limits.wishThanks}
                   onSubmit={(thanks) =>
                     runAction(() => call('wish', 'thankWish', { wishId: w.id, thanks }), '感谢已送达').then(
                       (r) => void replace(r?.wish),
@@ -86,6 +102,6 @@ export default function MyWishes() {
           </WishCard>
         )}
       </PagedList>
-    </View>
+    </Page>
   );
 }

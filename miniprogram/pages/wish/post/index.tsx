@@ -5,12 +5,14 @@ import { useState } from 'react';
 import { wishCategories } from '@shared/wish/wish.rules';
 import { call, type CallError } from '../../../api/call';
 import { useRequestId } from '../../../api/request-id';
-import { TextField } from '../../../components/form';
+import { TextField, useFieldErrors } from '../../../components/form';
 import { OptionField } from '../../../components/option-field';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { UnitPicker } from '../../../components/unit-picker';
 import { backOr } from '../../../hooks/go-back';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { limits } from '../../../components/limits';
 
 const categories = wishCategories.map((c) => ({ id: c, name: c }));
 
@@ -24,7 +26,7 @@ export default function PostWish() {
   const [category, setCategory] = useState('');
   const [phone, setPhone] = useState('');
   const [photo, setPhoto] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, edit } = useFieldErrors();
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
@@ -53,23 +55,24 @@ export default function PostWish() {
   };
 
   return (
-    <View className="page">
+    <Page title="发布微心愿">
       <View className="form">
         <TextField
           label="心愿标题"
           name="title"
+          limit={limits.wishTitle}
           placeholder="如：帮忙修理漏水的水龙头"
           value={title}
-          onInput={setTitle}
+          onInput={edit('title', setTitle)}
           error={errors.title}
-          maxlength={30}
         />
         <TextField
           label="心愿描述"
           name="description"
+          limit={limits.wishDescription}
           placeholder="具体需要什么帮助"
           value={description}
-          onInput={setDescription}
+          onInput={edit('description', setDescription)}
           error={errors.description}
           multiline
         />
@@ -78,11 +81,11 @@ export default function PostWish() {
           placeholder="请选择"
           options={categories}
           value={category}
-          onChange={setCategory}
+          onChange={edit('category', setCategory)}
           error={errors.category}
           testid="pick-category"
         />
-        <UnitPicker value={unitId} onChange={setUnitId} error={errors.unitId} unitLabel="居住单元" />
+        <UnitPicker value={unitId} onChange={edit('unitId', setUnitId)} error={errors.unitId} unitLabel="居住单元" />
         <PhotoPicker value={photo} onChange={setPhoto} />
         <TextField
           label="联系电话"
@@ -90,7 +93,7 @@ export default function PostWish() {
           type="number"
           placeholder="认领的党员会看到隐藏中间四位的号码"
           value={phone}
-          onInput={setPhone}
+          onInput={edit('phone', setPhone)}
           error={errors.phone}
           maxlength={11}
         />
@@ -100,6 +103,6 @@ export default function PostWish() {
           提交心愿
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

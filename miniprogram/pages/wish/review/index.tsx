@@ -9,6 +9,9 @@ import { WishCard } from '../../../components/wish-card';
 import { runAction } from '../../../hooks/use-action';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
+import { limits } from '../../../components/limits';
+import { afterConfirm } from '../../../hooks/confirm';
 
 const tabs: Array<{ value: WishStatus; label: string }> = [
   { value: 'pending_review', label: '待审核' },
@@ -25,7 +28,7 @@ export default function ReviewWishes() {
   const list = useListPage((cursor) => call('wish', 'listWishes', { status, cursor, limit: 20 }), [status]);
   const drop = (id: string) => list.setItems((old) => old.filter((x) => x.id !== id));
   return (
-    <View className="page">
+    <Page title="心愿审核">
       <Tabs tabs={tabs} value={status} onChange={setStatus} />
       <PagedList list={list} empty={{ title: '暂无心愿' }}>
         {(w) => (
@@ -36,6 +39,7 @@ export default function ReviewWishes() {
                   label="驳回"
                   placeholder="驳回原因（居民可见）"
                   confirm="确认驳回"
+                  limit={limits.wishReviewReason}
                   danger
                   onSubmit={(reason) =>
                     runAction(
@@ -47,10 +51,18 @@ export default function ReviewWishes() {
                 <Button
                   type="primary"
                   onClick={() =>
-                    void runAction(
-                      () => call('wish', 'reviewWish', { wishId: w.id, decision: 'approve' }),
-                      '已通过，党员可认领',
-                    ).then((r) => r && drop(w.id))
+                    void afterConfirm(
+                      {
+                        title: '通过审核',
+                        content: `通过「${w.title}」？通过后社区党员都能看到并认领。`,
+                        confirmText: '通过',
+                      },
+                      () =>
+                        runAction(
+                          () => call('wish', 'reviewWish', { wishId: w.id, decision: 'approve' }),
+                          '已通过，党员可认领',
+                        ).then((r) => r && drop(w.id)),
+                    )
                   }
                 >
                   通过
@@ -63,6 +75,7 @@ export default function ReviewWishes() {
                   label="释放认领"
                   placeholder="释放原因，如长期未完成"
                   confirm="确认释放"
+                  limit={limits.releaseReason}
                   danger
                   onSubmit={(reason) =>
                     runAction(() => call('wish', 'releaseClaim', { wishId: w.id, reason }), '已释放').then(
@@ -75,6 +88,6 @@ export default function ReviewWishes() {
           </WishCard>
         )}
       </PagedList>
-    </View>
+    </Page>
   );
 }

@@ -8,6 +8,7 @@ import { WishCard } from '../../../components/wish-card';
 import { runAction } from '../../../hooks/use-action';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
+import { Page } from '../../../components/page';
 
 /** Members browse the community's open wishes, newest first, and claim one. */
 export default function WishWall() {
@@ -23,7 +24,7 @@ export default function WishWall() {
     else void list.refresh();
   };
   return (
-    <View className="page">
+    <Page title="心愿墙">
       <Tabs
         tabs={[
           { value: undefined, label: '全部' },
@@ -43,6 +44,6 @@ export default function WishWall() {
           </WishCard>
         )}
       </PagedList>
-    </View>
+    </Page>
   );
 }
