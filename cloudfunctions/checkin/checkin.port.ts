@@ -1,2 +1,36 @@
-/** What other parts may call of checkin: the periodic reminder of activities about to start. */
+import type { TodoItem } from '@shared/org/org.contract';
+import { ownScope } from '../access/access';
+import type { Caller } from '../core/runtime/router';
+import { todoCount } from '../core/runtime/todo';
+import type { Store } from '../core/store/store.port';
+
+/** What other parts may call of checkin: the periodic reminder of activities about to start, the to-do counts. */
 export { remindActivities } from './activity-reminders.job';
+
+/** What waits for the caller in 报到: the station's reviews, an organisation's members not yet approved. */
+export function checkinTodo(store: Store, caller: Caller): Array<Promise<TodoItem>> {
+  const station = ownScope(caller, 'stationAdmin');
+  const org = ownScope(caller, 'orgAdmin');
+  return [
+    ...(station
+      ? [
+          todoCount(
+            store,
+            { key: 'enrolment.review', label: '报到待审核', page: 'pages/checkin/review/index' },
+            'reports',
+            { communityId: station, status: 'pending' },
+          ),
+        ]
+      : []),
+    ...(org
+      ? [
+          todoCount(
+            store,
+            { key: 'enrolment.org', label: '本单位报到待审核', page: 'pages/checkin/receipts/index' },
+            'reports',
+            { orgId: org, status: 'pending' },
+          ),
+        ]
+      : []),
+  ];
+}

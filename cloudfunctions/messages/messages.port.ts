@@ -112,3 +112,8 @@ export async function deliver(
     }),
   );
 }
+
+/** How many of the person's messages are unread (the tab bar's and the home page's badge). */
+export function unreadCount(rt: Runtime, openid: string): Promise<number> {
+  return rt.store.count('messages', { to: openid, read: false });
+}

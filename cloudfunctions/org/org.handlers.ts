@@ -1,6 +1,6 @@
 import type { OrgContract } from '@shared/org/org.contract';
 import type { Handlers } from '../core/runtime/router';
-import { me, places } from './org.queries';
+import { me, places, todo } from './org.queries';
 
 /** The organisation tree and the caller's identity: every action of the feature. */
-export const orgHandlers: Handlers<OrgContract> = { me, places };
+export const orgHandlers: Handlers<OrgContract> = { me, places, todo };

@@ -3,6 +3,11 @@ import type { ScopeKind } from '@shared/core/roles';
 import type { CommunityDoc, DepartmentDoc, GridDoc, UnitDoc } from './org.documents';
 import { loadByIds, nameOf } from '../core/runtime/lookup';
 import type { Handlers } from '../core/runtime/router';
+import { checkinTodo } from '../checkin/checkin.port';
+import { unreadCount } from '../messages/messages.port';
+import { pointsTodo } from '../points/points.port';
+import { whistleTodo } from '../whistle/whistle.port';
+import { wishTodo } from '../wish/wish.port';
 
 const scopeCollection: Record<ScopeKind, string | null> = {
   self: null,
@@ -77,4 +82,23 @@ export const places: Handlers<OrgContract>['places'] = async (input, ctx) => {
     units: units?.items.map(option) ?? [],
     departments: departments.items.map(option),
   };
+};
+
+/**
+ * What waits for the caller, for the home page: every feature's counts for the roles the caller holds, read
+ * at once (one round trip deep), and the unread messages. Keys are unique: the first of a key is kept.
+ */
+export const todo: Handlers<OrgContract>['todo'] = async (_input, ctx) => {
+  const { store, caller } = ctx;
+  const [items, unread] = await Promise.all([
+    Promise.all([
+      ...checkinTodo(store, caller),
+      ...wishTodo(store, caller),
+      ...pointsTodo(store, caller),
+      ...whistleTodo(store, caller),
+    ]),
+    unreadCount(ctx.rt, caller.openid),
+  ]);
+  const seen = new Set<string>();
+  return { items: items.filter((i) => !seen.has(i.key) && seen.add(i.key)), unread };
 };

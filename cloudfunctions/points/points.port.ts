@@ -2,6 +2,10 @@ import { isFailure, type Failure } from '@shared/core/result';
 import { pointsFor } from '@shared/points/points.rules';
 import { creationNotices, record, systemChanger, type Changer, type Notice } from '../core/runtime/change';
 import type { Runtime } from '../core/runtime/runtime';
+import type { TodoItem } from '@shared/org/org.contract';
+import { ownScope } from '../access/access';
+import type { Caller } from '../core/runtime/router';
+import { todoCount } from '../core/runtime/todo';
 import type { Store, TxStore } from '../core/store/store.port';
 import type { CommunitySettingsDoc } from '../org/org.port';
 import { postEntry } from './ledger';
@@ -118,4 +122,32 @@ export async function reviseService(
 /** The periodic sweep of shop units held by abandoned redemptions (see `stock.ts`). */
 export function sweepShopTakes(rt: Runtime): Promise<{ settled: number; returned: number }> {
   return sweepTakes(systemChanger(rt, 'timer'));
+}
+
+/**
+ * What waits for the caller in points: service records to confirm (the unit leader's unit, and those of the
+ * activities the caller organised, counted together) and the station's orders waiting to be picked up.
+ */
+export function pointsTodo(store: Store, caller: Caller): Array<Promise<TodoItem>> {
+  const unit = ownScope(caller, 'unitLeader');
+  const station = ownScope(caller, 'stationAdmin');
+  const confirm = { key: 'service.confirm', label: '服务时长待确认', page: 'pages/points/confirm/index' };
+  const organised = (): Promise<number> => store.count('services', { confirmer: caller.openid, status: 'pending' });
+  return [
+    ...(unit || station || ownScope(caller, 'gridSecretary')
+      ? [
+          Promise.all([unit ? store.count('services', { unitId: unit, status: 'pending' }) : 0, organised()]).then(
+            ([inUnit, mine]) => ({ ...confirm, count: inUnit + mine, dueAt: null }),
+          ),
+        ]
+      : []),
+    ...(station
+      ? [
+          todoCount(store, { key: 'order.pickup', label: '兑换待领取', page: 'pages/points/station/index' }, 'orders', {
+            communityId: station,
+            status: 'placed',
+          }),
+        ]
+      : []),
+  ];
 }

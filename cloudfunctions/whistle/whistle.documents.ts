@@ -55,11 +55,13 @@ export const whistleStorage: { collections: readonly string[]; indexes: readonly
   collections: ['meToos', 'problems', 'whistles'],
   indexes: [
     { collection: 'problems', fields: ['openid', 'createdAt', '_id'] },
+    { collection: 'problems', fields: ['openid', 'status', 'createdAt', '_id'] },
     { collection: 'problems', fields: ['communityId', 'status', 'createdAt', '_id'] },
     { collection: 'problems', fields: ['districtId', 'status', 'createdAt', '_id'] },
     { collection: 'problems', fields: ['gridId', 'open', 'createdAt', '_id'] },
     { collection: 'whistles', fields: ['problemId', 'round', '_id'] },
     { collection: 'whistles', fields: ['districtId', 'whistledAt', '_id'] },
+    { collection: 'whistles', fields: ['districtId', 'open', 'overdue', '_id'] },
     { collection: 'whistles', fields: ['departmentId', 'open', 'deadlineAt', '_id'] },
     { collection: 'whistles', fields: ['open', 'reminded', 'remindAt', '_id'] },
     { collection: 'whistles', fields: ['open', 'overdue', 'deadlineAt', '_id'] },

@@ -1,2 +1,57 @@
+import type { TodoItem } from '@shared/org/org.contract';
+import { ownScope } from '../access/access';
+import type { Caller } from '../core/runtime/router';
+import { todoCount, todoDue } from '../core/runtime/todo';
+import type { Store } from '../core/store/store.port';
 /** What other parts may ask of 吹哨报到: the periodic reminders and escalation (the timer function runs them). */
 export { whistleDeadlines } from './whistle-deadlines.job';
+
+/** The problem states the station acts on next (triage, a returned or reopened one, a result to confirm). */
+const stationActs = ['submitted', 'reopened', 'returned', 'responded'];
+
+/**
+ * What waits for the caller in 吹哨报到: the station's problems to act on, the department's open whistles
+ * (with the nearest deadline), the district's overdue whistles, the resident's results to rate.
+ */
+export function whistleTodo(store: Store, caller: Caller): Array<Promise<TodoItem>> {
+  const station = ownScope(caller, 'stationAdmin');
+  const department = ownScope(caller, 'department');
+  const district = ownScope(caller, 'districtAdmin');
+  return [
+    ...(station
+      ? [
+          todoCount(
+            store,
+            { key: 'problem.station', label: '问题待处理', page: 'pages/whistle/station/index' },
+            'problems',
+            { communityId: station, status: { $in: stationActs } },
+          ),
+        ]
+      : []),
+    ...(department
+      ? [
+          todoDue(
+            store,
+            { key: 'whistle.department', label: '吹哨待反馈', page: 'pages/whistle/department/index' },
+            'whistles',
+            { departmentId: department, open: true },
+            'deadlineAt',
+          ),
+        ]
+      : []),
+    ...(district
+      ? [
+          todoCount(
+            store,
+            { key: 'whistle.overdue', label: '吹哨超期未反馈', page: 'pages/whistle/stats/index' },
+            'whistles',
+            { districtId: district, open: true, overdue: true },
+          ),
+        ]
+      : []),
+    todoCount(store, { key: 'problem.rate', label: '问题待评价', page: 'pages/whistle/mine/index' }, 'problems', {
+      openid: caller.openid,
+      status: 'confirmed',
+    }),
+  ];
+}

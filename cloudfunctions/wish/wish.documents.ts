@@ -44,6 +44,7 @@ export const wishStorage: { collections: readonly string[]; indexes: readonly In
   collections: ['wishes', 'wishHolds'],
   indexes: [
     { collection: 'wishes', fields: ['openid', 'createdAt', '_id'] },
+    { collection: 'wishes', fields: ['openid', 'status', 'createdAt', '_id'] },
     { collection: 'wishes', fields: ['communityId', 'status', 'createdAt', '_id'] },
     { collection: 'wishes', fields: ['communityId', 'status', 'category', 'createdAt', '_id'] },
     { collection: 'wishes', fields: ['gridId', 'status', 'createdAt', '_id'] },
@@ -51,6 +52,7 @@ export const wishStorage: { collections: readonly string[]; indexes: readonly In
     { collection: 'wishes', fields: ['districtId', 'status', 'createdAt', '_id'] },
     { collection: 'wishes', fields: ['unitId', 'status', 'createdAt', '_id'] },
     { collection: 'wishes', fields: ['claimedBy', 'status', 'claimedAt', '_id'] },
+    { collection: 'wishes', fields: ['claimedBy', 'status', 'claimExpiresAt', '_id'] },
     { collection: 'wishes', fields: ['claimedBy', 'claimedAt', '_id'] },
     { collection: 'wishes', fields: ['status', 'claimExpiresAt', '_id'] },
     { collection: 'wishes', fields: ['status', 'claimReminded', 'claimExpiresAt', '_id'] },

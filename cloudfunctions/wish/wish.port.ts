@@ -1,3 +1,7 @@
+import type { TodoItem } from '@shared/org/org.contract';
+import { memberCommunity, ownScope } from '../access/access';
+import type { Caller } from '../core/runtime/router';
+import { todoCount, todoDue } from '../core/runtime/todo';
 import type { Store } from '../core/store/store.port';
 
 export { expireClaims } from './expire-claims.job';
@@ -9,4 +13,52 @@ export { remindClaims } from './claim-reminders.job';
  */
 export function countClaims(store: Store, openid: string, range: { start: string; end: string }): Promise<number> {
   return store.count('wishes', { claimedBy: openid, claimedAt: { $gte: range.start, $lt: range.end } });
+}
+
+/**
+ * What waits for the caller among wishes: reviews (station, grid), open wishes and the member's own claims
+ * (with the nearest expiry), fulfilments the unit leader or the resident may confirm.
+ */
+export function wishTodo(store: Store, caller: Caller): Array<Promise<TodoItem>> {
+  const station = ownScope(caller, 'stationAdmin');
+  const grid = ownScope(caller, 'gridSecretary');
+  const member = memberCommunity(caller);
+  const unit = ownScope(caller, 'unitLeader');
+  const review = { key: 'wish.review', label: '心愿待审核', page: 'pages/wish/review/index' };
+  const me = caller.openid;
+  return [
+    // The station's count includes its grids': a station admin who is also a grid secretary sees one.
+    ...(station
+      ? [todoCount(store, review, 'wishes', { communityId: station, status: 'pending_review' })]
+      : grid
+        ? [todoCount(store, review, 'wishes', { gridId: grid, status: 'pending_review' })]
+        : []),
+    ...(member
+      ? [
+          todoCount(store, { key: 'wish.open', label: '心愿待认领', page: 'pages/wish/wall/index' }, 'wishes', {
+            communityId: member,
+            status: 'open',
+          }),
+          todoDue(
+            store,
+            { key: 'wish.claims', label: '认领待完成', page: 'pages/wish/claims/index' },
+            'wishes',
+            { claimedBy: me, status: 'claimed' },
+            'claimExpiresAt',
+          ),
+        ]
+      : []),
+    ...(unit
+      ? [
+          todoCount(store, { key: 'wish.unit', label: '单元心愿待确认', page: 'pages/wish/unit/index' }, 'wishes', {
+            unitId: unit,
+            status: 'fulfilled',
+          }),
+        ]
+      : []),
+    todoCount(store, { key: 'wish.mine', label: '心愿待我确认', page: 'pages/wish/mine/index' }, 'wishes', {
+      openid: me,
+      status: 'fulfilled',
+    }),
+  ];
 }

@@ -11,6 +11,19 @@ export const grantView = z.object({
 
 const option = z.object({ id: z.string(), name: z.string() });
 
+/**
+ * One thing waiting for the caller, for the home page's to-do list and its grid's counts: how many, the page
+ * where they are done, and the nearest deadline among them (a countdown) when they have one.
+ */
+export const todoItem = z.object({
+  key: z.string(),
+  label: z.string(),
+  count: z.number(),
+  page: z.string(),
+  dueAt: z.string().nullable(),
+});
+export type TodoItem = z.infer<typeof todoItem>;
+
 export const orgContract = defineContract({
   places: {
     summary: '选择社区、网格、单元',
@@ -35,6 +48,14 @@ export const orgContract = defineContract({
       communityName: z.string().nullable(),
       grants: z.array(grantView),
     }),
+    errors: [],
+  },
+  todo: {
+    summary: '待办',
+    roles: ['resident'],
+    input: z.object({}),
+    // Only what the caller's roles can act on, each with its count (zero included: the grid shows it).
+    output: z.object({ items: z.array(todoItem), unread: z.number() }),
     errors: [],
   },
 });
