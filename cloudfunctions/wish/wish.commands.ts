@@ -72,6 +72,7 @@ export const postWish: Handlers<WishContract>['postWish'] = async (input, ctx) =
       openid: ctx.caller.openid,
       residentName: ctx.caller.person?.name ?? null,
       residentPhone: input.phone,
+      phoneConsent: input.phoneConsent,
       title: input.title,
       description: input.description,
       category: input.category,
@@ -90,7 +91,8 @@ export const postWish: Handlers<WishContract>['postWish'] = async (input, ctx) =
       thanks: null,
       createdAt: ctx.now.toISOString(),
     },
-    { event: 'post', detail: { status: 'pending_review', title: input.title } },
+    // The consent is recorded with the wish and in its audit record.
+    { event: 'post', detail: { status: 'pending_review', title: input.title, phoneConsent: input.phoneConsent } },
   ).catch(async (error: unknown) => {
     // A retry whose wish was already written: its notices again (sent once, by key).
     const doc = await earlierCreate<WishDoc>(ctx, 'wishes', id, error, (w) => w.openid === ctx.caller.openid);

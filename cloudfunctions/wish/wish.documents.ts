@@ -11,6 +11,8 @@ export type WishDoc = {
   openid: string; // the resident who posted it
   residentName: string | null;
   residentPhone: string;
+  /** The resident agreed, when posting, that the member who claims it may see the full number and call (absent: no). */
+  phoneConsent?: boolean;
   title: string;
   description: string;
   category: WishCategory;

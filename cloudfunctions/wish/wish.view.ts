@@ -15,7 +15,7 @@ function viewersOf(ctx: Ctx, w: WishDoc): Viewer[] {
   for (const role of ['stationAdmin', 'gridSecretary', 'unitLeader', 'districtAdmin'] as const) {
     if (holds(ctx.caller, [role], place)) as.push(role);
   }
-  if (w.claimedBy === ctx.caller.openid) as.push('claimant');
+  if (w.claimedBy === ctx.caller.openid) as.push(w.phoneConsent ? 'consentedClaimant' : 'claimant');
   return as.length ? as : ['other'];
 }
 
@@ -64,7 +64,12 @@ export async function wishViews(ctx: Ctx, wishes: WishDoc[]): Promise<WishView[]
     const as = standing[i] as Viewer[];
     const seesResident = as.some(
       (v) =>
-        v === 'owner' || v === 'stationAdmin' || v === 'gridSecretary' || v === 'unitLeader' || v === 'districtAdmin',
+        v === 'owner' ||
+        v === 'stationAdmin' ||
+        v === 'gridSecretary' ||
+        v === 'unitLeader' ||
+        v === 'districtAdmin' ||
+        v === 'consentedClaimant',
     );
     const seesClaimant = !as.includes('other');
     return {
@@ -79,6 +84,7 @@ export async function wishViews(ctx: Ctx, wishes: WishDoc[]): Promise<WishView[]
       unitName: nameOf(units, w.unitId),
       residentName: seesResident ? (w.residentName ?? '居民') : null,
       residentPhone: phoneFor('wish', as, w.residentPhone),
+      phoneConsent: w.phoneConsent === true,
       claimantName: seesClaimant && w.claimedBy ? nameOf(claimants, w.claimedBy) || '党员' : null,
       claimedAt: w.claimedAt,
       claimExpiresAt: w.claimExpiresAt,

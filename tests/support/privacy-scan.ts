@@ -50,14 +50,14 @@ export function phoneLeaks(store: TestStore, openid: string | null, response: un
       as: [...(r.openid === openid ? ['owner' as const] : []), ...viewersOf(grants, r)],
     });
   for (const w of store.dump('wishes') as unknown as Array<
-    Place & { residentPhone: string; openid: string; claimedBy: string | null }
+    Place & { residentPhone: string; openid: string; claimedBy: string | null; phoneConsent?: boolean }
   >)
     records.push({
       kind: 'wish',
       phone: w.residentPhone,
       as: [
         ...(w.openid === openid ? ['owner' as const] : []),
-        ...(w.claimedBy === openid ? ['claimant' as const] : []),
+        ...(w.claimedBy === openid ? [w.phoneConsent ? ('consentedClaimant' as const) : ('claimant' as const)] : []),
         ...viewersOf(grants, w),
       ],
     });

@@ -13,6 +13,7 @@ export const viewers = [
   'gridSecretary',
   'unitLeader',
   'claimant',
+  'consentedClaimant',
   'sharedDepartment',
   'districtAdmin',
   'orgAdmin',
@@ -31,18 +32,21 @@ export const phoneVisibility: Record<PhoneRecord, Record<Viewer, PhoneView>> = {
     gridSecretary: 'none',
     unitLeader: 'none',
     claimant: 'none',
+    consentedClaimant: 'none',
     sharedDepartment: 'none',
     districtAdmin: 'masked',
     orgAdmin: 'masked',
     other: 'none',
   },
-  // The station arranges the wish; the grid and unit see it masked; the member who claimed it, masked.
+  // The station arranges the wish; the grid and unit see it masked; the member who claimed it, masked, or in
+  // full when the resident agreed when posting it that the member who claims it may call them.
   wish: {
     owner: 'full',
     stationAdmin: 'full',
     gridSecretary: 'masked',
     unitLeader: 'masked',
     claimant: 'masked',
+    consentedClaimant: 'full',
     sharedDepartment: 'none',
     districtAdmin: 'masked',
     orgAdmin: 'none',
@@ -55,6 +59,7 @@ export const phoneVisibility: Record<PhoneRecord, Record<Viewer, PhoneView>> = {
     gridSecretary: 'none',
     unitLeader: 'none',
     claimant: 'none',
+    consentedClaimant: 'none',
     sharedDepartment: 'full',
     districtAdmin: 'masked',
     orgAdmin: 'none',

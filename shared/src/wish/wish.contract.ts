@@ -37,6 +37,8 @@ export const wishView = z.object({
   unitName: z.string(),
   residentName: z.string().nullable(),
   residentPhone: z.string().nullable(),
+  /** The resident agreed that the member who claims it may call them (the full number is shown to that member). */
+  phoneConsent: z.boolean(),
   claimantName: z.string().nullable(),
   claimedAt: z.string().nullable(),
   claimExpiresAt: z.string().nullable(),
@@ -65,6 +67,8 @@ export const wishContract = defineContract({
       category: z.enum(wishCategories, { error: '请选择心愿类别' }),
       unitId: idField,
       phone: phoneField,
+      // 同意认领的党员查看完整号码并直接联系: off unless the resident turns it on.
+      phoneConsent: z.boolean().default(false),
       photo: photoField.optional(),
     }),
     output: one,

@@ -37,7 +37,28 @@ const reads: Record<PhoneRecord, Partial<Record<Viewer, Read>>> = {
       ok(await h.call('wish', 'demo-grid', 'listWishes', { status: 'claimed' })).items[0]?.residentPhone,
     unitLeader: async (h) =>
       ok(await h.call('wish', 'demo-unitleader', 'unitWishes', { status: 'claimed' })).items[0]?.residentPhone,
-    claimant: async (h) => ok(await h.call('wish', 'demo-member', 'myClaims', {})).items[0]?.residentPhone,
+    claimant: async (h, ids) =>
+      ok(await h.call('wish', 'demo-member', 'myClaims', {})).items.find((w: { id: string }) => w.id === ids.wishId)
+        ?.residentPhone,
+    // A second wish, posted with the resident's consent to be called by the member who claims it.
+    consentedClaimant: async (h) => {
+      const wishId = ok(
+        await h.call('wish', 'demo-resident', 'postWish', {
+          title: '帮忙换灯泡',
+          description: '楼道灯泡坏了，家里没有梯子',
+          category: '维修服务',
+          unitId: 'huazhongg1u1',
+          phone: RESIDENT_PHONE,
+          phoneConsent: true,
+        }),
+      ).wish.id;
+      ok(await h.call('wish', 'demo-station', 'reviewWish', { wishId, decision: 'approve' }));
+      ok(await h.call('wish', 'demo-member', 'claimWish', { wishId }));
+      const claims = ok(await h.call('wish', 'demo-member', 'myClaims', {})).items;
+      const mine = claims.find((w: { id: string }) => w.id === wishId);
+      expect(mine).toMatchObject({ phoneConsent: true, residentName: '王秀英' });
+      return mine?.residentPhone;
+    },
     districtAdmin: async (h) =>
       ok(await h.call('wish', 'demo-district', 'listWishes', { communityId: 'huazhong', status: 'claimed' })).items[0]
         ?.residentPhone,
