@@ -1,9 +1,20 @@
 import { ScrollView, View } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import Taro from '@tarojs/taro';
+import { Fragment, useEffect, type ReactNode } from 'react';
 import type { usePaged } from '../hooks/use-call';
 import { Empty, ErrorView, Loading } from './states';
+import './paged-list.css';
 
 type Paged<T> = ReturnType<typeof usePaged<T>>;
+
+/** A tab stop for a tappable View in H5 (Taro's component types leave these attributes out). */
+const focusable = { tabIndex: 0 } as Record<string, unknown>;
+const tablist = { role: 'tablist' } as Record<string, unknown>;
+
+function idOf(item: unknown): string | null {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : null;
+}
 
 /** A paged list's states: loading, error with retry, empty, the items, and "load more" at the end. */
 export function PagedList<T>(props: {
@@ -12,13 +23,30 @@ export function PagedList<T>(props: {
   children: (item: T) => ReactNode;
 }) {
   const { list } = props;
+  // A page opened from a message (`?id=…`) marks that record and scrolls to it.
+  const focus = Taro.getCurrentInstance().router?.params?.id;
+  const found = !!focus && list.items.some((item) => idOf(item) === focus);
+  useEffect(() => {
+    if (found)
+      void Taro.pageScrollTo({ selector: '.focused', duration: 200, offsetTop: -80 } as Taro.pageScrollTo.Option).catch(
+        () => undefined,
+      );
+  }, [found]);
   if (list.state === 'loading') return <Loading />;
   if (list.state === 'error' && list.error) return <ErrorView error={list.error} onRetry={list.refresh} />;
   if (list.items.length === 0) return <Empty title={props.empty.title} hint={props.empty.hint} />;
   return (
     <View>
-      {list.items.map(props.children)}
-      <View className="load-more" onClick={() => void list.more()}>
+      {list.items.map((item) =>
+        focus && idOf(item) === focus ? (
+          <View key={focus} className="focused" data-testid="focused">
+            {props.children(item)}
+          </View>
+        ) : (
+          <Fragment key={idOf(item) ?? undefined}>{props.children(item)}</Fragment>
+        ),
+      )}
+      <View className="load-more" role="button" {...focusable} onClick={() => void list.more()}>
         {list.state === 'more' ? '加载中…' : list.next ? '加载更多' : '没有更多了'}
       </View>
     </View>
@@ -32,16 +60,21 @@ export function Tabs<V>(props: { tabs: Array<{ value: V; label: string }>; value
     <View
       key={t.label}
       className={`tab ${many ? 'tab-scroll' : ''} ${t.value === props.value ? 'tab-active' : ''}`}
+      role="tab"
+      {...focusable}
+      aria-selected={t.value === props.value}
       onClick={() => props.onChange(t.value)}
     >
       {t.label}
     </View>
   ));
   return many ? (
-    <ScrollView scrollX className="tabs tabs-scroll">
+    <ScrollView scrollX className="tabs tabs-scroll" {...tablist}>
       {items}
     </ScrollView>
   ) : (
-    <View className="tabs">{items}</View>
+    <View className="tabs" role="tablist">
+      {items}
+    </View>
   );
 }

@@ -1,137 +1,215 @@
 import { View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Role } from '@shared/core/roles';
 import { roleLabels } from '@shared/core/roles';
+import type { TodoItem } from '@shared/org/org.contract';
+import { call } from '../../api/call';
+import { Page } from '../../components/page';
 import { ErrorView, Loading } from '../../components/states';
+import { useLoad } from '../../hooks/use-call';
 import { useMe } from '../../hooks/use-me';
+import { countdown } from '../../hooks/countdown';
+import './index.css';
 
-type Entry = { title: string; hint: string; url: string; roles: Role[] };
+/** A cell of the home grid: its page, who sees it, its icon (a character on a colour) and the to-do count it shows. */
+type Entry = { title: string; url: string; roles: Role[]; icon: string; tone: Tone; todo?: string };
+type Tone = 'red' | 'orange' | 'blue' | 'green' | 'purple';
 
-/** What each role can do today; the home page shows the entries the caller's roles open. */
+/** What each role can do; the home shows the cells the caller's roles open, once each. */
 const entries: Entry[] = [
+  { title: '消息', url: '/pages/inbox/index', roles: ['resident'], icon: '信', tone: 'red', todo: 'unread' },
   {
-    title: '社区报到码',
-    hint: '出示或打印本社区报到码，党员扫码报到',
-    url: '/pages/checkin/code/index',
-    roles: ['stationAdmin'],
-  },
-  {
-    title: '报到审核',
-    hint: '审核在职党员的报到申请',
-    url: '/pages/checkin/review/index',
-    roles: ['stationAdmin', 'districtAdmin'],
-  },
-  {
-    title: '报到回执',
-    hint: '查看本单位党员到社区报到的情况',
-    url: '/pages/checkin/receipts/index',
-    roles: ['orgAdmin', 'districtAdmin'],
-  },
-  {
-    title: '党员半年履责',
-    hint: '每半年至少服务1次、认领1项的完成情况',
-    url: '/pages/checkin/org-half-year/index',
-    roles: ['orgAdmin'],
-  },
-  { title: '岗位认领', hint: '认领楼道文明劝导员等社区岗位', url: '/pages/checkin/posts/index', roles: ['member'] },
-  {
-    title: '岗位管理',
-    hint: '设置社区岗位，查看认领情况',
-    url: '/pages/checkin/posts/index',
-    roles: ['stationAdmin', 'gridSecretary'],
-  },
-  {
-    title: '社区活动',
-    hint: '报名主题党日等活动，现场扫码签到签退',
-    url: '/pages/checkin/activities/index',
-    roles: ['member'],
-  },
-  {
-    title: '活动管理',
-    hint: '发布活动，出示签到码，查看签到名单',
-    url: '/pages/checkin/activities/index',
-    roles: ['stationAdmin', 'gridSecretary'],
-  },
-  { title: '我的服务', hint: '服务时长与半年履责情况', url: '/pages/checkin/service/index', roles: ['member'] },
-  { title: '心愿墙', hint: '认领居民的微心愿，帮他们实现', url: '/pages/wish/wall/index', roles: ['member'] },
-  { title: '我认领的心愿', hint: '完成后提交，等待居民确认', url: '/pages/wish/claims/index', roles: ['member'] },
-  {
-    title: '心愿审核',
-    hint: '审核居民的微心愿，跟进认领和完成',
-    url: '/pages/wish/review/index',
-    roles: ['stationAdmin', 'gridSecretary'],
-  },
-  {
-    title: '单元心愿确认',
-    hint: '居民不便时，代为确认心愿已完成',
-    url: '/pages/wish/unit/index',
-    roles: ['unitLeader'],
-  },
-  {
-    title: '我的积分',
-    hint: '积分余额与明细，登记服务，积分超市兑换',
-    url: '/pages/points/mine/index',
-    roles: ['member'],
-  },
-  {
-    title: '确认服务时长',
-    hint: '确认本单元（或所组织活动）的服务时长',
-    url: '/pages/points/confirm/index',
-    roles: ['unitLeader', 'stationAdmin', 'gridSecretary'],
-  },
-  {
-    title: '积分管理',
-    hint: '核销领取、积分规则、积分更正',
-    url: '/pages/points/station/index',
-    roles: ['stationAdmin'],
-  },
-  {
-    title: '问题台账',
-    hint: '分拨居民反映的问题，向部门吹哨，确认办结',
-    url: '/pages/whistle/station/index',
-    roles: ['stationAdmin'],
-  },
-  {
-    title: '吹哨报到',
-    hint: '报到社区的吹哨，3日内反馈处理情况',
-    url: '/pages/whistle/department/index',
-    roles: ['department'],
-  },
-  {
-    title: '吹哨报到统计',
-    hint: '各部门、各社区的响应、按时反馈、解决、满意率',
-    url: '/pages/whistle/stats/index',
-    roles: ['districtAdmin'],
+    title: '我的微心愿',
+    url: '/pages/wish/mine/index',
+    roles: ['resident'],
+    icon: '愿',
+    tone: 'orange',
+    todo: 'wish.mine',
   },
   {
     title: '反映问题',
-    hint: '身边的环境、设施、安全问题，社区吹哨、部门报到',
     url: '/pages/whistle/mine/index',
     roles: ['resident'],
+    icon: '哨',
+    tone: 'blue',
+    todo: 'problem.rate',
   },
-  { title: '消息', hint: '办理进展和提醒', url: '/pages/inbox/index', roles: ['resident'] },
-  { title: '我的微心愿', hint: '发布生活中的小心愿，查看进展', url: '/pages/wish/mine/index', roles: ['resident'] },
+  { title: '心愿墙', url: '/pages/wish/wall/index', roles: ['member'], icon: '墙', tone: 'orange', todo: 'wish.open' },
+  {
+    title: '我认领的',
+    url: '/pages/wish/claims/index',
+    roles: ['member'],
+    icon: '领',
+    tone: 'orange',
+    todo: 'wish.claims',
+  },
+  { title: '社区活动', url: '/pages/checkin/activities/index', roles: ['member'], icon: '活', tone: 'red' },
+  { title: '岗位认领', url: '/pages/checkin/posts/index', roles: ['member'], icon: '岗', tone: 'red' },
+  { title: '我的服务', url: '/pages/checkin/service/index', roles: ['member'], icon: '服', tone: 'green' },
+  { title: '我的积分', url: '/pages/points/mine/index', roles: ['member'], icon: '分', tone: 'green' },
+  {
+    title: '报到审核',
+    url: '/pages/checkin/review/index',
+    roles: ['stationAdmin', 'districtAdmin'],
+    icon: '审',
+    tone: 'red',
+    todo: 'enrolment.review',
+  },
+  { title: '社区报到码', url: '/pages/checkin/code/index', roles: ['stationAdmin'], icon: '码', tone: 'red' },
+  {
+    title: '心愿审核',
+    url: '/pages/wish/review/index',
+    roles: ['stationAdmin', 'gridSecretary'],
+    icon: '愿',
+    tone: 'orange',
+    todo: 'wish.review',
+  },
+  {
+    title: '问题台账',
+    url: '/pages/whistle/station/index',
+    roles: ['stationAdmin'],
+    icon: '账',
+    tone: 'blue',
+    todo: 'problem.station',
+  },
+  {
+    title: '确认时长',
+    url: '/pages/points/confirm/index',
+    roles: ['unitLeader', 'stationAdmin', 'gridSecretary'],
+    icon: '时',
+    tone: 'green',
+    todo: 'service.confirm',
+  },
+  {
+    title: '单元心愿',
+    url: '/pages/wish/unit/index',
+    roles: ['unitLeader'],
+    icon: '元',
+    tone: 'orange',
+    todo: 'wish.unit',
+  },
+  {
+    title: '活动管理',
+    url: '/pages/checkin/activities/index',
+    roles: ['stationAdmin', 'gridSecretary'],
+    icon: '活',
+    tone: 'red',
+  },
+  {
+    title: '岗位管理',
+    url: '/pages/checkin/posts/index',
+    roles: ['stationAdmin', 'gridSecretary'],
+    icon: '岗',
+    tone: 'red',
+  },
+  {
+    title: '积分管理',
+    url: '/pages/points/station/index',
+    roles: ['stationAdmin'],
+    icon: '分',
+    tone: 'green',
+    todo: 'order.pickup',
+  },
+  {
+    title: '吹哨报到',
+    url: '/pages/whistle/department/index',
+    roles: ['department'],
+    icon: '哨',
+    tone: 'blue',
+    todo: 'whistle.department',
+  },
+  {
+    title: '报到回执',
+    url: '/pages/checkin/receipts/index',
+    roles: ['orgAdmin', 'districtAdmin'],
+    icon: '执',
+    tone: 'purple',
+    todo: 'enrolment.org',
+  },
+  { title: '半年履责', url: '/pages/checkin/org-half-year/index', roles: ['orgAdmin'], icon: '责', tone: 'purple' },
+  {
+    title: '吹哨统计',
+    url: '/pages/whistle/stats/index',
+    roles: ['districtAdmin'],
+    icon: '统',
+    tone: 'blue',
+    todo: 'whistle.overdue',
+  },
 ];
 
 function go(url: string) {
   void Taro.navigateTo({ url });
 }
 
+/** The unread count on the 首页 tab (where 消息 is), or none. */
+function showUnread(unread: number) {
+  const done = () => undefined;
+  if (unread > 0) void Taro.setTabBarBadge({ index: 0, text: unread > 99 ? '99+' : String(unread) }).catch(done);
+  else void Taro.removeTabBarBadge({ index: 0 }).catch(done);
+}
+
+/** What waits for the person, nearest deadline first: tap to go and do it. */
+function TodoList({ items }: { items: TodoItem[] }) {
+  const waiting = items.filter((i) => i.count > 0).sort((a, b) => (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9'));
+  if (!waiting.length)
+    return (
+      <View className="card todo-empty" data-testid="todo-empty">
+        <Text className="hint">暂无待办事项</Text>
+      </View>
+    );
+  return (
+    <View className="card todo" data-testid="todo">
+      <View className="card-title">待办</View>
+      {waiting.map((i) => {
+        const left = i.dueAt ? countdown(i.dueAt) : null;
+        return (
+          <View
+            key={i.key}
+            className="todo-item"
+            role="link"
+            data-testid="todo-item"
+            data-key={i.key}
+            onClick={() => go(`/${i.page}`)}
+          >
+            <View className="todo-label">{i.label}</View>
+            {left ? <View className={`todo-due ${left.urgent ? 'todo-urgent' : ''}`}>{left.text}</View> : null}
+            <View className="todo-count">{i.count}</View>
+            <View className="todo-go" aria-hidden="true">
+              ›
+            </View>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
 export default function Index() {
   const me = useMe();
+  const todo = useLoad(() => call('org', 'todo', {}), []);
+  useDidShow(() => void todo.reload());
+  usePullDownRefresh(() => void todo.reload());
+  if (todo.state === 'ready') showUnread(todo.data.unread);
   if (me.state === 'loading') return <Loading />;
   if (me.state === 'error') return <ErrorView error={me.error} onRetry={me.reload} />;
-  // Every identified person is a resident (居民) and may post wishes.
+  // Every identified person is a resident (居民) and may post wishes and report problems.
   const held = new Set<Role>(['resident', ...me.data.grants.map((g) => g.role)]);
-  // One card per page: a member who is also a station admin sees the management card once.
+  // One cell per page: a member who is also a station admin sees the management cell once.
   const mine = entries.filter(
     (e, i) =>
       e.roles.some((r) => held.has(r)) &&
       entries.findIndex((x) => x.url === e.url && x.roles.some((r) => held.has(r))) === i,
   );
+  const counts = new Map<string, number>(
+    todo.state === 'ready'
+      ? [...todo.data.items.map((i) => [i.key, i.count] as const), ['unread', todo.data.unread]]
+      : [],
+  );
+  // Someone with no role yet may be a party member who has not reported in: the way to do it.
+  const newcomer = me.data.grants.length === 0;
   return (
-    <View className="page">
+    <Page>
       <View className="banner">
         <View className="banner-title">红领 · 社区治理</View>
         <View className="banner-sub">
@@ -144,30 +222,46 @@ export default function Index() {
             : '居民'}
         </View>
       </View>
-      {mine.map((e) => (
-        <View key={e.url} className="card" onClick={() => go(e.url)}>
-          <View className="card-title">{e.title}</View>
-          <Text className="hint">{e.hint}</Text>
-        </View>
-      ))}
-      {!held.has('member') ? (
+      {todo.state === 'ready' ? <TodoList items={todo.data.items} /> : null}
+      <View className="home-grid" data-testid="home-grid">
+        {mine.map((e) => {
+          const count = e.todo ? (counts.get(e.todo) ?? 0) : 0;
+          return (
+            <View
+              key={e.url}
+              className="home-cell"
+              role="link"
+              aria-label={count ? `${e.title}，${count}项待办` : e.title}
+              data-testid="home-cell"
+              data-title={e.title}
+              onClick={() => go(e.url)}
+            >
+              <View className={`home-icon tone-${e.tone}`} aria-hidden="true">
+                {e.icon}
+                {count ? (
+                  <View className="home-badge" data-testid="home-badge">
+                    {count > 99 ? '99+' : count}
+                  </View>
+                ) : null}
+              </View>
+              <View className="home-label">{e.title}</View>
+            </View>
+          );
+        })}
+      </View>
+      {newcomer ? (
         <View className="card">
           <View className="card-title">在职党员到社区报到</View>
-          <View className="hint">
-            请扫描居住社区红领工作站出示的报到码，填写姓名、电话、所在单位和居住单元，工作站审核后即完成报到。
-          </View>
+          <View className="hint">在职党员请扫描居住社区红领工作站的报到码，填写信息后等待工作站审核。</View>
           <ScanButton label="扫码报到" />
         </View>
-      ) : (
+      ) : held.has('member') ? (
         <View className="card">
+          <View className="hint">参加活动时，扫描现场的签到码签到、签退。</View>
           <ScanButton label="扫码签到" />
-          <View className="card-title">我已报到</View>
-          <View className="hint">
-            您已在{me.data.communityName}报到。请认领岗位、参加社区活动，每半年至少服务1次、认领1项。
-          </View>
         </View>
-      )}
-    </View>
+      ) : null}
+    </Page>
   );
 }
 

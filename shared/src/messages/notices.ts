@@ -1,4 +1,4 @@
-import type { ProgressState, ReviewState } from './templates';
+import type { ProgressState, ReviewState, TemplateKind } from './templates';
 
 /**
  * The notice table: for every change that concerns someone other than the person making it, who is told,
@@ -384,4 +384,18 @@ export function fillText(text: string, facts: Record<string, string>): string {
 /** The fact names a text uses. */
 export function factsNamed(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+}
+
+const kindOrder: readonly TemplateKind[] = ['review', 'progress', 'activity', 'notice'];
+
+/**
+ * The subscribe templates a person will be sent as `audience` of a kind of record (`wish` as its `owner`),
+ * for the page to ask them to accept right after their own tap (WeChat takes three at most).
+ */
+export function subscribeKinds(entity: string, audience: Audience): TemplateKind[] {
+  const kinds = new Set<TemplateKind>();
+  for (const [key, row] of Object.entries(noticeTable) as Array<[string, NoticeRow]>) {
+    if (key.startsWith(`${entity}.`) && row.to[audience]) kinds.add(row.template?.kind ?? 'notice');
+  }
+  return kindOrder.filter((k) => kinds.has(k)).slice(0, 3);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { noticeTableMarkdown } from '../../../scripts/notice-table';
+import { subscribeKinds } from '@shared/messages/notices';
 import {
   checkValue,
   clipThing,
@@ -300,4 +301,12 @@ test('the README’s table of notices is the notice table', () => {
   const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
   const copy = readme.split('<!-- notices:start -->')[1]?.split('<!-- notices:end -->')[0]?.trim();
   expect(copy).toBe(noticeTableMarkdown());
+});
+
+test('each moment asks for the templates of the notices that will follow', () => {
+  expect(subscribeKinds('wish', 'owner')).toEqual(['review', 'progress', 'notice']);
+  expect(subscribeKinds('report', 'owner')).toEqual(['review']);
+  expect(subscribeKinds('activity', 'registered')).toEqual(['activity', 'notice']);
+  expect(subscribeKinds('wish', 'claimant')).toEqual(['progress', 'notice']);
+  expect(subscribeKinds('problem', 'owner')).toEqual(['review', 'progress']);
 });
