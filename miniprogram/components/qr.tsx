@@ -55,10 +55,12 @@ export function PathQr({
       .then((qr) => qr.toDataURL(url, { width: 480, margin: 1, errorCorrectionLevel: 'M' }))
       .then(setImage);
   }, [path]);
-  if (miniCode) return <Image className="qr" src={miniCode} showMenuByLongpress data-testid={testid} />;
+  const alt = { alt: '扫码打开的二维码' };
+  if (miniCode)
+    return <Image className="qr" src={miniCode} showMenuByLongpress nativeProps={alt} data-testid={testid} />;
   if (process.env.TARO_ENV !== 'h5') return null;
   return image ? (
-    <Image className="qr" src={image} data-testid={testid} />
+    <Image className="qr" src={image} nativeProps={alt} data-testid={testid} />
   ) : (
     <View>
       <Loading text="正在生成二维码…" />

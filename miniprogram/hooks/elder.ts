@@ -13,7 +13,10 @@ const listeners = new Set<() => void>();
 function systemWantsLargeText(): boolean {
   if (process.env.TARO_ENV !== 'weapp') return false;
   try {
-    const info = Taro.getSystemInfoSync() as { fontSizeSetting?: number };
+    // getAppBaseInfo is the current API (base library 2.20.1+); getSystemInfoSync the one before it.
+    const info = (Taro.getAppBaseInfo ? Taro.getAppBaseInfo() : Taro.getSystemInfoSync()) as {
+      fontSizeSetting?: number;
+    };
     return (info.fontSizeSetting ?? 0) > 17;
   } catch {
     return false;

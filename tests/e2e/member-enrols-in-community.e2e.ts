@@ -1,4 +1,5 @@
 import { loginAs, phone, shoot, storyApp } from './support/app';
+import { confirmDialog } from './support/dialog';
 
 /**
  * The story of 报到: the station shows the community code, a member opens its link and reports, the
@@ -18,6 +19,9 @@ describe('a member reports in (报到) to their community', () => {
     await station.getByTestId('community-qr').waitFor();
     const path = await link.getAttribute('data-path');
     expect(path).toMatch(/^pages\/checkin\/report\/index\?scene=R[a-z0-9]+\.[A-Za-z0-9_-]{16}$/);
+    // The README's "link under the QR": shown in full, to copy.
+    expect((await link.innerText()).trim()).toBe(`${story.app.base}/#/${path}`);
+    await station.locator('.nut-button', { hasText: '复制' }).waitFor();
     await shoot(station, '01-station-community-code');
 
     // The member opens the code's link on their phone and is asked to sign in first.
@@ -55,6 +59,7 @@ describe('a member reports in (报到) to their community', () => {
     await expect(item.innerText()).resolves.toContain('13912345678');
     await shoot(station, '06-station-review-list');
     await item.locator('.nut-button', { hasText: '通过' }).click();
+    await confirmDialog(station, '通过报到');
     await item.waitFor({ state: 'detached' });
     await shoot(station, '07-station-approved');
 

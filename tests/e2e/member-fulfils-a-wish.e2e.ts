@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { loginAs, phone, shoot, storyApp } from './support/app';
+import { confirmDialog } from './support/dialog';
 
 jest.setTimeout(120_000);
 
@@ -48,6 +49,7 @@ describe('a member fulfils a resident’s wish', () => {
     await pending.getByText('13600001111').waitFor();
     await shoot(station, '33-station-wish-review');
     await pending.locator('.nut-button', { hasText: '通过' }).click();
+    await confirmDialog(station, '通过审核');
     await pending.waitFor({ state: 'detached' });
 
     const member = await (await phone(story.browser)).newPage();
@@ -83,6 +85,7 @@ describe('a member fulfils a resident’s wish', () => {
     const done = resident.locator(`[data-testid="wish"][data-title="${title}"]`);
     await done.getByText('待确认').waitFor();
     await done.locator('.nut-button', { hasText: '确认已完成' }).click();
+    await confirmDialog(resident, '确认已完成');
     await done.getByText('已完成').waitFor();
     await done.locator('.nut-button', { hasText: '感谢党员' }).click();
     await done.locator('textarea').fill('谢谢张师傅！');

@@ -1,4 +1,5 @@
 import { loginAs, phone, shoot, storyApp } from './support/app';
+import { confirmDialog } from './support/dialog';
 
 jest.setTimeout(120_000);
 
@@ -57,6 +58,7 @@ describe('a member earns points and redeems them', () => {
     await station.getByText('积分管理').first().click();
     await station.locator('input[name="pickupCode"]').fill(code);
     await station.locator('.nut-button', { hasText: '核销' }).last().click();
+    await confirmDialog(station, '核销领取');
     await station.getByTestId('handed').getByText('张明 · 环保购物袋').waitFor();
     await shoot(station, '45-station-hand-over');
 

@@ -1,4 +1,5 @@
 import { api, loginAs, phone, shoot, storyApp } from './support/app';
+import { confirmDialog } from './support/dialog';
 
 jest.setTimeout(120_000);
 
@@ -64,6 +65,7 @@ describe('the station whistles and a department reports in', () => {
     await answered.getByText('处理结果：已安排环卫车清运').waitFor();
     await shoot(station, '53-station-confirm');
     await answered.locator('.nut-button', { hasText: '确认办结' }).click();
+    await confirmDialog(station, '问题已解决');
     await answered.waitFor({ state: 'detached' });
 
     await resident.reload();
@@ -110,7 +112,7 @@ describe('the station whistles and a department reports in', () => {
     await shoot(station, '57-station-merge');
     await dup.locator('.nut-button', { hasText: '确认合并' }).click();
     await dup.waitFor({ state: 'detached' });
-    await station.getByText('站内').click();
+    await station.getByText('站内办理', { exact: true }).click();
     await station.getByTestId('problem').filter({ hasText: '小区门口路灯不亮' }).getByText('1人也遇到').waitFor();
   });
 });

@@ -6,6 +6,8 @@ const hook = (name: string) => (fn: () => void) => {
   (lifecycle[name] ??= []).push(fn);
 };
 
+const routerParams = () => (globalThis as { routerParams?: Record<string, string> }).routerParams ?? {};
+
 const Taro = {
   getStorageSync: (k: string) => storage.get(k) ?? '',
   setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
@@ -19,6 +21,8 @@ const Taro = {
   stopPullDownRefresh: jest.fn(),
   getCurrentPages: () => [{}],
   getSystemInfoSync: () => ({ fontSizeSetting: 17 }),
+  getCurrentInstance: () => ({ router: { params: routerParams() } }),
+  pageScrollTo: jest.fn(async () => undefined),
 };
 export const usePullDownRefresh = hook('pullDownRefresh');
 export const useReachBottom = hook('reachBottom');

@@ -110,7 +110,12 @@ export default function ActivityEdit() {
         />
         <View className="field row">
           <View className="field-label">需在活动地点附近签到</View>
-          <Switch checked={useRadius} color="#c8161d" onChange={(e) => setUseRadius(e.detail.value)} />
+          <Switch
+            checked={useRadius}
+            color="#c8161d"
+            nativeProps={{ 'aria-label': '需在活动地点附近签到' }}
+            onChange={(e) => setUseRadius(e.detail.value)}
+          />
         </View>
         {useRadius ? (
           <View>

@@ -88,7 +88,12 @@ export default function ItemEdit() {
         />
         <View className="field row">
           <View className="field-label">上架</View>
-          <Switch checked={active} color="#c8161d" onChange={(e) => setActive(e.detail.value)} />
+          <Switch
+            checked={active}
+            color="#c8161d"
+            nativeProps={{ 'aria-label': '上架' }}
+            onChange={(e) => setActive(e.detail.value)}
+          />
         </View>
       </View>
       <View className="submit">

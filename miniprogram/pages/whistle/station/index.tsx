@@ -83,7 +83,12 @@ function WhistleAction({ problemId, onDone }: { problemId: string; onDone: (p: P
       />
       <View className="row" style={{ marginTop: '8px' }}>
         <View className="hint">向部门提供反映人姓名和电话</View>
-        <Switch checked={share} color="#c8161d" onChange={(e) => setShare(e.detail.value)} />
+        <Switch
+          checked={share}
+          color="#c8161d"
+          nativeProps={{ 'aria-label': '向部门提供反映人姓名和电话' }}
+          onChange={(e) => setShare(e.detail.value)}
+        />
       </View>
       <View className="actions">
         <Button onClick={() => setOpen(false)}>取消</Button>
