@@ -127,7 +127,7 @@ const entries: Entry[] = [
     tone: 'purple',
     todo: 'enrolment.org',
   },
-  { title: '半年履责', url: '/pages/checkin/org-half-year/index', roles: ['orgAdmin'], icon: '责', tone: 'purple' },
+  { title: '党员半年履责', url: '/pages/checkin/org-half-year/index', roles: ['orgAdmin'], icon: '责', tone: 'purple' },
   {
     title: '吹哨统计',
     url: '/pages/whistle/stats/index',
