@@ -37,7 +37,7 @@ const entries: Entry[] = [
   },
   { title: '心愿墙', url: '/pages/wish/wall/index', roles: ['member'], icon: '墙', tone: 'orange', todo: 'wish.open' },
   {
-    title: '我认领的',
+    title: '我认领的心愿',
     url: '/pages/wish/claims/index',
     roles: ['member'],
     icon: '领',
@@ -74,7 +74,7 @@ const entries: Entry[] = [
     todo: 'problem.station',
   },
   {
-    title: '确认时长',
+    title: '确认服务时长',
     url: '/pages/points/confirm/index',
     roles: ['unitLeader', 'stationAdmin', 'gridSecretary'],
     icon: '时',
@@ -82,7 +82,7 @@ const entries: Entry[] = [
     todo: 'service.confirm',
   },
   {
-    title: '单元心愿',
+    title: '单元心愿确认',
     url: '/pages/wish/unit/index',
     roles: ['unitLeader'],
     icon: '元',
@@ -129,7 +129,7 @@ const entries: Entry[] = [
   },
   { title: '党员半年履责', url: '/pages/checkin/org-half-year/index', roles: ['orgAdmin'], icon: '责', tone: 'purple' },
   {
-    title: '吹哨统计',
+    title: '吹哨报到统计',
     url: '/pages/whistle/stats/index',
     roles: ['districtAdmin'],
     icon: '统',
