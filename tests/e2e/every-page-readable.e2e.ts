@@ -1,5 +1,6 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
+import { beijing } from '@shared/core/time';
 import { wishCategories } from '@shared/wish/wish.rules';
 import { problemCategories } from '@shared/whistle/whistle.rules';
 import { api, loginAs, phone, shoot, storyApp } from './support/app';
@@ -66,6 +67,7 @@ const inlineForms: Record<string, string> = {
   'whistle-station': '不予受理',
   'wish-review': '驳回',
   'checkin-review': '驳回',
+  'points-confirm': '驳回',
 };
 
 type Finding = { page: string; rule: string; impact: string; help: string; nodes: string[] };
@@ -137,8 +139,8 @@ async function settle(page: Page) {
 
 /**
  * Lists with the longest texts the forms allow, so the screenshots show how they wrap and clamp: a wish on
- * the wall (30-character title, 300-character description), one waiting for review, and a problem waiting
- * for triage (its 站内解决 / 不予受理 / 合并 / 吹哨 buttons).
+ * the wall (30-character title, 300-character description), one waiting for review, services waiting for
+ * the unit leader, and a problem waiting for triage (its 站内解决 / 不予受理 / 合并 / 吹哨 buttons).
  */
 async function seedLongTexts(base: string) {
   const at = (o: { communityId?: string; gridId?: string }) =>
@@ -163,6 +165,15 @@ async function seedLongTexts(base: string) {
   const first = await api<{ wish: { id: string } }>(base, 'demo-resident', 'wish', 'postWish', wish(1));
   await api(base, 'demo-station', 'wish', 'reviewWish', { wishId: first.wish.id, decision: 'approve' });
   await api(base, 'demo-resident', 'wish', 'postWish', wish(2));
+  // Two services for the unit leader to confirm (全部确认 shows from two on).
+  for (const n of [1, 2])
+    await api(base, 'demo-member', 'points', 'logService', {
+      requestId: `a11y-service-000${n}`,
+      description: n === 1 ? '清理楼道杂物' : '帮助独居老人更换门口损坏的声控灯并检查楼道其余照明',
+      unitId,
+      date: beijing(new Date().toISOString(), 'YYYY-MM-DD'),
+      hours: n,
+    });
   await api(base, 'demo-resident', 'report', 'submitProblem', {
     requestId: 'a11y-problem-0001',
     category: problemCategories[0],
@@ -236,6 +247,19 @@ describe('every page is readable, in both modes', () => {
           }
           await shoot(page, `a11y-${mode}-${visit.name}`);
           checked++;
+          if (visit.name === 'whistle-stats' && mode === 'default') {
+            // The month picker runs from the first month to this one, not to 2999.
+            await page.getByTestId('month').click();
+            const years = page.locator('.weui-picker__item:visible');
+            await years.first().waitFor();
+            const shown = (await years.allInnerTexts()).map((t) => t.trim());
+            expect(shown.some((t) => t.startsWith('2025'))).toBe(true);
+            expect(shown.filter((t) => /^\d{4}/.test(t) && Number(t.slice(0, 4)) > new Date().getFullYear())).toEqual(
+              [],
+            );
+            await shoot(page, 'a11y-default-whistle-stats-picker');
+            await page.locator('.weui-picker__action:visible', { hasText: '取消' }).click();
+          }
           const opener = inlineForms[visit.name];
           const openerButton = page.locator('.nut-button:visible', { hasText: opener ?? '' }).first();
           if (opener && (await openerButton.count())) {

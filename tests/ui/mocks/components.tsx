@@ -39,7 +39,11 @@ export const Textarea = ({ onInput, nativeProps, maxlength, ...p }: FieldProps) 
     onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
   />
 );
-export const Picker = ({ children }: Props) => <div>{children}</div>;
+export const Picker = ({ children, start, end, fields }: Props) => (
+  <div data-picker="" data-start={start as string} data-end={end as string} data-fields={fields as string}>
+    {children}
+  </div>
+);
 export const Switch = ({ checked, onChange, nativeProps }: Props) => (
   <input
     type="checkbox"

@@ -12,7 +12,7 @@ import { Page } from '../../../components/page';
  * The months that can have figures: from the year the district began using the app to this month (a picker
  * without bounds scrolls to 2999).
  */
-const firstMonth = '2025-01';
+const firstDay = '2025-01-01';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
 
@@ -38,8 +38,8 @@ function Rates({
 /** The district's monthly figures per department (with assessment points) and per community. */
 export default function ProblemStats() {
   useDevLoginGuard('pages/whistle/stats/index');
-  const thisMonth = beijing(new Date().toISOString(), 'YYYY-MM');
-  const [month, setMonth] = useState(thisMonth);
+  const today = beijing(new Date().toISOString(), 'YYYY-MM-DD');
+  const [month, setMonth] = useState(today.slice(0, 7));
   const stats = useLoad(() => call('report', 'problemStats', { month }), [month]);
   return (
     <Page title="吹哨报到统计">
@@ -48,8 +48,8 @@ export default function ProblemStats() {
           label="月份"
           mode="date"
           fields="month"
-          start={firstMonth}
-          end={thisMonth}
+          start={firstDay}
+          end={today}
           value={month}
           onChange={(v) => setMonth(v.slice(0, 7))}
           testid="month"
