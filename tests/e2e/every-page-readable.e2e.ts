@@ -203,6 +203,8 @@ describe('every page is readable, in both modes', () => {
       activityId: activity.id,
       mode: 'fixed',
     });
+    // The member has signed up: the detail page shows its disabled 已报名 (once white on pale pink).
+    await api(base, 'demo-member', 'checkin', 'signUp', { activityId: activity.id });
     const visits = visitsFor({ enrol: community.path, scan: code.path, activityId: activity.id });
     await seedLongTexts(base);
 
@@ -236,6 +238,10 @@ describe('every page is readable, in both modes', () => {
           const name = `${visit.name} (${mode}, ${openid})`;
           findings.push(...(await axeFindings(page, name)));
           const m = await measure(page);
+          // H5 has no navigation bar: every page but the tabs shows its title and a way back.
+          const tab = /^pages\/(index|mine|inbox)\//.test(visit.path);
+          if (!tab && !(await page.locator('.h5-header:visible .h5-back').count()))
+            tooSmall.push(`${name}: no H5 header with a way back`);
           for (const b of m.narrowButtons) tooSmall.push(`${name}: button ${b.w}px wide 「${b.text}」`);
           for (const t of m.wrappedTags) tooSmall.push(`${name}: tag on two lines 「${t}」`);
           if (mode === 'elder') {
@@ -274,6 +280,15 @@ describe('every page is readable, in both modes', () => {
           }
         }
       }
+      await page.context().close();
+    }
+    // A page opened from a link has no page before it: its header goes home.
+    {
+      const page = await (await phone(story.browser)).newPage();
+      await loginAs(page, base, 'demo-member');
+      await page.goto(`${base}/#/pages/wish/wall/index`);
+      await page.locator('.h5-back:visible', { hasText: '首页' }).click();
+      await page.waitForURL(/pages\/index\/index/);
       await page.context().close();
     }
     const report = findings.map((f) => `${f.page}: [${f.impact}] ${f.rule} — ${f.help}\n    ${f.nodes.join('\n    ')}`);

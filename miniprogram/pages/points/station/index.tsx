@@ -1,4 +1,4 @@
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
@@ -35,14 +35,13 @@ function HandOver() {
   return (
     <View className="card">
       <View className="card-title">核销领取</View>
-      <Input
-        className="field-input"
+      <TextField
+        label="领取码"
         name="pickupCode"
-        placeholder="输入8位领取码"
-        nativeProps={{ 'aria-label': '领取码' }}
+        placeholder="输入党员出示的8位领取码"
         value={code}
         maxlength={8}
-        onInput={(e) => setCode(e.detail.value.toUpperCase())}
+        onInput={(v) => setCode(v.toUpperCase())}
       />
       <View className="actions">
         {process.env.TARO_ENV === 'weapp' ? <Button onClick={scan}>扫码</Button> : null}
