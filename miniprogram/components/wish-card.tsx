@@ -36,7 +36,10 @@ export function WishCard({ wish, children }: { wish: WishView; children?: ReactN
           {wish.residentPhone ? ` · ${wish.residentPhone}` : ''}
         </View>
       ) : wish.residentPhone ? (
-        <View className="list-line">联系电话：{wish.residentPhone}</View>
+        <View className="list-line" data-testid="resident-phone">
+          联系电话：{wish.residentPhone}
+          {wish.residentPhone.includes('*') ? '（居民未公开完整号码，可请社区转达）' : '（居民同意您致电）'}
+        </View>
       ) : null}
       {wish.claimantName ? (
         <View className="list-line">

@@ -1,4 +1,5 @@
 import { Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { WishView } from '@shared/wish/wish.contract';
 import { call } from '../../../api/call';
@@ -85,6 +86,16 @@ export default function MyClaims() {
                 >
                   放弃认领
                 </Button>
+                {w.phoneConsent && w.residentPhone && !w.residentPhone.includes('*') ? (
+                  <Button
+                    data-testid="call-resident"
+                    onClick={() =>
+                      void Taro.makePhoneCall({ phoneNumber: w.residentPhone ?? '' }).catch(() => undefined)
+                    }
+                  >
+                    打电话
+                  </Button>
+                ) : null}
                 <FulfilAction wishId={w.id} onDone={replace} />
               </View>
             ) : null}

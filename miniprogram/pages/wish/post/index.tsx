@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { Switch, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
@@ -25,6 +25,7 @@ export default function PostWish() {
   const [description, setDescription] = useState('');
   const [category, setCategory] = useState('');
   const [phone, setPhone] = useState('');
+  const [phoneConsent, setPhoneConsent] = useState(false);
   const [photo, setPhoto] = useState<string | null>(null);
   const { errors, setErrors, edit } = useFieldErrors();
   const [busy, setBusy] = useState(false);
@@ -39,6 +40,7 @@ export default function PostWish() {
         category: category as (typeof wishCategories)[number],
         unitId,
         phone,
+        phoneConsent,
         ...(photo ? { photo } : {}),
       });
       void Taro.showToast({ title: '已提交，等待社区审核', icon: 'none' });
@@ -91,12 +93,29 @@ export default function PostWish() {
           label="联系电话"
           name="phone"
           type="number"
-          placeholder="认领的党员会看到隐藏中间四位的号码"
+          placeholder="社区工作站可以看到"
           value={phone}
           onInput={edit('phone', setPhone)}
           error={errors.phone}
           maxlength={11}
         />
+        <View className="field switch-row">
+          <View>
+            <View className="field-label">允许认领的党员给我打电话</View>
+            <View className="hint" data-testid="consent-hint">
+              {phoneConsent
+                ? '认领您心愿的党员能看到完整号码，并可直接拨打'
+                : '认领的党员只看到隐藏中间四位的号码，由社区转达'}
+            </View>
+          </View>
+          <Switch
+            checked={phoneConsent}
+            color="#c8161d"
+            data-testid="phone-consent"
+            nativeProps={{ 'aria-label': '允许认领的党员给我打电话' }}
+            onChange={(e) => setPhoneConsent(e.detail.value)}
+          />
+        </View>
       </View>
       <View className="submit">
         <Button type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>

@@ -19,7 +19,7 @@ export default function WishWall() {
     [category],
   );
   const claim = async (id: string) => {
-    const res = await runAction(() => call('wish', 'claimWish', { wishId: id }), '认领成功，请尽快联系居民');
+    const res = await runAction(() => call('wish', 'claimWish', { wishId: id }), '认领成功，请到“我认领的心愿”查看');
     if (res) list.setItems((old) => old.filter((x) => x.id !== id));
     else void list.refresh();
   };
