@@ -2,7 +2,7 @@ import { requireMember } from '../access/access';
 import { MIN_ATTENDANCE_MINUTES } from '@shared/checkin/activity.rules';
 import type { CheckinContract } from '@shared/checkin/checkin.contract';
 import { fail, isFailure, type Failure } from '@shared/core/result';
-import { create, record, transition } from '../core/runtime/change';
+import { create, record, transitionThen, type Notice } from '../core/runtime/change';
 import { keyedId, shortId } from '../core/runtime/ids';
 import type { Handlers } from '../core/runtime/router';
 import { StoreConflictError } from '../core/store/store.port';
@@ -96,12 +96,17 @@ export const closeActivity: Handlers<CheckinContract>['closeActivity'] = async (
   const managed = await managedActivity(ctx, input.activityId);
   if (isFailure(managed)) return managed;
   const { activity, as } = managed;
-  const moved =
-    activity.status === 'open' ? await transition(ctx, activityEntity, activity, 'close', { as, detail: {} }) : null;
-  const changed = !!moved && !isFailure(moved);
-  const [, view] = await Promise.all([
-    deliver(ctx.rt, moved && !isFailure(moved) ? moved.notices : []),
-    activityView(ctx, { ...activity, status: 'closed' }),
-  ]);
-  return { activity: view, changed };
+  const answer = async (notices: Notice[], changed: boolean) => {
+    const [, view] = await Promise.all([
+      deliver(ctx.rt, notices),
+      activityView(ctx, { ...activity, status: 'closed' }),
+    ]);
+    return { activity: view, changed };
+  };
+  if (activity.status !== 'open') return answer([], false);
+  const closed = await transitionThen(ctx, activityEntity, activity, 'close', { as, detail: {} }, (m) =>
+    answer(m.notices, true),
+  );
+  // Closed by someone else meanwhile: closing twice changes nothing the second time.
+  return isFailure(closed) ? answer([], false) : closed;
 };

@@ -66,9 +66,11 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
   let saved: EnrolmentDoc;
   let notices: Notice[] = [];
   let others: EnrolmentDoc[] | null = null;
+  let view: Awaited<ReturnType<typeof enrolmentView>> | null = null;
   if (plan.kind === 'create') {
     try {
-      ({ doc: saved, notices } = await create(
+      // (Its notices go out alongside its audit record: nothing is left to deliver after.)
+      ({ doc: saved } = await create(
         ctx,
         enrolmentEntity,
         {
@@ -85,8 +87,15 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
         {
           event: 'submit',
           detail: { status: 'pending', ...fields },
-          // The caller's other 报到, read once this one is written, alongside its audit record.
-          alongside: async () => void (others = await myEnrolments(ctx)),
+          // The caller's other 报到, read once this one is written, the station told and the answer read,
+          // alongside its audit record.
+          alongside: async (created) => {
+            [others, , view] = await Promise.all([
+              myEnrolments(ctx),
+              deliver(ctx.rt, created.notices),
+              enrolmentView(store, created.doc, 'owner'),
+            ]);
+          },
         },
       ));
     } catch (error) {
@@ -104,8 +113,11 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
     saved = isFailure(moved) ? ((await store.get<EnrolmentDoc>('reports', id)) as EnrolmentDoc) : moved.doc;
     notices = isFailure(moved) ? [] : moved.notices;
   }
-  await withdrawPendingElsewhere(ctx, others ?? (await myEnrolments(ctx)), id);
-  const [, report] = await Promise.all([deliver(ctx.rt, notices), enrolmentView(store, saved, 'owner')]);
+  const [, , report] = await Promise.all([
+    withdrawPendingElsewhere(ctx, others ?? (await myEnrolments(ctx)), id),
+    deliver(ctx.rt, notices),
+    view ?? enrolmentView(store, saved, 'owner'),
+  ]);
   return { report, changed: true };
 };
 

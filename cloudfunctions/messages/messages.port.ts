@@ -47,10 +47,30 @@ export type RecipientCache = Map<string, Promise<string[]>>;
 /** The holders of a notice's role and scope, looked up once per cache. */
 type RoleRecipients = Extract<Notice['to'], { role: string }>;
 
+/**
+ * Who holds a role over a scope changes seldom, and a station is told of many changes: a lookup is kept a
+ * minute per store (a warm function instance), so most notices to a role cost no lookup before the message.
+ */
+const HOLDERS_TTL_MS = 60_000;
+const recentHolders = new WeakMap<object, Map<string, { until: number; found: Promise<string[]> }>>();
+
 function holdersOf(rt: Runtime, to: RoleRecipients, cache: RecipientCache): Promise<string[]> {
   const key = `${to.role}|${to.scope}|${to.scopeId}`;
   let found = cache.get(key);
-  if (!found) cache.set(key, (found = holders(rt.store, to.role, to.scope, to.scopeId)));
+  if (found) return found;
+  let recent = recentHolders.get(rt.store);
+  if (!recent) recentHolders.set(rt.store, (recent = new Map()));
+  const kept = recent.get(key);
+  if (kept && kept.until > Date.now()) found = kept.found;
+  else {
+    const lookup = holders(rt.store, to.role, to.scope, to.scopeId);
+    const entries = recent;
+    // A failed lookup is not kept.
+    lookup.catch(() => entries.delete(key));
+    entries.set(key, { until: Date.now() + HOLDERS_TTL_MS, found: lookup });
+    found = lookup;
+  }
+  cache.set(key, found);
   return found;
 }
 

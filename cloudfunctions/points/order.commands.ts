@@ -3,7 +3,7 @@ import { requireMember, stationCommunity } from '../access/access';
 import { fail, failWith, isFailure, type Failure } from '@shared/core/result';
 import type { PointsContract } from '@shared/points/points.contract';
 import { PICKUP_ALPHABET } from '@shared/points/points.rules';
-import { create, creationNotices, transition, type Moved } from '../core/runtime/change';
+import { create, creationNotices, transition, transitionThen, type Moved } from '../core/runtime/change';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import type { TxStore } from '../core/store/store.port';
 import { deliver } from '../messages/messages.port';
@@ -183,12 +183,15 @@ export const handOver: Handlers<PointsContract>['handOver'] = async (input, ctx)
   if (!link) return fail('POINTS.PICKUP_UNKNOWN');
   const order = await ctx.store.get<OrderDoc>('orders', link.orderId);
   if (!order) return fail('POINTS.PICKUP_UNKNOWN');
-  const moved = await transition(ctx, orderEntity, order, 'handOver', {
-    as: 'stationAdmin',
-    changes: { pickedUpAt: ctx.now.toISOString(), handedBy: ctx.caller.openid },
-    detail: {},
-  });
-  if (isFailure(moved)) return moved;
-  await deliver(ctx.rt, moved.notices);
-  return { order: orderView(moved.doc, false) };
+  return transitionThen(
+    ctx,
+    orderEntity,
+    order,
+    'handOver',
+    { as: 'stationAdmin', changes: { pickedUpAt: ctx.now.toISOString(), handedBy: ctx.caller.openid }, detail: {} },
+    async (m) => {
+      await deliver(ctx.rt, m.notices);
+      return { order: orderView(m.doc, false) };
+    },
+  );
 };

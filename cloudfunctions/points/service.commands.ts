@@ -6,8 +6,9 @@ import type { PointsContract, ServiceView } from '@shared/points/points.contract
 import { pointsFor, type ReviewOutcome } from '@shared/points/points.rules';
 import { create, creationNotices, earlierCreate, transition, type Notice } from '../core/runtime/change';
 import { keyedId } from '../core/runtime/ids';
+import { loadPlaces } from '../core/runtime/lookup';
 import type { Ctx, Handlers } from '../core/runtime/router';
-import { deliver } from '../messages/messages.port';
+import { deliver, primeRecipients, type RecipientCache } from '../messages/messages.port';
 import type { UnitDoc } from '../org/org.port';
 import { postEntry } from './ledger';
 import type { ServiceDoc } from './points.documents';
@@ -18,7 +19,8 @@ import { serviceViews } from './service.view';
 /** A member logs a service they did in a unit of their community; its unit leader confirms it. */
 export const logService: Handlers<PointsContract>['logService'] = async (input, ctx) => {
   const communityId = requireMember(ctx.caller);
-  const unit = await ctx.store.get<UnitDoc>('units', input.unitId);
+  // A unit's place in the tree never changes (units are retired, not moved): the minute's cache serves.
+  const unit = (await loadPlaces<UnitDoc>(ctx.store, 'units', [input.unitId])).get(input.unitId);
   if (isFailure(communityId) || !unit || unit.communityId !== communityId)
     return fail('AUTH.NOT_A_MEMBER', { unitId: '请选择本社区的单元' });
   const settings = await pointsSettingsOf(ctx.store, communityId);
@@ -44,20 +46,28 @@ export const logService: Handlers<PointsContract>['logService'] = async (input, 
     status: 'pending',
     createdAt: ctx.now.toISOString(),
   };
+  // The unit leader is asked to confirm (once, by key, also when a retry met the earlier write): looked up
+  // while the record is written, told alongside its audit record.
+  const recipients: RecipientCache = new Map();
+  primeRecipients(ctx.rt, creationNotices(ctx, serviceEntity, 'log', service), recipients);
+  const answer = async (saved: ServiceDoc) => {
+    const [, views] = await Promise.all([
+      deliver(ctx.rt, creationNotices(ctx, serviceEntity, 'log', saved), recipients),
+      serviceViews(ctx, [saved]),
+    ]);
+    return { service: views[0] as ServiceView };
+  };
+  let answered: Awaited<ReturnType<typeof answer>> | null = null;
   const saved = await create(ctx, serviceEntity, service, {
     event: 'log',
     detail: { hours: service.hours, unitId: unit._id },
+    alongside: async ({ doc }) => void (answered = await answer(doc)),
   })
     .then((created) => created.doc)
     .catch((error: unknown) =>
       earlierCreate<ServiceDoc>(ctx, 'services', service._id, error, (d) => d.openid === ctx.caller.openid),
     );
-  // The unit leader is asked to confirm (once, by key, also when a retry met the earlier write).
-  const [, views] = await Promise.all([
-    deliver(ctx.rt, creationNotices(ctx, serviceEntity, 'log', saved)),
-    serviceViews(ctx, [saved]),
-  ]);
-  return { service: views[0] as ServiceView };
+  return answered ?? answer(saved);
 };
 
 /** As whom may the caller confirm this record? The unit leader of its unit, or the activity's organiser; never its member. */

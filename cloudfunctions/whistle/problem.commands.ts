@@ -9,6 +9,7 @@ import {
   record,
   transition,
   transitionById,
+  transitionThen,
   type Moved,
   type Notice,
   earlierCreate,
@@ -196,9 +197,8 @@ export const rate: Handlers<WhistleContract>['rate'] = async (input, ctx) => {
   };
   const event = input.satisfied ? 'rateSatisfied' : 'rateUnsatisfied';
   // One document: a conditional update on the state just read (no transaction); a second rating finds it moved.
-  return answer(
-    ctx,
-    await transition(ctx, problemEntity, p, event, { as: 'owner', changes, note: input.comment ?? null }),
+  return transitionThen(ctx, problemEntity, p, event, { as: 'owner', changes, note: input.comment ?? null }, (m) =>
+    answer(ctx, m),
   );
 };
 

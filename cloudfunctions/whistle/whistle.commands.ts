@@ -1,7 +1,14 @@
 import { ownScope } from '../access/access';
 import { fail, isFailure, type Failure } from '@shared/core/result';
 import type { WhistleContract } from '@shared/whistle/whistle.contract';
-import { transition, transitionById, type Changer, type Moved, type Notice } from '../core/runtime/change';
+import {
+  transition,
+  transitionById,
+  transitionThen,
+  type Changer,
+  type Moved,
+  type Notice,
+} from '../core/runtime/change';
 import { ownPhotos, photoFields } from '../core/runtime/photos';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import type { TxStore } from '../core/store/store.port';
@@ -107,14 +114,17 @@ export const notOurs: Handlers<WhistleContract>['notOurs'] = async (input, ctx) 
   if (!round.mine.open) return fail('REPORT.BAD_STATE');
   const note = `非本部门职责，建议由${input.belongsTo}处理`;
   if (!round.mine.lead) {
-    const moved = await transition(ctx, whistleEntity, round.mine, 'notOurs', {
-      as: 'department',
-      note,
-      detail: { note },
-    });
-    if (isFailure(moved)) return moved;
-    const [, problem] = await Promise.all([deliver(ctx.rt, moved.notices), problemView(ctx, round.p)]);
-    return { problem };
+    return transitionThen(
+      ctx,
+      whistleEntity,
+      round.mine,
+      'notOurs',
+      { as: 'department', note, detail: { note } },
+      async (m) => {
+        const [, problem] = await Promise.all([deliver(ctx.rt, m.notices), problemView(ctx, round.p)]);
+        return { problem };
+      },
+    );
   }
   let closed: Notice[] = [];
   const moved = await transitionById(ctx, problemEntity, round.p._id, 'notOurs', {

@@ -9,15 +9,17 @@ import {
   earlierCreate,
   transition,
   transitionById,
+  transitionThen,
   type Moved,
   type Notice,
 } from '../core/runtime/change';
 import type { PersonDoc } from '../core/runtime/identity';
 import { keyedId } from '../core/runtime/ids';
+import { loadPlaces } from '../core/runtime/lookup';
 import { ownPhotos } from '../core/runtime/photos';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import type { TxStore, Where } from '../core/store/store.port';
-import { deliver } from '../messages/messages.port';
+import { deliver, primeRecipients, type RecipientCache } from '../messages/messages.port';
 import { placeOfUnit, type UnitDoc } from '../org/org.port';
 import { recordService, serviceId } from '../points/points.port';
 import type { WishDoc, WishHoldDoc } from './wish.documents';
@@ -36,13 +38,13 @@ async function move(
   as: Party,
   options: { changes?: Partial<WishDoc>; note?: string | null; guard?: Where } = {},
 ) {
-  return answer(ctx, await transition(ctx, wishEntity, wish, event, { as, ...options }));
+  return transitionThen(ctx, wishEntity, wish, event, { as, ...options }, (moved) => answer(ctx, moved));
 }
 
 /** The wish as the caller sees it, while the move's notices go out. */
-async function answer(ctx: Ctx, moved: Moved<WishDoc> | Failure) {
+async function answer(ctx: Ctx, moved: Moved<WishDoc> | Failure, recipients?: RecipientCache) {
   if (isFailure(moved)) return moved;
-  const [, wish] = await Promise.all([deliver(ctx.rt, moved.notices), wishView(ctx, moved.doc)]);
+  const [, wish] = await Promise.all([deliver(ctx.rt, moved.notices, recipients), wishView(ctx, moved.doc)]);
   return { wish };
 }
 
@@ -56,49 +58,55 @@ function manager(ctx: Ctx, wish: WishDoc): Party | Failure {
 
 export const postWish: Handlers<WishContract>['postWish'] = async (input, ctx) => {
   const [unit, notYours] = await Promise.all([
-    ctx.store.get<UnitDoc>('units', input.unitId),
+    // A unit's place in the tree never changes (units are retired, not moved): the minute's cache serves.
+    loadPlaces<UnitDoc>(ctx.store, 'units', [input.unitId]).then((units) => units.get(input.unitId)),
     ownPhotos(ctx, { photo: input.photo }),
   ]);
   if (!unit) return fail('NOT_FOUND', { unitId: '请选择您居住的单元' });
   if (notYours) return notYours;
   const settings = await wishSettings(ctx.store, unit.communityId);
   const id = input.requestId ? keyedId(ctx.caller.openid, input.requestId) : ctx.rt.newId();
-  const wish = await create(
-    ctx,
-    wishEntity,
-    {
-      _id: id,
-      ...placeOfUnit(unit),
-      openid: ctx.caller.openid,
-      residentName: ctx.caller.person?.name ?? null,
-      residentPhone: input.phone,
-      phoneConsent: input.phoneConsent,
-      title: input.title,
-      description: input.description,
-      category: input.category,
-      points: settings.points,
-      status: 'pending_review',
-      reason: null,
-      claimedBy: null,
-      claimedAt: null,
-      claimExpiresAt: null,
-      fulfilledAt: null,
-      fulfilNote: null,
-      photo: input.photo ?? null,
-      fulfilPhoto: null,
-      confirmedBy: null,
-      confirmedAt: null,
-      thanks: null,
-      createdAt: ctx.now.toISOString(),
-    },
+  const draft: Omit<WishDoc, 'history'> = {
+    _id: id,
+    ...placeOfUnit(unit),
+    openid: ctx.caller.openid,
+    residentName: ctx.caller.person?.name ?? null,
+    residentPhone: input.phone,
+    phoneConsent: input.phoneConsent,
+    title: input.title,
+    description: input.description,
+    category: input.category,
+    points: settings.points,
+    status: 'pending_review',
+    reason: null,
+    claimedBy: null,
+    claimedAt: null,
+    claimExpiresAt: null,
+    fulfilledAt: null,
+    fulfilNote: null,
+    photo: input.photo ?? null,
+    fulfilPhoto: null,
+    confirmedBy: null,
+    confirmedAt: null,
+    thanks: null,
+    createdAt: ctx.now.toISOString(),
+  };
+  // The reviewers are looked up while the wish is written; they are told, and the answer read, alongside
+  // its audit record.
+  const recipients: RecipientCache = new Map();
+  primeRecipients(ctx.rt, creationNotices(ctx, wishEntity, 'post', draft as WishDoc), recipients);
+  let answered: Awaited<ReturnType<typeof answer>> | null = null;
+  const wish = await create(ctx, wishEntity, draft, {
     // The consent is recorded with the wish and in its audit record.
-    { event: 'post', detail: { status: 'pending_review', title: input.title, phoneConsent: input.phoneConsent } },
-  ).catch(async (error: unknown) => {
+    event: 'post',
+    detail: { status: 'pending_review', title: input.title, phoneConsent: input.phoneConsent },
+    alongside: async (created) => void (answered = await answer(ctx, created, recipients)),
+  }).catch(async (error: unknown) => {
     // A retry whose wish was already written: its notices again (sent once, by key).
     const doc = await earlierCreate<WishDoc>(ctx, 'wishes', id, error, (w) => w.openid === ctx.caller.openid);
     return { doc, notices: creationNotices(ctx, wishEntity, 'post', doc) };
   });
-  return answer(ctx, wish);
+  return answered ?? answer(ctx, wish, recipients);
 };
 
 export const cancelWish: Handlers<WishContract>['cancelWish'] = async (input, ctx) => {

@@ -185,6 +185,11 @@ type MoveOptions<D> = {
   department?: string;
   /** Facts the notices name that the record does not hold (the post a claim is of). */
   facts?: Record<string, string>;
+  /**
+   * Work that needs the move written but not its audit record (outside a transaction): delivering its
+   * notices and reading the answer, run alongside the audit record.
+   */
+  alongside?: (moved: Moved<D>) => Promise<void>;
 };
 
 /** Appends an audit record (who, what, before, after, when), inside a transaction when given one. */
@@ -318,7 +323,10 @@ export async function transition<D extends Doc, S extends string, T extends Tran
     if (!changed) return fail(entity.badState);
   }
   const detail = options.detail ?? (options.changes as Record<string, unknown> | undefined) ?? {};
-  await record(
+  const history = line ? [...((doc as { history?: HistoryEntry[] }).history ?? []), line] : undefined;
+  const next = { ...doc, ...changes, ...(history ? { history } : {}) } as D;
+  const moved = { doc: next, notices: noticesOf(c, entity, event, next, doc, { note, facts: options.facts }) };
+  const audit = record(
     c,
     {
       action: `${entity.name}.${event}`,
@@ -329,9 +337,31 @@ export async function transition<D extends Doc, S extends string, T extends Tran
     },
     options.tx,
   );
-  const history = line ? [...((doc as { history?: HistoryEntry[] }).history ?? []), line] : undefined;
-  const next = { ...doc, ...changes, ...(history ? { history } : {}) } as D;
-  return { doc: next, notices: noticesOf(c, entity, event, next, doc, { note, facts: options.facts }) };
+  // The move is written: its notices and answer may go out while its audit record is written.
+  if (options.alongside && !options.tx) await Promise.all([audit, options.alongside(moved)]);
+  else await audit;
+  return moved;
+}
+
+/**
+ * A transition and what follows it (delivering its notices, reading the answer), the latter alongside its
+ * audit record: one round trip less for the person waiting.
+ */
+export async function transitionThen<D extends Doc, S extends string, T extends TransitionTable<S>, R>(
+  c: Changer,
+  entity: Entity<D, S, T>,
+  doc: D,
+  event: keyof T & string,
+  options: Omit<MoveOptions<D>, 'tx' | 'alongside'>,
+  then: (moved: Moved<D>) => Promise<R>,
+): Promise<R | Failure> {
+  let result: { value: R } | null = null;
+  const moved = await transition(c, entity, doc, event, {
+    ...options,
+    alongside: async (m) => void (result = { value: await then(m) }),
+  });
+  if ('failure' in moved) return moved;
+  return result ? (result as { value: R }).value : then(moved);
 }
 
 /**
@@ -343,7 +373,7 @@ export async function transitionById<D extends Doc, S extends string, T extends 
   entity: Entity<D, S, T>,
   id: string,
   event: keyof T & string,
-  options: Omit<MoveOptions<D>, 'tx'> & { also?: (tx: TxStore, next: D, before: D) => Promise<void> },
+  options: Omit<MoveOptions<D>, 'tx' | 'alongside'> & { also?: (tx: TxStore, next: D, before: D) => Promise<void> },
 ): Promise<Moved<D> | Failure> {
   return c.store.transaction(async (tx) => {
     const doc = await tx.get<D>(entity.collection, id);
