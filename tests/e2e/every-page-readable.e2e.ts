@@ -165,15 +165,29 @@ async function seedLongTexts(base: string) {
   const first = await api<{ wish: { id: string } }>(base, 'demo-resident', 'wish', 'postWish', wish(1));
   await api(base, 'demo-station', 'wish', 'reviewWish', { wishId: first.wish.id, decision: 'approve' });
   await api(base, 'demo-resident', 'wish', 'postWish', wish(2));
-  // Two services for the unit leader to confirm (全部确认 shows from two on).
-  for (const n of [1, 2])
-    await api(base, 'demo-member', 'points', 'logService', {
+  // Services: two wait for the unit leader (全部确认 shows from two on); a third, confirmed, buys an order, and
+  // leaves 10 points, so the shop shows one item the member can afford and one they cannot.
+  const services: string[] = [];
+  for (const n of [1, 2, 3]) {
+    const res = await api<{ service: { id: string } }>(base, 'demo-member', 'points', 'logService', {
       requestId: `a11y-service-000${n}`,
-      description: n === 1 ? '清理楼道杂物' : '帮助独居老人更换门口损坏的声控灯并检查楼道其余照明',
+      description: n === 2 ? '帮助独居老人更换门口损坏的声控灯并检查楼道其余照明' : '清理楼道杂物',
       unitId,
       date: beijing(new Date().toISOString(), 'YYYY-MM-DD'),
       hours: n,
     });
+    services.push(res.service.id);
+  }
+  await api(base, 'demo-unitleader', 'points', 'reviewServices', { serviceIds: [services[2]], decision: 'confirm' });
+  const items = await api<{ items: Array<{ id: string; name: string }> }>(
+    base,
+    'demo-member',
+    'points',
+    'listItems',
+    {},
+  );
+  const bag = items.items.find((i) => i.name === '环保购物袋');
+  if (bag) await api(base, 'demo-member', 'points', 'redeem', { itemId: bag.id, requestId: 'a11y-order-0001' });
   await api(base, 'demo-resident', 'report', 'submitProblem', {
     requestId: 'a11y-problem-0001',
     category: problemCategories[0],
@@ -205,7 +219,9 @@ describe('every page is readable, in both modes', () => {
     });
     // The member has signed up: the detail page shows its disabled 已报名 (once white on pale pink).
     await api(base, 'demo-member', 'checkin', 'signUp', { activityId: activity.id });
-    const visits = visitsFor({ enrol: community.path, scan: code.path, activityId: activity.id });
+    // The printed code's path (pages/checkin/report) forwards to the 报到 page; the check opens that page itself.
+    const enrol = community.path.replace('pages/checkin/report/', 'pages/checkin/enrol/');
+    const visits = visitsFor({ enrol, scan: code.path, activityId: activity.id });
     await seedLongTexts(base);
 
     const findings: Finding[] = [];

@@ -38,15 +38,15 @@ export default function Service() {
           <View className="stat-value" data-testid="total-hours">
             {totalHours}
           </View>
-          <View className="stat-label">累计服务（小时）</View>
+          <View className="stat-label">累计服务小时</View>
         </View>
         <View className="stat-item">
           <View className="stat-value">{halfYear.services}</View>
-          <View className="stat-label">{halfYear.label}服务</View>
+          <View className="stat-label">半年内服务</View>
         </View>
         <View className="stat-item">
           <View className="stat-value">{halfYear.claims}</View>
-          <View className="stat-label">{halfYear.label}认领</View>
+          <View className="stat-label">半年内认领</View>
         </View>
       </View>
       <View className="card" data-testid="half-year">
@@ -61,8 +61,8 @@ export default function Service() {
           ))
         )}
       </View>
-      <View className="section-title">服务记录</View>
-      <PagedList list={list} empty={{ title: '还没有服务记录', hint: '参加社区活动并扫码签到、签退后会记录在这里' }}>
+      <View className="section-title">活动签到记录</View>
+      <PagedList list={list} empty={{ title: '还没有活动签到记录', hint: '参加社区活动并扫码签到、签退后会记录在这里' }}>
         {(a) => (
           <View key={a.id} className="list-item">
             <View className="row">
