@@ -62,7 +62,10 @@ export default function Service() {
         )}
       </View>
       <View className="section-title">活动签到记录</View>
-      <PagedList list={list} empty={{ title: '还没有活动签到记录', hint: '参加社区活动并扫码签到、签退后会记录在这里' }}>
+      <PagedList
+        list={list}
+        empty={{ title: '还没有活动签到记录', hint: '参加社区活动并扫码签到、签退后会记录在这里' }}
+      >
         {(a) => (
           <View key={a.id} className="list-item">
             <View className="row">
