@@ -189,6 +189,9 @@ export async function peopleCases(d: District, s: Seeded, secret: string): Promi
   const created: string[] = [];
   return [
     { name: 'org.me', fn: 'org', action: 'me', as: (i) => `p${i}`, data: () => ({}) },
+    // The home page's counts: a member's, and a station admin's (the most counts).
+    { name: 'org.todo', fn: 'org', action: 'todo', as: (i) => `p${i}`, data: () => ({}) },
+    { name: 'org.todo (station)', fn: 'org', action: 'todo', as: () => 'station', data: () => ({}) },
     {
       name: 'org.places',
       fn: 'org',
@@ -864,6 +867,13 @@ export function reportCases(d: District, r: SeededReports): Case[] {
       action: 'inbox',
       as: (i) => r.owner.get(q(i)) as string,
       data: () => ({ limit: 20 }),
+    },
+    {
+      name: 'report.readMessages',
+      fn: 'report',
+      action: 'readMessages',
+      as: (i) => r.owner.get(q(i)) as string,
+      data: () => ({ all: true }),
     },
   ];
 }
