@@ -128,7 +128,18 @@ async function measure(page: Page) {
 }
 
 /** The page is drawn: the H5 page shows, nothing is loading, the route animation is over. */
-async function settle(page: Page) {
+async function settle(page: Page, path?: string) {
+  // The route has switched: the only page container shown is the one visited (Taro keeps others hidden).
+  if (path)
+    await page.waitForFunction(
+      (route) => {
+        const shown = Array.from(document.querySelectorAll('.taro_page')).filter((el) =>
+          (el as HTMLElement).checkVisibility(),
+        );
+        return shown.length === 1 && (shown[0] as HTMLElement).id.startsWith(`/${route}`);
+      },
+      path.split('?')[0] ?? path,
+    );
   await page.locator('.page:visible').first().waitFor();
   await page.waitForFunction(
     () =>
@@ -250,7 +261,7 @@ describe('every page is readable, in both modes', () => {
         }
         for (const visit of pages) {
           await page.goto(`${base}/#/${visit.path}`);
-          await settle(page);
+          await settle(page, visit.path);
           const name = `${visit.name} (${mode}, ${openid})`;
           findings.push(...(await axeFindings(page, name)));
           const m = await measure(page);
