@@ -231,7 +231,6 @@ export default function Index() {
               key={e.url}
               className="home-cell"
               role="link"
-              aria-label={count ? `${e.title}，${count}项待办` : e.title}
               data-testid="home-cell"
               data-title={e.title}
               onClick={() => go(e.url)}
