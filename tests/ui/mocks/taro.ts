@@ -23,6 +23,7 @@ const Taro = {
   getSystemInfoSync: () => ({ fontSizeSetting: 17 }),
   getCurrentInstance: () => ({ router: { params: routerParams() } }),
   pageScrollTo: jest.fn(async () => undefined),
+  requestSubscribeMessage: jest.fn(async () => ({})),
 };
 export const usePullDownRefresh = hook('pullDownRefresh');
 export const useReachBottom = hook('reachBottom');

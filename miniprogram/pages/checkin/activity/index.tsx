@@ -6,6 +6,7 @@ import type { AttendanceView } from '@shared/checkin/activity.contract';
 import { activityPhaseLabels } from '@shared/checkin/activity.rules';
 import { beijing, beijingInstant } from '@shared/core/time';
 import { call, type Output } from '../../../api/call';
+import { askToBeTold } from '../../../api/subscribe';
 import { CopyLink, PathQr } from '../../../components/qr';
 import { Empty, ErrorView, Loading } from '../../../components/states';
 import { useLoad } from '../../../hooks/use-call';
@@ -179,6 +180,8 @@ function AttendanceList({ activityId }: { activityId: string }) {
 function MemberPart({ detail, onChange }: { detail: Detail; onChange: () => void }) {
   const { activity, mine } = detail;
   const signUp = async () => {
+    // Right after the tap: the reminder before it starts (and word if it is cancelled).
+    askToBeTold('activity', 'registered');
     try {
       await call('checkin', 'signUp', { activityId: activity.id });
       void Taro.showToast({ title: '报名成功', icon: 'none' });

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { beijing } from '@shared/core/time';
 import { call, CallError, type Output } from '../../../api/call';
+import { askToBeTold } from '../../../api/subscribe';
 import { TextField, useFieldErrors } from '../../../components/form';
 import { OptionField, type Option } from '../../../components/option-field';
 import { Empty, ErrorView, Loading } from '../../../components/states';
@@ -76,6 +77,8 @@ function EnrolmentForm({ token, form, onDone }: { token: string; form: Form; onD
     if (!unitId) missing.unitId = '请选择居住单元';
     if (!orgId) missing.orgId = '请选择报到单位';
     setBusy(true);
+    // Right after the tap: the review's result.
+    askToBeTold('report', 'owner');
     try {
       const res = await call('checkin', 'submitReport', { token, name, phone, orgId, unitId });
       void Taro.showToast({ title: res.changed ? '提交成功' : '已提交过，无需重复提交', icon: 'none' });

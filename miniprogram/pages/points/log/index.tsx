@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { pointsDefaults } from '@shared/points/points.rules';
 import { beijing } from '@shared/core/time';
 import { call, type CallError } from '../../../api/call';
+import { askToBeTold } from '../../../api/subscribe';
 import { useRequestId } from '../../../api/request-id';
 import { PickerField, TextField, useFieldErrors } from '../../../components/form';
 import { OptionField } from '../../../components/option-field';
@@ -30,6 +31,8 @@ export default function LogService() {
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     setBusy(true);
+    // Right after the tap: the unit leader's confirmation.
+    askToBeTold('service', 'owner');
     try {
       await call('points', 'logService', { requestId, description, unitId, date, hours: Number(hours) });
       void Taro.showToast({ title: '已提交，等待单元长确认', icon: 'none' });

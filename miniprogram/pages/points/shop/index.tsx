@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { call } from '../../../api/call';
+import { askToBeTold } from '../../../api/subscribe';
 import { newRequestId } from '../../../api/request-id';
 import { PagedList } from '../../../components/paged-list';
 import { runAction } from '../../../hooks/use-action';
@@ -30,6 +31,8 @@ export default function Shop() {
     const left = points === null ? '' : `，兑换后剩余${points - price}积分`;
     const sure = await confirmFirst({ title: '确认兑换', content: `使用${price}积分兑换「${name}」${left}？` });
     if (!sure) return;
+    // Right after the tap on 确定: word when the item is handed over.
+    askToBeTold('order', 'owner');
     const res = await runAction(
       () => call('points', 'redeem', { itemId, requestId: newRequestId() }),
       '兑换成功，请凭领取码领取',

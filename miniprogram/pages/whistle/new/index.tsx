@@ -2,9 +2,9 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { templateIdsFor } from '@shared/messages/templates';
 import { problemCategories, type ProblemCategory } from '@shared/whistle/whistle.rules';
 import { call, type CallError } from '../../../api/call';
+import { askToBeTold } from '../../../api/subscribe';
 import { useRequestId } from '../../../api/request-id';
 import { TextField, useFieldErrors } from '../../../components/form';
 import { OptionField } from '../../../components/option-field';
@@ -19,16 +19,6 @@ import { Page } from '../../../components/page';
 import { limits } from '../../../components/limits';
 
 const categories = problemCategories.map((c) => ({ id: c, name: c }));
-
-/**
- * Asks, at the natural moment, to be told by WeChat subscribe messages (deployed build) of what a resident
- * hears about a report: declined (审核结果) or moving on and solved (工单处理).
- */
-function askToBeTold() {
-  const tmplIds = templateIdsFor(HONGLING_TEMPLATES, ['review', 'progress']);
-  if (process.env.TARO_ENV === 'weapp' && tmplIds.length)
-    void Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as never).catch(() => undefined);
-}
 
 /** A resident reports a neighbourhood problem, after seeing whether a neighbour already did. */
 export default function NewProblem() {
@@ -47,6 +37,8 @@ export default function NewProblem() {
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     setBusy(true);
+    // WeChat lets a page ask right after the person's own tap: what they will hear of the report.
+    askToBeTold('problem', 'owner');
     try {
       await call('report', 'submitProblem', {
         requestId,
@@ -56,7 +48,6 @@ export default function NewProblem() {
         photos,
         phone,
       });
-      askToBeTold();
       void Taro.showToast({ title: '已提交，社区将尽快处理', icon: 'none' });
       backOr('/pages/whistle/mine/index');
     } catch (e) {

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { wishCategories } from '@shared/wish/wish.rules';
 import { call, type CallError } from '../../../api/call';
+import { askToBeTold } from '../../../api/subscribe';
 import { useRequestId } from '../../../api/request-id';
 import { TextField, useFieldErrors } from '../../../components/form';
 import { OptionField } from '../../../components/option-field';
@@ -32,6 +33,8 @@ export default function PostWish() {
 
   const submit = async () => {
     setBusy(true);
+    // Right after the tap: the review, the claim, the fulfilment.
+    askToBeTold('wish', 'owner');
     try {
       await call('wish', 'postWish', {
         requestId,

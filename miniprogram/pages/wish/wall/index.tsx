@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { wishCategories, type WishCategory } from '@shared/wish/wish.rules';
 import { call } from '../../../api/call';
+import { askToBeTold } from '../../../api/subscribe';
 import { PagedList, Tabs } from '../../../components/paged-list';
 import { WishCard } from '../../../components/wish-card';
 import { runAction } from '../../../hooks/use-action';
@@ -19,6 +20,8 @@ export default function WishWall() {
     [category],
   );
   const claim = async (id: string) => {
+    // Right after the tap: the reminder before the claim expires, the resident's confirmation and thanks.
+    askToBeTold('wish', 'claimant');
     const res = await runAction(() => call('wish', 'claimWish', { wishId: id }), '认领成功，请到“我认领的心愿”查看');
     if (res) list.setItems((old) => old.filter((x) => x.id !== id));
     else void list.refresh();
