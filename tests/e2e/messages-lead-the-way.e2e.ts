@@ -137,4 +137,20 @@ describe('messages lead each person to their turn', () => {
     const member = await as('demo-member');
     await openMessage(member, '服务时长已确认', 'pages/points/mine/index');
   });
+
+  test('an order: the station’s to-do and message, the member told it was handed over', async () => {
+    const balance = (await api(story.app.base, 'demo-member', 'points', 'myPoints', {})).balance as number;
+    expect(balance).toBeGreaterThanOrEqual(20);
+    const { order } = await api(story.app.base, 'demo-member', 'points', 'redeem', {
+      itemId: 'demoitem01',
+      requestId: 'story-order-0001',
+    });
+    const station = await as('demo-station');
+    await station.locator('[data-testid="todo-item"][data-key="order.pickup"]').waitFor();
+    await openMessage(station, '新的兑换订单', 'pages/points/station/index');
+    await api(story.app.base, 'demo-station', 'points', 'handOver', { pickupCode: order.pickupCode });
+    const member = await as('demo-member');
+    await openMessage(member, '兑换物品已领取');
+    await member.locator('[data-testid="focused"]:visible').getByText('已领取').waitFor();
+  });
 });
