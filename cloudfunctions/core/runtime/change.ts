@@ -132,7 +132,9 @@ export function noticesOf<D extends Doc, S extends string, T extends TransitionT
         to,
         title,
         body,
-        link: `/${told.page}?id=${encodeURIComponent(id)}`,
+        link: `/${told.page}?id=${encodeURIComponent(id)}${told.byState ? `&status=${entity.stateOf(next)}` : ''}${
+          told.query ? `&${told.query}` : ''
+        }`,
         ...(template ? { template } : {}),
         except: c.actor,
       });

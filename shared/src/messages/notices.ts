@@ -40,8 +40,12 @@ export type Audience = (typeof audiences)[number];
 export type RowTemplate =
   { kind: 'review'; state: ReviewState } | { kind: 'progress'; state: ProgressState } | { kind: 'activity' };
 
-/** One audience's message: the page it opens (the record's id goes with it), and text of its own if it differs. */
-export type Told = { page: string; title?: string; body?: string };
+/**
+ * One audience's message: the page it opens (the record's id goes with it, and the record's state when the
+ * page lists records by state, `byState`, so it opens on the tab that holds it), and text of its own if it
+ * differs.
+ */
+export type Told = { page: string; title?: string; body?: string; byState?: true; query?: string };
 
 /**
  * One row. `title` and `body` may name facts of the record in braces (`{title}`, `{note}`): the entity
@@ -144,13 +148,13 @@ export const noticeTable = {
   'service.confirm': {
     title: '服务时长已确认',
     body: '{what}已确认，获得{credited}积分。',
-    to: { owner: { page: page.points } },
+    to: { owner: { page: page.points, query: 'tab=services' } },
     template: { kind: 'review', state: '已通过' },
   },
   'service.reject': {
     title: '服务时长未通过',
     body: '{what}未通过确认，原因：{note}。',
-    to: { owner: { page: page.points } },
+    to: { owner: { page: page.points, query: 'tab=services' } },
     template: { kind: 'review', state: '已驳回' },
   },
   'order.place': {
@@ -265,7 +269,7 @@ export const noticeTable = {
   'problem.submit': {
     title: '新的问题反映',
     body: '{summary}',
-    to: { station: { page: page.stationProblems } },
+    to: { station: { page: page.stationProblems, byState: true } },
     template: { kind: 'progress', state: '待处理' },
   },
   'problem.solveInStation': {
@@ -301,13 +305,13 @@ export const noticeTable = {
   'problem.acknowledge': {
     title: '部门已报到',
     body: '牵头部门已报到，正在处理：{summary}。',
-    to: { station: { page: page.stationProblems } },
+    to: { station: { page: page.stationProblems, byState: true } },
     template: { kind: 'progress', state: '处理中' },
   },
   'problem.respond': {
     title: '部门已反馈',
     body: '{result}',
-    to: { station: { page: page.stationProblems } },
+    to: { station: { page: page.stationProblems, byState: true } },
     template: { kind: 'progress', state: '待确认' },
   },
   'problem.confirm': {
@@ -319,12 +323,12 @@ export const noticeTable = {
   'problem.rateSatisfied': {
     title: '居民评价：满意',
     body: '{summary}',
-    to: { station: { page: page.stationProblems } },
+    to: { station: { page: page.stationProblems, byState: true } },
   },
   'problem.rateUnsatisfied': {
     title: '居民不满意，问题已重新打开',
     body: '{summary}。居民意见：{note}',
-    to: { station: { page: page.stationProblems } },
+    to: { station: { page: page.stationProblems, byState: true } },
     template: { kind: 'progress', state: '待处理' },
   },
   'whistle.notOurs': {

@@ -239,6 +239,10 @@ describe('积分', () => {
       () => h.call('points', 'demo-unitleader', 'reviewServices', { serviceIds: [first], decision: 'confirm' }),
       [['service.confirm', { owner: ['demo-member'] }]],
     );
+    // It opens 我的积分 on the service records.
+    expect(h.store.dump('messages').find((m) => m._id.startsWith('service.confirm~'))).toMatchObject({
+      link: `/pages/points/mine/index?id=${encodeURIComponent(first)}&tab=services`,
+    });
     await expectTold(
       h,
       () =>
@@ -429,6 +433,10 @@ describe('吹哨报到', () => {
     await expectTold(h, () => h.call('report', 'demo-department', 'respond', { problemId: id, result: '已清运' }), [
       ['problem.respond', { station: ['demo-station'] }],
     ]);
+    // The station's message opens its ledger on the tab holding the problem now (待确认).
+    expect(h.store.dump('messages').find((m) => m._id.startsWith('problem.respond~'))).toMatchObject({
+      link: `/pages/whistle/station/index?id=${id}&status=responded`,
+    });
     await expectTold(h, () => h.call('report', 'demo-station', 'confirmResult', { problemId: id }), [
       ['problem.confirm', { owner: ['demo-resident'] }],
     ]);

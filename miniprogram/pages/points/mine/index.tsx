@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { beijing } from '@shared/core/time';
@@ -13,7 +13,8 @@ import { Page } from '../../../components/page';
 /** A member's balance, every credit and debit with its reason, and their service records' states. */
 export default function MyPoints() {
   useDevLoginGuard('pages/points/mine/index');
-  const [tab, setTab] = useState<'ledger' | 'services'>('ledger');
+  // Opened from a message about a service record, the page shows the records (`?tab=services`).
+  const [tab, setTab] = useState<'ledger' | 'services'>(useRouter().params.tab === 'services' ? 'services' : 'ledger');
   const [balance, setBalance] = useState<number | null>(null);
   const ledger = usePaged(async (cursor) => {
     const res = await call('points', 'myPoints', { cursor, limit: 20 });

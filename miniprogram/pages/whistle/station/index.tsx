@@ -1,5 +1,6 @@
 import { Switch, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { ProblemView } from '@shared/whistle/whistle.contract';
 import type { ProblemStatus } from '@shared/whistle/whistle.rules';
@@ -142,7 +143,11 @@ function MergeAction({ problem, onDone }: { problem: ProblemView; onDone: () => 
 /** The station triages, whistles, confirms results and follows every report of the community by state. */
 export default function StationProblems() {
   useDevLoginGuard('pages/whistle/station/index');
-  const [status, setStatus] = useState<ProblemStatus>('submitted');
+  // Opened from a message, the page shows the tab of the problem's state (`?status=`).
+  const opened = useRouter().params.status as ProblemStatus | undefined;
+  const [status, setStatus] = useState<ProblemStatus>(
+    opened && tabs.some((t) => t.value === opened) ? opened : 'submitted',
+  );
   const list = useListPage((cursor) => call('report', 'stationProblems', { status, cursor, limit: 20 }), [status]);
   const drop = (id: string) => list.setItems((old) => old.filter((x) => x.id !== id));
   const act = (work: () => Promise<unknown>, ok: string, id: string) =>
