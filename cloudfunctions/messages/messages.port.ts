@@ -1,6 +1,7 @@
 import { holders } from '../access/access';
 import type { Notice } from '../core/runtime/change';
 import type { Runtime } from '../core/runtime/runtime';
+import { eachLimited } from '../core/runtime/parallel';
 import { StoreConflictError, type Doc } from '../core/store/store.port';
 import type { MessageDoc } from './messages.documents';
 
@@ -12,32 +13,35 @@ export type MessageText = Omit<Notice, 'to' | 'except'>;
  * sends nothing twice; in the deployed build each new message also goes out as a WeChat subscribe
  * message to those who accepted the template (the in-app message stands either way).
  */
+/** How many messages of one notice are written (and sent to WeChat) at once. */
+const SEND_AT_ONCE = 50;
+
 export async function notify(rt: Runtime, to: string[], notice: MessageText): Promise<number> {
   const now = rt.now();
   const fresh: string[] = [];
-  // The inbox messages are written together: one round trip for a notice to a department's staff, not one each.
-  await Promise.all(
-    [...new Set(to)].map(async (openid) => {
-      const message: MessageDoc = {
-        _id: `${notice.key}~${openid}`,
-        to: openid,
-        title: notice.title,
-        body: notice.body,
-        link: notice.link,
-        at: now.toISOString(),
-        read: false,
-      };
-      try {
-        await rt.store.insert('messages', message);
-        fresh.push(openid);
-      } catch (error) {
-        if (!(error instanceof StoreConflictError)) throw error;
-      }
-    }),
-  );
+  // The inbox messages are written together: one round trip for a notice to a department's staff, not one
+  // each; an activity's hundreds of sign-ups go 50 at a time.
+  await eachLimited([...new Set(to)], SEND_AT_ONCE, async (openid) => {
+    const message: MessageDoc = {
+      _id: `${notice.key}~${openid}`,
+      to: openid,
+      title: notice.title,
+      body: notice.body,
+      link: notice.link,
+      at: now.toISOString(),
+      read: false,
+    };
+    try {
+      await rt.store.insert('messages', message);
+      fresh.push(openid);
+    } catch (error) {
+      if (!(error instanceof StoreConflictError)) throw error;
+    }
+  });
   // WeChat calls go out together, so a notice to a department's staff adds one round trip, not one each.
   const wechat = rt.wechat;
-  if (wechat) await Promise.all(fresh.map((openid) => wechat.subscribe(openid, notice, now)));
+  if (wechat)
+    await eachLimited(fresh, SEND_AT_ONCE, async (openid) => void (await wechat.subscribe(openid, notice, now)));
   return fresh.length;
 }
 

@@ -8,7 +8,15 @@ import { problemTransitions, whistleTransitions } from '@shared/whistle/whistle.
 import { wishTransitions } from '@shared/wish/wish.rules';
 import { periodicJobs } from '../../../cloudfunctions/deployed/timer/jobs';
 import { seedPoints } from '../../support/seed';
-import { activityInput, createHarness, ok, validReport, wishInput, type Harness } from '../../support/harness';
+import {
+  activityInput,
+  addMembers,
+  createHarness,
+  ok,
+  validReport,
+  wishInput,
+  type Harness,
+} from '../../support/harness';
 
 /**
  * The notice table (shared/src/messages/notices.ts) against what the flows really send: for each row, the
@@ -188,6 +196,15 @@ describe('岗位与活动', () => {
     await expectTold(h, () => h.call('checkin', 'demo-station', 'closeActivity', { activityId }), [
       ['activity.close', { registered: ['demo-member'] }],
     ]);
+  });
+
+  test('an activity’s 120 sign-ups are each reminded once (written 50 at a time)', async () => {
+    const h = createHarness();
+    const members = addMembers(h, 120);
+    const activityId = ok(await h.call('checkin', 'demo-station', 'createActivity', activityInput(h, {}, 60))).activity
+      .id;
+    for (const m of members) ok(await h.call('checkin', m, 'signUp', { activityId }));
+    await expectTold(h, () => periodicJobs(h.runtime), [['activity.startsSoon', { registered: members }]]);
   });
 
   test('check-out asks the organiser to confirm the hours; a correction tells the member', async () => {
