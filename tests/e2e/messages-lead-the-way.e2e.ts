@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { beijingDate } from '@shared/core/time';
 import { api, loginAs, phone, shoot, storyApp } from './support/app';
 import { confirmDialog } from './support/dialog';
 
@@ -121,7 +122,7 @@ describe('messages lead each person to their turn', () => {
   });
 
   test('hours: the unit leader’s to-do, the member told they were confirmed', async () => {
-    const date = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const date = beijingDate(new Date());
     await api(story.app.base, 'demo-member', 'points', 'logService', {
       description: '帮邻居搬运家具',
       unitId: 'huazhongg1u1',
