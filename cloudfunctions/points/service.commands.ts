@@ -4,7 +4,7 @@ import type { Party } from '@shared/core/transitions';
 import { beijingDate, beijingDay, beijingInstant } from '@shared/core/time';
 import type { PointsContract, ServiceView } from '@shared/points/points.contract';
 import { pointsFor, type ReviewOutcome } from '@shared/points/points.rules';
-import { create, creationNotices, earlierCreate, transition, type Notice } from '../core/runtime/change';
+import { creationNotices, transition, type Notice, createThen } from '../core/runtime/change';
 import { keyedId } from '../core/runtime/ids';
 import { loadPlaces } from '../core/runtime/lookup';
 import type { Ctx, Handlers } from '../core/runtime/router';
@@ -50,24 +50,16 @@ export const logService: Handlers<PointsContract>['logService'] = async (input, 
   // while the record is written, told alongside its audit record.
   const recipients: RecipientCache = new Map();
   primeRecipients(ctx.rt, creationNotices(ctx, serviceEntity, 'log', service), recipients);
-  const answer = async (saved: ServiceDoc) => {
-    const [, views] = await Promise.all([
-      deliver(ctx.rt, creationNotices(ctx, serviceEntity, 'log', saved), recipients),
-      serviceViews(ctx, [saved]),
-    ]);
-    return { service: views[0] as ServiceView };
-  };
-  let answered: Awaited<ReturnType<typeof answer>> | null = null;
-  const saved = await create(ctx, serviceEntity, service, {
-    event: 'log',
-    detail: { hours: service.hours, unitId: unit._id },
-    alongside: async ({ doc }) => void (answered = await answer(doc)),
-  })
-    .then((created) => created.doc)
-    .catch((error: unknown) =>
-      earlierCreate<ServiceDoc>(ctx, 'services', service._id, error, (d) => d.openid === ctx.caller.openid),
-    );
-  return answered ?? answer(saved);
+  return createThen(
+    ctx,
+    serviceEntity,
+    service,
+    { event: 'log', detail: { hours: service.hours, unitId: unit._id }, mine: (d) => d.openid === ctx.caller.openid },
+    async ({ doc, notices }) => {
+      const [, views] = await Promise.all([deliver(ctx.rt, notices, recipients), serviceViews(ctx, [doc])]);
+      return { service: views[0] as ServiceView };
+    },
+  );
 };
 
 /** As whom may the caller confirm this record? The unit leader of its unit, or the activity's organiser; never its member. */

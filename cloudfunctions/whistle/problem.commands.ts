@@ -4,7 +4,6 @@ import { defaultDeadlineRule, feedbackDeadline } from '@shared/whistle/deadline'
 import type { WhistleContract } from '@shared/whistle/whistle.contract';
 import { REMIND_BEFORE_HOURS } from '@shared/whistle/whistle.rules';
 import {
-  create,
   creationNotices,
   record,
   transition,
@@ -12,7 +11,7 @@ import {
   transitionThen,
   type Moved,
   type Notice,
-  earlierCreate,
+  createThen,
 } from '../core/runtime/change';
 import { loadByIds } from '../core/runtime/lookup';
 import { keyedId } from '../core/runtime/ids';
@@ -72,23 +71,20 @@ export const submitProblem: Handlers<WhistleContract>['submitProblem'] = async (
   const recipients: RecipientCache = new Map();
   primeRecipients(ctx.rt, creationNotices(ctx, problemEntity, 'submit', draft as ProblemDoc), recipients);
   // Once the report is written, its notice and the answer's view go alongside its audit record.
-  const answerFor = async (p: ProblemDoc) => {
-    const notices = creationNotices(ctx, problemEntity, 'submit', p);
-    const [, problem] = await Promise.all([deliver(ctx.rt, notices, recipients), problemView(ctx, p)]);
-    return problem;
-  };
-  let answered: Awaited<ReturnType<typeof answerFor>> | null = null;
-  const p = await create(ctx, problemEntity, draft, {
-    event: 'submit',
-    detail: { category: input.category, unitId: unit._id },
-    alongside: async ({ doc }) => void (answered = await answerFor(doc)),
-  })
-    .then((created) => created.doc)
-    .catch((error: unknown) =>
-      earlierCreate<ProblemDoc>(ctx, 'problems', id, error, (d) => d.openid === ctx.caller.openid),
-    );
-  // A retry whose report was already written: its notice (sent once, by key) and view now.
-  return { problem: answered ?? (await answerFor(p)) };
+  return createThen(
+    ctx,
+    problemEntity,
+    draft,
+    {
+      event: 'submit',
+      detail: { category: input.category, unitId: unit._id },
+      mine: (d) => d.openid === ctx.caller.openid,
+    },
+    async ({ doc, notices }) => {
+      const [, problem] = await Promise.all([deliver(ctx.rt, notices, recipients), problemView(ctx, doc)]);
+      return { problem };
+    },
+  );
 };
 
 /** Blows the whistle: the problem moves and each department's whistle of the new round is written with it. */

@@ -4,14 +4,13 @@ import type { Party } from '@shared/core/transitions';
 import type { WishContract } from '@shared/wish/wish.contract';
 import { claimExpiry, type WishEvent } from '@shared/wish/wish.rules';
 import {
-  create,
   creationNotices,
-  earlierCreate,
   transition,
   transitionById,
   transitionThen,
   type Moved,
   type Notice,
+  createThen,
 } from '../core/runtime/change';
 import type { PersonDoc } from '../core/runtime/identity';
 import { keyedId } from '../core/runtime/ids';
@@ -95,18 +94,18 @@ export const postWish: Handlers<WishContract>['postWish'] = async (input, ctx) =
   // its audit record.
   const recipients: RecipientCache = new Map();
   primeRecipients(ctx.rt, creationNotices(ctx, wishEntity, 'post', draft as WishDoc), recipients);
-  let answered: Awaited<ReturnType<typeof answer>> | null = null;
-  const wish = await create(ctx, wishEntity, draft, {
-    // The consent is recorded with the wish and in its audit record.
-    event: 'post',
-    detail: { status: 'pending_review', title: input.title, phoneConsent: input.phoneConsent },
-    alongside: async (created) => void (answered = await answer(ctx, created, recipients)),
-  }).catch(async (error: unknown) => {
-    // A retry whose wish was already written: its notices again (sent once, by key).
-    const doc = await earlierCreate<WishDoc>(ctx, 'wishes', id, error, (w) => w.openid === ctx.caller.openid);
-    return { doc, notices: creationNotices(ctx, wishEntity, 'post', doc) };
-  });
-  return answered ?? answer(ctx, wish, recipients);
+  return createThen(
+    ctx,
+    wishEntity,
+    draft,
+    {
+      event: 'post',
+      // The consent is recorded with the wish and in its audit record.
+      detail: { status: 'pending_review', title: input.title, phoneConsent: input.phoneConsent },
+      mine: (w) => w.openid === ctx.caller.openid,
+    },
+    (created) => answer(ctx, created, recipients),
+  );
 };
 
 export const cancelWish: Handlers<WishContract>['cancelWish'] = async (input, ctx) => {

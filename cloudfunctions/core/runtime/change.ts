@@ -276,6 +276,33 @@ export function creationNotices<D extends Doc, S extends string, T extends Trans
 }
 
 /**
+ * A create keyed by the client's request id and what follows it (delivering its notices, reading the
+ * answer), the latter alongside its audit record; a retry that meets its own earlier write (`mine`) is
+ * answered with that record, and its notices again (sent once, by key).
+ */
+export async function createThen<D extends Doc, S extends string, T extends TransitionTable<S>, R>(
+  c: Changer,
+  entity: Entity<D, S, T>,
+  doc: Omit<D, 'history'>,
+  options: { event: string; detail?: unknown; mine: (earlier: D) => boolean },
+  then: (created: Moved<D>) => Promise<R>,
+): Promise<R> {
+  let result: { value: R } | null = null;
+  let created: Moved<D>;
+  try {
+    created = await create(c, entity, doc, {
+      event: options.event,
+      detail: options.detail,
+      alongside: async (m) => void (result = { value: await then(m) }),
+    });
+  } catch (error) {
+    const earlier = await earlierCreate<D>(c, entity.collection, (doc as D)._id, error, options.mine);
+    return then({ doc: earlier, notices: creationNotices(c, entity, options.event, earlier) });
+  }
+  return result ? (result as { value: R }).value : then(created);
+}
+
+/**
  * A create keyed by the client's request id met its own earlier write (a double tap, a retry): the record
  * that write made, when it is the caller's. Any other error, or another's record, is thrown on.
  */
