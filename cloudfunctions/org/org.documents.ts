@@ -33,13 +33,37 @@ export type CommunitySettingsDoc = {
   deadlineRule?: DeadlineRule;
 };
 
+/**
+ * A year's holidays and make-up working days as the district entered them from the State Council's notice
+ * (keyed by the year: the calendar is the country's). It takes precedence over the package's calendar.
+ */
+export type HolidayYearDoc = {
+  _id: string;
+  year: number;
+  holidays: string[];
+  workdays: string[];
+  source: string;
+  enteredBy: string;
+  enteredAt: string;
+};
+
 /** The collections this feature owns and every query it makes (see core/store/indexes.ts). */
 export const orgStorage: { collections: readonly string[]; indexes: readonly IndexDef[] } = {
-  collections: ['communities', 'communitySettings', 'departments', 'districts', 'grids', 'orgs', 'units'],
+  collections: [
+    'communities',
+    'communitySettings',
+    'departments',
+    'districts',
+    'grids',
+    'holidayYears',
+    'orgs',
+    'units',
+  ],
   indexes: [
     { collection: 'communities', fields: ['districtId', 'name', '_id'] },
     { collection: 'departments', fields: ['districtId', 'name', '_id'] },
     { collection: 'grids', fields: ['communityId', 'seq', '_id'] },
+    { collection: 'holidayYears', fields: ['year', '_id'] },
     { collection: 'orgs', fields: ['districtId', 'name', '_id'] },
     { collection: 'units', fields: ['gridId', 'seq', '_id'] },
     { collection: 'units', fields: ['communityId', 'seq', '_id'] },

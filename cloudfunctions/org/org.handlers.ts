@@ -1,6 +1,8 @@
 import type { OrgContract } from '@shared/org/org.contract';
 import type { Handlers } from '../core/runtime/router';
+import { saveCalendarYear } from './calendar.commands';
+import { calendar } from './calendar.queries';
 import { me, places, todo } from './org.queries';
 
 /** The organisation tree and the caller's identity: every action of the feature. */
-export const orgHandlers: Handlers<OrgContract> = { me, places, todo };
+export const orgHandlers: Handlers<OrgContract> = { me, places, todo, calendar, saveCalendarYear };

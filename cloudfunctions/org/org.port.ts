@@ -1,4 +1,7 @@
-import type { UnitDoc } from './org.documents';
+import { WorkCalendar } from '@shared/core/calendar';
+import { loadByIds } from '../core/runtime/lookup';
+import type { Store } from '../core/store/store.port';
+import type { HolidayYearDoc, UnitDoc } from './org.documents';
 
 /**
  * What other features may use of the organisation tree: the shapes of its records (district → community
@@ -10,6 +13,7 @@ export type {
   DepartmentDoc,
   DistrictDoc,
   GridDoc,
+  HolidayYearDoc,
   OrgDoc,
   UnitDoc,
 } from './org.documents';
@@ -22,4 +26,10 @@ export function placeOfUnit(unit: UnitDoc): {
   unitId: string;
 } {
   return { districtId: unit.districtId, communityId: unit.communityId, gridId: unit.gridId, unitId: unit._id };
+}
+
+/** The working-day calendar for these years: the years the district entered, over the package's (one read). */
+export async function workCalendar(store: Store, years: readonly number[]): Promise<WorkCalendar> {
+  const entered = await loadByIds<HolidayYearDoc>(store, 'holidayYears', years.map(String));
+  return new WorkCalendar([...entered.values()]);
 }

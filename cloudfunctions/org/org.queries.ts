@@ -2,7 +2,10 @@ import type { OrgContract } from '@shared/org/org.contract';
 import type { ScopeKind } from '@shared/core/roles';
 import type { CommunityDoc, DepartmentDoc, GridDoc, UnitDoc } from './org.documents';
 import { loadByIds, nameOf } from '../core/runtime/lookup';
-import type { Handlers } from '../core/runtime/router';
+import type { Ctx, Handlers } from '../core/runtime/router';
+import { ownScope } from '../access/access';
+import { calendarYears, defaultDeadlineRule } from '@shared/whistle/deadline';
+import { workCalendar, type CommunitySettingsDoc } from './org.port';
 import { checkinTodo } from '../checkin/checkin.port';
 import { unreadCount } from '../messages/messages.port';
 import { pointsTodo } from '../points/points.port';
@@ -85,12 +88,37 @@ export const places: Handlers<OrgContract>['places'] = async (input, ctx) => {
 };
 
 /**
+ * Years the holiday calendar does not cover, when they matter to the caller: the district (who enters them)
+ * always, a station when its whistles' deadlines count working days.
+ */
+async function calendarWarnings(ctx: Ctx): Promise<{ years: number[]; warnings: string[] }> {
+  const station = ownScope(ctx.caller, 'stationAdmin');
+  const district = ownScope(ctx.caller, 'districtAdmin');
+  if (!station && !district) return { years: [], warnings: [] };
+  const years = calendarYears(ctx.now);
+  const [calendar, settings] = await Promise.all([
+    workCalendar(ctx.store, years),
+    station && !district ? ctx.store.get<CommunitySettingsDoc>('communitySettings', station) : null,
+  ]);
+  const uncovered = years.filter((y) => calendar.coverage(y) === 'fallback');
+  if (!uncovered.length) return { years: [], warnings: [] };
+  if (!district && (settings?.deadlineRule ?? defaultDeadlineRule).kind !== 'workdays')
+    return { years: [], warnings: [] };
+  return {
+    years: uncovered,
+    warnings: [
+      `${uncovered.join('、')}年节假日安排尚未录入：按工作日计算的吹哨反馈期限暂按周一至周五推算${district ? '，请录入' : '，请区委组织部录入'}。`,
+    ],
+  };
+}
+
+/**
  * What waits for the caller, for the home page: every feature's counts for the roles the caller holds, read
  * at once (one round trip deep), and the unread messages. Keys are unique: the first of a key is kept.
  */
 export const todo: Handlers<OrgContract>['todo'] = async (_input, ctx) => {
   const { store, caller } = ctx;
-  const [items, unread] = await Promise.all([
+  const [items, unread, calendar] = await Promise.all([
     Promise.all([
       ...checkinTodo(store, caller),
       ...wishTodo(store, caller),
@@ -98,7 +126,23 @@ export const todo: Handlers<OrgContract>['todo'] = async (_input, ctx) => {
       ...whistleTodo(store, caller),
     ]),
     unreadCount(ctx.rt, caller.openid),
+    calendarWarnings(ctx),
   ]);
   const seen = new Set<string>();
-  return { items: items.filter((i) => !seen.has(i.key) && seen.add(i.key)), unread };
+  const calendarItem = ownScope(caller, 'districtAdmin')
+    ? [
+        {
+          key: 'calendar.enter',
+          label: '节假日安排待录入',
+          count: calendar.years.length,
+          page: 'pages/org/calendar/index',
+          dueAt: null,
+        },
+      ]
+    : [];
+  return {
+    items: [...items, ...calendarItem].filter((i) => !seen.has(i.key) && seen.add(i.key)),
+    unread,
+    warnings: calendar.warnings,
+  };
 };

@@ -1,6 +1,6 @@
 import { check, ownScope } from '../access/access';
 import { fail, isFailure, type Failure } from '@shared/core/result';
-import { defaultDeadlineRule, feedbackDeadline } from '@shared/whistle/deadline';
+import { calendarYears, defaultDeadlineRule, feedbackDeadline, uncoveredYears } from '@shared/whistle/deadline';
 import type { WhistleContract } from '@shared/whistle/whistle.contract';
 import { REMIND_BEFORE_HOURS } from '@shared/whistle/whistle.rules';
 import {
@@ -19,7 +19,13 @@ import { ownPhotos, photoFields } from '../core/runtime/photos';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { StoreConflictError } from '../core/store/store.port';
 import { deliver, primeRecipients, type RecipientCache } from '../messages/messages.port';
-import { placeOfUnit, type CommunitySettingsDoc, type DepartmentDoc, type UnitDoc } from '../org/org.port';
+import {
+  placeOfUnit,
+  workCalendar,
+  type CommunitySettingsDoc,
+  type DepartmentDoc,
+  type UnitDoc,
+} from '../org/org.port';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 import { problemEntity, whistledNotices } from './whistle.entities';
 import { problemView } from './problem.view';
@@ -97,8 +103,15 @@ async function whistle(
   const departments = await loadByIds<DepartmentDoc>(ctx.store, 'departments', ids);
   if (departments.size !== ids.length || [...departments.values()].some((d) => d.districtId !== p.districtId))
     return fail('INPUT.INVALID', { departments: '请选择本区的职能部门' });
-  const settings = await ctx.store.get<CommunitySettingsDoc>('communitySettings', p.communityId);
-  const deadlineAt = feedbackDeadline(ctx.now, settings?.deadlineRule ?? defaultDeadlineRule);
+  // The community's rule and the holiday calendar of this year and the next (entered over the package's).
+  const [settings, calendar] = await Promise.all([
+    ctx.store.get<CommunitySettingsDoc>('communitySettings', p.communityId),
+    workCalendar(ctx.store, calendarYears(ctx.now)),
+  ]);
+  const rule = settings?.deadlineRule ?? defaultDeadlineRule;
+  const deadlineAt = feedbackDeadline(ctx.now, rule, calendar);
+  // A working-day deadline through a year no calendar covers counted Monday to Friday: the whistle says so.
+  const fallback = uncoveredYears(ctx.now, deadlineAt, rule, calendar).length > 0;
   const remindAt = new Date(Math.max(ctx.now.getTime(), deadlineAt.getTime() - REMIND_BEFORE_HOURS * 3600_000));
   const round = p.round + 1;
   const whistles: WhistleDoc[] = [...departments.values()].map((d) => ({
@@ -117,6 +130,7 @@ async function whistle(
     overdue: false,
     acknowledgedAt: null,
     respondedAt: null,
+    ...(fallback ? { deadlineFallback: true } : {}),
   }));
   const moved = await transitionById(ctx, problemEntity, p._id, 'whistle', {
     as: 'stationAdmin',

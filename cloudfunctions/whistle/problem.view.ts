@@ -105,6 +105,7 @@ export async function problemViews(ctx: Ctx, problems: ProblemDoc[]): Promise<Pr
         name: nameOf(departments, w.departmentId),
         lead: w.lead,
         deadlineAt: w.deadlineAt,
+        deadlineEstimated: w.deadlineFallback === true,
         overdue: w.overdue,
         status: whistleLabels[whistleState(w)],
       })),

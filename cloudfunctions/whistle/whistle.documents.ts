@@ -48,6 +48,8 @@ export type WhistleDoc = {
   respondedAt: string | null;
   /** When the department said it was not theirs (absent on whistles written before it was kept). */
   returnedAt?: string | null;
+  /** The deadline counted working days through a year no holiday calendar covered (Monday to Friday). */
+  deadlineFallback?: boolean;
 };
 
 /** The collections this feature owns and every query it makes (see core/store/indexes.ts). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
+import { holidayYearInput } from '../core/holidays';
 import { roles, scopeKinds } from '../core/roles';
 
 export const grantView = z.object({
@@ -23,6 +24,17 @@ export const todoItem = z.object({
   dueAt: z.string().nullable(),
 });
 export type TodoItem = z.infer<typeof todoItem>;
+
+/** A year of the working-day calendar: where it comes from, and its holidays and make-up working days. */
+export const calendarYearView = z.object({
+  year: z.number(),
+  coverage: z.enum(['entered', 'package', 'fallback']),
+  holidays: z.array(z.string()),
+  workdays: z.array(z.string()),
+  source: z.string().nullable(),
+  enteredAt: z.string().nullable(),
+});
+export type CalendarYearView = z.infer<typeof calendarYearView>;
 
 export const orgContract = defineContract({
   places: {
@@ -55,7 +67,23 @@ export const orgContract = defineContract({
     roles: ['resident'],
     input: z.object({}),
     // Only what the caller's roles can act on, each with its count (zero included: the grid shows it).
-    output: z.object({ items: z.array(todoItem), unread: z.number() }),
+    // `warnings`: what the person must know before acting (a year the holiday calendar does not cover).
+    output: z.object({ items: z.array(todoItem), unread: z.number(), warnings: z.array(z.string()) }),
+    errors: [],
+  },
+  calendar: {
+    summary: '节假日安排',
+    roles: ['districtAdmin', 'stationAdmin'],
+    input: z.object({}),
+    // This year, the next, and any later year already entered.
+    output: z.object({ years: z.array(calendarYearView) }),
+    errors: [],
+  },
+  saveCalendarYear: {
+    summary: '录入节假日安排',
+    roles: ['districtAdmin'],
+    input: holidayYearInput,
+    output: z.object({ year: calendarYearView }),
     errors: [],
   },
 });

@@ -34,6 +34,8 @@ export const problemView = z.object({
       name: z.string(),
       lead: z.boolean(),
       deadlineAt: z.string(),
+      /** The deadline counted Monday to Friday through a year the holiday calendar did not cover. */
+      deadlineEstimated: z.boolean(),
       overdue: z.boolean(),
       status: z.string(),
     }),
