@@ -36,6 +36,7 @@ export default defineAppConfig({
     'pages/whistle/department/index',
     'pages/whistle/stats/index',
     'pages/inbox/index',
+    'pages/org/calendar/index',
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -26,6 +26,9 @@ export const limits = {
   itemDescription: 200,
   entryReason: 100,
   enrolmentReason: 200,
+  calendarHolidays: 3000,
+  calendarWorkdays: 1000,
+  calendarSource: 100,
 } as const;
 
 /** The message for a text over its limit: never cut silently, say by how much. */

@@ -40,7 +40,9 @@ export function ProblemCard({ problem: p, children }: { problem: ProblemView; ch
       {p.departments.map((d) => (
         <View key={d.id} className="list-line" data-testid="department">
           {d.lead ? '牵头：' : '协办：'}
-          {d.name} · {d.status} · 限{beijing(d.deadlineAt, 'MM-DD HH:mm')}前反馈{d.overdue ? ' · 已超期' : ''}
+          {d.name} · {d.status} · 限{beijing(d.deadlineAt, 'MM-DD HH:mm')}前反馈
+          {d.deadlineEstimated ? '（节假日未录入，按周末推算）' : ''}
+          {d.overdue ? ' · 已超期' : ''}
         </View>
       ))}
       {p.result ? <View className="list-line">处理结果：{p.result}</View> : null}

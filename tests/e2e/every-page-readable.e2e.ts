@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { beijing } from '@shared/core/time';
@@ -53,7 +55,11 @@ function visitsFor(codes: { enrol: string; scan: string; activityId: string }): 
       { name: 'receipts', path: 'pages/checkin/receipts/index' },
       { name: 'org-half-year', path: 'pages/checkin/org-half-year/index' },
     ],
-    'demo-district': [{ name: 'whistle-stats', path: 'pages/whistle/stats/index' }],
+    'demo-district': [
+      { name: 'index-district', path: 'pages/index/index' },
+      { name: 'whistle-stats', path: 'pages/whistle/stats/index' },
+      { name: 'calendar', path: 'pages/org/calendar/index' },
+    ],
     'demo-unitleader': [
       { name: 'points-confirm', path: 'pages/points/confirm/index' },
       { name: 'wish-unit', path: 'pages/wish/unit/index' },
@@ -68,6 +74,7 @@ const inlineForms: Record<string, string> = {
   'wish-review': '驳回',
   'checkin-review': '驳回',
   'points-confirm': '驳回',
+  calendar: '录入',
 };
 
 type Finding = { page: string; rule: string; impact: string; help: string; nodes: string[] };
@@ -233,6 +240,13 @@ describe('every page is readable, in both modes', () => {
     // The printed code's path (pages/checkin/report) forwards to the 报到 page; the check opens that page itself.
     const enrol = community.path.replace('pages/checkin/report/', 'pages/checkin/enrol/');
     const visits = visitsFor({ enrol, scan: code.path, activityId: activity.id });
+    // Every page of app.config.ts is visited (the printed codes' alias only forwards: its target is; the login
+    // page is checked on its own below).
+    const config = readFileSync(join(__dirname, '../../miniprogram/app.config.ts'), 'utf8');
+    const declared = [...config.matchAll(/'(pages\/[\w/-]+)'/g)].map((m) => m[1] as string);
+    const visited = new Set(Object.values(visits).flatMap((v) => v.map((x) => x.path.split('?')[0])));
+    const apart = ['pages/checkin/report/index', 'pages/login/index'];
+    expect(declared.filter((p) => !apart.includes(p) && !visited.has(p))).toEqual([]);
     await seedLongTexts(base);
 
     const findings: Finding[] = [];

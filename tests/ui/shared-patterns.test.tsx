@@ -6,6 +6,7 @@ import { activityActions } from '@shared/checkin/activity.contract';
 import { checkinContract } from '@shared/checkin/checkin.contract';
 import { postActions } from '@shared/checkin/post.contract';
 import { pointsContract } from '@shared/points/points.contract';
+import { orgContract } from '@shared/org/org.contract';
 import { whistleContract } from '@shared/whistle/whistle.contract';
 import { wishContract } from '@shared/wish/wish.contract';
 import { CallError } from '../../miniprogram/api/call';
@@ -54,6 +55,9 @@ describe('limits of free-text fields', () => {
     ['itemDescription', pointsContract.saveItem.input, 'description'],
     ['entryReason', pointsContract.reverseEntry.input, 'reason'],
     ['enrolmentReason', checkinContract.reviewReport.input, 'reason'],
+    ['calendarHolidays', orgContract.saveCalendarYear.input, 'holidays'],
+    ['calendarWorkdays', orgContract.saveCalendarYear.input, 'workdays'],
+    ['calendarSource', orgContract.saveCalendarYear.input, 'source'],
   ] as const)('%s is the contract’s limit (%#)', (name, input, field) => {
     expect(limits[name]).toBe(maxOf(input as z.ZodType, field));
   });

@@ -129,6 +129,14 @@ const entries: Entry[] = [
   },
   { title: '党员半年履责', url: '/pages/checkin/org-half-year/index', roles: ['orgAdmin'], icon: '责', tone: 'purple' },
   {
+    title: '节假日安排',
+    url: '/pages/org/calendar/index',
+    roles: ['districtAdmin'],
+    icon: '历',
+    tone: 'purple',
+    todo: 'calendar.enter',
+  },
+  {
     title: '吹哨报到统计',
     url: '/pages/whistle/stats/index',
     roles: ['districtAdmin'],
@@ -222,6 +230,19 @@ export default function Index() {
             : '居民'}
         </View>
       </View>
+      {todo.state === 'ready'
+        ? todo.data.warnings.map((w) => (
+            <View
+              key={w}
+              className="card home-warning"
+              role="alert"
+              data-testid="home-warning"
+              onClick={() => go('/pages/org/calendar/index')}
+            >
+              {w}
+            </View>
+          ))
+        : null}
       {todo.state === 'ready' ? <TodoList items={todo.data.items} /> : null}
       <View className="home-grid" data-testid="home-grid">
         {mine.map((e) => {
