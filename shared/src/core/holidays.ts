@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { beijingDay } from './time';
 
 /**
@@ -65,11 +64,3 @@ export function holidayYearProblems(y: HolidayYear): Record<string, string> | nu
   if (weekday) problems.workdays ??= `${weekday} 不是周末，调休上班日应为周六或周日`;
   return Object.keys(problems).length ? problems : null;
 }
-
-/** The input of a year entered by the district (the text fields as typed; parsed and checked by the handler). */
-export const holidayYearInput = z.object({
-  year: z.number({ error: '请选择年份' }).int().min(2024, '年份有误').max(2100, '年份有误'),
-  holidays: z.string().trim().min(1, '请填写放假日期').max(3000, '内容过长'),
-  workdays: z.string().trim().max(1000, '内容过长').default(''),
-  source: z.string().trim().min(4, '请填写通知名称或文号').max(100, '最多100个字'),
-});

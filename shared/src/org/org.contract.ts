@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
-import { holidayYearInput } from '../core/holidays';
 import { roles, scopeKinds } from '../core/roles';
 
 export const grantView = z.object({
@@ -8,6 +7,14 @@ export const grantView = z.object({
   scope: z.enum(scopeKinds),
   scopeId: z.string(),
   scopeName: z.string(),
+});
+
+/** The input of a year entered by the district (the text fields as typed; parsed and checked by the handler). */
+const holidayYearInput = z.object({
+  year: z.number({ error: '请选择年份' }).int().min(2024, '年份有误').max(2100, '年份有误'),
+  holidays: z.string().trim().min(1, '请填写放假日期').max(3000, '内容过长'),
+  workdays: z.string().trim().max(1000, '内容过长').default(''),
+  source: z.string().trim().min(4, '请填写通知名称或文号').max(100, '最多100个字'),
 });
 
 const option = z.object({ id: z.string(), name: z.string() });
