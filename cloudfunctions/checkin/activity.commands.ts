@@ -11,13 +11,13 @@ import { activityView } from './activity.view';
 import type { ActivityDoc, RegistrationDoc } from './checkin.documents';
 import { activityEntity } from './checkin.entities';
 import { deliver } from '../messages/messages.port';
-import type { CommunitySettingsDoc } from '../org/org.port';
+import { settingsOf } from '../org/org.port';
 import { adminPlace } from './place';
 
 export const createActivity: Handlers<CheckinContract>['createActivity'] = async (input, ctx) => {
   const place = await adminPlace(ctx, input);
   if (isFailure(place)) return place;
-  const settings = await ctx.store.get<CommunitySettingsDoc>('communitySettings', place.community._id);
+  const settings = await settingsOf(ctx.store, place.community._id);
   const base: Omit<ActivityDoc, '_id'> = {
     minAttendanceMinutes: settings?.minAttendanceMinutes ?? MIN_ATTENDANCE_MINUTES,
     districtId: place.community.districtId,
@@ -27,7 +27,9 @@ export const createActivity: Handlers<CheckinContract>['createActivity'] = async
     place: input.place,
     lat: input.lat ?? null,
     lng: input.lng ?? null,
-    radiusM: input.radiusM ?? null,
+    // A place on the map gets the community's default radius unless the organiser set one.
+    radiusM:
+      input.radiusM ?? (input.lat !== undefined && input.lng !== undefined ? settings.checkinRadiusM || null : null),
     startAt: new Date(input.startAt).toISOString(),
     endAt: new Date(input.endAt).toISOString(),
     capacity: input.capacity,

@@ -31,7 +31,14 @@ export type CommunitySettingsDoc = {
   serviceLogDays?: number;
   minAttendanceMinutes?: number;
   deadlineRule?: DeadlineRule;
+  /** How long before a whistle's deadline its department is reminded (hours). */
+  remindHours?: number;
+  /** The check-in radius new activities with a place get unless their organiser sets one. */
+  checkinRadiusM?: number;
 };
+
+/** The district's defaults live beside the communities' settings, under this id. */
+export const districtSettingsId = (districtId: string) => `district~${districtId}`;
 
 /**
  * A year's holidays and make-up working days as the district entered them from the State Council's notice

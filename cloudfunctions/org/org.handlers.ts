@@ -3,6 +3,16 @@ import type { Handlers } from '../core/runtime/router';
 import { saveCalendarYear } from './calendar.commands';
 import { calendar } from './calendar.queries';
 import { me, places, todo } from './org.queries';
+import { saveSettings } from './settings.commands';
+import { settings } from './settings.queries';
 
 /** The organisation tree and the caller's identity: every action of the feature. */
-export const orgHandlers: Handlers<OrgContract> = { me, places, todo, calendar, saveCalendarYear };
+export const orgHandlers: Handlers<OrgContract> = {
+  me,
+  places,
+  todo,
+  calendar,
+  saveCalendarYear,
+  settings,
+  saveSettings,
+};

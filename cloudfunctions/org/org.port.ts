@@ -1,12 +1,19 @@
 import { WorkCalendar } from '@shared/core/calendar';
-import { loadByIds } from '../core/runtime/lookup';
-import type { Store } from '../core/store/store.port';
-import type { HolidayYearDoc, UnitDoc } from './org.documents';
+import { loadByIds, loadPlaces } from '../core/runtime/lookup';
+import type { Store, TxStore } from '../core/store/store.port';
+import {
+  districtSettingsId,
+  type CommunityDoc,
+  type CommunitySettingsDoc,
+  type HolidayYearDoc,
+  type UnitDoc,
+} from './org.documents';
 
 /**
  * What other features may use of the organisation tree: the shapes of its records (district → community
  * → grid → unit, employer organisations, departments) and a community's settings.
  */
+export { districtSettingsId } from './org.documents';
 export type {
   CommunityDoc,
   CommunitySettingsDoc,
@@ -32,4 +39,20 @@ export function placeOfUnit(unit: UnitDoc): {
 export async function workCalendar(store: Store, years: readonly number[]): Promise<WorkCalendar> {
   const entered = await loadByIds<HolidayYearDoc>(store, 'holidayYears', years.map(String));
   return new WorkCalendar([...entered.values()]);
+}
+
+/**
+ * A community's settings in force: its own, over its district's defaults (read together; the community's
+ * district comes from the place cache, as a community never changes district). Inside a transaction, read
+ * with it. Each feature applies its own product defaults to what is still unset.
+ */
+export async function settingsOf(store: Store, communityId: string, tx?: TxStore): Promise<CommunitySettingsDoc> {
+  const districtId = (await loadPlaces<CommunityDoc>(store, 'communities', [communityId])).get(communityId)?.districtId;
+  const reader = tx ?? store;
+  const [own, district] = await Promise.all([
+    reader.get<CommunitySettingsDoc>('communitySettings', communityId),
+    districtId ? reader.get<CommunitySettingsDoc>('communitySettings', districtSettingsId(districtId)) : null,
+  ]);
+  const merged: CommunitySettingsDoc = { ...(district ?? {}), ...(own ?? {}), _id: communityId };
+  return merged;
 }

@@ -5,7 +5,7 @@ import { loadByIds, nameOf } from '../core/runtime/lookup';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { ownScope } from '../access/access';
 import { calendarYears, defaultDeadlineRule } from '@shared/whistle/deadline';
-import { workCalendar, type CommunitySettingsDoc } from './org.port';
+import { workCalendar, settingsOf } from './org.port';
 import { checkinTodo } from '../checkin/checkin.port';
 import { unreadCount } from '../messages/messages.port';
 import { pointsTodo } from '../points/points.port';
@@ -98,7 +98,7 @@ async function calendarWarnings(ctx: Ctx): Promise<{ years: number[]; warnings: 
   const years = calendarYears(ctx.now);
   const [calendar, settings] = await Promise.all([
     workCalendar(ctx.store, years),
-    station && !district ? ctx.store.get<CommunitySettingsDoc>('communitySettings', station) : null,
+    station && !district ? settingsOf(ctx.store, station) : null,
   ]);
   const uncovered = years.filter((y) => calendar.coverage(y) === 'fallback');
   if (!uncovered.length) return { years: [], warnings: [] };

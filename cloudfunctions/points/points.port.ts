@@ -7,7 +7,7 @@ import { ownScope } from '../access/access';
 import type { Caller } from '../core/runtime/router';
 import { todoCount } from '../core/runtime/todo';
 import type { Store, TxStore } from '../core/store/store.port';
-import type { CommunitySettingsDoc } from '../org/org.port';
+import { settingsOf } from '../org/org.port';
 import { postEntry } from './ledger';
 import { pointsSettingsFrom } from './settings';
 import { sweepTakes } from './stock';
@@ -88,7 +88,7 @@ export async function reviseService(
     else if (existing) await tx.remove('services', id);
     return null;
   }
-  const settings = pointsSettingsFrom(await tx.get<CommunitySettingsDoc>('communitySettings', existing.communityId));
+  const settings = pointsSettingsFrom(await settingsOf(c.store, existing.communityId, tx));
   const points = service ? pointsFor({ ...existing, ...service }, settings.pointsPerHour) : 0;
   const delta = points - (existing.credited ?? 0);
   if (delta !== 0) {

@@ -1,5 +1,5 @@
 import { pointsDefaults } from '@shared/points/points.rules';
-import type { CommunitySettingsDoc } from '../org/org.port';
+import { settingsOf, type CommunitySettingsDoc } from '../org/org.port';
 import type { Store } from '../core/store/store.port';
 
 /** A community's points settings, defaults where it set none. */
@@ -12,5 +12,5 @@ export function pointsSettingsFrom(doc: CommunitySettingsDoc | null) {
 }
 
 export async function pointsSettingsOf(store: Store, communityId: string) {
-  return pointsSettingsFrom(await store.get<CommunitySettingsDoc>('communitySettings', communityId));
+  return pointsSettingsFrom(await settingsOf(store, communityId));
 }

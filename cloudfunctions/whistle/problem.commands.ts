@@ -19,13 +19,7 @@ import { ownPhotos, photoFields } from '../core/runtime/photos';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { StoreConflictError } from '../core/store/store.port';
 import { deliver, primeRecipients, type RecipientCache } from '../messages/messages.port';
-import {
-  placeOfUnit,
-  workCalendar,
-  type CommunitySettingsDoc,
-  type DepartmentDoc,
-  type UnitDoc,
-} from '../org/org.port';
+import { placeOfUnit, workCalendar, settingsOf, type DepartmentDoc, type UnitDoc } from '../org/org.port';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 import { problemEntity, whistledNotices } from './whistle.entities';
 import { problemView } from './problem.view';
@@ -105,14 +99,15 @@ async function whistle(
     return fail('INPUT.INVALID', { departments: '请选择本区的职能部门' });
   // The community's rule and the holiday calendar of this year and the next (entered over the package's).
   const [settings, calendar] = await Promise.all([
-    ctx.store.get<CommunitySettingsDoc>('communitySettings', p.communityId),
+    settingsOf(ctx.store, p.communityId),
     workCalendar(ctx.store, calendarYears(ctx.now)),
   ]);
-  const rule = settings?.deadlineRule ?? defaultDeadlineRule;
+  const rule = settings.deadlineRule ?? defaultDeadlineRule;
   const deadlineAt = feedbackDeadline(ctx.now, rule, calendar);
   // A working-day deadline through a year no calendar covers counted Monday to Friday: the whistle says so.
   const fallback = uncoveredYears(ctx.now, deadlineAt, rule, calendar).length > 0;
-  const remindAt = new Date(Math.max(ctx.now.getTime(), deadlineAt.getTime() - REMIND_BEFORE_HOURS * 3600_000));
+  const remindHours = settings.remindHours ?? REMIND_BEFORE_HOURS;
+  const remindAt = new Date(Math.max(ctx.now.getTime(), deadlineAt.getTime() - remindHours * 3600_000));
   const round = p.round + 1;
   const whistles: WhistleDoc[] = [...departments.values()].map((d) => ({
     _id: `${p._id}~${d._id}~${round}`,

@@ -3,7 +3,7 @@ import { clause, excerpt } from '@shared/core/text';
 import { beijing } from '@shared/core/time';
 import { statusField, type Entity } from '../core/runtime/change';
 import type { Store } from '../core/store/store.port';
-import type { CommunitySettingsDoc } from '../org/org.port';
+import { settingsOf } from '../org/org.port';
 import type { WishDoc } from './wish.documents';
 
 /** A micro-wish moves by its table; every move is a conditional update on the state it read. */
@@ -36,7 +36,7 @@ export const wishEntity: Entity<WishDoc, WishStatus, typeof wishTransitions> = {
 
 /** The community's wish settings, defaults where it set none. */
 export async function wishSettings(store: Store, communityId: string) {
-  const doc = await store.get<CommunitySettingsDoc>('communitySettings', communityId);
+  const doc = await settingsOf(store, communityId);
   return {
     claimDays: doc?.wishClaimDays ?? wishDefaults.claimDays,
     maxOpenClaims: doc?.wishMaxOpenClaims ?? wishDefaults.maxOpenClaims,

@@ -1,5 +1,3 @@
-import { beijingDay } from './time';
-
 /**
  * The holiday calendar as the district enters it (pure, no calendar data: the mini-program uses it too);
  * `calendar.ts` decides working days with it and the package's years.
@@ -18,7 +16,8 @@ export const coverageLabels: Record<Coverage, string> = {
 };
 
 export function isWeekend(date: string): boolean {
-  const day = beijingDay(`${date}T12:00:00+08:00`).day();
+  // A calendar date's day of the week is the same in every time zone.
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
   return day === 0 || day === 6;
 }
 

@@ -17,6 +17,65 @@ const holidayYearInput = z.object({
   source: z.string().trim().min(4, '请填写通知名称或文号').max(100, '最多100个字'),
 });
 
+const halfHours = (n: number) => Number.isInteger(n * 2);
+
+/** A whistle's feedback deadline: N hours, or N working days. */
+const deadlineRuleField = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('hours'),
+    hours: z.number().int('请填写整数小时').min(24, '至少24小时').max(168, '最多168小时'),
+  }),
+  z.object({
+    kind: z.literal('workdays'),
+    days: z.number().int('请填写整数天').min(1, '至少1个工作日').max(10, '最多10个工作日'),
+  }),
+]);
+
+/** The settings one scope sets; a value of null gives the setting back to the district's or the product's default. */
+const settingValues = z
+  .object({
+    deadlineRule: deadlineRuleField.nullable(),
+    remindHours: z.number().int('请填写整数').min(1, '至少提前1小时').max(48, '最多提前48小时').nullable(),
+    wishClaimDays: z.number().int('请填写整数').min(1, '至少1天').max(30, '最多30天').nullable(),
+    wishMaxOpenClaims: z.number().int('请填写整数').min(1, '至少1个').max(10, '最多10个').nullable(),
+    wishPoints: z.number().int('请填写整数').min(0, '不能为负数').max(100, '最多100分').nullable(),
+    pointsPerHour: z.number().int('请填写整数').min(1, '每小时至少1分').max(100, '每小时最多100分').nullable(),
+    maxHoursPerRecord: z
+      .number()
+      .min(0.5, '至少0.5小时')
+      .max(24, '最多24小时')
+      .refine(halfHours, '以0.5小时为单位')
+      .nullable(),
+    minAttendanceMinutes: z.number().int('请填写整数').min(0, '不能为负数').max(240, '最多240分钟').nullable(),
+    checkinRadiusM: z
+      .number()
+      .int('请填写整数')
+      .refine((m) => m === 0 || (m >= 50 && m <= 5000), '0（不限）或50至5000米')
+      .nullable(),
+  })
+  .partial();
+
+const settingsView = z.object({
+  /** Whose settings: a community's, or the district's defaults. */
+  scope: z.enum(['community', 'district']),
+  scopeId: z.string(),
+  scopeName: z.string(),
+  /** The values in force, and where each comes from. */
+  values: z.object({
+    deadlineRule: deadlineRuleField,
+    remindHours: z.number(),
+    wishClaimDays: z.number(),
+    wishMaxOpenClaims: z.number(),
+    wishPoints: z.number(),
+    pointsPerHour: z.number(),
+    maxHoursPerRecord: z.number(),
+    minAttendanceMinutes: z.number(),
+    checkinRadiusM: z.number(),
+  }),
+  sources: z.record(z.string(), z.enum(['community', 'district', 'default'])),
+});
+export type SettingsView = z.infer<typeof settingsView>;
+
 const option = z.object({ id: z.string(), name: z.string() });
 
 /**
@@ -85,6 +144,30 @@ export const orgContract = defineContract({
     // This year, the next, and any later year already entered.
     output: z.object({ years: z.array(calendarYearView) }),
     errors: [],
+  },
+  settings: {
+    summary: '设置',
+    roles: ['stationAdmin', 'districtAdmin'],
+    // The station: its community. The district: its defaults, or one of its communities.
+    input: z.object({ communityId: z.string().max(64).optional() }),
+    output: settingsView,
+    errors: ['NOT_FOUND'],
+  },
+  saveSettings: {
+    summary: '保存设置',
+    roles: ['stationAdmin', 'districtAdmin'],
+    input: z
+      .object({ communityId: z.string().max(64).optional(), values: settingValues })
+      .refine(
+        (v) =>
+          !v.values.deadlineRule ||
+          v.values.deadlineRule.kind !== 'hours' ||
+          !v.values.remindHours ||
+          v.values.remindHours < v.values.deadlineRule.hours,
+        { message: '提醒时间应早于反馈期限', path: ['values', 'remindHours'] },
+      ),
+    output: settingsView,
+    errors: ['NOT_FOUND'],
   },
   saveCalendarYear: {
     summary: '录入节假日安排',

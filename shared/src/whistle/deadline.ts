@@ -1,5 +1,6 @@
 import { WorkCalendar } from '../core/calendar';
 import { beijingDay } from '../core/time';
+import type { DeadlineRule } from './whistle.rules';
 
 /**
  * The feedback deadline of a whistle (落实3日内反馈): 72 hours by default, or N working days by China's
@@ -7,9 +8,7 @@ import { beijingDay } from '../core/time';
  * `chinese-days` package's, else weekdays (see core/calendar.ts). Working days count from the day after the
  * whistle (in Beijing time); the deadline is the end of the Nth working day, 24:00 Beijing time.
  */
-export type DeadlineRule = { kind: 'hours'; hours: number } | { kind: 'workdays'; days: number };
-
-export const defaultDeadlineRule: DeadlineRule = { kind: 'hours', hours: 72 };
+export { defaultDeadlineRule, type DeadlineRule } from './whistle.rules';
 
 export function feedbackDeadline(whistledAt: Date, rule: DeadlineRule, calendar = new WorkCalendar()): Date {
   if (rule.kind === 'hours') return new Date(whistledAt.getTime() + rule.hours * 3600_000);

@@ -92,6 +92,11 @@ export function isOpenProblem(status: ProblemStatus): boolean {
 /** Reminders go out this long before the deadline unless the community sets otherwise. */
 export const REMIND_BEFORE_HOURS = 12;
 
+/** A whistle's feedback deadline: N hours, or N working days (deadline.ts counts them). */
+export type DeadlineRule = { kind: 'hours'; hours: number } | { kind: 'workdays'; days: number };
+
+export const defaultDeadlineRule: DeadlineRule = { kind: 'hours', hours: 72 };
+
 export type RateInputs = {
   whistled: number;
   acknowledged: number;
