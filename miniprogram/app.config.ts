@@ -37,6 +37,7 @@ export default defineAppConfig({
     'pages/whistle/stats/index',
     'pages/inbox/index',
     'pages/org/calendar/index',
+    'pages/org/settings/index',
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -50,6 +50,7 @@ function visitsFor(codes: { enrol: string; scan: string; activityId: string }): 
       { name: 'points-station', path: 'pages/points/station/index' },
       { name: 'item-edit', path: 'pages/points/item-edit/index' },
       { name: 'whistle-station', path: 'pages/whistle/station/index' },
+      { name: 'settings-station', path: 'pages/org/settings/index' },
     ],
     'demo-orgadmin': [
       { name: 'receipts', path: 'pages/checkin/receipts/index' },
@@ -59,6 +60,7 @@ function visitsFor(codes: { enrol: string; scan: string; activityId: string }): 
       { name: 'index-district', path: 'pages/index/index' },
       { name: 'whistle-stats', path: 'pages/whistle/stats/index' },
       { name: 'calendar', path: 'pages/org/calendar/index' },
+      { name: 'settings-district', path: 'pages/org/settings/index' },
     ],
     'demo-unitleader': [
       { name: 'points-confirm', path: 'pages/points/confirm/index' },

@@ -129,6 +129,13 @@ const entries: Entry[] = [
   },
   { title: '党员半年履责', url: '/pages/checkin/org-half-year/index', roles: ['orgAdmin'], icon: '责', tone: 'purple' },
   {
+    title: '社区设置',
+    url: '/pages/org/settings/index',
+    roles: ['stationAdmin', 'districtAdmin'],
+    icon: '设',
+    tone: 'blue',
+  },
+  {
     title: '节假日安排',
     url: '/pages/org/calendar/index',
     roles: ['districtAdmin'],
