@@ -192,6 +192,27 @@ export async function peopleCases(d: District, s: Seeded, secret: string): Promi
     // The home page's counts: a member's, and a station admin's (the most counts).
     { name: 'org.todo', fn: 'org', action: 'todo', as: (i) => `p${i}`, data: () => ({}) },
     { name: 'org.todo (station)', fn: 'org', action: 'todo', as: () => 'station', data: () => ({}) },
+    { name: 'org.settings', fn: 'org', action: 'settings', as: () => 'station', data: () => ({}) },
+    {
+      name: 'org.saveSettings',
+      fn: 'org',
+      action: 'saveSettings',
+      as: () => 'station',
+      data: (i) => ({ values: { wishClaimDays: 5 + (i % 5) } }),
+    },
+    { name: 'org.calendar', fn: 'org', action: 'calendar', as: () => 'district', data: () => ({}) },
+    {
+      name: 'org.saveCalendarYear',
+      fn: 'org',
+      action: 'saveCalendarYear',
+      as: () => 'district',
+      data: () => ({
+        year: 2027,
+        holidays: '2027-01-01\n2027-02-06~2027-02-13',
+        workdays: '2027-02-14',
+        source: '测试通知',
+      }),
+    },
     {
       name: 'org.places',
       fn: 'org',
