@@ -206,3 +206,24 @@ function cloudbaseTestStore(): TestStore {
     insertMany: (c: string, docs: Doc[]) => f.insertMany(c, docs),
   });
 }
+
+/** A resident's valid problem report in the demo community. */
+export const problemInput = {
+  category: '环境卫生',
+  description: '3栋楼下垃圾堆放多日无人清运，气味很大',
+  unitId: 'huazhongg1u1',
+  phone: '13600002222',
+};
+
+/** The demo resident reports a problem and the station whistles to `departments` (the first leads): the problem's view. */
+export async function reportAndWhistle(h: Harness, departments = ['dept1']): Promise<any> {
+  const problemId = ok(await h.call('report', 'demo-resident', 'submitProblem', problemInput)).problem.id;
+  return ok(
+    await h.call('report', 'demo-station', 'triage', {
+      problemId,
+      action: 'whistle',
+      departments,
+      leadDepartment: departments[0],
+    }),
+  ).problem;
+}

@@ -1,4 +1,4 @@
-import { createHarness, errorCode, ok, type Harness } from '../../support/harness';
+import { createHarness, errorCode, ok, problemInput, reportAndWhistle, type Harness } from '../../support/harness';
 
 /** Spring Festival 2027 as entered by hand for these tests (the figures are the tests', not the notice's). */
 const year2027 = {
@@ -8,27 +8,12 @@ const year2027 = {
   source: '国务院办公厅关于2027年部分节假日安排的通知（测试）',
 };
 
-const problemInput = {
-  category: '环境卫生',
-  description: '3栋楼下垃圾堆放多日无人清运，气味很大',
-  unitId: 'huazhongg1u1',
-  phone: '13600002222',
-};
-
 /** The station counts whistles' deadlines in 3 working days; a whistle on Friday 5 February 2027, 10:00. */
 async function whistleOn2027Friday(h: Harness) {
   if (!h.store.dump('communitySettings').some((d) => d._id === 'huazhong'))
     h.store.insertMany('communitySettings', [{ _id: 'huazhong', deadlineRule: { kind: 'workdays', days: 3 } }]);
   h.clock.set('2027-02-05T02:00:00.000Z');
-  const id = ok(await h.call('report', 'demo-resident', 'submitProblem', problemInput)).problem.id;
-  const problem = ok(
-    await h.call('report', 'demo-station', 'triage', {
-      problemId: id,
-      action: 'whistle',
-      departments: ['dept1'],
-      leadDepartment: 'dept1',
-    }),
-  ).problem;
+  const problem = await reportAndWhistle(h);
   return problem.departments[0] as { deadlineAt: string; deadlineEstimated: boolean };
 }
 

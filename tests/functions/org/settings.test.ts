@@ -1,4 +1,12 @@
-import { activityInput, createHarness, errorCode, ok, snapshot, wishInput } from '../../support/harness';
+import {
+  activityInput,
+  createHarness,
+  errorCode,
+  ok,
+  reportAndWhistle,
+  snapshot,
+  wishInput,
+} from '../../support/harness';
 
 const HQ = { lat: 30.5146, lng: 117.0553 };
 
@@ -27,22 +35,7 @@ describe('设置: a community’s settings over the district’s defaults, in on
     });
 
     // A whistle on Thursday 26 November 2026, 10:00: Friday, Monday, Tuesday → due at the end of Tuesday 1 December.
-    const problemId = ok(
-      await h.call('report', 'demo-resident', 'submitProblem', {
-        category: '环境卫生',
-        description: '3栋楼下垃圾堆放多日无人清运',
-        unitId: 'huazhongg1u1',
-        phone: '13600002222',
-      }),
-    ).problem.id;
-    ok(
-      await h.call('report', 'demo-station', 'triage', {
-        problemId,
-        action: 'whistle',
-        departments: ['dept1'],
-        leadDepartment: 'dept1',
-      }),
-    );
+    await reportAndWhistle(h);
     const whistle = h.store.dump('whistles')[0] as unknown as { deadlineAt: string; remindAt: string };
     expect(whistle.deadlineAt).toBe('2026-12-01T16:00:00.000Z');
     expect(whistle.remindAt).toBe('2026-12-01T10:00:00.000Z');

@@ -1,4 +1,12 @@
-import { activityInput, createHarness, ok, validReport, wishInput, type Harness } from '../../support/harness';
+import {
+  activityInput,
+  createHarness,
+  ok,
+  validReport,
+  wishInput,
+  type Harness,
+  reportAndWhistle,
+} from '../../support/harness';
 
 type Todo = { items: Array<{ key: string; count: number; dueAt: string | null; page: string }>; unread: number };
 
@@ -75,22 +83,7 @@ describe('待办: the home page’s counts, per role', () => {
 
   test('the department sees its open whistles with the nearest deadline; hours wait for the organiser', async () => {
     const h = createHarness();
-    const problemId = ok(
-      await h.call('report', 'demo-resident', 'submitProblem', {
-        category: '环境卫生',
-        description: '3栋楼下垃圾堆放多日无人清运',
-        unitId: 'huazhongg1u1',
-        phone: '13600002222',
-      }),
-    ).problem.id;
-    ok(
-      await h.call('report', 'demo-station', 'triage', {
-        problemId,
-        action: 'whistle',
-        departments: ['dept1'],
-        leadDepartment: 'dept1',
-      }),
-    );
+    await reportAndWhistle(h);
     const whistle = (await todo(h, 'demo-department')).items.find((i) => i.key === 'whistle.department');
     expect(whistle).toMatchObject({ count: 1, page: 'pages/whistle/department/index' });
     expect(Date.parse(whistle?.dueAt ?? '')).toBeGreaterThan(h.clock.now().getTime());
