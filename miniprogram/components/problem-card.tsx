@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
 import { beijing } from '@shared/core/time';
+import { countdown } from '../hooks/countdown';
 import type { ProblemView } from '@shared/whistle/whistle.contract';
 import { problemStatusLabels, type ProblemStatus } from '@shared/whistle/whistle.rules';
 import { Clamp } from './clamp';
@@ -15,6 +16,9 @@ const tone = (s: ProblemStatus) =>
         : 'tag-pending';
 
 /** A problem report with its departments and deadlines, and its timeline on demand. */
+/** A whistle still waiting for its department's feedback (the view's labels): its deadline counts down. */
+const waiting = ['待报到', '已报到'];
+
 export function ProblemCard({ problem: p, children }: { problem: ProblemView; children?: ReactNode }) {
   const [open, setOpen] = useState(false);
   return (
@@ -42,7 +46,7 @@ export function ProblemCard({ problem: p, children }: { problem: ProblemView; ch
           {d.lead ? '牵头：' : '协办：'}
           {d.name} · {d.status} · 限{beijing(d.deadlineAt, 'MM-DD HH:mm')}前反馈
           {d.deadlineEstimated ? '（节假日未录入，按周末推算）' : ''}
-          {d.overdue ? ' · 已超期' : ''}
+          {d.overdue ? ' · 已超期' : waiting.includes(d.status) ? ` · ${countdown(d.deadlineAt).text}` : ''}
         </View>
       ))}
       {p.result ? <View className="list-line">处理结果：{p.result}</View> : null}

@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
 import { beijing } from '@shared/core/time';
+import { countdown } from '../hooks/countdown';
 import type { WishView } from '@shared/wish/wish.contract';
 import { wishStatusLabels, type WishStatus } from '@shared/wish/wish.rules';
 import { Clamp } from './clamp';
@@ -44,7 +45,9 @@ export function WishCard({ wish, children }: { wish: WishView; children?: ReactN
       {wish.claimantName ? (
         <View className="list-line">
           认领党员：{wish.claimantName}
-          {wish.claimExpiresAt ? `（请于${beijing(wish.claimExpiresAt, 'MM月DD日')}前完成）` : ''}
+          {wish.claimExpiresAt
+            ? `（请于${beijing(wish.claimExpiresAt, 'MM月DD日')}前完成，${countdown(wish.claimExpiresAt).text}）`
+            : ''}
         </View>
       ) : null}
       {wish.fulfilNote ? <View className="list-line">完成情况：{wish.fulfilNote}</View> : null}

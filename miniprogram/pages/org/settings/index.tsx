@@ -73,25 +73,27 @@ function SettingsForm({ view, onSaved }: { view: SettingsView; onSaved: (v: Sett
   );
   return (
     <View data-testid="settings-form">
-      <OptionField
-        label={settingLabels.deadlineRule.label}
-        placeholder="请选择"
-        options={ruleKinds}
-        value={kind}
-        onChange={edit('deadlineRule', setKind)}
-        testid="pick-rule"
-      />
-      <TextField
-        label={kind === 'hours' ? '反馈期限（小时）' : '反馈期限（工作日）'}
-        name="ruleAmount"
-        type="number"
-        value={ruleAmount}
-        onInput={edit('deadlineRule', setRuleAmount)}
-        error={errors.deadlineRule ?? errors.hours ?? errors.days}
-      />
-      {source('deadlineRule')}
+      <View className="setting">
+        <OptionField
+          label={settingLabels.deadlineRule.label}
+          placeholder="请选择"
+          options={ruleKinds}
+          value={kind}
+          onChange={edit('deadlineRule', setKind)}
+          testid="pick-rule"
+        />
+        <TextField
+          label={kind === 'hours' ? '反馈期限（小时）' : '反馈期限（工作日）'}
+          name="ruleAmount"
+          type="number"
+          value={ruleAmount}
+          onInput={edit('deadlineRule', setRuleAmount)}
+          error={errors.deadlineRule ?? errors.hours ?? errors.days}
+        />
+        {source('deadlineRule')}
+      </View>
       {numberKeys.map((k) => (
-        <View key={k}>
+        <View key={k} className="setting">
           <TextField
             label={settingLabels[k].label}
             name={k}
