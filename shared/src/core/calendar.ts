@@ -9,9 +9,16 @@ import { isWeekend, type Coverage, type HolidayYear } from './holidays';
  * weekdays (Monday to Friday) and says so, so a deadline in it is never silently wrong.
  */
 
+/** The package's coverage by year, once asked (it never changes). */
+const covered = new Map<number, boolean>();
+
 /** Does the package know the year's holidays (a year it lacks has no holiday in it)? */
 export function packageCovers(year: number): boolean {
-  return getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
+  // A deadline asks for each day it walks through: the package's answer for a year is kept (it never changes).
+  let covers = covered.get(year);
+  if (covers === undefined)
+    covered.set(year, (covers = getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0));
+  return covers;
 }
 
 /** The working-day calendar: the entered years first, then the package's, then weekdays. */
