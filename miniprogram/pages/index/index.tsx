@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
+import { useEffect } from 'react';
 import type { Role } from '@shared/core/roles';
 import { roleLabels } from '@shared/core/roles';
 import type { TodoItem } from '@shared/org/org.contract';
@@ -205,7 +206,10 @@ export default function Index() {
   const todo = useLoad(() => call('org', 'todo', {}), []);
   useDidShow(() => void todo.reload());
   usePullDownRefresh(() => void todo.reload());
-  if (todo.state === 'ready') showUnread(todo.data.unread);
+  const unread = todo.state === 'ready' ? todo.data.unread : null;
+  useEffect(() => {
+    if (unread !== null) showUnread(unread);
+  }, [unread]);
   if (me.state === 'loading') return <Loading />;
   if (me.state === 'error') return <ErrorView error={me.error} onRetry={me.reload} />;
   // Every identified person is a resident (居民) and may post wishes and report problems.
