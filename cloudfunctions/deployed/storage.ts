@@ -2,12 +2,24 @@ import { checkinStorage } from '../checkin/checkin.documents';
 import { coreStorage } from '../core/storage';
 import type { IndexDef } from '../core/store/indexes';
 import { messagesStorage } from '../messages/messages.documents';
+import { accountStorage } from '../org/account.documents';
 import { orgStorage } from '../org/org.documents';
+import { peopleStorage } from '../org/people.documents';
 import { pointsStorage } from '../points/points.documents';
 import { whistleStorage } from '../whistle/whistle.documents';
 import { wishStorage } from '../wish/wish.documents';
 
-const parts = [coreStorage, orgStorage, checkinStorage, wishStorage, pointsStorage, whistleStorage, messagesStorage];
+const parts = [
+  coreStorage,
+  orgStorage,
+  peopleStorage,
+  accountStorage,
+  checkinStorage,
+  wishStorage,
+  pointsStorage,
+  whistleStorage,
+  messagesStorage,
+];
 
 /**
  * Every query a feature makes: the union of each feature's declared indexes. The same declaration creates

@@ -1,10 +1,13 @@
 import type { OrgContract } from '@shared/org/org.contract';
 import type { Handlers } from '../core/runtime/router';
+import { accountHandlers } from './account.handlers';
 import { saveCalendarYear } from './calendar.commands';
 import { calendar } from './calendar.queries';
 import { me, places, todo } from './org.queries';
 import { saveSettings } from './settings.commands';
+import { peopleHandlers } from './people.handlers';
 import { settings } from './settings.queries';
+import { treeHandlers } from './tree.handlers';
 
 /** The organisation tree and the caller's identity: every action of the feature. */
 export const orgHandlers: Handlers<OrgContract> = {
@@ -15,4 +18,7 @@ export const orgHandlers: Handlers<OrgContract> = {
   saveCalendarYear,
   settings,
   saveSettings,
+  ...peopleHandlers,
+  ...treeHandlers,
+  ...accountHandlers,
 };

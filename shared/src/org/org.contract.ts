@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
 import { roles, scopeKinds } from '../core/roles';
+import { accountActions } from './account.contract';
+import { peopleActions } from './people.contract';
+import { treeActions } from './tree.contract';
 
 export const grantView = z.object({
   role: z.enum(roles),
@@ -176,5 +179,10 @@ export const orgContract = defineContract({
     output: z.object({ year: calendarYearView }),
     errors: [],
   },
+  // People and roles, invitation codes (people.contract.ts); the tree and its xlsx (tree.contract.ts);
+  // a person's own data: consent, what is held, 注销 (account.contract.ts).
+  ...peopleActions,
+  ...treeActions,
+  ...accountActions,
 });
 export type OrgContract = typeof orgContract;

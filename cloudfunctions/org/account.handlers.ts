@@ -1,0 +1,5 @@
+import type { AccountContract } from '@shared/org/account.contract';
+import type { Handlers } from '../core/runtime/router';
+
+/** A person's own data: consent to the privacy policy, what is held about them, 注销: the org function's handlers for them. */
+export const accountHandlers: Handlers<AccountContract> = {};
