@@ -26,6 +26,9 @@ export const policy = {
   /** The unit leader acts for residents of their unit (confirming wishes and service hours). */
   'unit.confirm': ['unitLeader'],
   'problem.manage': ['stationAdmin'],
+  /** The organisation tree: the district all of it; a station the grids and units of its community. */
+  'tree.district': ['districtAdmin'],
+  'tree.community': ['districtAdmin', 'stationAdmin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type AccessAction = keyof typeof policy;
 

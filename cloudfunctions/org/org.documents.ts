@@ -4,9 +4,15 @@ import type { IndexDef } from '../core/store/indexes';
 /** The organisation tree: district → community → grid → unit, with employer organisations and departments. */
 export type DistrictDoc = { _id: string; name: string };
 
-export type CommunityDoc = { _id: string; name: string; districtId: string };
+/**
+ * A place is never deleted (records name it): it is retired. `retiredAt` set: it leaves the pickers and new
+ * records (`isActive`), and the records that name it keep showing it. Absent or null: in use.
+ */
+type Retirable = { retiredAt?: string | null };
 
-export type GridDoc = { _id: string; name: string; seq: number; communityId: string; districtId: string };
+export type CommunityDoc = { _id: string; name: string; districtId: string } & Retirable;
+
+export type GridDoc = { _id: string; name: string; seq: number; communityId: string; districtId: string } & Retirable;
 
 export type UnitDoc = {
   _id: string;
@@ -15,11 +21,16 @@ export type UnitDoc = {
   gridId: string;
   communityId: string;
   districtId: string;
-};
+} & Retirable;
 
-export type OrgDoc = { _id: string; name: string; districtId: string };
+export type OrgDoc = { _id: string; name: string; districtId: string } & Retirable;
 
-export type DepartmentDoc = { _id: string; name: string; districtId: string };
+export type DepartmentDoc = { _id: string; name: string; districtId: string } & Retirable;
+
+/** In use (not retired): what pickers list and new records may name. */
+export function isActive(place: Retirable): boolean {
+  return !place.retiredAt;
+}
 
 export type CommunitySettingsDoc = {
   _id: string;
@@ -70,6 +81,9 @@ export const orgStorage: { collections: readonly string[]; indexes: readonly Ind
     { collection: 'communities', fields: ['districtId', 'name', '_id'] },
     { collection: 'departments', fields: ['districtId', 'name', '_id'] },
     { collection: 'grids', fields: ['communityId', 'seq', '_id'] },
+    // The district's whole tree, page by page (the xlsx export).
+    { collection: 'grids', fields: ['districtId', '_id'] },
+    { collection: 'units', fields: ['districtId', '_id'] },
     { collection: 'holidayYears', fields: ['year', '_id'] },
     { collection: 'orgs', fields: ['districtId', 'name', '_id'] },
     { collection: 'units', fields: ['gridId', 'seq', '_id'] },

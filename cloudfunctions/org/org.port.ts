@@ -13,7 +13,7 @@ import {
  * What other features may use of the organisation tree: the shapes of its records (district → community
  * → grid → unit, employer organisations, departments) and a community's settings.
  */
-export { districtSettingsId } from './org.documents';
+export { districtSettingsId, isActive } from './org.documents';
 export type {
   CommunityDoc,
   CommunitySettingsDoc,

@@ -5,7 +5,7 @@ import { loadByIds, nameOf } from '../core/runtime/lookup';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { ownScope } from '../access/access';
 import { calendarYears, defaultDeadlineRule } from '@shared/whistle/deadline';
-import { workCalendar, settingsOf } from './org.port';
+import { isActive, workCalendar, settingsOf } from './org.port';
 import { checkinTodo } from '../checkin/checkin.port';
 import { unreadCount } from '../messages/messages.port';
 import { pointsTodo } from '../points/points.port';
@@ -79,11 +79,12 @@ export const places: Handlers<OrgContract>['places'] = async (input, ctx) => {
       limit: 1000,
     }),
   ]);
+  // Retired places leave the pickers (records that name them still show them).
   return {
-    communities: communities.items.map(option),
-    grids: grids?.items.map(option) ?? [],
-    units: units?.items.map(option) ?? [],
-    departments: departments.items.map(option),
+    communities: communities.items.filter(isActive).map(option),
+    grids: grids?.items.filter(isActive).map(option) ?? [],
+    units: units?.items.filter(isActive).map(option) ?? [],
+    departments: departments.items.filter(isActive).map(option),
   };
 };
 

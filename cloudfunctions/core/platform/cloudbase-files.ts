@@ -10,6 +10,10 @@ export type TempUrlApi = {
   getTempFileURL(options: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{
     fileList?: Array<{ code?: string; fileID?: string; tempFileURL?: string }>;
   }>;
+  /** `app.downloadFile`: the file's bytes (`fileContent`); a missing file is thrown. */
+  downloadFile(options: { fileID: string }): Promise<{ fileContent?: Buffer | string }>;
+  /** `app.uploadFile`: stores the bytes at `cloudPath` and answers its `fileID`. */
+  uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID?: string }>;
 };
 
 const cloudId = /^cloud:\/\/[A-Za-z0-9._-]+\/[\w.\-/]+$/;
@@ -41,6 +45,24 @@ export function cloudbaseFiles(app: TempUrlApi, onRequest?: (op: string) => void
     async missing(ids) {
       const found = await lookup(ids, CHECK_TTL_S);
       return ids.filter((id) => !found.has(id));
+    },
+    async read(id, maxBytes) {
+      if (!cloudId.test(id)) return null;
+      onRequest?.('storage.downloadFile');
+      try {
+        const { fileContent } = await app.downloadFile({ fileID: id });
+        const bytes = typeof fileContent === 'string' ? Buffer.from(fileContent, 'binary') : fileContent;
+        return bytes && bytes.length <= maxBytes ? bytes : null;
+      } catch {
+        // A file that is not there (or not readable) is the caller's to choose again, not a fault.
+        return null;
+      }
+    },
+    async write(folder, name, bytes) {
+      onRequest?.('storage.uploadFile');
+      const { fileID } = await app.uploadFile({ cloudPath: `exports/${folder}/${name}`, fileContent: bytes });
+      if (!fileID) throw new Error('storage answered no fileID');
+      return fileID;
     },
   };
 }

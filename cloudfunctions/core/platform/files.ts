@@ -14,6 +14,16 @@ export type FileServices = {
   urls(ids: readonly string[]): Promise<Map<string, string>>;
   /** Of these ids, the ones that name no file in this platform's storage (one round trip). */
   missing(ids: readonly string[]): Promise<string[]>;
+  /**
+   * The bytes of a stored file (a spreadsheet a person uploaded to import), or null when there is none or it
+   * is larger than `maxBytes`. Absent where nothing imports (a test's stand-in storage).
+   */
+  read?(id: string, maxBytes: number): Promise<Buffer | null>;
+  /**
+   * Stores a file a function made (an export) in `folder` (the person's key, as their uploads) and answers
+   * its id, which `urls` turns into a short-lived download link.
+   */
+  write?(folder: string, name: string, bytes: Buffer): Promise<string>;
 };
 
 /** How long a URL a view hands out keeps working (seconds); a page shown again gets fresh ones. */

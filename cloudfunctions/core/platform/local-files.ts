@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FILES_PER_REQUEST, FILE_URL_TTL_S, inChunks, uploaderKey, type FileServices } from './files';
@@ -10,8 +10,8 @@ import { FILES_PER_REQUEST, FILE_URL_TTL_S, inChunks, uploaderKey, type FileServ
  * photo is never served by its id: only by a URL a view signed with the runtime's secret, which expires.
  */
 export type LocalFiles = FileServices & {
-  /** Keeps an image `openid` uploaded; its id, which the photo actions accept from that person only. */
-  save(openid: string, bytes: Buffer, type: 'jpg' | 'png'): string;
+  /** Keeps an image (or a spreadsheet to import) `openid` uploaded; its id, which the actions accept from that person only. */
+  save(openid: string, bytes: Buffer, type: 'jpg' | 'png' | 'xlsx'): string;
   /**
    * The file a URL names (its path and query), when the URL was signed here and has not expired; else null.
    * `ttl` is the seconds it still works.
@@ -28,8 +28,8 @@ export type LocalFilesOptions = {
   onOperation?: (op: string) => void;
 };
 
-/** A local photo id; ids from before uploads carried their uploader have no folder. */
-const localId = /^\/uploads\/(?:[a-f0-9]{20}\/)?[a-f0-9]{32}\.(?:jpg|png)$/;
+/** A local photo or spreadsheet id; ids from before uploads carried their uploader have no folder. */
+const localId = /^\/uploads\/(?:[a-f0-9]{20}\/)?[a-f0-9]{32}\.(?:jpg|png|xlsx)$/;
 
 function signature(secret: string, id: string, exp: number): string {
   return createHmac('sha256', secret).update(`file|${id}|${exp}`).digest('hex').slice(0, 32);
@@ -66,6 +66,20 @@ export function localFiles(options: LocalFilesOptions): LocalFiles {
       const key = uploaderKey(options.secret, openid);
       mkdirSync(join(root(), key), { recursive: true });
       const id = `/uploads/${key}/${randomBytes(16).toString('hex')}.${type}`;
+      writeFileSync(join(root(), id.slice('/uploads/'.length)), bytes);
+      return id;
+    },
+    async read(id, maxBytes) {
+      options.onOperation?.('files.read');
+      const file = fileOf(id);
+      if (!file || !exists(id) || statSync(file).size > maxBytes) return null;
+      return readFileSync(file);
+    },
+    async write(folder, _name, bytes) {
+      options.onOperation?.('files.write');
+      if (!/^[a-f0-9]{20}$/.test(folder)) throw new Error(`bad folder ${folder}`);
+      mkdirSync(join(root(), folder), { recursive: true });
+      const id = `/uploads/${folder}/${randomBytes(16).toString('hex')}.xlsx`;
       writeFileSync(join(root(), id.slice('/uploads/'.length)), bytes);
       return id;
     },

@@ -48,6 +48,11 @@ export const errorMessages = {
   'REPORT.BAD_STATE': '问题当前状态不能进行此操作，请刷新后重试',
   'REPORT.NOT_LEAD': '请由牵头部门反馈处理结果',
   'ORG.COMMUNITY_UNKNOWN': '社区不存在',
+  'ORG.NAME_TAKEN': '{parent}下已有名为“{name}”的{kind}',
+  'ORG.PLACE_RETIRED': '{name}已停用，请先恢复启用',
+  'ORG.PLACE_IN_USE': '{name}下还有在用的{children}，请先停用它们',
+  'ORG.FILE_UNREADABLE': '文件无法读取：请选择从本页下载的模板或导出的文件（.xlsx）',
+  'ORG.FILE_NOT_YOURS': '只能导入您自己上传的文件，请重新选择',
   'PHOTO.NOT_YOURS': '只能使用您自己上传的照片',
 } as const;
 
