@@ -137,6 +137,11 @@ export function buildTree(size: TreeSize, communityList: ReadonlyArray<{ id: str
   return { district, communities: cs, grids, units, orgs, departments };
 }
 
+/** Where a demo grant's scope sits: every demo account works in 华中社区 of the demo district. */
+function demoPlacement(g: DemoAccount['grants'][number]): { districtId: string; communityId: string | null } {
+  return { districtId: DISTRICT_ID, communityId: ['community', 'grid', 'unit'].includes(g.scope) ? 'huazhong' : null };
+}
+
 function grantDocs(account: DemoAccount): GrantDoc[] {
   return account.grants.map((g) => ({
     _id: `${account.openid}~${g.role}`,
@@ -144,6 +149,7 @@ function grantDocs(account: DemoAccount): GrantDoc[] {
     ...g,
     grantedBy: 'seed',
     at: SEED_TIME,
+    ...demoPlacement(g),
   }));
 }
 
@@ -339,6 +345,8 @@ export function seedDemo(store: Seeder, now: Date = new Date()): void {
         scopeId: 'huazhong',
         grantedBy: 'seed',
         at: o.at,
+        districtId: DISTRICT_ID,
+        communityId: 'huazhong',
       })),
   ]);
 }

@@ -13,6 +13,7 @@ const audienceLabels: Record<Audience, string> = {
   department: 'the department’s staff',
   district: 'the district (区委组织部)',
   registered: 'the members signed up',
+  requester: 'who asked with the invitation code',
 };
 const owners: Record<string, string> = {
   report: 'the member',
@@ -21,6 +22,7 @@ const owners: Record<string, string> = {
   order: 'the member',
   wish: 'the resident',
   problem: 'the resident',
+  grant: 'the person who holds the role',
 };
 
 /**

@@ -154,6 +154,8 @@ async function approve(c: Changer, tx: TxStore, enrolment: EnrolmentDoc): Promis
     scopeId: enrolment.communityId,
     grantedBy: c.actor,
     at: now,
+    districtId: enrolment.districtId,
+    communityId: enrolment.communityId,
   };
   await tx.set('grants', grant);
   const notices = [...moved.notices];

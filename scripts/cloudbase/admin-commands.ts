@@ -5,6 +5,7 @@ import type { Runtime } from '../../cloudfunctions/core/runtime/runtime';
 import { periodicJobs } from '../../cloudfunctions/deployed/timer/jobs';
 import type { Doc, Store } from '../../cloudfunctions/core/store/store.port';
 import { StoreConflictError } from '../../cloudfunctions/core/store/store.port';
+import { placementOf } from '../../cloudfunctions/org/people.scope';
 
 /**
  * The engineer's commands for a new environment (`npm run cloudbase:admin -- …`): import the district's
@@ -101,8 +102,8 @@ export async function grant(store: Store, openid: string, role: string, scopeId:
   const scope = scopeOf[r];
   if (!scope) throw new Error(`角色 ${r} 不能这样授予`);
   const collection = scopeCollection[scope];
-  if (collection && !(await store.get(collection, scopeId)))
-    throw new Error(`${collection} 中没有 ${scopeId}：请先导入区的组织结构`);
+  const place = collection ? await store.get<Doc & { name: string }>(collection, scopeId) : null;
+  if (collection && !place) throw new Error(`${collection} 中没有 ${scopeId}：请先导入区的组织结构`);
   const doc = {
     _id: `${openid}~${r}`,
     openid,
@@ -111,6 +112,7 @@ export async function grant(store: Store, openid: string, role: string, scopeId:
     scopeId,
     grantedBy: 'cloudbase-admin',
     at: now.toISOString(),
+    ...(place ? placementOf(scope, place) : {}),
   };
   try {
     await store.insert('grants', doc);

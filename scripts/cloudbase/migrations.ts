@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MiniCodeDoc } from '../../cloudfunctions/core/platform/wechat';
+import type { GrantDoc } from '../../cloudfunctions/core/runtime/identity';
+import { placementOf, scopeCollection } from '../../cloudfunctions/org/people.scope';
 import { StoreConflictError, type Doc, type Store } from '../../cloudfunctions/core/store/store.port';
 
 /**
@@ -87,7 +89,44 @@ export const dropMiniCodesBeforeWxServerSdk: Migration = {
   },
 };
 
-export const migrations: readonly Migration[] = [dropMiniCodesBeforeWxServerSdk];
+/**
+ * Grants written before issue 15 name their scope but not where it sits; the people pages list a district's
+ * or a community's roles by `districtId` / `communityId` on the grant. This writes them from the scope's
+ * record (a grant whose scope no longer exists is left as it is and counted).
+ */
+export const grantsPlacement: Migration = {
+  id: '2026-11-grants-placement',
+  title: '为已有身份记录补写所在区、社区（人员与身份页面按此列出）',
+  async run({ store }) {
+    let placed = 0;
+    const orphans: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { items: GrantDoc[]; next: string | null } = await store.find<GrantDoc>('grants', {
+        limit: 1000,
+        after,
+      });
+      for (const grant of page.items) {
+        if (grant.districtId) continue;
+        const collection = scopeCollection[grant.scope];
+        const doc = collection ? await store.get<Doc & { name: string }>(collection, grant.scopeId) : null;
+        if (!doc) {
+          orphans.push(grant._id);
+          continue;
+        }
+        await store.update('grants', { _id: grant._id }, placementOf(grant.scope, doc));
+        placed++;
+      }
+      after = page.next;
+    } while (after);
+    return {
+      summary: `补写身份记录 ${placed} 条${orphans.length ? `；${orphans.length} 条的范围已不存在：${orphans.join('，')}` : ''}`,
+      result: { placed, orphans },
+    };
+  },
+};
+
+export const migrations: readonly Migration[] = [dropMiniCodesBeforeWxServerSdk, grantsPlacement];
 
 /** Runs each migration not yet recorded, records it, and answers a line per migration for the deploy's output. */
 export async function runMigrations(ctx: MigrationContext, list: readonly Migration[] = migrations): Promise<string[]> {

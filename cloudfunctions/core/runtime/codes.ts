@@ -67,6 +67,28 @@ export function verifyActivityToken(secret: string, token: string): ActivityCode
 }
 
 /**
+ * Invitation code (身份邀请码): `I` + the 10-character invite id + `.` + 16 characters of HMAC-SHA256: 28
+ * characters, within a mini-program code's 32-character scene. The signature stops guessing ids; what the
+ * code grants, until when, and whether it was spent are read from the invite's record.
+ */
+const INVITE_ID = /^[a-z0-9]{10}$/;
+
+export function inviteToken(secret: string, inviteId: string): string {
+  if (!INVITE_ID.test(inviteId)) throw new Error(`invite id ${inviteId} does not fit a code`);
+  const payload = `I${inviteId}`;
+  return `${payload}.${signature(secret, payload)}`;
+}
+
+/** The invite id of a valid invitation code, or null. */
+export function verifyInviteToken(secret: string, token: string): string | null {
+  const match = /^I([a-z0-9]{10})\.([A-Za-z0-9_-]{16})$/.exec(token);
+  if (!match) return null;
+  const expected = Buffer.from(signature(secret, `I${match[1]}`));
+  const given = Buffer.from(match[2] as string);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? (match[1] as string) : null;
+}
+
+/**
  * A short-lived URL of the mini-program code image for a page and scene (deployed build; no client reads
  * cloud storage), or null: locally, or when WeChat refuses (an unpublished page, a missing permission) or
  * storage gives no URL, in which case the page shows the code as text.

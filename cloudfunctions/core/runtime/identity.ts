@@ -19,4 +19,11 @@ export type GrantDoc = Grant & {
   scope: ScopeKind;
   grantedBy: string;
   at: string;
+  /**
+   * Where the scope sits, so a granter lists the roles of their district or community in one query: the
+   * district always, the community for a community, grid or unit. Grants written before issue 15 lack them
+   * until the deploy's migration (`2026-11-grants-placement`) adds them.
+   */
+  districtId?: string;
+  communityId?: string | null;
 };

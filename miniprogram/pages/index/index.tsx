@@ -137,6 +137,14 @@ const entries: Entry[] = [
     tone: 'blue',
   },
   {
+    title: '人员与身份',
+    url: '/pages/org/people/index',
+    roles: ['stationAdmin', 'districtAdmin'],
+    icon: '人',
+    tone: 'red',
+    todo: 'invite.decide',
+  },
+  {
     title: '节假日安排',
     url: '/pages/org/calendar/index',
     roles: ['districtAdmin'],

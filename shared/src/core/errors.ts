@@ -54,6 +54,16 @@ export const errorMessages = {
   'ORG.FILE_UNREADABLE': '文件无法读取：请选择从本页下载的模板或导出的文件（.xlsx）',
   'ORG.FILE_NOT_YOURS': '只能导入您自己上传的文件，请重新选择',
   'PHOTO.NOT_YOURS': '只能使用您自己上传的照片',
+  'ACCOUNT.POLICY_CHANGED': '隐私政策已更新，请阅读新版本后再确认',
+  'ACCOUNT.CLOSE_BLOCKED': '暂时不能注销：{reason}',
+  'ROLE.ALREADY_HELD': '该人员已有这一身份（{scopeName}），如需调整请先撤销原身份',
+  'ROLE.PERSON_UNKNOWN': '找不到该人员，请让对方先登录小程序，或改用邀请码',
+  'ROLE.SCOPE_RETIRED': '该范围已撤销，不能再授予身份',
+  'ROLE.SELF': '不能撤销或审批自己的身份，请由另一位管理员操作',
+  'INVITE.INVALID': '邀请码无效或已被篡改，请向邀请人索取新的邀请码',
+  'INVITE.EXPIRED': '邀请码已过期，请向邀请人索取新的邀请码',
+  'INVITE.USED': '该邀请码已被使用，每个邀请码只能申请一次',
+  'INVITE.BAD_STATE': '该邀请已处理，请刷新列表',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

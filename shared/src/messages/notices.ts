@@ -20,6 +20,7 @@ import type { ProgressState, ReviewState, TemplateKind } from './templates';
  * - `orgAdmin`: the admins of the member's employer organisation's party branch
  * - `department`: the staff of a whistle's department; `district`: the district admins
  * - `registered`: the members signed up for an activity
+ * - `requester`: who asked for a role with an invitation code
  */
 export const audiences = [
   'owner',
@@ -33,6 +34,7 @@ export const audiences = [
   'department',
   'district',
   'registered',
+  'requester',
 ] as const;
 export type Audience = (typeof audiences)[number];
 
@@ -78,6 +80,8 @@ const page = {
   stationProblems: 'pages/whistle/station/index',
   department: 'pages/whistle/department/index',
   stats: 'pages/whistle/stats/index',
+  people: 'pages/org/people/index',
+  mine: 'pages/mine/index',
 } as const;
 
 export const noticeTable = {
@@ -349,6 +353,39 @@ export const noticeTable = {
     to: { station: { page: page.stationProblems }, district: { page: page.stats } },
     template: { kind: 'progress', state: '已超期' },
   },
+
+  // 人员与身份 (people and roles): appointments and invitation codes
+  'grant.add': {
+    title: '您有了新的身份',
+    body: '您已被授予「{role}」身份（{scope}），可在首页办理相关工作。',
+    to: { owner: { page: page.mine } },
+    template: { kind: 'review', state: '已通过' },
+  },
+  'grant.remove': {
+    title: '您的身份已撤销',
+    body: '您的「{role}」身份（{scope}）已被撤销。',
+    to: { owner: { page: page.mine } },
+  },
+  'invite.request': {
+    title: '新的身份申请',
+    body: '{name}凭邀请码申请「{role}」身份（{scope}），请审批。',
+    to: {
+      station: { page: page.people, query: 'tab=invites' },
+      district: { page: page.people, query: 'tab=invites' },
+    },
+  },
+  'invite.approve': {
+    title: '身份申请已通过',
+    body: '您已成为「{role}」（{scope}），可在首页办理相关工作。',
+    to: { requester: { page: page.mine } },
+    template: { kind: 'review', state: '已通过' },
+  },
+  'invite.reject': {
+    title: '身份申请未通过',
+    body: '原因：{note}。如有疑问请联系邀请人。',
+    to: { requester: { page: page.mine } },
+    template: { kind: 'review', state: '已驳回' },
+  },
 } as const satisfies Record<string, NoticeRow>;
 export type NoticeKey = keyof typeof noticeTable;
 
@@ -373,6 +410,8 @@ export const quietChanges: Record<string, string> = {
     'a department reports in; the station hears when the lead department reports in (problem.acknowledge)',
   'whistle.answer':
     'the lead department’s answer closes every whistle of the round; the station hears it as problem.respond',
+  'invite.create': 'the granter makes a code to hand to someone; no one else is concerned until it is used',
+  'invite.revoke': 'the granter withdraws a code nobody has used; nobody asked with it, so nobody waits on it',
   'whistle.close': 'a department that never reported in stops waiting as the lead answered; it has nothing left to do',
 };
 

@@ -6,6 +6,7 @@ import { noticeTable, quietChanges, type NoticeKey } from '@shared/messages/noti
 import { orderTransitions, serviceTransitions } from '@shared/points/points.rules';
 import { problemTransitions, whistleTransitions } from '@shared/whistle/whistle.rules';
 import { wishTransitions } from '@shared/wish/wish.rules';
+import { inviteTransitions } from '@shared/org/people.rules';
 import { periodicJobs } from '../../../cloudfunctions/deployed/timer/jobs';
 import { seedPoints } from '../../support/seed';
 import {
@@ -36,6 +37,7 @@ const tables: Record<string, object> = {
   wish: wishTransitions,
   problem: problemTransitions,
   whistle: whistleTransitions,
+  invite: inviteTransitions,
 };
 const creates = [
   'report.submit',
@@ -47,6 +49,10 @@ const creates = [
   'wish.post',
   'problem.submit',
   'whistle.open',
+  'invite.create',
+  // A grant has no states: it is given and taken back.
+  'grant.add',
+  'grant.remove',
 ];
 const changes = [
   ...new Set([...Object.entries(tables).flatMap(([name, t]) => Object.keys(t).map((e) => `${name}.${e}`)), ...creates]),
@@ -60,9 +66,9 @@ test('every change is either told (the notice table) or explained (quietChanges)
   expect(told.filter((c) => quiet.includes(c))).toEqual([]);
   // The figure the issue note gives: N changes concern someone other than the actor, and N are told.
   expect({ changes: changes.length, told: told.length, quiet: quiet.length }).toEqual({
-    changes: 53,
-    told: 41,
-    quiet: 12,
+    changes: 60,
+    told: 46,
+    quiet: 14,
   });
 });
 
@@ -505,5 +511,50 @@ describe('吹哨报到', () => {
       ['whistle.overdue', { station: ['demo-station'], district: ['demo-district'] }],
     ]);
     await expectTold(h, () => periodicJobs(h.runtime), []);
+  });
+});
+
+describe('人员与身份', () => {
+  test('a grant and its removal → the person; a request → the granters; approve and reject → who asked', async () => {
+    const h = createHarness();
+    h.store.insertMany('people', [
+      { _id: 'p-new', name: '郑红', phone: '13700001111', communityId: null, orgId: null, unitId: null, createdAt: '' },
+    ]);
+    const grant = { openid: 'p-new', role: 'unitLeader', scopeId: 'huazhongg1u3' };
+    await expectTold(h, () => h.call('org', 'demo-station', 'grantRole', grant), [['grant.add', { owner: ['p-new'] }]]);
+    await expectTold(h, () => h.call('org', 'demo-station', 'revokeRole', { openid: 'p-new', role: 'unitLeader' }), [
+      ['grant.remove', { owner: ['p-new'] }],
+    ]);
+    const code = (requestId: string, by: string, role: string, scopeId: string) =>
+      h.call('org', by, 'createInvite', { requestId, role, scopeId, days: 7 });
+    const district = ok(await code('invite-0001', 'demo-district', 'department', 'dept2'));
+    await expectTold(
+      h,
+      () => h.call('org', 'p-a', 'requestInvite', { token: district.token, name: '钱芳', phone: '13700005555' }),
+      [['invite.request', { district: ['demo-district'] }]],
+    );
+    await expectTold(
+      h,
+      () => h.call('org', 'demo-district', 'decideInvite', { inviteId: district.invite.id, decision: 'approve' }),
+      [['invite.approve', { requester: ['p-a'] }]],
+    );
+    const station = ok(await code('invite-0002', 'demo-station', 'gridSecretary', 'huazhongg2'));
+    await expectTold(
+      h,
+      () => h.call('org', 'p-b', 'requestInvite', { token: station.token, name: '林涛', phone: '13700007777' }),
+      [['invite.request', { station: ['demo-station'] }]],
+    );
+    await expectTold(
+      h,
+      () =>
+        h.call('org', 'demo-station', 'decideInvite', {
+          inviteId: station.invite.id,
+          decision: 'reject',
+          reason: '人员有误',
+        }),
+      [['invite.reject', { requester: ['p-b'] }]],
+    );
+    const spare = ok(await code('invite-0003', 'demo-station', 'gridSecretary', 'huazhongg3'));
+    await expectTold(h, () => h.call('org', 'demo-station', 'revokeInvite', { inviteId: spare.invite.id }), []);
   });
 });

@@ -38,6 +38,7 @@ describe('待办: the home page’s counts, per role', () => {
     expect(await keys('demo-grid')).toEqual(['problem.rate', 'service.confirm', 'wish.mine', 'wish.review']);
     expect(await keys('demo-station')).toEqual([
       'enrolment.review',
+      'invite.decide',
       'order.pickup',
       'problem.rate',
       'problem.station',
@@ -47,7 +48,13 @@ describe('待办: the home page’s counts, per role', () => {
     ]);
     expect(await keys('demo-department')).toEqual(['problem.rate', 'whistle.department', 'wish.mine']);
     expect(await keys('demo-orgadmin')).toEqual(['enrolment.org', 'problem.rate', 'wish.mine']);
-    expect(await keys('demo-district')).toEqual(['calendar.enter', 'problem.rate', 'whistle.overdue', 'wish.mine']);
+    expect(await keys('demo-district')).toEqual([
+      'calendar.enter',
+      'invite.decide',
+      'problem.rate',
+      'whistle.overdue',
+      'wish.mine',
+    ]);
   });
 
   test('counts follow the work: a wish and a 报到 move through the counts of everyone concerned', async () => {

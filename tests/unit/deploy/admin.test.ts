@@ -65,6 +65,9 @@ describe('cloudbase:admin commands (any store)', () => {
         scopeId: 'dz',
         grantedBy: 'cloudbase-admin',
         at: now.toISOString(),
+        // Where it sits, so the district's 人员与身份 page lists it.
+        districtId: 'dz',
+        communityId: null,
       },
     ]);
     expect(store.dump('audit')).toHaveLength(1);

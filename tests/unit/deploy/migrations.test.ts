@@ -4,6 +4,7 @@ import { CloudbaseStore } from '../../../cloudfunctions/core/store/cloudbase.sto
 import { indexes } from '../../../cloudfunctions/deployed/storage';
 import {
   dropMiniCodesBeforeWxServerSdk,
+  grantsPlacement,
   MIGRATIONS_COLLECTION,
   runMigrations,
   type FileStorage,
@@ -19,6 +20,8 @@ beforeAll(() => fake.install());
 afterAll(() => fake.uninstall());
 
 const PAGE = 'pages/checkin/report/index';
+/** The first migration on its own (the list grows; each is proven apart). */
+const codes = [dropMiniCodesBeforeWxServerSdk];
 const at = '2026-11-26T08:00:00.000Z';
 
 /** A row as the code before wx-server-sdk wrote it (wechat.ts until 26e52cd): no `v2|` in the hash, always .png. */
@@ -78,7 +81,7 @@ describe('migration: mini-program codes cached before the wx-server-sdk fix', ()
     const kept = await currentRow(store, 'Rhuazhong.abcdefabcdefabcd');
     const { files, deleted } = recordingFiles();
     const now = new Date('2026-11-28T01:00:00Z');
-    const first = await runMigrations({ store, files, now });
+    const first = await runMigrations({ store, files, now }, codes);
     expect(first).toEqual([
       `迁移 2026-11-minicodes-before-wx-server-sdk（${dropMiniCodesBeforeWxServerSdk.title}）：删除旧小程序码记录 3 条、云存储文件 2 个`,
     ]);
@@ -96,7 +99,7 @@ describe('migration: mini-program codes cached before the wx-server-sdk fix', ()
 
     const again = recordingFiles();
     fake.requests.length = 0;
-    expect(await runMigrations({ store, files: again.files, now: new Date() })).toEqual([
+    expect(await runMigrations({ store, files: again.files, now: new Date() }, codes)).toEqual([
       `迁移 2026-11-minicodes-before-wx-server-sdk：已于 ${now.toISOString()} 运行，跳过`,
     ]);
     expect(again.calls).toEqual([]);
@@ -122,7 +125,7 @@ describe('migration: mini-program codes cached before the wx-server-sdk fix', ()
   test('an image that cannot be deleted is reported, and its row goes all the same (it is never read)', async () => {
     const failing = `minicodes/${old[1]!._id}.png`;
     const { files, deleted } = recordingFiles((p) => p === failing);
-    const [line] = await runMigrations({ store, files, now: new Date() });
+    const [line] = await runMigrations({ store, files, now: new Date() }, codes);
     expect(line).toContain(
       '删除旧小程序码记录 3 条、云存储文件 1 个；1 个文件未能删除，请在云存储 minicodes/ 中手动删除：',
     );
@@ -138,10 +141,58 @@ describe('migration: mini-program codes cached before the wx-server-sdk fix', ()
   test('an environment that never had codes: nothing to delete, the run is recorded', async () => {
     fake.reset();
     const { files, calls } = recordingFiles();
-    expect(await runMigrations({ store, files, now: new Date() })).toEqual([
+    expect(await runMigrations({ store, files, now: new Date() }, codes)).toEqual([
       expect.stringContaining('删除旧小程序码记录 0 条、云存储文件 0 个'),
     ]);
     expect(calls).toEqual([]);
     expect(fake.dump(MIGRATIONS_COLLECTION)).toHaveLength(1);
+  });
+});
+
+describe('migration: where each grant sits', () => {
+  test('grants written before issue 15 get their district and community; a second run finds nothing', async () => {
+    fake.reset();
+    const store = new CloudbaseStore(sdkDatabase(), { indexes });
+    fake.load('districts', [{ _id: 'yj', name: '迎江区' }]);
+    fake.load('communities', [{ _id: 'huazhong', name: '华中社区', districtId: 'yj' }]);
+    fake.load('units', [
+      { _id: 'u1', name: '1栋1单元', seq: 1, gridId: 'g1', communityId: 'huazhong', districtId: 'yj' },
+    ]);
+    fake.load('departments', [{ _id: 'dept1', name: '区城管局', districtId: 'yj' }]);
+    const grant = (openid: string, role: string, scope: string, scopeId: string) => ({
+      _id: `${openid}~${role}`,
+      openid,
+      role,
+      scope,
+      scopeId,
+      grantedBy: 'seed',
+      at,
+    });
+    fake.load('grants', [
+      grant('a', 'stationAdmin', 'community', 'huazhong'),
+      grant('b', 'unitLeader', 'unit', 'u1'),
+      grant('c', 'department', 'department', 'dept1'),
+      grant('d', 'districtAdmin', 'district', 'yj'),
+      grant('e', 'orgAdmin', 'org', 'gone'),
+      { ...grant('f', 'member', 'community', 'huazhong'), districtId: 'yj', communityId: 'huazhong' },
+    ]);
+    const files = recordingFiles().files;
+    const [line] = await runMigrations({ store, files, now: new Date() }, [grantsPlacement]);
+    expect(line).toContain('补写身份记录 4 条；1 条的范围已不存在：e~orgAdmin');
+    const placed = Object.fromEntries(
+      fake.dump('grants').map((g) => [g._id, [g.districtId ?? null, g.communityId ?? null]]),
+    );
+    expect(placed).toEqual({
+      'a~stationAdmin': ['yj', 'huazhong'],
+      'b~unitLeader': ['yj', 'huazhong'],
+      'c~department': ['yj', null],
+      'd~districtAdmin': ['yj', null],
+      'e~orgAdmin': [null, null],
+      'f~member': ['yj', 'huazhong'],
+    });
+    expect((await grantsPlacement.run({ store, files, now: new Date() })).result).toEqual({
+      placed: 0,
+      orphans: ['e~orgAdmin'],
+    });
   });
 });
