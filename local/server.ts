@@ -62,11 +62,15 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 const MAX_PHOTO = 2 * 1024 * 1024;
 
-/** The image type by its first bytes (never by what the client claims). */
-function imageType(bytes: Buffer): 'jpg' | 'png' | null {
+/**
+ * The file type by its first bytes (never by what the client claims): a photo, or a spreadsheet (a zip, as an
+ * xlsx is) the organisation tree imports, which the function reads and checks itself.
+ */
+function imageType(bytes: Buffer): 'jpg' | 'png' | 'xlsx' | null {
   if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
   if (bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
     return 'png';
+  if (bytes.length > 4 && bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
   return null;
 }
 
@@ -135,7 +139,10 @@ export function createLocalServer(options: ServerOptions): {
       }
       const type = imageType(bytes);
       if (!type)
-        return send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: '只能上传JPG或PNG图片' } });
+        return send(res, 400, {
+          ok: false,
+          error: { code: 'INPUT.INVALID', message: '只能上传JPG或PNG图片，或xlsx表格' },
+        });
       // The id carries the uploader: the photo actions accept it from this person only.
       return send(res, 200, { ok: true, data: { id: runtime.files.save(uploader, bytes, type) } });
     }
@@ -181,8 +188,15 @@ export function createLocalServer(options: ServerOptions): {
     const found = runtime.files.open(path, query);
     if (!found)
       return send(res, 403, { ok: false, error: { code: 'AUTH.FORBIDDEN', message: '图片链接无效或已过期' } });
+    const sheet = path.endsWith('.xlsx');
     res.writeHead(200, {
-      'content-type': path.endsWith('.png') ? 'image/png' : 'image/jpeg',
+      'content-type': sheet
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : path.endsWith('.png')
+          ? 'image/png'
+          : 'image/jpeg',
+      // An export (organisation tree) downloads as a file.
+      ...(sheet ? { 'content-disposition': 'attachment' } : {}),
       'cache-control': `private, max-age=${found.ttl}`,
     });
     createReadStream(found.file).pipe(res);

@@ -38,6 +38,7 @@ export default defineAppConfig({
     'pages/inbox/index',
     'pages/org/calendar/index',
     'pages/org/settings/index',
+    'pages/org/tree/index',
     'pages/org/people/index',
     // Invitation codes open this path (their scene is the code): it stays.
     'pages/org/join/index',

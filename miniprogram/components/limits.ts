@@ -29,6 +29,7 @@ export const limits = {
   calendarHolidays: 3000,
   calendarWorkdays: 1000,
   calendarSource: 100,
+  placeName: 40,
 } as const;
 
 /** The message for a text over its limit: never cut silently, say by how much. */

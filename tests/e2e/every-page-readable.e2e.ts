@@ -51,6 +51,7 @@ function visitsFor(codes: { enrol: string; scan: string; activityId: string }): 
       { name: 'item-edit', path: 'pages/points/item-edit/index' },
       { name: 'whistle-station', path: 'pages/whistle/station/index' },
       { name: 'settings-station', path: 'pages/org/settings/index' },
+      { name: 'tree-station', path: 'pages/org/tree/index' },
     ],
     'demo-orgadmin': [
       { name: 'receipts', path: 'pages/checkin/receipts/index' },
@@ -61,6 +62,7 @@ function visitsFor(codes: { enrol: string; scan: string; activityId: string }): 
       { name: 'whistle-stats', path: 'pages/whistle/stats/index' },
       { name: 'calendar', path: 'pages/org/calendar/index' },
       { name: 'settings-district', path: 'pages/org/settings/index' },
+      { name: 'tree-district', path: 'pages/org/tree/index' },
     ],
     'demo-unitleader': [
       { name: 'points-confirm', path: 'pages/points/confirm/index' },
@@ -77,6 +79,7 @@ const inlineForms: Record<string, string> = {
   'checkin-review': '驳回',
   'points-confirm': '驳回',
   calendar: '录入',
+  'tree-station': '修改',
 };
 
 type Finding = { page: string; rule: string; impact: string; help: string; nodes: string[] };

@@ -58,6 +58,7 @@ describe('limits of free-text fields', () => {
     ['calendarHolidays', orgContract.saveCalendarYear.input, 'holidays'],
     ['calendarWorkdays', orgContract.saveCalendarYear.input, 'workdays'],
     ['calendarSource', orgContract.saveCalendarYear.input, 'source'],
+    ['placeName', orgContract.savePlace.input, 'name'],
   ] as const)('%s is the contract’s limit (%#)', (name, input, field) => {
     expect(limits[name]).toBe(maxOf(input as z.ZodType, field));
   });

@@ -145,6 +145,13 @@ const entries: Entry[] = [
     todo: 'invite.decide',
   },
   {
+    title: '组织架构',
+    url: '/pages/org/tree/index',
+    roles: ['districtAdmin', 'stationAdmin'],
+    icon: '架',
+    tone: 'blue',
+  },
+  {
     title: '节假日安排',
     url: '/pages/org/calendar/index',
     roles: ['districtAdmin'],
