@@ -6,6 +6,8 @@ import type { Store } from '../core/store/store.port';
 
 /** What other parts may call of checkin: the periodic reminder of activities about to start, the to-do counts. */
 export { remindActivities } from './activity-reminders.job';
+/** 我的数据 and 注销 (org's account part): the person's 报到, attendances and post claims. */
+export * as checkinAccount from './checkin.account';
 
 /** What waits for the caller in 报到: the station's reviews, an organisation's members not yet approved. */
 export function checkinTodo(store: Store, caller: Caller): Array<Promise<TodoItem>> {

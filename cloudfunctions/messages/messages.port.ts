@@ -2,8 +2,12 @@ import { holders } from '../access/access';
 import type { Notice } from '../core/runtime/change';
 import type { Runtime } from '../core/runtime/runtime';
 import { eachLimited } from '../core/runtime/parallel';
+import { isPseudonym } from '../core/runtime/pseudonym';
 import { StoreConflictError, type Doc } from '../core/store/store.port';
 import type { MessageDoc } from './messages.documents';
+
+/** 我的数据 and 注销 (org's account part): the person's message counts, and their inbox erased. */
+export * as messagesAccount from './messages.account';
 
 /** What a message says and where it leads. */
 export type MessageText = Omit<Notice, 'to' | 'except'>;
@@ -128,9 +132,10 @@ export async function deliver(
     notices.map(async ({ to, except, ...text }) => {
       const people = await recipientsOf(rt, to, cache);
       // Nobody is told of their own act (a station admin who also posted the wish they approve).
+      // Nor is a closed account (a pseudonym in a kept record, 注销): nobody reads its messages.
       await notify(
         rt,
-        people.filter((openid) => openid !== except),
+        people.filter((openid) => openid !== except && !isPseudonym(openid)),
         text,
       );
     }),

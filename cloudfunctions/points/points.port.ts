@@ -14,6 +14,9 @@ import { sweepTakes } from './stock';
 import type { ServiceDoc } from './points.documents';
 import { serviceEntity } from './points.entities';
 
+/** 我的数据 and 注销 (org's account part): the person's services, ledger, balance and orders. */
+export * as pointsAccount from './points.account';
+
 /**
  * What other features may ask of points. A finished attendance (checkin) and a confirmed wish (wish)
  * become service records the unit leader or the organiser confirms here; the half-year rule (checkin)

@@ -5,6 +5,8 @@ import { todoCount, todoDue } from '../core/runtime/todo';
 import type { Store } from '../core/store/store.port';
 /** What other parts may ask of 吹哨报到: the periodic reminders and escalation (the timer function runs them). */
 export { whistleDeadlines } from './whistle-deadlines.job';
+/** 我的数据 and 注销 (org's account part): the problems the person reported. */
+export * as whistleAccount from './whistle.account';
 
 /** The problem states the station acts on next (triage, a returned or reopened one, a result to confirm). */
 const stationActs = ['submitted', 'reopened', 'returned', 'responded'];

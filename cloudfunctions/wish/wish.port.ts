@@ -6,6 +6,8 @@ import type { Store } from '../core/store/store.port';
 
 export { expireClaims } from './expire-claims.job';
 export { remindClaims } from './claim-reminders.job';
+/** 我的数据 and 注销 (org's account part): the wishes the person posted and claimed. */
+export * as wishAccount from './wish.account';
 
 /**
  * The wishes the member claimed in [start, end), for the half-year rule. A wish given up or released no

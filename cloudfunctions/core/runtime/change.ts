@@ -5,6 +5,7 @@ import type { Party, TransitionTable } from '@shared/core/transitions';
 import { fillText, noticeTable, type Audience, type NoticeRow } from '@shared/messages/notices';
 import type { NoticeTemplate } from '@shared/messages/templates';
 import { StoreConflictError, type Doc, type Patch, type Store, type TxStore, type Where } from '../store/store.port';
+import { pseudonymousId, scrub, type Subject } from './pseudonym';
 import type { Runtime } from './runtime';
 
 /**
@@ -412,4 +413,87 @@ export async function transitionById<D extends Doc, S extends string, T extends 
     if (options.also) await options.also(tx, moved.doc, doc);
     return moved;
   });
+}
+
+/**
+ * 注销: the audit records the person made (`actor`) and those about their records (`about`, by collection and
+ * id), with the person taken out (`scrub`): the OPENID, as the actor or inside the id of a record that moved
+ * to the pseudonym's key, becomes the pseudonym; their names, phone numbers and photos leave the before and after. Audit records are otherwise
+ * never changed: what was done, when and to which record stays, only no longer who in person. Twice is once.
+ */
+export async function scrubAudit(
+  store: Store,
+  subject: Subject,
+  about: ReadonlyArray<{ entity: string; entityId: string }>,
+  rekeyed: readonly string[],
+  /** Run on each record before it is rewritten (the messages its change sent are found by its action and ids). */
+  before?: (doc: AuditDoc) => Promise<void>,
+): Promise<number> {
+  let changed = 0;
+  const rewrite = async (doc: AuditDoc & Doc) => {
+    if (before) await before(doc);
+    const next = {
+      actor: doc.actor === subject.openid ? subject.pseudonym : doc.actor,
+      // A record moved to the pseudonym's key (`rekeyed` collections) is found under it; others keep theirs.
+      entityId: rekeyed.includes(doc.entity) ? pseudonymousId(subject, doc.entityId) : doc.entityId,
+      before: scrub(doc.before, subject),
+      after: scrub(doc.after, subject),
+    };
+    const same =
+      next.actor === doc.actor &&
+      next.entityId === doc.entityId &&
+      JSON.stringify([next.before, next.after]) === JSON.stringify([doc.before, doc.after]);
+    if (same) return;
+    await store.update('audit', { _id: doc._id }, next);
+    changed++;
+  };
+  // Each rewritten record leaves the query (its actor is the pseudonym now): read from the start until none is left.
+  for (;;) {
+    const page = await store.find<AuditDoc & Doc>('audit', {
+      where: { actor: subject.openid },
+      orderBy: [['at', 'asc']],
+      limit: 100,
+    });
+    if (!page.items.length) break;
+    await Promise.all(page.items.map(rewrite));
+  }
+  const seen = new Set<string>();
+  const targets = about.filter(({ entity, entityId }) => {
+    const key = `${entity}/${entityId}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  for (let i = 0; i < targets.length; i += 10)
+    await Promise.all(
+      targets.slice(i, i + 10).map(async ({ entity, entityId }) => {
+        let after: string | null = null;
+        do {
+          const page: { items: Array<AuditDoc & Doc>; next: string | null } = await store.find<AuditDoc & Doc>(
+            'audit',
+            { where: { entity, entityId }, orderBy: [['at', 'asc']], limit: 200, after },
+          );
+          await Promise.all(page.items.map(rewrite));
+          after = page.next;
+        } while (after);
+      }),
+    );
+  return changed;
+}
+
+/**
+ * 注销: a record kept for others (a wish's or a problem's timeline, a service record) with the person taken
+ * out (`scrub`: the OPENID in its fields and history lines becomes the pseudonym, their photos go, their
+ * names and numbers leave its text), and `overrides` on top (the fields that held them). Same id; no new
+ * history line (nothing happened to the record), the closing's own audit record says it.
+ */
+export async function scrubRecord<D extends Doc>(
+  store: Store,
+  collection: string,
+  doc: D,
+  subject: Subject,
+  overrides: Partial<D> = {},
+): Promise<D> {
+  const next = { ...(scrub(doc, subject) as D), ...overrides, _id: doc._id };
+  const { _id, ...patch } = next;
+  if (JSON.stringify(next) !== JSON.stringify(doc)) await store.update(collection, { _id }, patch);
+  return next;
 }

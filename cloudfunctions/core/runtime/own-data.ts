@@ -1,0 +1,47 @@
+import type { Doc, FindPage, Store, Where } from '../store/store.port';
+
+/** How many records of one list 我的数据 shows at a time. */
+export const OWN_PAGE = 10;
+
+/** One page of a person's own records, newest first (the list's index: `where` fields, then `order`, then `_id`). */
+export function ownPage<T extends Doc>(
+  store: Store,
+  collection: string,
+  where: Where,
+  order: string,
+  cursor?: string | null,
+): Promise<FindPage<T>> {
+  return store.find<T>(collection, {
+    where,
+    orderBy: [
+      [order, 'desc'],
+      ['_id', 'desc'],
+    ],
+    limit: OWN_PAGE,
+    after: cursor ?? null,
+  });
+}
+
+/**
+ * 注销: every record the query finds, handed to `erase`, which must take it out of the query (its OPENID
+ * field becomes the pseudonym, or it is removed); read from the start again until none is left.
+ */
+export async function drain<T extends Doc>(
+  store: Store,
+  collection: string,
+  where: Where,
+  order: string,
+  erase: (doc: T) => Promise<void>,
+): Promise<number> {
+  let count = 0;
+  let last = '';
+  for (;;) {
+    const page = await store.find<T>(collection, { where, orderBy: [[order, 'asc']], limit: 50 });
+    if (!page.items.length) return count;
+    const ids = page.items.map((d) => d._id).join(',');
+    if (ids === last) throw new Error(`erasing ${collection} left ${ids} in place`);
+    last = ids;
+    for (const doc of page.items) await erase(doc);
+    count += page.items.length;
+  }
+}

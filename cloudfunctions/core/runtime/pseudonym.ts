@@ -1,0 +1,72 @@
+import { uploaderKey, uploaderOf } from '../platform/files';
+
+/**
+ * 注销 (closing an account): what every feature needs to erase a person from its records or make them
+ * anonymous. The OPENID is the person's identity: kept records (ledger entries, service records, problem
+ * and wish timelines, audit records) name a pseudonym instead, made at random for this one closing and
+ * kept nowhere beside the OPENID once the closing is done, so the same WeChat user coming back is a new
+ * person who finds none of it, and nobody holding their OPENID can find it either.
+ */
+export const PSEUDONYM_PREFIX = 'gone~';
+/** What a kept record shows where it showed the person's name. */
+export const ERASED_NAME = '已注销用户';
+
+export function isPseudonym(openid: string): boolean {
+  return openid.startsWith(PSEUDONYM_PREFIX);
+}
+
+/** Who is being erased: their OPENID, its pseudonym, and what of theirs must not survive in any text. */
+export type Subject = {
+  openid: string;
+  pseudonym: string;
+  /** Their names and phone numbers as they typed them anywhere (a 报到, a wish, a problem). */
+  names: string[];
+  phones: string[];
+  /** The uploader key their photos' ids carry (derived from the OPENID): such a photo is theirs. */
+  photoKey: string;
+};
+
+export function subjectOf(
+  secret: string,
+  openid: string,
+  pseudonym: string,
+  names: Iterable<string | null | undefined>,
+  phones: Iterable<string | null | undefined>,
+): Subject {
+  const nonEmpty = (list: Iterable<string | null | undefined>) =>
+    [...new Set([...list].filter((v): v is string => typeof v === 'string' && v.trim().length > 0))].sort();
+  return { openid, pseudonym, names: nonEmpty(names), phones: nonEmpty(phones), photoKey: uploaderKey(secret, openid) };
+}
+
+/** A photo id the person uploaded. */
+export function isTheirPhoto(subject: Subject, id: unknown): boolean {
+  return typeof id === 'string' && uploaderOf(id) === subject.photoKey;
+}
+
+/** An id with the OPENID as one of its `~` parts (`huazhong~<openid>`) with the pseudonym in its place. */
+export function pseudonymousId(subject: Subject, id: string): string {
+  return id
+    .split('~')
+    .map((part) => (part === subject.openid ? subject.pseudonym : part))
+    .join('~');
+}
+
+/**
+ * A value with the person taken out: the OPENID (a whole value) becomes the pseudonym, their photos' ids
+ * are dropped, their names and phone numbers inside any text are replaced. Ids that merely contain the
+ * OPENID as a part are left (the ledger's keys: see the caller). Used on audit records and timelines.
+ */
+export function scrub(value: unknown, subject: Subject): unknown {
+  if (typeof value === 'string') {
+    if (value === subject.openid) return subject.pseudonym;
+    if (isTheirPhoto(subject, value)) return null;
+    let text = value;
+    for (const phone of subject.phones) text = text.split(phone).join('***********');
+    for (const name of subject.names) text = text.split(name).join(ERASED_NAME);
+    return text;
+  }
+  if (Array.isArray(value)) return value.filter((v) => !isTheirPhoto(subject, v)).map((v) => scrub(v, subject));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, subject)]));
+  return value;
+}

@@ -1,0 +1,252 @@
+import { failWith } from '@shared/core/result';
+import { roleLabels } from '@shared/core/roles';
+import type { AccountContract } from '@shared/org/account.contract';
+import { policyVersion } from '@shared/org/policy';
+import { record, scrubAudit, scrubRecord, type Changer } from '../core/runtime/change';
+import type { GrantDoc, PersonDoc } from '../core/runtime/identity';
+import { subjectOf, type Subject } from '../core/runtime/pseudonym';
+import type { Ctx, Handlers } from '../core/runtime/router';
+import { StoreConflictError, type Doc, type Store } from '../core/store/store.port';
+import { checkinAccount } from '../checkin/checkin.port';
+import { messagesAccount } from '../messages/messages.port';
+import { pointsAccount } from '../points/points.port';
+import { whistleAccount } from '../whistle/whistle.port';
+import { wishAccount } from '../wish/wish.port';
+import type { ClosureDoc, ConsentDoc } from './account.documents';
+import { me } from './org.queries';
+
+/** Agreeing to the privacy policy and user agreement in force: recorded (which version, when) and audited. */
+export const consent: Handlers<AccountContract>['consent'] = async (input, ctx) => {
+  if (input.version !== policyVersion) return failWith('ACCOUNT.POLICY_CHANGED', { version: policyVersion });
+  const openid = ctx.caller.openid;
+  const earlier = await ctx.store.get<ConsentDoc>('consents', openid);
+  // Agreeing again to the version already agreed to changes nothing (a double tap, a second phone).
+  if (earlier?.version === policyVersion) return { current: policyVersion, agreed: earlier, upToDate: true };
+  const doc: ConsentDoc = { _id: openid, version: policyVersion, agreedAt: ctx.now.toISOString() };
+  await ctx.store.transaction(async (tx) => {
+    await tx.set('consents', doc);
+    await record(
+      ctx,
+      {
+        action: 'account.consent',
+        entity: 'consents',
+        entityId: openid,
+        before: earlier ? { version: earlier.version } : null,
+        after: { version: doc.version, agreedAt: doc.agreedAt },
+      },
+      tx,
+    );
+  });
+  return { current: policyVersion, agreed: { version: doc.version, agreedAt: doc.agreedAt }, upToDate: true };
+};
+
+/**
+ * What stops a closing, each in words that say what to do first. Refused rather than undone by the closing:
+ * a role others depend on (the station, a grid, a unit, a department, an organisation, the district) is
+ * handed over by whoever granted it; a wish, a post place or an order someone else is waiting on is
+ * finished, given up or cancelled by the person, who knows its state. The member role goes with the account.
+ */
+async function blockersOf(ctx: Ctx): Promise<string[]> {
+  const { store, caller } = ctx;
+  const who = caller.grants.some((g) => g.role !== 'member') ? await me({}, ctx) : null;
+  const roles =
+    who && 'grants' in who
+      ? who.grants
+          .filter((g) => g.role !== 'member')
+          .map(
+            (g) =>
+              `您担任“${roleLabels[g.role]}${g.scopeName ? `（${g.scopeName}）` : ''}”，请先请上级管理员撤销该身份`,
+          )
+      : [];
+  const others = await Promise.all([
+    checkinAccount.checkinBlockers(store, caller.openid),
+    wishAccount.wishBlockers(store, caller.openid),
+    pointsAccount.pointsBlockers(store, caller.openid),
+  ]);
+  return [...roles, ...others.flat()];
+}
+
+/** Whether anything at all is held under this OPENID (a closing done leaves nothing: a second one does nothing). */
+async function holdsAnything(store: Store, openid: string, person: PersonDoc | null): Promise<boolean> {
+  if (person) return true;
+  const counts = await Promise.all([
+    store.count('grants', { openid }),
+    store.count('reports', { openid }),
+    store.count('attendance', { openid }),
+    store.count('postClaims', { openid }),
+    store.count('wishes', { openid }),
+    store.count('wishes', { claimedBy: openid }),
+    store.count('services', { openid }),
+    store.count('ledger', { openid }),
+    store.count('orders', { openid }),
+    store.count('problems', { openid }),
+    store.count('messages', { to: openid }),
+    store.count('audit', { actor: openid }),
+    store.get('consents', openid).then((d) => (d ? 1 : 0)),
+    store.get('accounts', openid).then((d) => (d ? 1 : 0)),
+  ]);
+  return counts.some((n) => n > 0);
+}
+
+/** The closing under way for this OPENID, or a new one (two taps at once meet on its key and share it). */
+async function startClosure(ctx: Ctx): Promise<ClosureDoc> {
+  const { store, caller } = ctx;
+  const openid = caller.openid;
+  const held = await Promise.all([
+    checkinAccount.enrolmentIdentity(store, openid),
+    wishAccount.wishIdentity(store, openid),
+    whistleAccount.problemIdentity(store, openid),
+  ]);
+  const doc: ClosureDoc = {
+    _id: openid,
+    pseudonym: `gone~${ctx.newId()}`,
+    names: [caller.person?.name, ...held.flatMap((h) => h.names)].filter((n): n is string => !!n),
+    phones: [caller.person?.phone, ...held.flatMap((h) => h.phones)].filter((p): p is string => !!p),
+    startedAt: ctx.now.toISOString(),
+  };
+  try {
+    await store.insert('closures', doc);
+    return doc;
+  } catch (error) {
+    if (!(error instanceof StoreConflictError)) throw error;
+    return (await store.get<ClosureDoc>('closures', openid)) ?? doc;
+  }
+}
+
+/** Collections whose records keyed by the OPENID move to the pseudonym's key (their audit records follow). */
+const rekeyed = ['reports', 'postClaims', 'accounts', 'itemHolds', 'people', 'grants', 'consents'];
+
+/**
+ * Records others changed that the person acted on in another capacity (a 报到 they reviewed as the station,
+ * an activity they organised, a grant they gave): found through their audit records, their OPENID in those
+ * records' fields and timelines replaced by the pseudonym and their name taken out of the text.
+ */
+const actedOn = new Set([
+  'reports',
+  'attendance',
+  'postClaims',
+  'posts',
+  'activities',
+  'registrations',
+  'wishes',
+  'services',
+  'orders',
+  'ledger',
+  'shopItems',
+  'problems',
+  'whistles',
+  'grants',
+  'holidayYears',
+  'communitySettings',
+]);
+
+async function scrubActedOn(store: Store, subject: Subject): Promise<Array<{ entity: string; entityId: string }>> {
+  const targets = new Map<string, { entity: string; entityId: string }>();
+  let after: string | null = null;
+  do {
+    const page: { items: Array<Doc & { entity: string; entityId: string }>; next: string | null } = await store.find(
+      'audit',
+      { where: { actor: subject.openid }, orderBy: [['at', 'asc']], limit: 500, after },
+    );
+    for (const a of page.items)
+      if (actedOn.has(a.entity)) targets.set(`${a.entity}/${a.entityId}`, { entity: a.entity, entityId: a.entityId });
+    after = page.next;
+  } while (after);
+  const list = [...targets.values()];
+  for (let i = 0; i < list.length; i += 10)
+    await Promise.all(
+      list.slice(i, i + 10).map(async ({ entity, entityId }) => {
+        const doc = await store.get(entity, entityId);
+        if (doc) await scrubRecord(store, entity, doc, subject);
+      }),
+    );
+  return list;
+}
+
+/**
+ * 注销. Erased: the person record (name, phone, community, unit, organisation), their grants, their consent,
+ * their inbox, and in every feature the fields that held them (see each feature's `erase…`: names, phone
+ * numbers, contact consent, their photos). Kept, under a random pseudonym (`gone~…`) in place of the OPENID:
+ * what others rely on — ledger entries and the balance they sum to, service records, orders, attendances,
+ * 报到 receipts, problem and wish timelines, audit records — so every balance, count and statistic stays
+ * true while nothing names the person, and the same WeChat user coming back is a new person who finds
+ * none of it. Resumable (a closing interrupted by a fault goes on with the same pseudonym) and, once done,
+ * a second call finds nothing to do.
+ */
+export const closeAccount: Handlers<AccountContract>['closeAccount'] = async (_input, ctx) => {
+  const { store, caller } = ctx;
+  const openid = caller.openid;
+  let closure = await store.get<ClosureDoc>('closures', openid);
+  if (!closure) {
+    if (!(await holdsAnything(store, openid, caller.person))) return { closed: true };
+    const blockers = await blockersOf(ctx);
+    if (blockers.length) return failWith('ACCOUNT.CLOSE_BLOCKED', { reason: blockers.join('；') });
+    closure = await startClosure(ctx);
+  }
+  const subject = subjectOf(ctx.rt.secret, openid, closure.pseudonym, closure.names, closure.phones);
+  const closer: Changer = { ...ctx, actor: subject.pseudonym };
+  const [checkin, wishes, points, problems, messages] = await Promise.all([
+    checkinAccount.eraseCheckin(closer, subject),
+    wishAccount.eraseWishes(closer, subject),
+    pointsAccount.erasePoints(closer, subject),
+    whistleAccount.eraseProblems(closer, subject),
+    messagesAccount.eraseMessages(store, openid),
+  ]);
+  const acted = await scrubActedOn(store, subject);
+  // A service record written with its source's change (an attendance, a wish confirmed) has no audit record of
+  // its own: the message asking its confirmer is keyed by the record.
+  await messagesAccount.scrubMessagesAbout(
+    store,
+    points.filter((t) => t.entity === 'services').map((t) => `service.log~${t.entityId}`),
+    subject,
+  );
+  const grants = await store.find<GrantDoc>('grants', { where: { openid }, limit: 100 });
+  await scrubAudit(
+    store,
+    subject,
+    [
+      ...checkin,
+      ...wishes,
+      ...points,
+      ...problems,
+      ...acted,
+      { entity: 'people', entityId: openid },
+      { entity: 'consents', entityId: openid },
+      ...grants.items.map((g) => ({ entity: 'grants', entityId: g._id })),
+    ],
+    rekeyed,
+    // The messages a change about them sent to others, keyed by the change (see `noticesOf`).
+    async (a) =>
+      void (await messagesAccount.scrubMessagesAbout(
+        store,
+        [`${a.action}~${a.entityId}`, `${a.action}~${a.entityId}~${a.requestId}`],
+        subject,
+      )),
+  );
+  await store.transaction(async (tx) => {
+    for (const g of grants.items) await tx.remove('grants', g._id);
+    if (await tx.get('people', openid)) await tx.remove('people', openid);
+    if (await tx.get('consents', openid)) await tx.remove('consents', openid);
+  });
+  // One audit record of the closing (a resumed closing finds it), by the pseudonym: what was kept, not who.
+  const recorded = await store.count('audit', { entity: 'closures', entityId: subject.pseudonym });
+  if (!recorded)
+    await record(closer, {
+      action: 'account.close',
+      entity: 'closures',
+      entityId: subject.pseudonym,
+      before: null,
+      after: {
+        reports: checkin.filter((t) => t.entity === 'reports').length,
+        wishes: wishes.length,
+        services: points.filter((t) => t.entity === 'services').length,
+        ledger: points.filter((t) => t.entity === 'ledger').length,
+        orders: points.filter((t) => t.entity === 'orders').length,
+        problems: problems.length,
+        messagesErased: messages,
+        grantsRemoved: grants.items.length,
+      },
+    });
+  await store.transaction(async (tx) => void (await tx.remove('closures', openid)));
+  return { closed: true };
+};
