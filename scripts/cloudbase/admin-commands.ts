@@ -5,6 +5,8 @@ import type { Runtime } from '../../cloudfunctions/core/runtime/runtime';
 import { periodicJobs } from '../../cloudfunctions/deployed/timer/jobs';
 import type { Doc, Store } from '../../cloudfunctions/core/store/store.port';
 import { StoreConflictError } from '../../cloudfunctions/core/store/store.port';
+import { newId } from '../../cloudfunctions/core/runtime/ids';
+import { applyImport, planImport, type TreeRows, type TreeRow } from '../../cloudfunctions/org/tree.import';
 import { placementOf } from '../../cloudfunctions/org/people.scope';
 
 /**
@@ -24,57 +26,61 @@ export const treeSchema = z.object({
 });
 export type Tree = z.infer<typeof treeSchema>;
 
-async function insertNew(store: Store, collection: string, docs: Doc[]): Promise<number> {
-  let added = 0;
-  for (const doc of docs) {
-    try {
-      await store.insert(collection, doc);
-      added++;
-    } catch (error) {
-      if (!(error instanceof StoreConflictError)) throw error;
-    }
-  }
-  return added;
+/** How a file's rows of one list look to the import core: its position in the JSON list (1-based) as the row. */
+function rowsOf<T extends { _id: string; name: string; seq?: number }>(
+  list: T[],
+  parent?: (item: T) => string,
+): TreeRow[] {
+  return list.map((item, i) => ({
+    row: i + 1,
+    id: item._id,
+    name: item.name,
+    ...(item.seq !== undefined ? { seq: String(item.seq) } : {}),
+    ...(parent ? { parentId: parent(item) } : {}),
+  }));
 }
 
-/** Imports a tree; documents that already exist are kept as they are, so it can be run again. */
-export async function importTree(store: Store, input: unknown): Promise<string[]> {
+/**
+ * Imports a tree through the same core as the app's xlsx import (cloudfunctions/org/tree.import.ts): every
+ * entry checked first (nothing written when any is wrong), then what is new added and what changed updated,
+ * each audited as the operator; running it again changes nothing. The district itself is made when missing
+ * (the app's import works inside a district its admin already holds).
+ */
+export async function importTree(store: Store, input: unknown, now = new Date()): Promise<string[]> {
   const tree = treeSchema.parse(input);
   const districtId = tree.district._id;
-  const communityIds = new Set(tree.communities.map((c) => c._id));
-  const grids = new Map(tree.grids.map((g) => [g._id, g]));
-  for (const g of tree.grids)
-    if (!communityIds.has(g.communityId)) throw new Error(`网格 ${g._id} 的社区 ${g.communityId} 不在文件中`);
-  for (const u of tree.units) if (!grids.has(u.gridId)) throw new Error(`单元 ${u._id} 的网格 ${u.gridId} 不在文件中`);
-  const counts = {
-    districts: await insertNew(store, 'districts', [tree.district]),
-    communities: await insertNew(
-      store,
-      'communities',
-      tree.communities.map((c) => ({ ...c, districtId })),
-    ),
-    grids: await insertNew(
-      store,
-      'grids',
-      tree.grids.map((g) => ({ ...g, districtId })),
-    ),
-    units: await insertNew(
-      store,
-      'units',
-      tree.units.map((u) => ({ ...u, communityId: grids.get(u.gridId)!.communityId, districtId })),
-    ),
-    orgs: await insertNew(
-      store,
-      'orgs',
-      tree.orgs.map((o) => ({ ...o, districtId })),
-    ),
-    departments: await insertNew(
-      store,
-      'departments',
-      tree.departments.map((d) => ({ ...d, districtId })),
-    ),
+  const rows: TreeRows = {
+    community: rowsOf(tree.communities),
+    grid: rowsOf(tree.grids, (g) => g.communityId),
+    unit: rowsOf(tree.units, (u) => u.gridId),
+    org: rowsOf(tree.orgs),
+    department: rowsOf(tree.departments),
   };
-  return Object.entries(counts).map(([c, n]) => `${c}: 新增 ${n}`);
+  const planned = await planImport(store, districtId, rows, now);
+  if ('problems' in planned)
+    throw new Error(
+      planned.problems.map((p) => `${p.sheet} 第${p.row}项 ${p.field}：${p.reason}`).join('\n') || '组织结构有误',
+    );
+  let district = 0;
+  try {
+    await store.insert('districts', tree.district);
+    district = 1;
+  } catch (error) {
+    if (!(error instanceof StoreConflictError)) throw error;
+  }
+  const admin = { store, now, actor: 'cloudbase-admin', requestId: `cloudbase-admin~import~${now.getTime()}`, newId };
+  await applyImport(admin, planned.plan);
+  const { counts } = planned.plan;
+  const line = (collection: string, c: { added: number; changed: number }) =>
+    `${collection}: 新增 ${c.added}${c.changed ? `，修改 ${c.changed}` : ''}`;
+  return [
+    `districts: 新增 ${district}`,
+    line('communities', counts.community),
+    line('grids', counts.grid),
+    line('units', counts.unit),
+    line('orgs', counts.org),
+    line('departments', counts.department),
+  ];
 }
 
 const scopeOf: Record<string, (typeof scopeKinds)[number]> = {

@@ -40,10 +40,25 @@ describe('cloudbase:admin commands (any store)', () => {
     ]);
   });
 
+  test('import shares the app’s import core: a renamed entry is updated and audited as the operator', async () => {
+    await importTree(store, tree, now);
+    const renamed = { ...tree, departments: [{ _id: 'd1', name: '区城市管理局' }] };
+    expect(await importTree(store, renamed, now)).toContain('departments: 新增 0，修改 1');
+    expect(store.dump('departments')).toEqual([{ _id: 'd1', name: '区城市管理局', districtId: 'dz' }]);
+    const audits = store.dump('audit').filter((a) => a.action === 'tree.department.import');
+    expect(audits).toHaveLength(2);
+    expect(audits).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actor: 'cloudbase-admin', before: null }),
+        expect.objectContaining({ actor: 'cloudbase-admin', before: expect.objectContaining({ name: '区城管局' }) }),
+      ]),
+    );
+  });
+
   test('a tree with a dangling reference or a bad id is refused before anything is written', async () => {
     await expect(
       importTree(store, { ...tree, units: [{ _id: 'u9', name: 'x', seq: 1, gridId: 'nope' }] }),
-    ).rejects.toThrow(/网格 nope/);
+    ).rejects.toThrow(/单元 第1项 所属网格编号：网格编号“nope”不存在/);
     await expect(importTree(store, { ...tree, district: { _id: '区/1', name: 'x' } })).rejects.toThrow();
     expect(store.dump('districts')).toEqual([]);
   });
@@ -70,7 +85,7 @@ describe('cloudbase:admin commands (any store)', () => {
         communityId: null,
       },
     ]);
-    expect(store.dump('audit')).toHaveLength(1);
+    expect(store.dump('audit').filter((a) => a.action === 'grant.add')).toHaveLength(1);
     await expect(grant(store, 'oAbc123456', 'stationAdmin', 'nowhere', now)).rejects.toThrow(/没有 nowhere/);
     await expect(grant(store, 'oAbc123456', 'king', 'dz', now)).rejects.toThrow();
     await expect(grant(store, 'x', 'districtAdmin', 'dz', now)).rejects.toThrow(/格式/);
