@@ -28,6 +28,7 @@ import {
   type Seeded,
 } from './bench-district';
 import { benchRtt } from './bench-rtt';
+import { benchTree } from './bench-tree';
 import { probeBundle } from './bundle-probe';
 
 /**
@@ -243,6 +244,8 @@ async function main() {
   // `npm run bench -- bundles`: only the bundles' sizes and load times; `-- rtt`: only the round-trip section.
   if (process.argv.includes('bundles')) return benchBundles();
   if (process.argv.includes('rtt')) return benchRtt();
+  // `-- tree`: only the organisation tree's import of a 300-community, 3,000-unit file (scripts/bench-tree.ts).
+  if (process.argv.includes('tree')) return benchTree();
   const t0 = performance.now();
   const seeded = seedPeople(district);
   console.log(
@@ -263,6 +266,7 @@ async function main() {
   benchBundles();
   await store.close();
   await benchRtt();
+  await benchTree();
 }
 
 /**

@@ -264,8 +264,12 @@ async function retiredWithChildren(
   );
 }
 
-/** How many writes go out at once: a few dozen keep 3,000 rows well inside a function's timeout. */
-export const IMPORT_PARALLEL = 40;
+/**
+ * How many places are written at once (each an insert or update, then its audit record). A 3,000-unit tree
+ * is about 8,000 requests: 50 in flight keep the chain of round trips near 170 (`npm run bench -- tree`),
+ * without flooding the database; the org function's timeout (cloudbaserc.json, 20 s) leaves room for it.
+ */
+export const IMPORT_PARALLEL = 50;
 
 /** Writes the plan: new places inserted, changed ones updated, each with its audit record (`tree.<kind>.import`). */
 export async function applyImport(c: Changer, plan: ImportPlan): Promise<void> {
