@@ -90,7 +90,7 @@ export async function benchTree(): Promise<void> {
       store,
       log: (entry: Record<string, unknown>) => console.error(JSON.stringify(entry)),
     });
-    fake.insertMany('districts', [{ _id: DISTRICT, name: '测试区' }]);
+    fake.insertMany('districts', [{ _id: DISTRICT, name: '测试区' } as Doc]);
     fake.insertMany('grants', [
       {
         _id: `${ADMIN}~districtAdmin`,

@@ -1,4 +1,4 @@
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,6 +29,25 @@ const leftOut: Array<{ module: RegExp; importer?: RegExp; stub: string; why: str
   { module: /^mime-db$/, stub: 'mime-db.js', why: "wx-server-sdk's file extensions: the few used" },
 ];
 
+/**
+ * Parts of a function that only a few of its actions use, each bundled into a file of its own next to app.js
+ * and loaded by the lazy `import()` that names it, so the function's cold start neither loads nor parses
+ * them: exceljs (about 1.1 MB) for the organisation tree's xlsx import and export.
+ */
+const lazyParts: Record<string, Array<{ module: RegExp; entry: string; file: string }>> = {
+  org: [{ module: /^\.\/tree\.xlsx$/, entry: 'cloudfunctions/org/tree.xlsx.ts', file: 'xlsx.js' }],
+};
+
+function splitOff(name: string): Plugin {
+  return {
+    name: 'split-off',
+    setup(b) {
+      for (const part of lazyParts[name] ?? [])
+        b.onResolve({ filter: part.module }, () => ({ path: `./${part.file}`, external: true }));
+    },
+  };
+}
+
 export const leaveOut: Plugin = {
   name: 'leave-out',
   setup(b) {
@@ -55,9 +74,7 @@ async function main() {
   for (const name of Object.keys(functions)) {
     const dir = join(out, name);
     mkdirSync(dir, { recursive: true });
-    await build({
-      entryPoints: [join(root, 'cloudfunctions', 'deployed', name, 'index.ts')],
-      outfile: join(dir, 'app.js'),
+    const options: BuildOptions = {
       bundle: true,
       platform: 'node',
       // The runtime every function is deployed on (cloudbaserc.json): Nodejs20.19.
@@ -73,8 +90,23 @@ async function main() {
       external: ['better-sqlite3'],
       // wx-server-sdk brings its own copy of @cloudbase/node-sdk: one copy (the project's) is enough.
       alias: { '@cloudbase/node-sdk': join(root, 'node_modules', '@cloudbase', 'node-sdk') },
-      plugins: [leaveOut],
       logLevel: 'warning',
+    };
+    for (const part of lazyParts[name] ?? [])
+      await build({
+        ...options,
+        entryPoints: [join(root, part.entry)],
+        outfile: join(dir, part.file),
+        plugins: [leaveOut],
+      });
+    await build({
+      ...options,
+      entryPoints: [join(root, 'cloudfunctions', 'deployed', name, 'index.ts')],
+      outfile: join(dir, 'app.js'),
+      plugins: [leaveOut, splitOff(name)],
+      // The loader runs app.js as a vm script, where `import()` has no loader to call: a split-off part is
+      // loaded with `require`, which esbuild writes for `import()` when told the target has no dynamic import.
+      ...(lazyParts[name] ? { supported: { 'dynamic-import': false } } : {}),
     });
     // A function's triggers (the timer's schedule) travel with it.
     const config = join(root, 'cloudfunctions', 'deployed', name, 'config.json');
@@ -89,6 +121,8 @@ async function main() {
     writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
     const kb = (file: string) => `${(statSync(join(dir, file)).size / 1024).toFixed(1)} KB`;
     console.log(`dist/cloudfunctions/${name}/app.js  ${kb('app.js')}, code cache ${kb('app.jsc')}`);
+    for (const part of lazyParts[name] ?? [])
+      console.log(`dist/cloudfunctions/${name}/${part.file}  ${kb(part.file)} (loaded on first use)`);
   }
 }
 

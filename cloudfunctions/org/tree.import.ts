@@ -6,6 +6,9 @@ import { eachLimited } from '../core/runtime/parallel';
 import type { Store } from '../core/store/store.port';
 import type { GridDoc, UnitDoc } from './org.documents';
 import { collectionOf, findAll, type PlaceDoc } from './tree.places';
+import { ACTIVE, columnNames, RETIRED, sheetNames, type TreeRow, type TreeRows } from './tree.layout';
+
+export { MAX_PROBLEMS, type TreeRow, type TreeRows } from './tree.layout';
 
 /**
  * The import core, shared by the app's xlsx import (tree.files.ts) and the engineer's `cloudbase:admin --
@@ -14,43 +17,6 @@ import { collectionOf, findAll, type PlaceDoc } from './tree.places';
  * is written while any row is wrong; a file imported again finds nothing new or changed and writes nothing.
  * Places not in the file are left as they are (never deleted or retired by their absence).
  */
-
-/** One row of a sheet as read: its row number in the spreadsheet, and the cells as text. */
-export type TreeRow = {
-  row: number;
-  id: string;
-  name: string;
-  /** Grids and units: their order ('' when left empty: their place among the parent's rows). */
-  seq?: string;
-  /** Grids: their community's 编号; units: their grid's. */
-  parentId?: string;
-  /** 在用 (or empty) / 停用. */
-  status?: string;
-};
-export type TreeRows = Record<PlaceKind, TreeRow[]>;
-
-/** Where each kind is in the file, and its columns' headers (the xlsx has these; problems name them). */
-export const sheetNames: Record<PlaceKind, string> = {
-  community: '社区',
-  grid: '网格',
-  unit: '单元',
-  org: '报到单位',
-  department: '职能部门',
-};
-export const columnNames = {
-  id: '编号',
-  name: '名称',
-  seq: '序号',
-  parentId: { grid: '所属社区编号', unit: '所属网格编号' },
-  status: '状态',
-} as const;
-export const ACTIVE = '在用';
-export const RETIRED = '停用';
-
-/** The most rows a file may hold (a district's whole tree is a few thousand). */
-export const MAX_ROWS = 20_000;
-/** The report lists the first problems; the count says how many more there are. */
-export const MAX_PROBLEMS = 200;
 
 const COMMUNITY_ID = /^[a-z0-9]{1,14}$/;
 const PLACE_ID = /^[A-Za-z0-9_-]{1,40}$/;

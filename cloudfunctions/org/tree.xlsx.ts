@@ -1,12 +1,21 @@
 import { Workbook, type Cell, type Fill } from 'exceljs';
 import type { ImportProblem, PlaceKind } from '@shared/org/tree.contract';
-import { placeKinds } from '@shared/org/tree.contract';
-import { ACTIVE, columnNames, MAX_ROWS, RETIRED, sheetNames, type TreeRow, type TreeRows } from './tree.import';
+import {
+  ACTIVE,
+  columnNames,
+  kindsInFile as placeKinds,
+  MAX_ROWS,
+  RETIRED,
+  sheetNames,
+  type TreeRow,
+  type TreeRows,
+} from './tree.layout';
 
 /**
  * The organisation tree as an xlsx workbook (exceljs): one sheet per kind with Chinese headers, and a 说明
- * sheet. This module is loaded only by the import and export actions (a lazy `import()` in tree.files.ts),
- * so the org function's other actions do not pay for exceljs.
+ * sheet. This module is loaded only by the import and export actions (a lazy `import()` in tree.files.ts)
+ * and the deployed org function carries it as a file of its own (scripts/build-functions.ts, `lazyParts`),
+ * so the function's other actions neither load nor parse exceljs.
  */
 
 type Column = { key: keyof TreeRow; header: string; width: number; note: string };
