@@ -12,7 +12,7 @@ jest.setTimeout(900_000);
 type Visit = { name: string; path: string };
 
 /** Every page of the app, each as a demo account that can use it (README, 演示账号). */
-function visitsFor(codes: { enrol: string; scan: string; activityId: string }): Record<string, Visit[]> {
+function visitsFor(codes: { enrol: string; scan: string; activityId: string; join: string }): Record<string, Visit[]> {
   return {
     'demo-resident': [
       { name: 'index-resident', path: 'pages/index/index' },
@@ -22,6 +22,8 @@ function visitsFor(codes: { enrol: string; scan: string; activityId: string }): 
       { name: 'wish-post', path: 'pages/wish/post/index' },
       { name: 'whistle-mine', path: 'pages/whistle/mine/index' },
       { name: 'whistle-new', path: 'pages/whistle/new/index' },
+      { name: 'mine-privacy', path: 'pages/mine/privacy/index?doc=privacy' },
+      { name: 'mine-data', path: 'pages/mine/data/index' },
     ],
     'demo-member': [
       { name: 'index-member', path: 'pages/index/index' },
@@ -38,7 +40,10 @@ function visitsFor(codes: { enrol: string; scan: string; activityId: string }): 
       { name: 'points-shop', path: 'pages/points/shop/index' },
       { name: 'points-orders', path: 'pages/points/orders/index' },
     ],
-    'demo-newmember': [{ name: 'enrol', path: codes.enrol }],
+    'demo-newmember': [
+      { name: 'enrol', path: codes.enrol },
+      { name: 'join', path: codes.join },
+    ],
     'demo-station': [
       { name: 'index-station', path: 'pages/index/index' },
       { name: 'community-code', path: 'pages/checkin/code/index' },
@@ -51,6 +56,7 @@ function visitsFor(codes: { enrol: string; scan: string; activityId: string }): 
       { name: 'item-edit', path: 'pages/points/item-edit/index' },
       { name: 'whistle-station', path: 'pages/whistle/station/index' },
       { name: 'settings-station', path: 'pages/org/settings/index' },
+      { name: 'people-station', path: 'pages/org/people/index' },
       { name: 'tree-station', path: 'pages/org/tree/index' },
     ],
     'demo-orgadmin': [
@@ -62,6 +68,7 @@ function visitsFor(codes: { enrol: string; scan: string; activityId: string }): 
       { name: 'whistle-stats', path: 'pages/whistle/stats/index' },
       { name: 'calendar', path: 'pages/org/calendar/index' },
       { name: 'settings-district', path: 'pages/org/settings/index' },
+      { name: 'people-district', path: 'pages/org/people/index?tab=invites' },
       { name: 'tree-district', path: 'pages/org/tree/index' },
     ],
     'demo-unitleader': [
@@ -244,7 +251,15 @@ describe('every page is readable, in both modes', () => {
     await api(base, 'demo-member', 'checkin', 'signUp', { activityId: activity.id });
     // The printed code's path (pages/checkin/report) forwards to the 报到 page; the check opens that page itself.
     const enrol = community.path.replace('pages/checkin/report/', 'pages/checkin/enrol/');
-    const visits = visitsFor({ enrol, scan: code.path, activityId: activity.id });
+    // An invitation code for a unit leader, made by the station: the page a new colleague scans.
+    const invite = await api(base, 'demo-station', 'org', 'createInvite', {
+      requestId: 'a11y-invite-0001',
+      role: 'unitLeader',
+      scopeId: 'huazhongg3u1',
+      days: 7,
+    });
+    const joinPage = `${invite.page}?scene=${encodeURIComponent(invite.token)}`;
+    const visits = visitsFor({ enrol, scan: code.path, activityId: activity.id, join: joinPage });
     // Every page of app.config.ts is visited (the printed codes' alias only forwards: its target is; the login
     // page is checked on its own below).
     const config = readFileSync(join(__dirname, '../../miniprogram/app.config.ts'), 'utf8');

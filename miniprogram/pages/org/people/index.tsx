@@ -76,9 +76,7 @@ function Holders({ choices }: { choices: GrantChoice[] }) {
             <View className="list-line">授予时间：{beijing(h.grantedAt)}</View>
             {h.revocable ? (
               <View className="actions">
-                <Button type="danger" onClick={() => void revoke(h)}>
-                  撤销身份
-                </Button>
+                <Button onClick={() => void revoke(h)}>撤销身份</Button>
               </View>
             ) : null}
           </View>
@@ -295,8 +293,9 @@ function InviteItem({ item, onChanged }: { item: InviteView; onChanged: (i: Invi
         </View>
       ) : null}
       <View className="list-line">
-        {item.createdByName} 生成于 {beijing(item.createdAt)}，{beijing(item.expiresAt)}前有效
+        生成：{item.createdByName} {beijing(item.createdAt)}
       </View>
+      <View className="list-line">有效期至：{beijing(item.expiresAt)}</View>
       {item.reason ? <View className="list-line">驳回原因：{item.reason}</View> : null}
       {item.status === 'requested' && rejecting ? (
         <View className="inline-form">
@@ -342,6 +341,8 @@ function Invites({ choices }: { choices: GrantChoice[] }) {
   const [scopeId, setScopeId] = useState('');
   const [days, setDays] = useState(String(INVITE_DAYS.default));
   const [made, setMade] = useState<Made | null>(null);
+  // Opened from a request's message or the to-do, the list comes first; the form opens on 生成邀请码.
+  const [making, setMaking] = useState(false);
   const { errors, setErrors, edit } = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const list = useListPage(
@@ -383,8 +384,21 @@ function Invites({ choices }: { choices: GrantChoice[] }) {
           <PathQr path={`${made.page}?scene=${encodeURIComponent(made.token)}`} image={made.image} testid="invite-qr" />
           <CopyLink path={`${made.page}?scene=${encodeURIComponent(made.token)}`} testid="invite-link" />
           <View className="actions">
-            <Button onClick={() => setMade(null)}>再生成一个</Button>
+            <Button
+              onClick={() => {
+                setMade(null);
+                setMaking(false);
+              }}
+            >
+              完成
+            </Button>
           </View>
+        </View>
+      ) : !making ? (
+        <View className="submit">
+          <Button type="primary" block onClick={() => setMaking(true)}>
+            生成邀请码
+          </Button>
         </View>
       ) : (
         <View className="card" data-testid="invite-form">
@@ -412,6 +426,9 @@ function Invites({ choices }: { choices: GrantChoice[] }) {
             <Button type="primary" block loading={busy} disabled={busy} onClick={() => void make()}>
               生成邀请码
             </Button>
+          </View>
+          <View className="state-actions">
+            <Button onClick={() => setMaking(false)}>取消</Button>
           </View>
         </View>
       )}
