@@ -18,7 +18,8 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '编号只能含字母、�
 const name = z.string().trim().min(1).max(40);
 export const treeSchema = z.object({
   district: z.object({ _id: id, name }),
-  communities: z.array(z.object({ _id: id, name })).min(1),
+  // Empty lists make only the district (`district <编号> <名称>`): its admin then imports the rest in the app.
+  communities: z.array(z.object({ _id: id, name })),
   grids: z.array(z.object({ _id: id, name, seq: z.number().int(), communityId: id })),
   units: z.array(z.object({ _id: id, name, seq: z.number().int(), gridId: id })),
   orgs: z.array(z.object({ _id: id, name })),

@@ -55,6 +55,15 @@ describe('cloudbase:admin commands (any store)', () => {
     );
   });
 
+  test('a district alone (its admin imports the rest in the app)', async () => {
+    const empty = { communities: [], grids: [], units: [], orgs: [], departments: [] };
+    expect(await importTree(store, { district: { _id: 'dz', name: '某区' }, ...empty }, now)).toContain(
+      'districts: 新增 1',
+    );
+    expect(store.dump('districts')).toEqual([{ _id: 'dz', name: '某区' }]);
+    expect(store.dump('communities')).toEqual([]);
+  });
+
   test('a tree with a dangling reference or a bad id is refused before anything is written', async () => {
     await expect(
       importTree(store, { ...tree, units: [{ _id: 'u9', name: 'x', seq: 1, gridId: 'nope' }] }),
