@@ -7,7 +7,7 @@ import type { GrantDoc, PersonDoc } from '../core/runtime/identity';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { StoreConflictError, type TxStore } from '../core/store/store.port';
 import { deliver } from '../messages/messages.port';
-import type { CommunityDoc, OrgDoc, UnitDoc } from '../org/org.port';
+import { isActive, type CommunityDoc, type OrgDoc, type UnitDoc } from '../org/org.port';
 import { verifyCommunityToken } from '../core/runtime/codes';
 import type { EnrolmentDoc } from './checkin.documents';
 import { enrolmentEntity } from './checkin.entities';
@@ -50,6 +50,9 @@ export const submitEnrolment: Handlers<CheckinContract>['submitReport'] = async 
   if (!unit || unit.communityId !== community._id)
     return fail('CHECKIN.UNIT_NOT_IN_COMMUNITY', { unitId: '请选择本社区的单元' });
   if (!org || org.districtId !== community.districtId) return fail('CHECKIN.ORG_UNKNOWN', { orgId: '请选择报到单位' });
+  // A retired place takes no new 报到 (the ones it already has keep showing it).
+  if (!isActive(unit)) return fail('CHECKIN.UNIT_NOT_IN_COMMUNITY', { unitId: '该单元已停用，请选择其他单元' });
+  if (!isActive(org)) return fail('CHECKIN.ORG_UNKNOWN', { orgId: '该报到单位已停用，请选择其他单位' });
 
   const plan = planSubmission(existing);
   if (plan.kind === 'unchanged')

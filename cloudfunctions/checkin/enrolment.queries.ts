@@ -6,7 +6,14 @@ import { fail, isFailure } from '@shared/core/result';
 import { communityToken, miniCodeImage } from '../core/runtime/codes';
 import type { Handlers } from '../core/runtime/router';
 import type { Where } from '../core/store/store.port';
-import type { CommunityDoc, DistrictDoc, GridDoc, OrgDoc, UnitDoc } from '../org/org.port';
+import {
+  isActive,
+  type CommunityDoc,
+  type DistrictDoc,
+  type GridDoc,
+  type OrgDoc,
+  type UnitDoc,
+} from '../org/org.port';
 import type { EnrolmentDoc } from './checkin.documents';
 import { communityOfToken, ENROL_PAGE } from './community-code';
 import { enrolmentView, enrolmentViews } from './enrolment.view';
@@ -49,8 +56,9 @@ export const enrolmentForm: Handlers<CheckinContract>['reportForm'] = async (inp
   ]);
   return {
     community: { id: community._id, name: community.name, districtName: district?.name ?? '' },
-    grids: grids.items.map((g) => ({ id: g._id, name: g.name })),
-    orgs: orgs.items.map((o) => ({ id: o._id, name: o.name })),
+    // Retired places are not offered (org.port `isActive`).
+    grids: grids.items.filter(isActive).map((g) => ({ id: g._id, name: g.name })),
+    orgs: orgs.items.filter(isActive).map((o) => ({ id: o._id, name: o.name })),
     mine: mine ? await enrolmentView(store, mine, 'owner') : null,
     currentCommunityName: current?.name ?? null,
   };
@@ -66,7 +74,7 @@ export const gridUnits: Handlers<CheckinContract>['gridUnits'] = async (input, c
     orderBy: [['seq', 'asc']],
     limit: 1000,
   });
-  return { units: units.items.map((u) => ({ id: u._id, name: u.name })) };
+  return { units: units.items.filter(isActive).map((u) => ({ id: u._id, name: u.name })) };
 };
 
 /** The caller's own 报到, newest first. */

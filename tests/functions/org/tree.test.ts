@@ -1,4 +1,4 @@
-import { createHarness, errorCode, ok, type Harness } from '../../support/harness';
+import { createHarness, errorCode, ok, validReport, type Harness } from '../../support/harness';
 
 const rid = (n: number) => `tree-request-${n}`;
 
@@ -207,6 +207,39 @@ describe('组织架构: the district manages its tree, a station its own grids a
     const back = ok(await h.call('org', 'demo-station', 'restorePlace', { kind: 'unit', id: 'huazhongg1u1' })).place;
     expect(back).toMatchObject({ retired: false, retiredAt: null });
     expect(h.store.dump('audit').filter((a) => a.action === 'tree.unit.restore')).toHaveLength(1);
+  });
+
+  test('a retired unit and organisation leave the 报到 form and take no new 报到; the old ones still name them', async () => {
+    const h = createHarness();
+    ok(await h.call('org', 'demo-station', 'retirePlace', { kind: 'unit', id: 'huazhongg1u1' }));
+    ok(await h.call('org', 'demo-district', 'retirePlace', { kind: 'org', id: 'org2' }));
+    const token = h.token('huazhong');
+    const form = ok(await h.call('checkin', 'demo-newmember', 'reportForm', { token }));
+    expect(form.orgs.map((o: { id: string }) => o.id)).not.toContain('org2');
+    expect(form.orgs.map((o: { id: string }) => o.id)).toContain('org1');
+    const units = ok(await h.call('checkin', 'demo-newmember', 'gridUnits', { token, gridId: 'huazhongg1' })).units;
+    expect(units.map((u: { id: string }) => u.id)).toEqual([
+      'huazhongg1u2',
+      'huazhongg1u3',
+      'huazhongg1u4',
+      'huazhongg1u5',
+      'huazhongg1u6',
+    ]);
+    const before = h.store.dump('reports').length;
+    const unit = await h.call('checkin', 'demo-newmember', 'submitReport', { ...validReport, token });
+    expect(unit).toMatchObject({
+      ok: false,
+      error: { code: 'CHECKIN.UNIT_NOT_IN_COMMUNITY', fields: { unitId: '该单元已停用，请选择其他单元' } },
+    });
+    const org = await h.call('checkin', 'demo-newmember', 'submitReport', {
+      ...validReport,
+      unitId: 'huazhongg1u2',
+      orgId: 'org2',
+      token,
+    });
+    expect(org).toMatchObject({ ok: false, error: { code: 'CHECKIN.ORG_UNKNOWN' } });
+    expect(h.store.dump('reports')).toHaveLength(before);
+    ok(await h.call('checkin', 'demo-newmember', 'submitReport', { ...validReport, unitId: 'huazhongg1u2', token }));
   });
 
   test('the district retires an organisation and a department: they leave the 报到 form and the whistle choices', async () => {
