@@ -17,6 +17,7 @@ import {
 import type { EnrolmentDoc } from './checkin.documents';
 import { communityOfToken, ENROL_PAGE } from './community-code';
 import { enrolmentView, enrolmentViews } from './enrolment.view';
+import { filterProblems, findFiltered } from '../core/runtime/filter';
 
 /** The station admin's community code: a signed token the mini-program code (or an H5 QR) carries. */
 export const communityCode: Handlers<CheckinContract>['communityCode'] = async (input, ctx) => {
@@ -91,8 +92,13 @@ export const myEnrolments: Handlers<CheckinContract>['myReports'] = async (_inpu
  * The station's review list for its community (full phone numbers: the station calls members back);
  * the district reads it too, with phones masked.
  */
+/** What an enrolment list's search reads: the member's name and phone. */
+const enrolmentSearch = { text: (r: EnrolmentDoc) => [r.name], phones: (r: EnrolmentDoc) => [r.phone] };
+
 export const listEnrolments: Handlers<CheckinContract>['listReports'] = async (input, ctx) => {
   const { caller, store } = ctx;
+  const bad = filterProblems(input);
+  if (bad) return bad;
   const communityId = input.communityId ?? stationCommunity(caller);
   let where: Where;
   if (communityId) {
@@ -106,12 +112,13 @@ export const listEnrolments: Handlers<CheckinContract>['listReports'] = async (i
     if (!district) return fail('AUTH.FORBIDDEN');
     where = { ...district, status: input.status };
   }
-  const page = await store.find<EnrolmentDoc>('reports', {
-    where,
-    orderBy: [['submittedAt', 'desc']],
-    limit: input.limit,
-    after: input.cursor ?? null,
-  });
+  const page = await findFiltered<EnrolmentDoc>(
+    store,
+    'reports',
+    { where, orderBy: [['submittedAt', 'desc']], limit: input.limit, after: input.cursor },
+    input,
+    enrolmentSearch,
+  );
   const viewersOf = (r: EnrolmentDoc): Viewer[] =>
     can(caller, 'enrolment.review', { communityId: r.communityId }) ? ['stationAdmin'] : ['districtAdmin'];
   return { items: await enrolmentViews(store, page.items, viewersOf), next: page.next };
@@ -120,6 +127,8 @@ export const listEnrolments: Handlers<CheckinContract>['listReports'] = async (i
 /** 回执: the employer organisation sees whether and where each of its members reported (phones masked). */
 export const orgReceipts: Handlers<CheckinContract>['orgReceipts'] = async (input, ctx) => {
   const { caller, store } = ctx;
+  const bad = filterProblems(input);
+  if (bad) return bad;
   const orgId = input.orgId ?? ownScope(caller, 'orgAdmin');
   let where: Where;
   if (orgId) {
@@ -134,11 +143,12 @@ export const orgReceipts: Handlers<CheckinContract>['orgReceipts'] = async (inpu
     where = { ...district };
   }
   if (input.status) where.status = input.status;
-  const page = await store.find<EnrolmentDoc>('reports', {
-    where,
-    orderBy: [['submittedAt', 'desc']],
-    limit: input.limit,
-    after: input.cursor ?? null,
-  });
+  const page = await findFiltered<EnrolmentDoc>(
+    store,
+    'reports',
+    { where, orderBy: [['submittedAt', 'desc']], limit: input.limit, after: input.cursor },
+    input,
+    enrolmentSearch,
+  );
   return { items: await enrolmentViews(store, page.items, () => ['orgAdmin', 'districtAdmin']), next: page.next };
 };

@@ -7,6 +7,7 @@ import type { Where } from '../core/store/store.port';
 import type { UnitDoc } from '../org/org.port';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 import { problemViews } from './problem.view';
+import { filterProblems, findFiltered } from '../core/runtime/filter';
 
 export const myProblems: Handlers<WhistleContract>['myProblems'] = async (input, ctx) => {
   const page = await ctx.store.find<ProblemDoc>('problems', {
@@ -20,6 +21,8 @@ export const myProblems: Handlers<WhistleContract>['myProblems'] = async (input,
 
 /** The station's ledger of its community's problems by state; the district reads any community's, or all of its own. */
 export const stationProblems: Handlers<WhistleContract>['stationProblems'] = async (input, ctx) => {
+  const bad = filterProblems(input);
+  if (bad) return bad;
   const station = ownScope(ctx.caller, 'stationAdmin');
   const district = grantOf(ctx.caller, 'districtAdmin');
   let where: Where;
@@ -28,12 +31,13 @@ export const stationProblems: Handlers<WhistleContract>['stationProblems'] = asy
   else if (district) where = { districtId: district.scopeId, status: input.status };
   else return fail('AUTH.FORBIDDEN');
   if (station && !district && where.communityId !== station) return fail('AUTH.OUT_OF_SCOPE');
-  const page = await ctx.store.find<ProblemDoc>('problems', {
-    where,
-    orderBy: [['createdAt', 'desc']],
-    limit: input.limit,
-    after: input.cursor ?? null,
-  });
+  const page = await findFiltered<ProblemDoc>(
+    ctx.store,
+    'problems',
+    { where, orderBy: [['createdAt', 'desc']], limit: input.limit, after: input.cursor },
+    input,
+    { text: (p) => [p.description, p.reporterName], phones: (p) => [p.reporterPhone] },
+  );
   return { items: await problemViews(ctx, page.items), next: page.next };
 };
 

@@ -6,6 +6,7 @@ import type { Where } from '../core/store/store.port';
 import type { CommunityDoc } from '../org/org.port';
 import type { WishDoc } from './wish.documents';
 import { wishViews } from './wish.view';
+import { filterProblems, findFiltered } from '../core/runtime/filter';
 
 export const myWishes: Handlers<WishContract>['myWishes'] = async (input, ctx) => {
   const page = await ctx.store.find<WishDoc>('wishes', {
@@ -19,6 +20,8 @@ export const myWishes: Handlers<WishContract>['myWishes'] = async (input, ctx) =
 
 /** The station's (or grid's) wishes by state; the district reads any community's. */
 export const listWishes: Handlers<WishContract>['listWishes'] = async (input, ctx) => {
+  const bad = filterProblems(input);
+  if (bad) return bad;
   let where: Where;
   if (input.communityId) {
     const community = await ctx.store.get<CommunityDoc>('communities', input.communityId);
@@ -31,12 +34,13 @@ export const listWishes: Handlers<WishContract>['listWishes'] = async (input, ct
     if (!own) return fail('AUTH.FORBIDDEN');
     where = { ...own, status: input.status };
   }
-  const page = await ctx.store.find<WishDoc>('wishes', {
-    where,
-    orderBy: [['createdAt', 'desc']],
-    limit: input.limit,
-    after: input.cursor ?? null,
-  });
+  const page = await findFiltered<WishDoc>(
+    ctx.store,
+    'wishes',
+    { where, orderBy: [['createdAt', 'desc']], limit: input.limit, after: input.cursor },
+    input,
+    { text: (w) => [w.title, w.residentName], phones: (w) => [w.residentPhone] },
+  );
   return { items: await wishViews(ctx, page.items), next: page.next };
 };
 

@@ -34,7 +34,18 @@ export function PagedList<T>(props: {
   }, [found]);
   if (list.state === 'loading') return <Loading />;
   if (list.state === 'error' && list.error) return <ErrorView error={list.error} onRetry={list.refresh} />;
-  if (list.items.length === 0) return <Empty title={props.empty.title} hint={props.empty.hint} />;
+  // A filtered list may read a stretch with no match and still have more after it (issue 15, part 6).
+  if (list.items.length === 0)
+    return (
+      <View>
+        <Empty title={props.empty.title} hint={props.empty.hint} />
+        {list.next ? (
+          <View className="load-more" role="button" {...focusable} onClick={() => void list.more()}>
+            {list.state === 'more' ? '加载中…' : '继续查找更早的记录'}
+          </View>
+        ) : null}
+      </View>
+    );
   return (
     <View>
       {list.items.map((item) =>

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
-import { cursorField, idField, limitField, nameField, page, phoneField, reasonField } from '../core/fields';
+import {
+  cursorField,
+  idField,
+  limitField,
+  nameField,
+  page,
+  phoneField,
+  reasonField,
+  listFilterFields,
+} from '../core/fields';
 import { activityActions } from './activity.contract';
 import { postActions } from './post.contract';
 import { enrolmentStatuses } from './enrolment.rules';
@@ -103,6 +112,7 @@ export const checkinContract = defineContract({
     input: z.object({
       communityId: idField.optional(),
       status: z.enum(enrolmentStatuses).default('pending'),
+      ...listFilterFields,
       cursor: cursorField,
       limit: limitField,
     }),
@@ -131,6 +141,7 @@ export const checkinContract = defineContract({
     input: z.object({
       orgId: idField.optional(),
       status: z.enum(enrolmentStatuses).optional(),
+      ...listFilterFields,
       cursor: cursorField,
       limit: limitField,
     }),

@@ -38,3 +38,17 @@ export const photoField = z
  * one record and answers with it.
  */
 export const requestIdField = z.string().regex(/^[A-Za-z0-9-]{8,40}$/, '请求编号无效');
+
+/**
+ * The filters of an admin list (issue 15, part 6), beside its state tab: a name, phone or title (a part of a
+ * name or title; a phone only whole, so a masked number cannot be guessed digit by digit), a grid or a unit,
+ * and a date range (Beijing days, both ends included).
+ */
+export const listFilterFields = {
+  q: z.string().trim().max(20, '最多20个字').optional(),
+  gridId: idField.optional(),
+  unitId: idField.optional(),
+  from: z.iso.date({ error: '日期格式不正确' }).optional(),
+  to: z.iso.date({ error: '日期格式不正确' }).optional(),
+};
+export type ListFilter = { q?: string; gridId?: string; unitId?: string; from?: string; to?: string };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
 import { dateField } from '../core/dates';
-import { cursorField, idField, limitField, page, phoneField, requestIdField } from '../core/fields';
+import { cursorField, idField, limitField, page, phoneField, requestIdField, listFilterFields } from '../core/fields';
 import { entryKinds, isHalfHourStep, orderStatuses, reviewOutcomes, serviceStatuses } from './points.rules';
 
 const hoursField = z
@@ -80,7 +80,7 @@ export const pointsContract = defineContract({
   pendingServices: {
     summary: '待确认的服务',
     roles: ['unitLeader', 'stationAdmin', 'gridSecretary'],
-    input: z.object(listInput),
+    input: z.object({ ...listFilterFields, ...listInput }),
     output: page(serviceView),
     errors: [],
   },
@@ -170,7 +170,7 @@ export const pointsContract = defineContract({
   stationOrders: {
     summary: '兑换订单',
     roles: ['stationAdmin'],
-    input: z.object({ status: z.enum(orderStatuses).default('placed'), ...listInput }),
+    input: z.object({ status: z.enum(orderStatuses).default('placed'), ...listFilterFields, ...listInput }),
     output: page(orderView),
     errors: [],
   },

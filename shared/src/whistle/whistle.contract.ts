@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
-import { cursorField, idField, limitField, page, phoneField, photoField, requestIdField } from '../core/fields';
+import {
+  cursorField,
+  idField,
+  limitField,
+  page,
+  phoneField,
+  photoField,
+  requestIdField,
+  listFilterFields,
+} from '../core/fields';
 import { problemCategories, problemStatuses } from './whistle.rules';
 
 const timelineEntry = z.object({
@@ -106,6 +115,7 @@ export const whistleContract = defineContract({
     input: z.object({
       communityId: idField.optional(),
       status: z.enum(problemStatuses).default('submitted'),
+      ...listFilterFields,
       ...listInput,
     }),
     output: page(problemView),

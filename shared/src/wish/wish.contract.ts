@@ -9,6 +9,7 @@ import {
   photoField,
   reasonField,
   requestIdField,
+  listFilterFields,
 } from '../core/fields';
 import { wishCategories, wishStatuses } from './wish.rules';
 
@@ -111,6 +112,7 @@ export const wishContract = defineContract({
     input: z.object({
       communityId: idField.optional(),
       status: z.enum(wishStatuses).default('pending_review'),
+      ...listFilterFields,
       ...listInput,
     }),
     output: page(wishView),

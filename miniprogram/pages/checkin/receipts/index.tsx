@@ -8,6 +8,7 @@ import { StatusTag } from '../../../components/status-tag';
 import { useListPage } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 import { Page } from '../../../components/page';
+import { ListFilterBar, type Filter } from '../../../components/list-filter';
 
 const tabs: Array<{ value: EnrolmentStatus | undefined; label: string }> = [
   { value: undefined, label: '全部' },
@@ -19,13 +20,15 @@ const tabs: Array<{ value: EnrolmentStatus | undefined; label: string }> = [
 export default function Receipts() {
   useDevLoginGuard('pages/checkin/receipts/index');
   const [status, setStatus] = useState<EnrolmentStatus | undefined>(undefined);
+  const [filter, setFilter] = useState<Filter>({});
   const list = useListPage(
-    (cursor) => call('checkin', 'orgReceipts', { ...(status ? { status } : {}), cursor, limit: 20 }),
-    [status],
+    (cursor) => call('checkin', 'orgReceipts', { ...(status ? { status } : {}), ...filter, cursor, limit: 20 }),
+    [status, JSON.stringify(filter)],
   );
   return (
     <Page title="报到回执">
       <Tabs tabs={tabs} value={status} onChange={setStatus} />
+      <ListFilterBar value={filter} onChange={setFilter} noGrid />
       <PagedList list={list} empty={{ title: '暂无报到回执', hint: '本单位党员在社区报到后，回执会显示在这里' }}>
         {(r) => (
           <View key={r.id} className="list-item" data-testid="receipt" data-name={r.name}>

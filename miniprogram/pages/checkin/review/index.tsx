@@ -13,6 +13,8 @@ import { Page } from '../../../components/page';
 import { Counter, FieldError } from '../../../components/form';
 import { limits, overLimit } from '../../../components/limits';
 import { confirmFirst } from '../../../hooks/confirm';
+import { ListFilterBar, type Filter } from '../../../components/list-filter';
+import { useRoles } from '../../../hooks/use-roles';
 
 type Item = Output<'checkin', 'listReports'>['items'][number];
 const tabs: Array<{ value: EnrolmentStatus; label: string }> = [
@@ -105,10 +107,17 @@ function ReviewItem({ item, onReviewed }: { item: Item; onReviewed: (id: string)
 export default function Review() {
   useDevLoginGuard('pages/checkin/review/index');
   const [status, setStatus] = useState<EnrolmentStatus>('pending');
-  const list = useListPage((cursor) => call('checkin', 'listReports', { status, cursor, limit: 20 }), [status]);
+  const [filter, setFilter] = useState<Filter>({});
+  const { me } = useRoles();
+  const station = me.data?.grants.find((g) => g.role === 'stationAdmin')?.scopeId ?? null;
+  const list = useListPage(
+    (cursor) => call('checkin', 'listReports', { status, ...filter, cursor, limit: 20 }),
+    [status, JSON.stringify(filter)],
+  );
   return (
     <Page title="报到审核">
       <Tabs tabs={tabs} value={status} onChange={setStatus} />
+      <ListFilterBar value={filter} onChange={setFilter} communityId={station} pickCommunity={!station && !!me.data} />
       <PagedList list={list} empty={{ title: status === 'pending' ? '暂无待审核的报到' : '暂无记录' }}>
         {(item) => (
           <ReviewItem

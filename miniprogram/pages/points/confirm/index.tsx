@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { Button } from '@nutui/nutui-react-taro';
 import { reviewSummary } from '@shared/points/points.rules';
 import { beijing } from '@shared/core/time';
@@ -11,11 +12,16 @@ import { useDevLoginGuard } from '../../../hooks/use-me';
 import { Page } from '../../../components/page';
 import { limits } from '../../../components/limits';
 import { confirmFirst } from '../../../hooks/confirm';
+import { ListFilterBar, type Filter } from '../../../components/list-filter';
 
 /** Built for doing many quickly: confirm all shown at once, or one by one; a rejection needs a reason. */
 export default function ConfirmServices() {
   useDevLoginGuard('pages/points/confirm/index');
-  const list = useListPage((cursor) => call('points', 'pendingServices', { cursor, limit: 50 }), []);
+  const [filter, setFilter] = useState<Filter>({});
+  const list = useListPage(
+    (cursor) => call('points', 'pendingServices', { ...filter, cursor, limit: 50 }),
+    [JSON.stringify(filter)],
+  );
   const review = async (ids: string[], decision: 'confirm' | 'reject', reason?: string) => {
     let res: Output<'points', 'reviewServices'>;
     try {
@@ -43,6 +49,7 @@ export default function ConfirmServices() {
   };
   return (
     <Page title="确认服务时长">
+      <ListFilterBar value={filter} onChange={setFilter} noGrid placeholder="党员姓名或服务内容" />
       {list.items.length > 1 ? (
         <View className="float-action">
           <Button type="primary" block onClick={() => void confirmAll()}>

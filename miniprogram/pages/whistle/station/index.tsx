@@ -11,6 +11,8 @@ import { PagedList, Tabs } from '../../../components/paged-list';
 import { ProblemCard } from '../../../components/problem-card';
 import { runAction } from '../../../hooks/use-action';
 import { useListPage, useLoad } from '../../../hooks/use-call';
+import { ListFilterBar, type Filter } from '../../../components/list-filter';
+import { useRoles } from '../../../hooks/use-roles';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 import { Page } from '../../../components/page';
 import { limits } from '../../../components/limits';
@@ -148,7 +150,13 @@ export default function StationProblems() {
   const [status, setStatus] = useState<ProblemStatus>(
     opened && tabs.some((t) => t.value === opened) ? opened : 'submitted',
   );
-  const list = useListPage((cursor) => call('report', 'stationProblems', { status, cursor, limit: 20 }), [status]);
+  const [filter, setFilter] = useState<Filter>({});
+  const { me } = useRoles();
+  const station = me.data?.grants.find((g) => g.role === 'stationAdmin')?.scopeId ?? null;
+  const list = useListPage(
+    (cursor) => call('report', 'stationProblems', { status, ...filter, cursor, limit: 20 }),
+    [status, JSON.stringify(filter)],
+  );
   const drop = (id: string) => list.setItems((old) => old.filter((x) => x.id !== id));
   const act = (work: () => Promise<unknown>, ok: string, id: string) =>
     void runAction(work, ok).then((r) => r && drop(id));
@@ -157,6 +165,13 @@ export default function StationProblems() {
   return (
     <Page title="问题台账">
       <Tabs tabs={tabs} value={status} onChange={setStatus} />
+      <ListFilterBar
+        value={filter}
+        onChange={setFilter}
+        communityId={station}
+        pickCommunity={!station && !!me.data}
+        placeholder="问题内容、居民姓名，或完整手机号"
+      />
       <PagedList list={list} empty={{ title: '暂无问题' }}>
         {(p) => (
           <ProblemCard key={p.id} problem={p}>

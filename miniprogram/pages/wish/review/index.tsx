@@ -12,6 +12,8 @@ import { useDevLoginGuard } from '../../../hooks/use-me';
 import { Page } from '../../../components/page';
 import { limits } from '../../../components/limits';
 import { afterConfirm } from '../../../hooks/confirm';
+import { ListFilterBar, type Filter } from '../../../components/list-filter';
+import { useRoles } from '../../../hooks/use-roles';
 
 const tabs: Array<{ value: WishStatus; label: string }> = [
   { value: 'pending_review', label: '待审核' },
@@ -25,11 +27,25 @@ const tabs: Array<{ value: WishStatus; label: string }> = [
 export default function ReviewWishes() {
   useDevLoginGuard('pages/wish/review/index');
   const [status, setStatus] = useState<WishStatus>('pending_review');
-  const list = useListPage((cursor) => call('wish', 'listWishes', { status, cursor, limit: 20 }), [status]);
+  const [filter, setFilter] = useState<Filter>({});
+  const { me, has } = useRoles();
+  const station = me.data?.grants.find((g) => g.role === 'stationAdmin')?.scopeId ?? null;
+  const list = useListPage(
+    (cursor) => call('wish', 'listWishes', { status, ...filter, cursor, limit: 20 }),
+    [status, JSON.stringify(filter)],
+  );
   const drop = (id: string) => list.setItems((old) => old.filter((x) => x.id !== id));
   return (
     <Page title="心愿审核">
       <Tabs tabs={tabs} value={status} onChange={setStatus} />
+      <ListFilterBar
+        value={filter}
+        onChange={setFilter}
+        communityId={station}
+        pickCommunity={!station && has('districtAdmin')}
+        noGrid={!station && !has('districtAdmin')}
+        placeholder="心愿标题、居民姓名，或完整手机号"
+      />
       <PagedList list={list} empty={{ title: '暂无心愿' }}>
         {(w) => (
           <WishCard key={w.id} wish={w}>
