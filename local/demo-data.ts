@@ -10,6 +10,7 @@ import type {
 } from '../cloudfunctions/org/org.documents';
 import type { WishDoc } from '../cloudfunctions/wish/wish.documents';
 import type { Role, ScopeKind } from '../shared/src/core/roles';
+import { policyVersion } from '../shared/src/org/policy';
 import type { Doc } from '../cloudfunctions/core/store/store.port';
 
 /** What seeding needs: many documents into a collection at once (the SQLite store, or a test's fake CloudBase). */
@@ -333,6 +334,11 @@ export function seedDemo(store: Seeder, now: Date = new Date()): void {
     });
   }
   store.insertMany('people', people);
+  // The demo accounts agreed to the privacy policy in force (a fresh WeChat user meets the consent gate).
+  store.insertMany(
+    'consents',
+    demoAccounts.map((a) => ({ _id: a.openid, version: policyVersion, agreedAt: SEED_TIME })),
+  );
   store.insertMany('grants', [
     ...demoAccounts.flatMap(grantDocs),
     ...others

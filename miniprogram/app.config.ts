@@ -42,7 +42,11 @@ export default defineAppConfig({
     'pages/org/people/index',
     // Invitation codes open this path (their scene is the code): it stays.
     'pages/org/join/index',
+    'pages/mine/privacy/index',
+    'pages/mine/data/index',
   ],
+  // WeChat's privacy flow (its prompt before a photo or the location) goes through the app's consent gate.
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#c8161d',

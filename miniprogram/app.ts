@@ -3,6 +3,7 @@ import Taro, { useLaunch } from '@tarojs/taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import './app.css';
 import { isElder } from './hooks/elder';
+import { listenForWechatPrivacy } from './api/consent';
 
 /**
  * Each H5 page is a scrolling container of its own: keyboard users must be able to reach it to scroll
@@ -21,6 +22,8 @@ function App({ children }: PropsWithChildren) {
     // 大字版 as chosen on this phone (or the phone's large font setting), before the first page draws.
     isElder();
     focusablePagesInH5();
+    // WeChat's own privacy prompt (a photo, the location) is answered by the consent gate's 同意 button.
+    listenForWechatPrivacy();
     // In the mini-program, cloud calls need the CloudBase environment initialised once.
     if (process.env.TARO_ENV === 'weapp') Taro.cloud.init({ env: HONGLING_CLOUD_ENV || undefined, traceUser: true });
   });

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { goHome } from '../hooks/go-back';
 import { useElder } from '../hooks/elder';
+import { ConsentGate } from './consent-gate';
 
 /**
  * H5 has no navigation bar: the page's title and a way back (to the page before, or home when the page
@@ -28,15 +29,16 @@ function H5Header({ title }: { title: string }) {
 }
 
 /**
- * Every page's root: elder mode's class (large text, large targets) and, in H5, the header. `title` is the
+ * Every page's root: elder mode's class (large text, large targets), in H5 the header, and the consent gate. `title` is the
  * page's navigation-bar title; tab pages (首页, 我的) pass none and get no back button.
  */
-export function Page({ title, children }: { title?: string; children: ReactNode }) {
+export function Page({ title, children, consentFree }: { title?: string; children: ReactNode; consentFree?: boolean }) {
   const elder = useElder();
   return (
     <View className={`page ${elder ? 'elder' : ''}`}>
       {process.env.TARO_ENV === 'h5' && title ? <H5Header title={title} /> : null}
-      {children}
+      {/* Nothing shows before the person agreed to the privacy policy, except the policy itself (consentFree). */}
+      {consentFree ? children : <ConsentGate>{children}</ConsentGate>}
     </View>
   );
 }

@@ -5,6 +5,7 @@ import { roleLabels } from '@shared/core/roles';
 import { beijing } from '@shared/core/time';
 import { call, type Output } from '../../api/call';
 import { clearSession } from '../../api/session';
+import { MyDataLinks } from '../../components/my-data-links';
 import { Page } from '../../components/page';
 import { Empty, ErrorView, Loading } from '../../components/states';
 import { StatusTag } from '../../components/status-tag';
@@ -127,6 +128,7 @@ export default function Mine() {
         </Text>
       </View>
       <ElderSwitch />
+      <MyDataLinks />
       {member ? (
         <View>
           <View className="section-title">我的报到</View>

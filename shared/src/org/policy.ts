@@ -13,7 +13,10 @@ export const policyVersionLabel = '2026年11月27日版';
 export type PolicySection = { heading: string; paragraphs: readonly string[] };
 export type PolicyDocument = { key: 'privacy' | 'terms'; title: string; sections: readonly PolicySection[] };
 
-const contact = '安庆市宜秀区委组织部（红领小程序运营方），办公地址：宜秀区人民政府办公楼，联系电话：0556-5300000。';
+// The operator is the district's organisation department; its address and telephone, once a district deploys,
+// go here (and `policyVersion` moves with them).
+const contact =
+  '本区区委组织部（红领小程序的运营方）。您可以通过所在社区的红领工作站转达，也可以直接向区委组织部提出。';
 
 export const privacyPolicy: PolicyDocument = {
   key: 'privacy',
@@ -22,7 +25,7 @@ export const privacyPolicy: PolicyDocument = {
     {
       heading: '一、我们是谁',
       paragraphs: [
-        `“红领”是区委组织部为城市基层党建和社区治理提供的微信小程序，由${contact}我们依照《中华人民共和国个人信息保护法》处理您的个人信息，只收集办事必需的信息。`,
+        '“红领”是区委组织部为城市基层党建和社区治理提供的微信小程序，运营方为本区区委组织部。我们依照《中华人民共和国个人信息保护法》处理您的个人信息，只收集办事必需的信息。',
       ],
     },
     {

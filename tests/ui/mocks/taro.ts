@@ -1,4 +1,7 @@
-const storage = new Map<string, unknown>();
+import { policyVersion } from '@shared/org/policy';
+
+/** The phone's storage; the person agreed to the privacy policy in force (the consent gate has its own test). */
+const storage = new Map<string, unknown>([['hongling.consent', { who: 'wechat', version: policyVersion }]]);
 
 /** Page lifecycle callbacks the rendered page registered (usePullDownRefresh …), for a test to fire. */
 export const lifecycle: Record<string, Array<() => void>> = {};
