@@ -16,7 +16,6 @@ import {
 import { clearSession, needsDevLogin } from '../api/session';
 import { PolicyText } from './policy-text';
 import { ErrorView, Loading } from './states';
-import './consent-gate.css';
 
 type Gate = 'checking' | 'open' | 'ask' | 'declined';
 

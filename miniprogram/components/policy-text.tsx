@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
 import { policyVersionLabel, type PolicyDocument } from '@shared/org/policy';
-import './policy-text.css';
 
 /** A policy document's text: its title, version, and each section's heading and paragraphs. */
 export function PolicyText({ doc }: { doc: PolicyDocument }) {

@@ -90,3 +90,23 @@ export function phoneLeaks(store: TestStore, openid: string | null, response: un
     (phone) => phone !== own && !records.some((r) => r.phone === phone && phoneViewOf(r.kind, r.as) === 'full'),
   );
 }
+
+/**
+ * 注销: every string value of every collection (`collections`) that contains one of `needles` (a person's
+ * name, number, OPENID), with where it sits (`<collection>.<document id>.<field path>`).
+ */
+export function heldAnywhere(
+  store: TestStore,
+  collections: readonly string[],
+  needles: readonly string[],
+): Array<{ collection: string; path: string; value: string }> {
+  const found: Array<{ collection: string; path: string; value: string }> = [];
+  const walk = (collection: string, path: string, v: unknown) => {
+    if (typeof v === 'string') {
+      if (needles.some((n) => v.includes(n))) found.push({ collection, path, value: v });
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(collection, `${path}.${i}`, x));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(collection, `${path}.${k}`, x);
+  };
+  for (const c of collections) for (const d of store.dump(c)) walk(c, String(d._id), d);
+  return found;
+}

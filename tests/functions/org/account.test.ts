@@ -3,7 +3,17 @@ import { policyVersion } from '@shared/org/policy';
 import { verifyBalances } from '../../../cloudfunctions/points/ledger';
 import { collections } from '../../../cloudfunctions/deployed/storage';
 import { invariantProblems } from '../../support/invariants';
-import { createHarness, errorCode, ok, problemInput, wishInput, type Harness } from '../../support/harness';
+import { heldAnywhere } from '../../support/privacy-scan';
+import {
+  activityInput,
+  createHarness,
+  errorCode,
+  ok,
+  problemInput,
+  validReport,
+  wishInput,
+  type Harness,
+} from '../../support/harness';
 
 /**
  * Issue 15, part 7: personal data rights. Consent to the privacy policy (versioned, recorded, audited),
@@ -19,16 +29,9 @@ function everything(h: Harness): string {
   return JSON.stringify(collections.map((c) => h.store.dump(c)));
 }
 
-/** Every string value anywhere in every collection, with the collection and field path it sits at. */
-function strings(h: Harness): Array<{ collection: string; path: string; value: string }> {
-  const found: Array<{ collection: string; path: string; value: string }> = [];
-  const walk = (collection: string, path: string, v: unknown) => {
-    if (typeof v === 'string') found.push({ collection, path, value: v });
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(collection, `${path}.${i}`, x));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(collection, `${path}.${k}`, x);
-  };
-  for (const c of collections) for (const d of h.store.dump(c)) walk(c, String(d._id), d);
-  return found;
+/** Every string value anywhere in every collection holding one of `needles`, with the collection and field path. */
+function held(h: Harness, ...needles: string[]) {
+  return heldAnywhere(h.store, collections, needles);
 }
 
 describe('consent to the privacy policy', () => {
@@ -257,15 +260,17 @@ describe('注销', () => {
     const figuresBefore = await figures(h);
     const ledgerBefore = h.store.dump('ledger').map((e) => [e._id, e.amount, e.balanceAfter]);
     const auditBefore = h.store.dump('audit').length;
+    const theirPhotos = `/uploads/${h.upload(GONE).split('/')[2]}/`;
+    expect(held(h, NAME).length).toBeGreaterThan(5);
+    expect(held(h, PHONE).length).toBeGreaterThan(3);
+    expect(held(h, theirPhotos).length).toBeGreaterThanOrEqual(3);
     ok(await h.call('org', GONE, 'closeAccount', confirm));
 
     // Nothing anywhere holds their name or number, nor their OPENID as a value, nor a photo they took.
-    const all = strings(h);
-    expect(all.filter((s) => s.value.includes(NAME) || s.value.includes(PHONE))).toEqual([]);
+    expect(held(h, NAME, PHONE)).toEqual([]);
+    const all = held(h, GONE);
     expect(all.filter((s) => s.value === GONE)).toEqual([]);
-    expect(
-      all.filter((s) => /^\/uploads\//.test(s.value) && s.value.includes(h.upload(GONE).split('/')[2] ?? '-')),
-    ).toEqual([]);
+    expect(held(h, theirPhotos)).toEqual([]);
     // Where the OPENID is still part of a key, and only there: an order's id (`<openid>~<request>`), the
     // ledger entries keyed by it (the ledger is never rewritten: its keys make a retry a no-op), the pickup
     // code's pointer to it, their audit records' entity ids, and the ids of messages others got about it. No
@@ -381,5 +386,67 @@ describe('注销', () => {
     expect([...pseudonyms]).toEqual([closure?.pseudonym]);
     expect(h.store.dump('audit').filter((a) => a.action === 'account.close')).toHaveLength(1);
     expect(await invariantProblems(h.store)).toEqual([]);
+  });
+
+  test('an activity attendance stays, anonymous; its pending service is still confirmed, to the pseudonym', async () => {
+    const { activity } = ok(await h.call('checkin', 'demo-station', 'createActivity', activityInput(h, {}, 0)));
+    const { token } = ok(
+      await h.call('checkin', 'demo-station', 'activityCode', { activityId: activity.id, mode: 'fixed' }),
+    );
+    ok(await h.call('checkin', GONE, 'checkIn', { token }));
+    h.clock.advance(2 * 3600_000);
+    ok(await h.call('checkin', GONE, 'checkOut', { token }));
+    ok(await h.call('org', GONE, 'closeAccount', confirm));
+    const pseudonym = h.store.dump('audit').find((a) => a.action === 'account.close')?.actor;
+    expect(h.store.dump('attendance').find((a) => a.activityId === activity.id)).toMatchObject({
+      openid: pseudonym,
+      name: '已注销用户',
+      hours: 2,
+    });
+    const pending = ok(await h.call('points', 'demo-station', 'pendingServices', {})).items;
+    const service = pending.find((p: { memberName: string }) => p.memberName === '已注销用户');
+    expect(service).toBeTruthy();
+    ok(await h.call('points', 'demo-station', 'reviewServices', { serviceIds: [service.id], decision: 'confirm' }));
+    expect(h.store.dump('accounts').find((a) => a._id === pseudonym)).toMatchObject({ balance: 20 + 20 });
+    expect(h.store.dump('messages').filter((m) => String(m.to).startsWith('gone~'))).toEqual([]);
+    expect(await invariantProblems(h.store)).toEqual([]);
+  });
+});
+
+describe('注销 of a former station admin', () => {
+  test('the 报到 they reviewed names the pseudonym; their own role, while held, stops them', async () => {
+    const h = createHarness();
+    h.store.insertMany('people', [
+      { _id: 'wx-former', name: '钱前任', phone: null, communityId: null, orgId: null, unitId: null, createdAt: 't' },
+    ]);
+    h.store.insertMany('grants', [
+      {
+        _id: 'wx-former~stationAdmin',
+        openid: 'wx-former',
+        role: 'stationAdmin',
+        scope: 'community',
+        scopeId: 'huazhong',
+        grantedBy: 'demo-district',
+        at: 't',
+      },
+    ]);
+    const reportId = ok(
+      await h.call('checkin', 'demo-newmember', 'submitReport', { token: h.token('huazhong'), ...validReport }),
+    ).report.id;
+    ok(await h.call('checkin', 'wx-former', 'reviewReport', { reportId, decision: 'approve' }));
+    expect(errorCode(await h.call('org', 'wx-former', 'closeAccount', confirm))).toBe('ACCOUNT.CLOSE_BLOCKED');
+    // The district takes the role back; then they can go.
+    await h.store.transaction(async (tx) => void (await tx.remove('grants', 'wx-former~stationAdmin')));
+    ok(await h.call('org', 'wx-former', 'closeAccount', confirm));
+    const pseudonym = h.store.dump('audit').find((a) => a.action === 'account.close')?.actor as string;
+    const report = h.store.dump('reports').find((r) => r._id === reportId);
+    expect(report).toMatchObject({ reviewedBy: pseudonym, status: 'approved', name: '李华' });
+    expect((report?.history as Array<{ by: string }>).map((l) => l.by)).toEqual(['demo-newmember', pseudonym]);
+    expect(JSON.stringify(h.store.dump('audit'))).not.toContain('wx-former');
+    expect(JSON.stringify(h.store.dump('audit'))).not.toContain('钱前任');
+    // The member's receipt still reads, the reviewer now nameless.
+    const mine = ok(await h.call('checkin', 'demo-newmember', 'myReports', {})).items[0];
+    expect(mine).toMatchObject({ status: 'approved' });
+    expect(JSON.stringify(mine)).not.toContain('钱前任');
   });
 });
