@@ -247,3 +247,47 @@ describe('local server under hostile requests', () => {
     expect(runtime.store.dump('audit')).toHaveLength(audit);
   });
 });
+
+/** The organisation tree's spreadsheets over the local server: an upload to import, an export to download. */
+describe('local server spreadsheets', () => {
+  const { url } = localServer();
+  const as = async (openid: string) => {
+    const login = await fetch(`${url()}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) });
+    const token = ((await login.json()) as { data: { token: string } }).data.token;
+    return {
+      fn: async (action: string, data: unknown) =>
+        (await (
+          await fetch(`${url()}/api/fn/org`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}` },
+            body: JSON.stringify({ action, data }),
+          })
+        ).json()) as { ok: boolean; data?: any; error?: { code: string } },
+      upload: async (body: Buffer) =>
+        (await (
+          await fetch(`${url()}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body })
+        ).json()) as { ok: boolean; data?: { id: string } },
+    };
+  };
+
+  test('the district exports, downloads through the signed link (an attachment), uploads it back and imports it', async () => {
+    const district = await as('demo-district');
+    const exported = await district.fn('exportTree', {});
+    expect(exported.ok).toBe(true);
+    const res = await fetch(`${url()}${exported.data.url}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers.get('content-disposition')).toBe('attachment');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    // Its id alone (without the signature) serves nothing.
+    expect((await fetch(`${url()}${String(exported.data.url).split('?')[0]}`)).status).toBe(403);
+    const up = await district.upload(bytes);
+    expect(up.data?.id).toMatch(/^\/uploads\/[a-f0-9]{20}\/[a-f0-9]{32}\.xlsx$/);
+    const imported = await district.fn('importTree', { fileId: up.data?.id });
+    expect(imported.data).toMatchObject({ written: true, problems: [] });
+    expect(imported.data.counts.unit).toMatchObject({ added: 0, changed: 0 });
+    // The file is the district's own: the station cannot import it (nor may it import at all).
+    const station = await as('demo-station');
+    expect((await station.fn('importTree', { fileId: up.data?.id })).error?.code).toBe('AUTH.FORBIDDEN');
+  });
+});
