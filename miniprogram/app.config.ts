@@ -42,6 +42,7 @@ export default defineAppConfig({
     'pages/org/people/index',
     // Invitation codes open this path (their scene is the code): it stays.
     'pages/org/join/index',
+    'pages/org/pairing/index',
     'pages/mine/privacy/index',
     'pages/mine/data/index',
   ],

@@ -5,6 +5,7 @@ import { messagesStorage } from '../messages/messages.documents';
 import { accountStorage } from '../org/account.documents';
 import { orgStorage } from '../org/org.documents';
 import { peopleStorage } from '../org/people.documents';
+import { pairingStorage } from '../org/pairing.documents';
 import { pointsStorage } from '../points/points.documents';
 import { whistleStorage } from '../whistle/whistle.documents';
 import { wishStorage } from '../wish/wish.documents';
@@ -13,6 +14,7 @@ const parts = [
   coreStorage,
   orgStorage,
   peopleStorage,
+  pairingStorage,
   accountStorage,
   checkinStorage,
   wishStorage,

@@ -5,6 +5,7 @@ import { saveCalendarYear } from './calendar.commands';
 import { calendar } from './calendar.queries';
 import { me, places, todo } from './org.queries';
 import { saveSettings } from './settings.commands';
+import { pairingHandlers } from './pairing.handlers';
 import { peopleHandlers } from './people.handlers';
 import { settings } from './settings.queries';
 import { treeHandlers } from './tree.handlers';
@@ -21,4 +22,5 @@ export const orgHandlers: Handlers<OrgContract> = {
   ...peopleHandlers,
   ...treeHandlers,
   ...accountHandlers,
+  ...pairingHandlers,
 };

@@ -56,3 +56,6 @@ export async function settingsOf(store: Store, communityId: string, tx?: TxStore
   const merged: CommunitySettingsDoc = { ...(district ?? {}), ...(own ?? {}), _id: communityId };
   return merged;
 }
+
+/** The pairing deadline's periodic watch (the timer function runs it). */
+export { pairingDeadlines } from './pairing.job';

@@ -9,6 +9,7 @@ import { isActive, workCalendar, settingsOf } from './org.port';
 import { checkinTodo } from '../checkin/checkin.port';
 import { unreadCount } from '../messages/messages.port';
 import { pointsTodo } from '../points/points.port';
+import { pairingTodo } from './pairing.queries';
 import { peopleTodo } from './people.queries';
 import { whistleTodo } from '../whistle/whistle.port';
 import { wishTodo } from '../wish/wish.port';
@@ -127,6 +128,7 @@ export const todo: Handlers<OrgContract>['todo'] = async (_input, ctx) => {
       ...pointsTodo(store, caller),
       ...whistleTodo(store, caller),
       ...peopleTodo(store, caller),
+      ...pairingTodo(store, caller),
     ]),
     unreadCount(ctx.rt, caller.openid),
     calendarWarnings(ctx),

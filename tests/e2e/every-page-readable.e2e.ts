@@ -57,11 +57,13 @@ function visitsFor(codes: { enrol: string; scan: string; activityId: string; joi
       { name: 'whistle-station', path: 'pages/whistle/station/index' },
       { name: 'settings-station', path: 'pages/org/settings/index' },
       { name: 'people-station', path: 'pages/org/people/index' },
+      { name: 'pairing-station', path: 'pages/org/pairing/index' },
       { name: 'tree-station', path: 'pages/org/tree/index' },
     ],
     'demo-orgadmin': [
       { name: 'receipts', path: 'pages/checkin/receipts/index' },
       { name: 'org-half-year', path: 'pages/checkin/org-half-year/index' },
+      { name: 'pairing-org', path: 'pages/org/pairing/index' },
     ],
     'demo-district': [
       { name: 'index-district', path: 'pages/index/index' },
@@ -69,6 +71,7 @@ function visitsFor(codes: { enrol: string; scan: string; activityId: string; joi
       { name: 'calendar', path: 'pages/org/calendar/index' },
       { name: 'settings-district', path: 'pages/org/settings/index' },
       { name: 'people-district', path: 'pages/org/people/index?tab=invites' },
+      { name: 'pairing-district', path: 'pages/org/pairing/index' },
       { name: 'tree-district', path: 'pages/org/tree/index' },
     ],
     'demo-unitleader': [
@@ -257,6 +260,12 @@ describe('every page is readable, in both modes', () => {
       role: 'unitLeader',
       scopeId: 'huazhongg3u1',
       days: 7,
+    });
+    // A pairing notice, so 结对共建 shows each role's working view (not its empty state).
+    await api(base, 'demo-district', 'org', 'issuePairingNotice', {
+      requestId: 'a11y-notice-0001',
+      title: '关于开展结对共建的通知',
+      date: beijing(new Date(), 'YYYY-MM-DD'),
     });
     const joinPage = `${invite.page}?scene=${encodeURIComponent(invite.token)}`;
     const visits = visitsFor({ enrol, scan: code.path, activityId: activity.id, join: joinPage });

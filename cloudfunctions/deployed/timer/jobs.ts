@@ -4,6 +4,7 @@ import { sweepShopTakes } from '../../points/points.port';
 import { whistleDeadlines } from '../../whistle/whistle.port';
 import { expireClaims, remindClaims } from '../../wish/wish.port';
 import { remindActivities } from '../../checkin/checkin.port';
+import { pairingDeadlines } from '../../org/org.port';
 
 export type TimerReport = {
   expiredClaims: number;
@@ -15,6 +16,9 @@ export type TimerReport = {
   overdue: number;
   /** Shop units held by redemptions abandoned after a fault, put back on the shelf. */
   returnedUnits: number;
+  /** Organisations reminded a day before their pairing deadline, and those told (with the district) it passed. */
+  remindedPairings: number;
+  overduePairings: number;
 };
 
 /**
@@ -31,5 +35,13 @@ export async function periodicJobs(rt: Runtime, budgetMs = PERIODIC_BUDGET_MS): 
   const shop = await sweepShopTakes(rt);
   const remindedClaims = await remindClaims(rt, undefined, budget);
   const remindedActivities = await remindActivities(rt, undefined, budget);
-  return { expiredClaims, remindedClaims, remindedActivities, ...deadlines, returnedUnits: shop.returned };
+  const pairing = await pairingDeadlines(rt, undefined, budget);
+  return {
+    expiredClaims,
+    remindedClaims,
+    remindedActivities,
+    ...deadlines,
+    returnedUnits: shop.returned,
+    ...pairing,
+  };
 }

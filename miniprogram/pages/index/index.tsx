@@ -152,6 +152,14 @@ const entries: Entry[] = [
     tone: 'blue',
   },
   {
+    title: '结对共建',
+    url: '/pages/org/pairing/index',
+    roles: ['orgAdmin', 'stationAdmin', 'districtAdmin'],
+    icon: '结',
+    tone: 'purple',
+    todo: 'pairing.todo',
+  },
+  {
     title: '节假日安排',
     url: '/pages/org/calendar/index',
     roles: ['districtAdmin'],

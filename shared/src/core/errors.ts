@@ -64,6 +64,8 @@ export const errorMessages = {
   'INVITE.EXPIRED': '邀请码已过期，请向邀请人索取新的邀请码',
   'INVITE.USED': '该邀请码已被使用，每个邀请码只能申请一次',
   'INVITE.BAD_STATE': '该邀请已处理，请刷新列表',
+  'PAIRING.BAD_STATE': '结对状态已变化，请刷新后重试',
+  'PAIRING.VISIT_DATE': '服务日期应在结对之后、不晚于今天',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

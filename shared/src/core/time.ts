@@ -37,3 +37,13 @@ export function beijingMonth(month: string): { start: string; end: string } {
   const end = dayjs(start).utcOffset(BEIJING_OFFSET_MINUTES).add(1, 'month').toDate();
   return { start: start.toISOString(), end: end.toISOString() };
 }
+
+/**
+ * A deadline as people read it: one falling at midnight is the end of the day before ('2026-12-04 24:00'
+ * reads as "by the end of Friday", where '2026-12-05 00:00' reads as Saturday).
+ */
+export function beijingDeadline(iso: string): string {
+  const at = beijingDay(iso);
+  if (at.hour() === 0 && at.minute() === 0) return `${at.subtract(1, 'day').format('YYYY-MM-DD')} 24:00`;
+  return at.format('YYYY-MM-DD HH:mm');
+}

@@ -82,6 +82,7 @@ const page = {
   stats: 'pages/whistle/stats/index',
   people: 'pages/org/people/index',
   mine: 'pages/mine/index',
+  pairing: 'pages/org/pairing/index',
 } as const;
 
 export const noticeTable = {
@@ -385,6 +386,45 @@ export const noticeTable = {
     body: '原因：{note}。如有疑问请联系邀请人。',
     to: { requester: { page: page.mine } },
     template: { kind: 'review', state: '已驳回' },
+  },
+
+  // 结对共建 (organisation pairing)
+  'pairing.open': {
+    title: '结对共建通知',
+    body: '请于{deadline}前与单位所在社区结对共建：在“结对共建”中选择社区并提交。',
+    to: { orgAdmin: { page: page.pairing } },
+  },
+  'pairing.request': {
+    title: '新的结对申请',
+    body: '{org}申请与本社区结对共建，请确认。',
+    to: { station: { page: page.pairing } },
+  },
+  'pairing.accept': {
+    title: '结对已确认',
+    body: '{community}已确认与本单位结对共建。每年至少到社区服务2次，解决1至2个实际问题。',
+    to: { orgAdmin: { page: page.pairing } },
+    template: { kind: 'review', state: '已通过' },
+  },
+  'pairing.decline': {
+    title: '结对未被接受',
+    body: '{community}未接受结对：{note}。请重新选择社区。',
+    to: { orgAdmin: { page: page.pairing } },
+    template: { kind: 'review', state: '已驳回' },
+  },
+  'pairing.remind': {
+    title: '结对即将到期',
+    body: '请于{deadline}前完成与社区的结对共建。',
+    to: { orgAdmin: { page: page.pairing } },
+  },
+  'pairing.overdue': {
+    title: '结对超期未完成',
+    body: '{org}未在{deadline}前完成与社区的结对共建。',
+    to: { orgAdmin: { page: page.pairing }, district: { page: page.pairing } },
+  },
+  'visit.log': {
+    title: '结对单位到社区服务',
+    body: '{org}于{date}到社区服务，解决实际问题{solved}个。',
+    to: { station: { page: page.pairing } },
   },
 } as const satisfies Record<string, NoticeRow>;
 export type NoticeKey = keyof typeof noticeTable;

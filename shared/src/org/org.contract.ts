@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineContract } from '../core/contract';
 import { roles, scopeKinds } from '../core/roles';
 import { accountActions } from './account.contract';
+import { pairingActions } from './pairing.contract';
 import { peopleActions } from './people.contract';
 import { treeActions } from './tree.contract';
 
@@ -184,5 +185,7 @@ export const orgContract = defineContract({
   ...peopleActions,
   ...treeActions,
   ...accountActions,
+  // 结对共建: notices, pairings and visits (pairing.contract.ts).
+  ...pairingActions,
 });
 export type OrgContract = typeof orgContract;

@@ -7,6 +7,7 @@ import { orderTransitions, serviceTransitions } from '@shared/points/points.rule
 import { problemTransitions, whistleTransitions } from '@shared/whistle/whistle.rules';
 import { wishTransitions } from '@shared/wish/wish.rules';
 import { inviteTransitions } from '@shared/org/people.rules';
+import { pairingTransitions } from '@shared/org/pairing.rules';
 import { periodicJobs } from '../../../cloudfunctions/deployed/timer/jobs';
 import { seedPoints } from '../../support/seed';
 import {
@@ -38,6 +39,7 @@ const tables: Record<string, object> = {
   problem: problemTransitions,
   whistle: whistleTransitions,
   invite: inviteTransitions,
+  pairing: pairingTransitions,
 };
 const creates = [
   'report.submit',
@@ -53,6 +55,9 @@ const creates = [
   // A grant has no states: it is given and taken back.
   'grant.add',
   'grant.remove',
+  'pairing.open',
+  // A visit has no states: it is logged.
+  'visit.log',
 ];
 const changes = [
   ...new Set([...Object.entries(tables).flatMap(([name, t]) => Object.keys(t).map((e) => `${name}.${e}`)), ...creates]),
@@ -66,8 +71,8 @@ test('every change is either told (the notice table) or explained (quietChanges)
   expect(told.filter((c) => quiet.includes(c))).toEqual([]);
   // The figure the issue note gives: N changes concern someone other than the actor, and N are told.
   expect({ changes: changes.length, told: told.length, quiet: quiet.length }).toEqual({
-    changes: 60,
-    told: 46,
+    changes: 67,
+    told: 53,
     quiet: 14,
   });
 });
@@ -556,5 +561,61 @@ describe('人员与身份', () => {
     );
     const spare = ok(await code('invite-0003', 'demo-station', 'gridSecretary', 'huazhongg3'));
     await expectTold(h, () => h.call('org', 'demo-station', 'revokeInvite', { inviteId: spare.invite.id }), []);
+  });
+});
+
+describe('结对共建', () => {
+  test('notice → organisation; request → station; decline, accept → organisation; remind → organisation; overdue → organisation and district; visit → station', async () => {
+    const h = createHarness();
+    const orgs = h.store.dump('orgs').map((o) => String(o._id));
+    h.store.insertMany(
+      'grants',
+      orgs
+        .filter((o) => o !== 'org1')
+        .map((o) => ({ _id: `${o}-admin~orgAdmin`, openid: `${o}-admin`, role: 'orgAdmin', scope: 'org', scopeId: o })),
+    );
+    const admins = orgs.map((o) => (o === 'org1' ? 'demo-orgadmin' : `${o}-admin`));
+    await expectTold(
+      h,
+      () =>
+        h.call('org', 'demo-district', 'issuePairingNotice', {
+          requestId: 'notice-0001',
+          title: '结对共建通知（测试）',
+          date: '2026-11-26',
+        }),
+      [['pairing.open', { orgAdmin: admins }]],
+    );
+    const pairingId = (h.store.dump('pairings').find((p) => p.orgId === 'org1') as { _id: string })._id;
+    const request = () => h.call('org', 'demo-orgadmin', 'requestPairing', { pairingId, communityId: 'huazhong' });
+    await expectTold(h, request, [['pairing.request', { station: ['demo-station'] }]]);
+    await expectTold(
+      h,
+      () => h.call('org', 'demo-station', 'decidePairing', { pairingId, decision: 'decline', reason: '不在辖区' }),
+      [['pairing.decline', { orgAdmin: ['demo-orgadmin'] }]],
+    );
+    h.clock.set('2026-12-02T17:00:00.000Z');
+    await expectTold(h, () => periodicJobs(h.runtime), [['pairing.remind', { orgAdmin: admins }]]);
+    h.clock.set('2026-12-03T17:00:00.000Z');
+    await expectTold(h, () => periodicJobs(h.runtime), [
+      ['pairing.overdue', { orgAdmin: admins, district: admins.map(() => 'demo-district') }],
+    ]);
+    await request();
+    await expectTold(h, () => h.call('org', 'demo-station', 'decidePairing', { pairingId, decision: 'accept' }), [
+      ['pairing.accept', { orgAdmin: ['demo-orgadmin'] }],
+    ]);
+    await expectTold(
+      h,
+      () =>
+        h.call('org', 'demo-orgadmin', 'logVisit', {
+          requestId: 'visit-0001',
+          pairingId,
+          // Beijing's 4 December (the clock is past 16:00 UTC): the day it paired.
+          date: '2026-12-04',
+          membersPresent: 8,
+          problemsSolved: 1,
+          note: '为社区老人义诊',
+        }),
+      [['visit.log', { station: ['demo-station'] }]],
+    );
   });
 });

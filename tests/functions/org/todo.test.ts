@@ -40,6 +40,7 @@ describe('待办: the home page’s counts, per role', () => {
       'enrolment.review',
       'invite.decide',
       'order.pickup',
+      'pairing.todo',
       'problem.rate',
       'problem.station',
       'service.confirm',
@@ -47,7 +48,7 @@ describe('待办: the home page’s counts, per role', () => {
       'wish.review',
     ]);
     expect(await keys('demo-department')).toEqual(['problem.rate', 'whistle.department', 'wish.mine']);
-    expect(await keys('demo-orgadmin')).toEqual(['enrolment.org', 'problem.rate', 'wish.mine']);
+    expect(await keys('demo-orgadmin')).toEqual(['enrolment.org', 'pairing.todo', 'problem.rate', 'wish.mine']);
     expect(await keys('demo-district')).toEqual([
       'calendar.enter',
       'invite.decide',

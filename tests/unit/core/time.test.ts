@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { beijing, beijingDate, beijingInstant, beijingMonth } from '@shared/core/time';
+import { beijing, beijingDate, beijingDeadline, beijingInstant, beijingMonth } from '@shared/core/time';
 
 describe('Beijing time (hand-worked against UTC)', () => {
   test.each([
@@ -57,5 +57,13 @@ describe('one home for Beijing time', () => {
       .filter((f) => f !== home && pattern.test(readFileSync(f, 'utf8')))
       .map((f) => relative(root, f));
     expect(found).toEqual([]);
+  });
+});
+
+describe('beijingDeadline', () => {
+  test('a deadline at midnight reads as the end of the day before; any other time as it is', () => {
+    expect(beijingDeadline('2026-12-04T16:00:00.000Z')).toBe('2026-12-04 24:00');
+    expect(beijingDeadline('2026-12-04T06:30:00.000Z')).toBe('2026-12-04 14:30');
+    expect(beijingDeadline('2026-12-31T16:00:00.000Z')).toBe('2026-12-31 24:00');
   });
 });

@@ -18,6 +18,8 @@ import {
   type ProblemStatus,
 } from '@shared/whistle/whistle.rules';
 import { wishStatuses, wishTransitions } from '@shared/wish/wish.rules';
+import { inviteStatuses, inviteTransitions } from '@shared/org/people.rules';
+import { pairingStatuses, pairingTransitions } from '@shared/org/pairing.rules';
 
 /**
  * Every status machine against expectations written out by hand from the product's rules, one line per
@@ -115,6 +117,27 @@ const expected: Record<string, { table: TransitionTable<string>; states: readonl
       'notOurs: waiting, acknowledged → returned by department, lead',
       'remind: waiting, acknowledged → stays by system',
       'overdue: waiting, acknowledged → stays by system',
+    ],
+  },
+  invite: {
+    table: inviteTransitions,
+    states: inviteStatuses,
+    rows: [
+      'request: open → requested by resident',
+      'approve: requested → approved by districtAdmin, stationAdmin',
+      'reject: requested → rejected by districtAdmin, stationAdmin',
+      'revoke: open → revoked by districtAdmin, stationAdmin',
+    ],
+  },
+  pairing: {
+    table: pairingTransitions,
+    states: pairingStatuses,
+    rows: [
+      'request: waiting → requested by orgAdmin',
+      'accept: requested → paired by stationAdmin',
+      'decline: requested → waiting by stationAdmin',
+      'remind: waiting, requested → stays by system',
+      'overdue: waiting, requested → stays by system',
     ],
   },
 };

@@ -120,6 +120,8 @@ describe('cloudbase:admin run-timer', () => {
           reminded: 0,
           overdue: 0,
           returnedUnits: 0,
+          remindedPairings: 0,
+          overduePairings: 0,
         },
       }),
     ]);

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '结对共建', enablePullDownRefresh: true });
