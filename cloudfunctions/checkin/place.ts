@@ -1,7 +1,7 @@
 import { check, ownScope, stationCommunity } from '../access/access';
 import { fail, type Failure } from '@shared/core/result';
 import type { Ctx } from '../core/runtime/router';
-import type { CommunityDoc, GridDoc, UnitDoc } from '../org/org.port';
+import { isActive, type CommunityDoc, type GridDoc, type UnitDoc } from '../org/org.port';
 
 /** Where an admin's new post or activity goes: their community, optionally narrowed to a grid and unit. */
 export type AdminPlace = { community: CommunityDoc; gridId: string | null; unitId: string | null };
@@ -32,5 +32,8 @@ export async function adminPlace(
   if (!community) return fail('ORG.COMMUNITY_UNKNOWN');
   const refused = check(caller, 'place.manage', { communityId, gridId: grid?._id });
   if (refused) return refused;
+  // A retired place takes no new post or activity (those it has keep naming it).
+  if (unit && !isActive(unit)) return fail('INPUT.INVALID', { unitId: '该单元已停用，请选择其他单元' });
+  if (grid && !isActive(grid)) return fail('INPUT.INVALID', { gridId: '该网格已停用，请选择其他网格' });
   return { community, gridId: grid?._id ?? null, unitId: unit?._id ?? null };
 }

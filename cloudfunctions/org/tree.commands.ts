@@ -4,6 +4,7 @@ import { placeKindLabels, type PlaceKind } from '@shared/org/tree.contract';
 import { ownScope } from '../access/access';
 import { earlierCreate, record } from '../core/runtime/change';
 import { keyedId } from '../core/runtime/ids';
+import { forgetPlaces } from '../core/runtime/lookup';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import type { Store } from '../core/store/store.port';
 import { isActive, type CommunityDoc, type DistrictDoc, type GridDoc } from './org.documents';
@@ -108,6 +109,7 @@ async function createPlace(
     const earlier = await earlierCreate<PlaceDoc>(ctx, collection, id, error, (d) => d.districtId === doc.districtId);
     return { place: nodeOf(kind, earlier) };
   }
+  forgetPlaces(ctx.store, collection, [id]);
   await record(ctx, { action: `tree.${kind}.create`, entity: collection, entityId: id, before: null, after: doc });
   return { place: nodeOf(kind, doc) };
 }
@@ -142,6 +144,7 @@ export const savePlace: Handlers<OrgContract>['savePlace'] = async (input, ctx) 
   const changed = await ctx.store.update(collection, { _id: doc._id, name: doc.name }, patch);
   if (!changed) return fail('CONFLICT');
   const after = { ...doc, ...patch } as PlaceDoc;
+  forgetPlaces(ctx.store, collection, [doc._id]);
   await record(ctx, { action: `tree.${kind}.update`, entity: collection, entityId: doc._id, before: doc, after });
   return { place: nodeOf(kind, after) };
 };
@@ -168,6 +171,7 @@ export const retirePlace: Handlers<OrgContract>['retirePlace'] = async (input, c
   const collection = collectionOf[kind];
   if (!(await ctx.store.update(collection, { _id: doc._id, name: doc.name }, { retiredAt }))) return fail('CONFLICT');
   const after = { ...doc, retiredAt } as PlaceDoc;
+  forgetPlaces(ctx.store, collection, [doc._id]);
   await record(ctx, { action: `tree.${kind}.retire`, entity: collection, entityId: doc._id, before: doc, after });
   return { place: nodeOf(kind, after) };
 };
@@ -191,6 +195,7 @@ export const restorePlace: Handlers<OrgContract>['restorePlace'] = async (input,
   if (!(await ctx.store.update(collection, { _id: doc._id, name: doc.name }, { retiredAt: null })))
     return fail('CONFLICT');
   const after = { ...doc, retiredAt: null } as PlaceDoc;
+  forgetPlaces(ctx.store, collection, [doc._id]);
   await record(ctx, { action: `tree.${kind}.restore`, entity: collection, entityId: doc._id, before: doc, after });
   return { place: nodeOf(kind, after) };
 };

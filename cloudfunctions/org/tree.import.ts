@@ -1,7 +1,7 @@
 import type { ImportCounts, ImportProblem, PlaceKind } from '@shared/org/tree.contract';
 import { hasInvisible, placeKinds } from '@shared/org/tree.contract';
 import { record, type Changer } from '../core/runtime/change';
-import { loadByIds } from '../core/runtime/lookup';
+import { forgetPlaces, loadByIds } from '../core/runtime/lookup';
 import { eachLimited } from '../core/runtime/parallel';
 import type { Store } from '../core/store/store.port';
 import type { GridDoc, UnitDoc } from './org.documents';
@@ -250,6 +250,8 @@ export async function applyImport(c: Changer, plan: ImportPlan): Promise<void> {
       const { _id, ...fields } = w.doc;
       await c.store.update(collection, { _id }, fields);
     }
+    // This instance's place cache may hold it as it was (or as missing).
+    forgetPlaces(c.store, collection, [w.doc._id]);
     await record(c, {
       action: `tree.${w.kind}.import`,
       entity: collection,

@@ -9,7 +9,7 @@ import { keyedId } from '../core/runtime/ids';
 import { loadPlaces } from '../core/runtime/lookup';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { deliver, primeRecipients, type RecipientCache } from '../messages/messages.port';
-import type { UnitDoc } from '../org/org.port';
+import { isActive, type UnitDoc } from '../org/org.port';
 import { postEntry } from './ledger';
 import type { ServiceDoc } from './points.documents';
 import { serviceEntity } from './points.entities';
@@ -23,6 +23,8 @@ export const logService: Handlers<PointsContract>['logService'] = async (input, 
   const unit = (await loadPlaces<UnitDoc>(ctx.store, 'units', [input.unitId])).get(input.unitId);
   if (isFailure(communityId) || !unit || unit.communityId !== communityId)
     return fail('AUTH.NOT_A_MEMBER', { unitId: '请选择本社区的单元' });
+  // A retired unit takes no new service (those it has keep naming it).
+  if (!isActive(unit)) return fail('INPUT.INVALID', { unitId: '该单元已停用，请选择其他单元' });
   const settings = await pointsSettingsOf(ctx.store, communityId);
   if (input.hours > settings.maxHoursPerRecord)
     return failWith('POINTS.HOURS_OVER_CAP', { max: settings.maxHoursPerRecord });

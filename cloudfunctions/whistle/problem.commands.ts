@@ -19,7 +19,7 @@ import { ownPhotos, photoFields } from '../core/runtime/photos';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { StoreConflictError } from '../core/store/store.port';
 import { deliver, primeRecipients, type RecipientCache } from '../messages/messages.port';
-import { placeOfUnit, workCalendar, settingsOf, type DepartmentDoc, type UnitDoc } from '../org/org.port';
+import { isActive, placeOfUnit, workCalendar, settingsOf, type DepartmentDoc, type UnitDoc } from '../org/org.port';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 import { problemEntity, whistledNotices } from './whistle.entities';
 import { problemView } from './problem.view';
@@ -44,6 +44,8 @@ export const submitProblem: Handlers<WhistleContract>['submitProblem'] = async (
     ownPhotos(ctx, photoFields('photos', input.photos)),
   ]);
   if (!unit) return fail('NOT_FOUND', { unitId: '请选择问题所在的单元' });
+  // A retired unit takes no new problem (those it has keep naming it).
+  if (!isActive(unit)) return fail('INPUT.INVALID', { unitId: '该单元已停用，请选择其他单元' });
   if (notYours) return notYours;
   const id = input.requestId ? keyedId(ctx.caller.openid, input.requestId) : ctx.rt.newId();
   const draft: Omit<ProblemDoc, 'history'> = {
@@ -97,6 +99,8 @@ async function whistle(
   const departments = await loadByIds<DepartmentDoc>(ctx.store, 'departments', ids);
   if (departments.size !== ids.length || [...departments.values()].some((d) => d.districtId !== p.districtId))
     return fail('INPUT.INVALID', { departments: '请选择本区的职能部门' });
+  if ([...departments.values()].some((d) => !isActive(d)))
+    return fail('INPUT.INVALID', { departments: '所选职能部门已停用，请重新选择' });
   // The community's rule and the holiday calendar of this year and the next (entered over the package's).
   const [settings, calendar] = await Promise.all([
     settingsOf(ctx.store, p.communityId),

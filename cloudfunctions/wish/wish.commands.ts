@@ -19,7 +19,7 @@ import { ownPhotos } from '../core/runtime/photos';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import type { TxStore, Where } from '../core/store/store.port';
 import { deliver, primeRecipients, type RecipientCache } from '../messages/messages.port';
-import { placeOfUnit, type UnitDoc } from '../org/org.port';
+import { isActive, placeOfUnit, type UnitDoc } from '../org/org.port';
 import { recordService, serviceId } from '../points/points.port';
 import type { WishDoc, WishHoldDoc } from './wish.documents';
 import { wishEntity, wishSettings } from './wish.entity';
@@ -62,6 +62,8 @@ export const postWish: Handlers<WishContract>['postWish'] = async (input, ctx) =
     ownPhotos(ctx, { photo: input.photo }),
   ]);
   if (!unit) return fail('NOT_FOUND', { unitId: '请选择您居住的单元' });
+  // A retired unit takes no new wish (the wishes it has keep naming it).
+  if (!isActive(unit)) return fail('INPUT.INVALID', { unitId: '该单元已停用，请选择其他单元' });
   if (notYours) return notYours;
   const settings = await wishSettings(ctx.store, unit.communityId);
   const id = input.requestId ? keyedId(ctx.caller.openid, input.requestId) : ctx.rt.newId();

@@ -265,7 +265,11 @@ describe('local server spreadsheets', () => {
         ).json()) as { ok: boolean; data?: any; error?: { code: string } },
       upload: async (body: Buffer) =>
         (await (
-          await fetch(`${url()}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body })
+          await fetch(`${url()}/api/upload`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}` },
+            body: new Uint8Array(body),
+          })
         ).json()) as { ok: boolean; data?: { id: string } },
     };
   };

@@ -61,3 +61,13 @@ export async function loadPlaces<T extends Doc>(
   }
   return found;
 }
+
+/**
+ * Drops places from this instance's cache after they changed (renamed, retired, restored), so the next read
+ * here sees them as they are; other instances see the change within PLACE_TTL_MS.
+ */
+export function forgetPlaces(store: Store, collection: PlaceCollection, ids: Iterable<string>): void {
+  const cache = placeCache.get(store);
+  if (!cache) return;
+  for (const id of ids) cache.delete(`${collection}/${id}`);
+}

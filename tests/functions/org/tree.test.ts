@@ -1,4 +1,13 @@
-import { createHarness, errorCode, ok, validReport, type Harness } from '../../support/harness';
+import {
+  activityInput,
+  createHarness,
+  errorCode,
+  ok,
+  problemInput,
+  validReport,
+  wishInput,
+  type Harness,
+} from '../../support/harness';
 
 const rid = (n: number) => `tree-request-${n}`;
 
@@ -240,6 +249,51 @@ describe('组织架构: the district manages its tree, a station its own grids a
     expect(org).toMatchObject({ ok: false, error: { code: 'CHECKIN.ORG_UNKNOWN' } });
     expect(h.store.dump('reports')).toHaveLength(before);
     ok(await h.call('checkin', 'demo-newmember', 'submitReport', { ...validReport, unitId: 'huazhongg1u2', token }));
+  });
+
+  test('a retired unit, grid or department takes no new wish, problem, service, activity or whistle', async () => {
+    const h = createHarness();
+    // A problem reported before the retirement, to be whistled after it.
+    const problemId = ok(await h.call('report', 'demo-resident', 'submitProblem', problemInput)).problem.id;
+    for (let u = 1; u <= 6; u++)
+      ok(await h.call('org', 'demo-station', 'retirePlace', { kind: 'unit', id: `huazhongg1u${u}` }));
+    ok(await h.call('org', 'demo-station', 'retirePlace', { kind: 'grid', id: 'huazhongg1' }));
+    ok(await h.call('org', 'demo-district', 'retirePlace', { kind: 'department', id: 'dept2' }));
+    // The wish and the service read units through the place cache, which the retirement refreshed here.
+    const retiredUnit = { unitId: '该单元已停用，请选择其他单元' };
+    const before = JSON.stringify(
+      ['wishes', 'problems', 'services', 'activities', 'whistles'].map((c) => h.store.dump(c)),
+    );
+    expect(await h.call('wish', 'demo-resident', 'postWish', wishInput)).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT.INVALID', fields: retiredUnit },
+    });
+    expect(await h.call('report', 'demo-resident', 'submitProblem', problemInput)).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT.INVALID', fields: retiredUnit },
+    });
+    const service = { description: '楼道清洁', unitId: 'huazhongg1u1', date: '2026-11-25', hours: 1 };
+    expect(await h.call('points', 'demo-member', 'logService', service)).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT.INVALID', fields: retiredUnit },
+    });
+    expect(
+      await h.call('checkin', 'demo-station', 'createActivity', activityInput(h, { gridId: 'huazhongg1' })),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT.INVALID', fields: { gridId: '该网格已停用，请选择其他网格' } },
+    });
+    const whistle = { problemId, action: 'whistle', departments: ['dept1', 'dept2'], leadDepartment: 'dept1' };
+    expect(await h.call('report', 'demo-station', 'triage', whistle)).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT.INVALID', fields: { departments: '所选职能部门已停用，请重新选择' } },
+    });
+    expect(
+      JSON.stringify(['wishes', 'problems', 'services', 'activities', 'whistles'].map((c) => h.store.dump(c))),
+    ).toBe(before);
+    // The problem reported before still goes on, to the departments in use; other units still take new records.
+    ok(await h.call('report', 'demo-station', 'triage', { ...whistle, departments: ['dept1'] }));
+    ok(await h.call('wish', 'demo-resident', 'postWish', { ...wishInput, unitId: 'huazhongg2u1' }));
   });
 
   test('the district retires an organisation and a department: they leave the 报到 form and the whistle choices', async () => {
