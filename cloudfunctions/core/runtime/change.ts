@@ -5,6 +5,7 @@ import type { Party, TransitionTable } from '@shared/core/transitions';
 import { fillText, noticeTable, type Audience, type NoticeRow } from '@shared/messages/notices';
 import type { NoticeTemplate } from '@shared/messages/templates';
 import { StoreConflictError, type Doc, type Patch, type Store, type TxStore, type Where } from '../store/store.port';
+import { eachLimited } from './parallel';
 import { pseudonymousId, scrub, type Subject } from './pseudonym';
 import type { Runtime } from './runtime';
 
@@ -455,7 +456,8 @@ export async function scrubAudit(
       limit: 100,
     });
     if (!page.items.length) break;
-    await Promise.all(page.items.map(rewrite));
+    // Each rewrite may first look up the messages its change sent: a few at a time, not a page at once.
+    await eachLimited(page.items, 20, rewrite);
   }
   const seen = new Set<string>();
   const targets = about.filter(({ entity, entityId }) => {
@@ -471,7 +473,7 @@ export async function scrubAudit(
             'audit',
             { where: { entity, entityId }, orderBy: [['at', 'asc']], limit: 200, after },
           );
-          await Promise.all(page.items.map(rewrite));
+          await eachLimited(page.items, 20, rewrite);
           after = page.next;
         } while (after);
       }),
