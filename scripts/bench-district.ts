@@ -213,6 +213,40 @@ export async function peopleCases(d: District, s: Seeded, secret: string): Promi
         source: '测试通知',
       }),
     },
+    // People and roles (issue 15): the lists, a search, a grant, an invitation code.
+    {
+      name: 'org.roleHolders',
+      fn: 'org',
+      action: 'roleHolders',
+      as: () => 'district',
+      data: () => ({ role: 'stationAdmin' }),
+    },
+    { name: 'org.findPeople', fn: 'org', action: 'findPeople', as: () => 'district', data: (i) => ({ q: `党员${i}` }) },
+    {
+      name: 'org.grantRole',
+      fn: 'org',
+      action: 'grantRole',
+      as: () => 'station',
+      data: (i) => ({ openid: member(i), role: 'unitLeader', scopeId: `c1g1u${(i % 30) + 1}` }),
+    },
+    {
+      name: 'org.createInvite',
+      fn: 'org',
+      action: 'createInvite',
+      as: () => 'station',
+      data: (i) => ({ requestId: `bench-invite-${i}-${now}`, role: 'gridSecretary', scopeId: 'c1g2', days: 7 }),
+    },
+    { name: 'org.invites', fn: 'org', action: 'invites', as: () => 'station', data: () => ({}) },
+    // 结对共建: a notice opens a pairing for every organisation of the district.
+    {
+      name: 'org.issuePairingNotice',
+      fn: 'org',
+      action: 'issuePairingNotice',
+      as: () => 'district',
+      data: (i) => ({ requestId: `bench-notice-${i}-${now}`, title: '结对共建通知', date: '2026-11-26' }),
+    },
+    { name: 'org.pairingNotices', fn: 'org', action: 'pairingNotices', as: () => 'district', data: () => ({}) },
+    { name: 'org.pairings (org)', fn: 'org', action: 'pairings', as: () => 'orgadmin', data: () => ({}) },
     {
       name: 'org.places',
       fn: 'org',
@@ -250,6 +284,14 @@ export async function peopleCases(d: District, s: Seeded, secret: string): Promi
       action: 'listReports',
       as: () => 'station',
       data: () => ({ status: 'pending', limit: 20 }),
+    },
+    {
+      // A name typed into the filter: matched as the list is read (at most 1,000 a page).
+      name: 'checkin.listReports (filter)',
+      fn: 'checkin',
+      action: 'listReports',
+      as: () => 'station',
+      data: (i) => ({ status: 'pending', q: `党员${i}`, limit: 20 }),
     },
     {
       name: 'checkin.reviewReport',
