@@ -6,7 +6,7 @@ import { eachLimited } from '../core/runtime/parallel';
 import type { Store } from '../core/store/store.port';
 import type { GridDoc, UnitDoc } from './org.documents';
 import { collectionOf, findAll, type PlaceDoc } from './tree.places';
-import { ACTIVE, columnNames, RETIRED, sheetNames, type TreeRow, type TreeRows } from './tree.layout';
+import { ACTIVE, columnNames, kindsInFile, RETIRED, sheetNames, type TreeRow, type TreeRows } from './tree.layout';
 
 export { MAX_PROBLEMS, type TreeRow, type TreeRows } from './tree.layout';
 
@@ -19,6 +19,7 @@ export { MAX_PROBLEMS, type TreeRow, type TreeRows } from './tree.layout';
  */
 
 const COMMUNITY_ID = /^[a-z0-9]{1,14}$/;
+const SEQ_RULE = '序号应为1至9999的整数（不填：已有的保持原序，新增的排在最后）';
 const PLACE_ID = /^[A-Za-z0-9_-]{1,40}$/;
 
 type Wanted = { kind: PlaceKind; row: TreeRow; doc: PlaceDoc };
@@ -52,7 +53,6 @@ export async function planImport(
   const seqs = new Map<string, number>();
   for (const kind of placeKinds) {
     const ids = new Map<string, number>();
-    const position = new Map<string, number>();
     for (const r of rows[kind]) {
       const idRule = kind === 'community' ? COMMUNITY_ID : PLACE_ID;
       if (!r.id) problem(kind, r.row, columnNames.id, '请填写编号');
@@ -76,13 +76,12 @@ export async function planImport(
       if (parentKind) {
         const header = columnNames.parentId[kind as 'grid' | 'unit'];
         if (!r.parentId) problem(kind, r.row, header, `请填写${header}`);
-        const n = (position.get(r.parentId ?? '') ?? 0) + 1;
-        position.set(r.parentId ?? '', n);
+        // Left empty: a place already there keeps its order, a new one goes after its parent's last.
         const text = (r.seq ?? '').trim();
-        const seq = text === '' ? n : Number(text);
-        if (!Number.isInteger(seq) || seq < 1 || seq > 9999)
-          problem(kind, r.row, columnNames.seq, '序号应为1至9999的整数（不填则按行的先后）');
-        else seqs.set(`${kind}/${r.id}`, seq);
+        const seq = Number(text);
+        if (text !== '' && (!Number.isInteger(seq) || seq < 1 || seq > 9999))
+          problem(kind, r.row, columnNames.seq, SEQ_RULE);
+        else if (text !== '') seqs.set(`${kind}/${r.id}`, seq);
       }
     }
   }
@@ -108,10 +107,30 @@ export async function planImport(
   const files = Object.fromEntries(placeKinds.map((k) => [k, inFile(k)])) as Record<PlaceKind, Map<string, TreeRow>>;
   const outsideParents = (kind: 'grid' | 'unit') =>
     rows[kind].map((r) => r.parentId!).filter((id) => !files[parentOfKind[kind]!].has(id));
-  const [extraCommunities, extraGrids] = await Promise.all([
+  const [extraCommunities, extraGrids, siblings] = await Promise.all([
     loadByIds<PlaceDoc>(store, 'communities', outsideParents('grid')),
     loadByIds<PlaceDoc>(store, 'grids', outsideParents('unit')),
+    storedSiblings(store, districtId, rows),
   ]);
+  // A new grid or unit without an order goes after the last of its parent's (stored or in the file).
+  const lastSeq = new Map<string, number>();
+  const raise = (key: string, seq: number) => lastSeq.set(key, Math.max(lastSeq.get(key) ?? 0, seq));
+  for (const kind of ['grid', 'unit'] as const) {
+    for (const d of siblings.get(kind) ?? []) raise(`${kind}/${parentOf(kind, d)}`, (d as GridDoc).seq);
+    for (const r of rows[kind]) {
+      const seq = seqs.get(`${kind}/${r.id}`) ?? (stored.get(kind)?.get(r.id) as GridDoc | undefined)?.seq;
+      if (seq !== undefined) raise(`${kind}/${r.parentId}`, seq);
+    }
+  }
+  const seqOf = (kind: PlaceKind, r: TreeRow, before: PlaceDoc | undefined): number | undefined => {
+    if (kind !== 'grid' && kind !== 'unit') return undefined;
+    const given = seqs.get(`${kind}/${r.id}`) ?? (before as GridDoc | undefined)?.seq;
+    if (given !== undefined) return given;
+    const key = `${kind}/${r.parentId}`;
+    const next = (lastSeq.get(key) ?? 0) + 1;
+    lastSeq.set(key, next);
+    return next;
+  };
   const retiredNow = (kind: PlaceKind, id: string): boolean | null => {
     const r = files[kind].get(id);
     if (r) return r.status === RETIRED;
@@ -172,7 +191,7 @@ export async function planImport(
         if (earlier) problem(kind, r.row, columnNames.name, `与第${earlier}行同属一个上级且名称相同`);
         else names.set(key, r.row);
       }
-      const seq = seqs.get(`${kind}/${r.id}`);
+      const seq = seqOf(kind, r, before);
       const doc = {
         _id: r.id,
         name: r.name,
@@ -195,9 +214,81 @@ export async function planImport(
       } else plan.counts[kind].unchanged++;
     }
   }
-  // A community or grid the file retires must have nothing in use left under it (in the file or only stored).
+  // A community or grid the file retires must have nothing in use left under it (in the file or only stored);
+  // a place in use must not share its name with another in use under the same parent that only the store has.
+  storedNamesTaken(siblings, rows, files, problem);
   await retiredWithChildren(store, plan, files, problem);
   return problems.length ? { problems } : { plan };
+}
+
+/** Parents per query when reading the stored places under the file's grids and communities. */
+const PARENTS_PER_QUERY = 100;
+
+/** The parent a stored grid or unit sits under (its community, its grid); the district's for the other kinds. */
+function parentOf(kind: PlaceKind, d: PlaceDoc): string {
+  return kind === 'grid' ? (d as GridDoc).communityId : kind === 'unit' ? (d as UnitDoc).gridId : '';
+}
+
+/**
+ * The stored places under the parents the file names (a grid's siblings under its community, a unit's under
+ * its grid; for the other kinds the district's), read in batches alongside the file's own ids.
+ */
+async function storedSiblings(store: Store, districtId: string, rows: TreeRows): Promise<Map<PlaceKind, PlaceDoc[]>> {
+  const under = async (kind: 'grid' | 'unit'): Promise<PlaceDoc[]> => {
+    const field = kind === 'grid' ? 'communityId' : 'gridId';
+    const parents = [...new Set(rows[kind].map((r) => r.parentId as string))];
+    const chunks: string[][] = [];
+    for (let i = 0; i < parents.length; i += PARENTS_PER_QUERY) chunks.push(parents.slice(i, i + PARENTS_PER_QUERY));
+    const pages = await Promise.all(
+      chunks.map((chunk) =>
+        findAll<PlaceDoc>(store, collectionOf[kind], { where: { [field]: { $in: chunk } }, orderBy: [['seq', 'asc']] }),
+      ),
+    );
+    return pages.flat();
+  };
+  const inDistrict = (kind: PlaceKind) =>
+    rows[kind].length
+      ? findAll<PlaceDoc>(store, collectionOf[kind], {
+          where: { districtId },
+          orderBy: [
+            ['districtId', 'asc'],
+            ['name', 'asc'],
+          ],
+        })
+      : Promise.resolve([]);
+  return new Map(
+    await Promise.all(
+      kindsInFile.map(
+        async (kind) =>
+          [kind, kind === 'grid' || kind === 'unit' ? await under(kind) : await inDistrict(kind)] as const,
+      ),
+    ),
+  );
+}
+
+/** A place in use must not share its name with another in use under the same parent that only the store has. */
+function storedNamesTaken(
+  siblings: Map<PlaceKind, PlaceDoc[]>,
+  rows: TreeRows,
+  files: Record<PlaceKind, Map<string, TreeRow>>,
+  problem: (kind: PlaceKind, row: number, field: string, reason: string) => void,
+): void {
+  for (const [kind, docs] of siblings) {
+    // Only what the file does not list: a listed place is as its row says.
+    const taken = new Map(
+      docs.filter((d) => !d.retiredAt && !files[kind].has(d._id)).map((d) => [`${parentOf(kind, d)}/${d.name}`, d._id]),
+    );
+    for (const r of rows[kind]) {
+      const other = r.status === RETIRED ? undefined : taken.get(`${r.parentId ?? ''}/${r.name}`);
+      if (other)
+        problem(
+          kind,
+          r.row,
+          columnNames.name,
+          `与系统中已有的${sheetNames[kind]}“${r.name}”（编号 ${other}）同属一个上级且名称相同`,
+        );
+    }
+  }
 }
 
 async function retiredWithChildren(

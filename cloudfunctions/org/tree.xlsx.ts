@@ -31,7 +31,12 @@ function columnsOf(kind: PlaceKind): Column[] {
   ];
   if (kind === 'grid' || kind === 'unit')
     columns.push(
-      { key: 'seq', header: columnNames.seq, width: 8, note: '1至9999的整数，决定列表中的先后；不填则按行的先后' },
+      {
+        key: 'seq',
+        header: columnNames.seq,
+        width: 8,
+        note: '1至9999的整数，决定列表中的先后；不填：已有的保持原序，新增的排在同一上级的最后',
+      },
       {
         key: 'parentId',
         header: columnNames.parentId[kind],

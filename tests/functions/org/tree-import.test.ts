@@ -84,7 +84,8 @@ describe('组织架构 xlsx: export, template, import with a report, import twic
       department: { added: 0, changed: 1, unchanged: 5 },
     });
     expect(h.store.dump('units').filter((u) => u.gridId === 'renming1')).toEqual([
-      { _id: 'renming1u1', name: '01栋1单元', seq: 1, gridId: 'renming1', communityId: 'renmin', districtId: 'yj' },
+      // Without an order it goes after the grid's last (the other row says 7).
+      { _id: 'renming1u1', name: '01栋1单元', seq: 8, gridId: 'renming1', communityId: 'renmin', districtId: 'yj' },
       { _id: 'renming1u2', name: '01栋2单元', seq: 7, gridId: 'renming1', communityId: 'renmin', districtId: 'yj' },
     ]);
     expect(h.store.dump('departments').find((d) => d._id === 'dept1')).toMatchObject({ name: '区城市管理局' });
@@ -124,7 +125,12 @@ describe('组织架构 xlsx: export, template, import with a report, import twic
       { sheet: '社区', row: 5, field: '编号', reason: '社区编号只能用小写字母和数字，最多14位（它印在社区报到码里）' },
       { sheet: '社区', row: 6, field: '编号', reason: '编号与第2行重复' },
       { sheet: '社区', row: 6, field: '名称', reason: '请填写名称' },
-      { sheet: '网格', row: 11, field: '序号', reason: '序号应为1至9999的整数（不填则按行的先后）' },
+      {
+        sheet: '网格',
+        row: 11,
+        field: '序号',
+        reason: '序号应为1至9999的整数（不填：已有的保持原序，新增的排在最后）',
+      },
       { sheet: '单元', row: 56, field: '状态', reason: '状态只能填“在用”或“停用”（不填为在用）' },
       { sheet: '单元', row: 57, field: '编号', reason: '编号与第2行重复' },
     ]);
@@ -159,6 +165,43 @@ describe('组织架构 xlsx: export, template, import with a report, import twic
       ]),
     );
     expect(tree(h)).toBe(before);
+  });
+
+  test('a file that names a place the district already has under another 编号 is reported, nothing written', async () => {
+    const h = createHarness();
+    // Only the new rows, as a district adding to its tree might send: the store has the rest.
+    const wb = await exported(h, true);
+    wb.getWorksheet('单元')!.addRow(['newunit', '01栋1单元', '', 'huazhongg1', '']);
+    wb.getWorksheet('单元')!.addRow(['newunit2', '09栋1单元', '', 'huazhongg1', '']);
+    wb.getWorksheet('社区')!.addRow(['xiaosu2', '孝肃社区', '']);
+    const before = tree(h);
+    const report = ok(await h.call('org', 'demo-district', 'importTree', { fileId: await upload(h, wb) }));
+    expect(report.problems).toEqual([
+      {
+        sheet: '社区',
+        row: 2,
+        field: '名称',
+        reason: '与系统中已有的社区“孝肃社区”（编号 xiaosu）同属一个上级且名称相同',
+      },
+      {
+        sheet: '单元',
+        row: 2,
+        field: '名称',
+        reason: '与系统中已有的单元“01栋1单元”（编号 huazhongg1u1）同属一个上级且名称相同',
+      },
+    ]);
+    expect(tree(h)).toBe(before);
+    // Under a name of its own it goes in, after the grid's units.
+    wb.getWorksheet('单元')!.getRow(2).getCell(2).value = '09栋2单元';
+    wb.getWorksheet('社区')!.getRow(2).getCell(2).value = '孝肃新村社区';
+    const written = ok(await h.call('org', 'demo-district', 'importTree', { fileId: await upload(h, wb) }));
+    expect(written.counts.unit).toEqual({ added: 2, changed: 0, unchanged: 0 });
+    expect(
+      h.store
+        .dump('units')
+        .filter((u) => ['newunit', 'newunit2'].includes(u._id))
+        .map((u) => u.seq),
+    ).toEqual([7, 8]);
   });
 
   test('not an xlsx, a sheet renamed, another person’s file, another district’s ids: refused or reported', async () => {
