@@ -2,8 +2,9 @@ import { failWith } from '@shared/core/result';
 import { roleLabels } from '@shared/core/roles';
 import type { AccountContract } from '@shared/org/account.contract';
 import { policyVersion } from '@shared/org/policy';
-import { record, scrubAudit, scrubRecord, type Changer } from '../core/runtime/change';
+import { record, scrubAudit, scrubRecord, type AuditDoc, type Changer } from '../core/runtime/change';
 import type { GrantDoc, PersonDoc } from '../core/runtime/identity';
+import { loadByIds } from '../core/runtime/lookup';
 import { subjectOf, type Subject } from '../core/runtime/pseudonym';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { StoreConflictError, type Doc, type Store } from '../core/store/store.port';
@@ -13,6 +14,7 @@ import { pointsAccount } from '../points/points.port';
 import { whistleAccount } from '../whistle/whistle.port';
 import { wishAccount } from '../wish/wish.port';
 import type { ClosureDoc, ConsentDoc } from './account.documents';
+import type { InviteDoc } from './people.documents';
 import { me } from './org.queries';
 
 /** Agreeing to the privacy policy and user agreement in force: recorded (which version, when) and audited. */
@@ -46,6 +48,17 @@ export const consent: Handlers<AccountContract>['consent'] = async (input, ctx) 
  * handed over by whoever granted it; a wish, a post place or an order someone else is waiting on is
  * finished, given up or cancelled by the person, who knows its state. The member role goes with the account.
  */
+/** The invitations the person asked a role by (found through their audit records: invites are kept by granter). */
+async function invitesRequested(store: Store, openid: string): Promise<InviteDoc[]> {
+  const asked = await store.find<AuditDoc & Doc>('audit', {
+    where: { actor: openid, entity: 'invites' },
+    orderBy: [['at', 'desc']],
+    limit: 100,
+  });
+  const invites = await loadByIds<InviteDoc>(store, 'invites', [...new Set(asked.items.map((a) => a.entityId))]);
+  return [...invites.values()].filter((i) => i.requester?.openid === openid);
+}
+
 async function blockersOf(ctx: Ctx): Promise<string[]> {
   const { store, caller } = ctx;
   const who = caller.grants.some((g) => g.role !== 'member') ? await me({}, ctx) : null;
@@ -58,12 +71,16 @@ async function blockersOf(ctx: Ctx): Promise<string[]> {
               `您担任“${roleLabels[g.role]}${g.scopeName ? `（${g.scopeName}）` : ''}”，请先请上级管理员撤销该身份`,
           )
       : [];
-  const others = await Promise.all([
+  const [invites, ...others] = await Promise.all([
+    invitesRequested(store, caller.openid),
     checkinAccount.checkinBlockers(store, caller.openid),
     wishAccount.wishBlockers(store, caller.openid),
     pointsAccount.pointsBlockers(store, caller.openid),
   ]);
-  return [...roles, ...others.flat()];
+  const asking = invites
+    .filter((i) => i.status === 'requested')
+    .map((i) => `您申请的“${roleLabels[i.role]}（${i.scopeName}）”身份正在等待审批，请等审批后再注销`);
+  return [...roles, ...asking, ...others.flat()];
 }
 
 /** Whether anything at all is held under this OPENID (a closing done leaves nothing: a second one does nothing). */
@@ -96,6 +113,10 @@ async function startClosure(ctx: Ctx): Promise<ClosureDoc> {
     checkinAccount.enrolmentIdentity(store, openid),
     wishAccount.wishIdentity(store, openid),
     whistleAccount.problemIdentity(store, openid),
+    invitesRequested(store, openid).then((invites) => ({
+      names: invites.flatMap((i) => (i.requester ? [i.requester.name] : [])),
+      phones: invites.flatMap((i) => (i.requester ? [i.requester.phone] : [])),
+    })),
   ]);
   const doc: ClosureDoc = {
     _id: openid,
@@ -118,7 +139,7 @@ const rekeyed = ['reports', 'postClaims', 'accounts', 'itemHolds', 'people', 'gr
 
 /**
  * Records others changed that the person acted on in another capacity (a 报到 they reviewed as the station,
- * an activity they organised, a grant they gave): found through their audit records, their OPENID in those
+ * an activity they organised, a grant they gave, an invitation they asked a role by): found through their audit records, their OPENID in those
  * records' fields and timelines replaced by the pseudonym and their name taken out of the text.
  */
 const actedOn = new Set([
@@ -138,6 +159,7 @@ const actedOn = new Set([
   'grants',
   'holidayYears',
   'communitySettings',
+  'invites',
 ]);
 
 async function scrubActedOn(store: Store, subject: Subject): Promise<Array<{ entity: string; entityId: string }>> {

@@ -16,5 +16,8 @@ export type ClosureDoc = { _id: string; pseudonym: string; names: string[]; phon
 /** A person's own data: consent to the privacy policy, what is held about them, 注销: the collections and the queries (see core/store/indexes.ts). */
 export const accountStorage: { collections: readonly string[]; indexes: readonly IndexDef[] } = {
   collections: ['closures', 'consents'],
-  indexes: [],
+  indexes: [
+    // 注销: the invitations a person asked a role by, found through their audit records.
+    { collection: 'audit', fields: ['actor', 'entity', 'at', '_id'] },
+  ],
 };

@@ -450,3 +450,38 @@ describe('注销 of a former station admin', () => {
     expect(JSON.stringify(mine)).not.toContain('钱前任');
   });
 });
+
+describe('注销 while asking a role by an invitation', () => {
+  test('refused while the request waits; once decided, the invitation keeps no name or number of theirs', async () => {
+    const h = createHarness();
+    const made = ok(
+      await h.call('org', 'demo-station', 'createInvite', {
+        requestId: 'req-gone-invite-01',
+        role: 'unitLeader',
+        scopeId: 'huazhongg1u1',
+        days: 7,
+      }),
+    );
+    ok(await h.call('org', 'wx-asker', 'requestInvite', { token: made.token, name: '钱问问', phone: '13955550009' }));
+    const before = JSON.stringify(collections.map((c) => h.store.dump(c)));
+    const refused = await h.call('org', 'wx-asker', 'closeAccount', confirm);
+    expect(errorCode(refused)).toBe('ACCOUNT.CLOSE_BLOCKED');
+    expect(refused.ok ? '' : refused.error.message).toContain('正在等待审批');
+    expect(JSON.stringify(collections.map((c) => h.store.dump(c)))).toBe(before);
+    ok(
+      await h.call('org', 'demo-station', 'decideInvite', {
+        inviteId: made.invite.id,
+        decision: 'reject',
+        reason: '请先在社区报到',
+      }),
+    );
+    expect(held(h, '钱问问').length).toBeGreaterThan(0);
+    ok(await h.call('org', 'wx-asker', 'closeAccount', confirm));
+    expect(held(h, '钱问问', '13955550009', 'wx-asker')).toEqual([]);
+    const pseudonym = h.store.dump('audit').find((a) => a.action === 'account.close')?.actor;
+    expect(h.store.dump('invites').find((i) => i._id === made.invite.id)).toMatchObject({
+      status: 'rejected',
+      requester: { openid: pseudonym, name: '已注销用户' },
+    });
+  });
+});
