@@ -10,6 +10,8 @@ import type { AccountDoc, LedgerDoc } from '../cloudfunctions/points/points.docu
 import type { ProblemDoc, WhistleDoc } from '../cloudfunctions/whistle/whistle.documents';
 import type { WishDoc } from '../cloudfunctions/wish/wish.documents';
 import { buildTree, DISTRICT_ID, type Seeder } from '../local/demo-data';
+import { CLOSE_CONFIRMATION } from '../shared/src/org/account.contract';
+import { policyVersion } from '../shared/src/org/policy';
 
 /**
  * The bench's district and its cases, for any store: seeded at a chosen size, then each feature's
@@ -253,6 +255,35 @@ export async function peopleCases(d: District, s: Seeded, secret: string): Promi
       action: 'places',
       as: (i) => `p${i}`,
       data: (i) => ({ communityId: 'c1', gridId: `c1g${(i % 10) + 1}` }),
+    },
+    // A person's own data (issue 15, part 7): consent, 我的数据 of a member with points, 注销 of a resident who
+    // agreed and reported a problem (a long operation by its nature: every record of theirs, resumable).
+    { name: 'org.consentState', fn: 'org', action: 'consentState', as: (i) => `p${i}`, data: () => ({}) },
+    {
+      name: 'org.consent',
+      fn: 'org',
+      action: 'consent',
+      as: (i) => `fresh${i}`,
+      data: () => ({ version: policyVersion }),
+    },
+    { name: 'org.myData', fn: 'org', action: 'myData', as: (i) => `p${i}`, data: () => ({}) },
+    {
+      name: 'org.closeAccount',
+      fn: 'org',
+      action: 'closeAccount',
+      as: (i) => `leaver${i}`,
+      data: () => ({ confirm: CLOSE_CONFIRMATION }),
+      before: async () => {
+        for (let i = 0; i < d.rounds; i++) {
+          await call(d, 'org', 'consent', `leaver${i}`, { version: policyVersion });
+          await call(d, 'report', 'submitProblem', `leaver${i}`, {
+            category: '环境卫生',
+            description: '楼下垃圾桶满了没人清运',
+            unitId: 'c1g1u1',
+            phone: '13900000000',
+          });
+        }
+      },
     },
     { name: 'checkin.communityCode', fn: 'checkin', action: 'communityCode', as: () => 'station', data: () => ({}) },
     { name: 'checkin.reportForm', fn: 'checkin', action: 'reportForm', as: (i) => `new${i}`, data: () => ({ token }) },

@@ -4,6 +4,7 @@ import type { AccountContract } from '@shared/org/account.contract';
 import { policyVersion } from '@shared/org/policy';
 import { record, scrubAudit, scrubRecord, type AuditDoc, type Changer } from '../core/runtime/change';
 import type { GrantDoc, PersonDoc } from '../core/runtime/identity';
+import { keyedId } from '../core/runtime/ids';
 import { loadByIds } from '../core/runtime/lookup';
 import { subjectOf, type Subject } from '../core/runtime/pseudonym';
 import type { Ctx, Handlers } from '../core/runtime/router';
@@ -17,29 +18,63 @@ import type { ClosureDoc, ConsentDoc } from './account.documents';
 import type { InviteDoc } from './people.documents';
 import { me } from './org.queries';
 
+/**
+ * The audit record of a person's agreement to a version: one per person and version, its id made from both
+ * (hashed: an audit record's id never shows who). A retry whose first write succeeded but whose answer was lost
+ * finds the consent written and writes the record if it is missing; never twice.
+ */
+async function auditConsent(ctx: Ctx, openid: string, before: string | null, agreedAt: string): Promise<void> {
+  const id = `consent~${keyedId(openid, policyVersion)}`;
+  try {
+    await record(
+      { ...ctx, newId: () => id },
+      {
+        action: 'account.consent',
+        entity: 'consents',
+        entityId: openid,
+        before: before ? { version: before } : null,
+        after: { version: policyVersion, agreedAt },
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof StoreConflictError)) throw error;
+  }
+}
+
 /** Agreeing to the privacy policy and user agreement in force: recorded (which version, when) and audited. */
 export const consent: Handlers<AccountContract>['consent'] = async (input, ctx) => {
   if (input.version !== policyVersion) return failWith('ACCOUNT.POLICY_CHANGED', { version: policyVersion });
   const openid = ctx.caller.openid;
   const earlier = await ctx.store.get<ConsentDoc>('consents', openid);
-  // Agreeing again to the version already agreed to changes nothing (a double tap, a second phone).
-  if (earlier?.version === policyVersion) return { current: policyVersion, agreed: earlier, upToDate: true };
-  const doc: ConsentDoc = { _id: openid, version: policyVersion, agreedAt: ctx.now.toISOString() };
-  await ctx.store.transaction(async (tx) => {
-    await tx.set('consents', doc);
-    await record(
-      ctx,
-      {
-        action: 'account.consent',
-        entity: 'consents',
-        entityId: openid,
-        before: earlier ? { version: earlier.version } : null,
-        after: { version: doc.version, agreedAt: doc.agreedAt },
-      },
-      tx,
-    );
+  const agreed = (doc: ConsentDoc) => ({
+    current: policyVersion,
+    agreed: { version: doc.version, agreedAt: doc.agreedAt },
+    upToDate: true,
   });
-  return { current: policyVersion, agreed: { version: doc.version, agreedAt: doc.agreedAt }, upToDate: true };
+  // Agreed already (a double tap, a second phone, a retry): nothing new, only an audit record a lost answer left out.
+  if (earlier?.version === policyVersion) {
+    await auditConsent(ctx, openid, null, earlier.agreedAt);
+    return agreed(earlier);
+  }
+  const doc: ConsentDoc = { _id: openid, version: policyVersion, agreedAt: ctx.now.toISOString() };
+  // Not a transaction (fewer round trips): the first agreement is an insert, a later one an update of the
+  // version read; of two taps at once, the one that did not write answers with what the other wrote.
+  try {
+    const wrote = earlier
+      ? (await ctx.store.update(
+          'consents',
+          { _id: openid, version: earlier.version },
+          { version: doc.version, agreedAt: doc.agreedAt },
+        )) > 0
+      : (await ctx.store.insert('consents', doc), true);
+    if (!wrote) return agreed((await ctx.store.get<ConsentDoc>('consents', openid)) ?? doc);
+  } catch (error) {
+    if (!(error instanceof StoreConflictError)) throw error;
+    return agreed((await ctx.store.get<ConsentDoc>('consents', openid)) ?? doc);
+  }
+  // The record first, then its audit record.
+  await auditConsent(ctx, openid, earlier?.version ?? null, doc.agreedAt);
+  return agreed(doc);
 };
 
 /**

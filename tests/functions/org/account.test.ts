@@ -65,6 +65,24 @@ describe('consent to the privacy policy', () => {
     expect(ok(await h.call('org', 'wx-first', 'consentState', {})).upToDate).toBe(true);
   });
 
+  test('a retry after a lost answer: the consent once, its audit record once (written if the first call left it out)', async () => {
+    // The consent is written, then the request fails before its audit record.
+    const insert = h.store.insert.bind(h.store);
+    const write = jest.spyOn(h.store, 'insert').mockImplementation(async (collection, doc) => {
+      if (collection === 'audit') throw new Error('connection reset');
+      return insert(collection, doc);
+    });
+    expect(errorCode(await h.call('org', 'wx-retry', 'consent', { version: policyVersion }))).toBe('INTERNAL');
+    write.mockRestore();
+    expect(h.store.dump('consents').filter((c) => c._id === 'wx-retry')).toHaveLength(1);
+    expect(h.store.dump('audit').filter((a) => a.actor === 'wx-retry')).toHaveLength(0);
+    ok(await h.call('org', 'wx-retry', 'consent', { version: policyVersion }));
+    ok(await h.call('org', 'wx-retry', 'consent', { version: policyVersion }));
+    expect(h.store.dump('audit').filter((a) => a.actor === 'wx-retry' && a.action === 'account.consent')).toHaveLength(
+      1,
+    );
+  });
+
   test('an older version, or none, is refused and recorded nowhere', async () => {
     const before = everything(h);
     expect(errorCode(await h.call('org', 'wx-old', 'consent', { version: '2020-01-01' }))).toBe(
