@@ -3,17 +3,55 @@ import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { beijing } from '@shared/core/time';
-import { entryKindLabels } from '@shared/points/points.rules';
+import { entryKindLabels, type OrderStatus } from '@shared/points/points.rules';
 import { call, type Output } from '../../../api/call';
 import { TextField } from '../../../components/form';
 import { NoteAction } from '../../../components/note-action';
 import { ErrorView, Loading } from '../../../components/states';
 import { runAction } from '../../../hooks/use-action';
-import { useLoad } from '../../../hooks/use-call';
+import { useListPage, useLoad } from '../../../hooks/use-call';
+import { PagedList, Tabs } from '../../../components/paged-list';
+import { ListFilterBar, type Filter } from '../../../components/list-filter';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 import { Page } from '../../../components/page';
 import { limits } from '../../../components/limits';
 import { confirmFirst } from '../../../hooks/confirm';
+
+const orderTabs: Array<{ value: OrderStatus; label: string }> = [
+  { value: 'placed', label: '待领取' },
+  { value: 'picked_up', label: '已领取' },
+  { value: 'cancelled', label: '已取消' },
+];
+
+/** The community's orders by state, narrowed by a member's name, an item or a pickup code, and dates. */
+function Orders() {
+  const [status, setStatus] = useState<OrderStatus>('placed');
+  const [filter, setFilter] = useState<Filter>({});
+  const list = useListPage(
+    (cursor) => call('points', 'stationOrders', { status, ...filter, cursor, limit: 20 }),
+    [status, JSON.stringify(filter)],
+  );
+  return (
+    <View data-testid="station-orders">
+      <View className="section-title">兑换订单</View>
+      <Tabs tabs={orderTabs} value={status} onChange={setStatus} />
+      <ListFilterBar value={filter} onChange={setFilter} noGrid placeholder="党员姓名、商品或领取码" />
+      <PagedList list={list} empty={{ title: '暂无订单' }}>
+        {(o) => (
+          <View key={o.id} className="list-item" data-testid="station-order" data-name={o.memberName}>
+            <View className="row">
+              <View className="card-title">{o.itemName}</View>
+              <View className="tag tag-other">{o.price}分</View>
+            </View>
+            <View className="list-line">兑换人：{o.memberName}</View>
+            <View className="list-line">下单：{beijing(o.createdAt)}</View>
+            {o.pickedUpAt ? <View className="list-line">领取：{beijing(o.pickedUpAt)}</View> : null}
+          </View>
+        )}
+      </PagedList>
+    </View>
+  );
+}
 
 /** 核销: enter (or scan, in the mini-program) a member's pickup code and hand the item over. */
 function HandOver() {
@@ -151,6 +189,7 @@ export default function PointsStation() {
   return (
     <Page title="积分管理">
       <HandOver />
+      <Orders />
       <Settings />
       <Correction />
       <View className="float-action">
