@@ -304,6 +304,14 @@ export const closeAccount: Handlers<AccountContract>['closeAccount'] = async (_i
         grantsRemoved: grants.items.length,
       },
     });
+  // The photo files they took, no longer named by any record: out of storage too. A failure leaves files nobody
+  // can reach (storage is closed to clients; no record names them), so it is logged, not answered.
+  if (subject.dropped.size)
+    await ctx.rt.files
+      ?.remove?.([...subject.dropped])
+      .catch((error: unknown) =>
+        ctx.rt.log({ level: 'warn', fn: 'org', action: 'closeAccount', error: String(error) }),
+      );
   await store.transaction(async (tx) => void (await tx.remove('closures', openid)));
   return { closed: true };
 };

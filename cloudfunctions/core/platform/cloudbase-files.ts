@@ -14,6 +14,11 @@ export type TempUrlApi = {
   downloadFile(options: { fileID: string }): Promise<{ fileContent?: Buffer | string }>;
   /** `app.uploadFile`: stores the bytes at `cloudPath` and answers its `fileID`. */
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID?: string }>;
+  /**
+   * `app.deleteFile`: posts `storage.batchDeleteFile` with `fileid_list` and answers the server's `delete_list`
+   * as `fileList`, each `{ fileID, code }` (SUCCESS, or why not, such as STORAGE_FILE_NONEXIST).
+   */
+  deleteFile(options: { fileList: string[] }): Promise<{ fileList?: Array<{ code?: string; fileID?: string }> }>;
 };
 
 const cloudId = /^cloud:\/\/[A-Za-z0-9._-]+\/[\w.\-/]+$/;
@@ -57,6 +62,15 @@ export function cloudbaseFiles(app: TempUrlApi, onRequest?: (op: string) => void
         // A file that is not there (or not readable) is the caller's to choose again, not a fault.
         return null;
       }
+    },
+    async remove(ids) {
+      const wanted = [...new Set(ids.filter((id) => cloudId.test(id)))];
+      await Promise.all(
+        inChunks(wanted, FILES_PER_REQUEST).map(async (part) => {
+          onRequest?.('storage.batchDeleteFile');
+          await app.deleteFile({ fileList: part });
+        }),
+      );
     },
     async write(folder, name, bytes) {
       onRequest?.('storage.uploadFile');

@@ -24,6 +24,11 @@ export type FileServices = {
    * its id, which `urls` turns into a short-lived download link.
    */
   write?(folder: string, name: string, bytes: Buffer): Promise<string>;
+  /**
+   * Deletes stored files (a closed account's photos); an id without a file is no error. Absent where nothing
+   * is ever deleted (a test's stand-in storage).
+   */
+  remove?(ids: readonly string[]): Promise<void>;
 };
 
 /** How long a URL a view hands out keeps working (seconds); a page shown again gets fresh ones. */

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FILES_PER_REQUEST, FILE_URL_TTL_S, inChunks, uploaderKey, type FileServices } from './files';
@@ -74,6 +74,13 @@ export function localFiles(options: LocalFilesOptions): LocalFiles {
       const file = fileOf(id);
       if (!file || !exists(id) || statSync(file).size > maxBytes) return null;
       return readFileSync(file);
+    },
+    async remove(ids) {
+      options.onOperation?.('files.remove');
+      for (const id of batch(ids)) {
+        const file = fileOf(id);
+        if (file && exists(id)) rmSync(file);
+      }
     },
     async write(folder, _name, bytes) {
       options.onOperation?.('files.write');

@@ -24,6 +24,8 @@ export type Subject = {
   phones: string[];
   /** The uploader key their photos' ids carry (derived from the OPENID): such a photo is theirs. */
   photoKey: string;
+  /** Their photos taken out of records so far: the files go from storage at the end of the closing. */
+  dropped: Set<string>;
 };
 
 export function subjectOf(
@@ -35,7 +37,14 @@ export function subjectOf(
 ): Subject {
   const nonEmpty = (list: Iterable<string | null | undefined>) =>
     [...new Set([...list].filter((v): v is string => typeof v === 'string' && v.trim().length > 0))].sort();
-  return { openid, pseudonym, names: nonEmpty(names), phones: nonEmpty(phones), photoKey: uploaderKey(secret, openid) };
+  return {
+    openid,
+    pseudonym,
+    names: nonEmpty(names),
+    phones: nonEmpty(phones),
+    photoKey: uploaderKey(secret, openid),
+    dropped: new Set(),
+  };
 }
 
 /** A photo id the person uploaded. */
@@ -59,13 +68,23 @@ export function pseudonymousId(subject: Subject, id: string): string {
 export function scrub(value: unknown, subject: Subject): unknown {
   if (typeof value === 'string') {
     if (value === subject.openid) return subject.pseudonym;
-    if (isTheirPhoto(subject, value)) return null;
+    if (isTheirPhoto(subject, value)) {
+      subject.dropped.add(value);
+      return null;
+    }
     let text = value;
     for (const phone of subject.phones) text = text.split(phone).join('***********');
     for (const name of subject.names) text = text.split(name).join(ERASED_NAME);
     return text;
   }
-  if (Array.isArray(value)) return value.filter((v) => !isTheirPhoto(subject, v)).map((v) => scrub(v, subject));
+  if (Array.isArray(value)) {
+    const kept = value.filter((v) => {
+      if (!isTheirPhoto(subject, v)) return true;
+      subject.dropped.add(v as string);
+      return false;
+    });
+    return kept.map((v) => scrub(v, subject));
+  }
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, subject)]));
   return value;

@@ -107,7 +107,10 @@ describe('consent to the privacy policy', () => {
 });
 
 /** The person to close: a member who reported, posted wishes, claimed one, served, redeemed and reported a problem. */
-async function livedIn(h: Harness): Promise<{ ownWish: string; openWish: string; claimed: string; problem: string }> {
+async function livedIn(
+  h: Harness,
+): Promise<{ ownWish: string; openWish: string; claimed: string; problem: string; photos: string[] }> {
+  const photos = [h.upload(GONE), h.upload(GONE), h.upload(GONE)];
   ok(await h.call('org', GONE, 'consent', { version: policyVersion }));
   const reportId = ok(
     await h.call('checkin', GONE, 'submitReport', {
@@ -121,7 +124,7 @@ async function livedIn(h: Harness): Promise<{ ownWish: string; openWish: string;
   ok(await h.call('checkin', 'demo-station', 'reviewReport', { reportId, decision: 'approve' }));
   // A wish of theirs, with their photo, claimed, fulfilled and confirmed (a member's service record).
   const ownWish = ok(
-    await h.call('wish', GONE, 'postWish', { ...wishInput, phone: PHONE, phoneConsent: true, photo: h.upload(GONE) }),
+    await h.call('wish', GONE, 'postWish', { ...wishInput, phone: PHONE, phoneConsent: true, photo: photos[0] }),
   ).wish.id;
   ok(await h.call('wish', 'demo-station', 'reviewWish', { wishId: ownWish, decision: 'approve' }));
   ok(await h.call('wish', 'demo-member', 'claimWish', { wishId: ownWish }));
@@ -136,7 +139,7 @@ async function livedIn(h: Harness): Promise<{ ownWish: string; openWish: string;
   const claimed = ok(await h.call('wish', 'demo-resident', 'postWish', wishInput)).wish.id;
   ok(await h.call('wish', 'demo-station', 'reviewWish', { wishId: claimed, decision: 'approve' }));
   ok(await h.call('wish', GONE, 'claimWish', { wishId: claimed }));
-  ok(await h.call('wish', GONE, 'fulfilWish', { wishId: claimed, note: '换好了', photo: h.upload(GONE) }));
+  ok(await h.call('wish', GONE, 'fulfilWish', { wishId: claimed, note: '换好了', photo: photos[1] }));
   ok(await h.call('wish', 'demo-resident', 'confirmWish', { wishId: claimed, fulfilled: true }));
   const own = ok(
     await h.call('points', GONE, 'logService', {
@@ -154,7 +157,7 @@ async function livedIn(h: Harness): Promise<{ ownWish: string; openWish: string;
   const { order } = ok(await h.call('points', GONE, 'redeem', { itemId: 'demoitem01', requestId: 'req-gone-0001' }));
   ok(await h.call('points', 'demo-station', 'handOver', { pickupCode: order.pickupCode }));
   const problem = ok(
-    await h.call('report', GONE, 'submitProblem', { ...problemInput, phone: PHONE, photos: [h.upload(GONE)] }),
+    await h.call('report', GONE, 'submitProblem', { ...problemInput, phone: PHONE, photos: [photos[2]] }),
   ).problem.id;
   ok(
     await h.call('report', 'demo-station', 'triage', {
@@ -165,7 +168,7 @@ async function livedIn(h: Harness): Promise<{ ownWish: string; openWish: string;
       shareIdentity: true,
     }),
   );
-  return { ownWish, openWish, claimed, problem };
+  return { ownWish, openWish, claimed, problem, photos };
 }
 
 /** What the community's and the district's figures say (must not move when a person goes). */
@@ -282,6 +285,7 @@ describe('注销', () => {
     expect(held(h, NAME).length).toBeGreaterThan(5);
     expect(held(h, PHONE).length).toBeGreaterThan(3);
     expect(held(h, theirPhotos).length).toBeGreaterThanOrEqual(3);
+    expect(await h.files.missing(ids.photos)).toEqual([]);
     ok(await h.call('org', GONE, 'closeAccount', confirm));
 
     // Nothing anywhere holds their name or number, nor their OPENID as a value, nor a photo they took.
@@ -289,6 +293,8 @@ describe('注销', () => {
     const all = held(h, GONE);
     expect(all.filter((s) => s.value === GONE)).toEqual([]);
     expect(held(h, theirPhotos)).toEqual([]);
+    // The photo files are gone from storage too.
+    expect(await h.files.missing(ids.photos)).toEqual(ids.photos);
     // Where the OPENID is still part of a key, and only there: an order's id (`<openid>~<request>`), the
     // ledger entries keyed by it (the ledger is never rewritten: its keys make a retry a no-op), the pickup
     // code's pointer to it, their audit records' entity ids, and the ids of messages others got about it. No

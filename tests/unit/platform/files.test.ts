@@ -57,6 +57,15 @@ describe('CloudBase storage', () => {
     ]);
   });
 
+  test('remove: a closed account’s photos deleted, 50 ids a request; a file already gone is no error', async () => {
+    const ids = Array.from({ length: 60 }, (_, i) => fake.put(`photos/0123456789abcdef0123/photo-${2000 + i}.jpg`));
+    const gone = fake.id('photos/0123456789abcdef0123/never-uploaded.jpg');
+    await files().remove?.([...ids, gone, '/uploads/x.jpg', ids[0] as string]);
+    expect(fake.deletes.map((d) => d.length)).toEqual([50, 11]);
+    expect(fake.files.size).toBe(0);
+    expect(await files().missing(ids)).toEqual(ids);
+  });
+
   test('a refused request is thrown, as the SDK throws it', async () => {
     fake.failWith = { code: 'STORAGE_REQUEST_FAIL', message: 'storage unavailable' };
     await expect(files().missing([fake.id('photos/x/abcdefghij.jpg')])).rejects.toMatchObject({

@@ -16,7 +16,12 @@ const HOST = /tcb-api\.tencentcloudapi\.com(:\d+)?$/;
 export const FAKE_STORAGE_ENV = 'hl-test';
 export const BUCKET = '6868-hl-test-1300000000';
 
-type Body = { action?: string; envName?: string; file_list?: Array<{ fileid: string; max_age: number }> };
+type Body = {
+  action?: string;
+  envName?: string;
+  file_list?: Array<{ fileid: string; max_age: number }>;
+  fileid_list?: string[];
+};
 
 function parsed(body: unknown): Body {
   if (typeof body === 'string') {
@@ -57,6 +62,12 @@ export class StorageFake {
       .post(/^\/admin/, (body) => parsed(body).action === 'storage.batchGetDownloadUrl')
       .reply(function (_uri, body) {
         return [200, fake.answer(parsed(body))];
+      })
+      // `app.deleteFile({ fileList })` posts `storage.batchDeleteFile` with `fileid_list`; the answer's
+      // `data.delete_list` is `{ fileID, code }` per id (SUCCESS, or STORAGE_FILE_NONEXIST).
+      .post(/^\/admin/, (body) => parsed(body).action === 'storage.batchDeleteFile')
+      .reply(function (_uri, body) {
+        return [200, fake.delete(parsed(body))];
       });
     return this;
   }
@@ -64,6 +75,21 @@ export class StorageFake {
   stop(): void {
     this.scope?.persist(false);
     nock.cleanAll();
+  }
+
+  /** The ids each delete request named, as the server received them. */
+  readonly deletes: string[][] = [];
+
+  private delete(body: Body): Record<string, unknown> {
+    const ids = body.fileid_list ?? [];
+    this.deletes.push(ids);
+    const requestId = `fake-storage-delete-${this.deletes.length}`;
+    if (this.failWith) return { requestId, ...this.failWith };
+    const delete_list = ids.map((fileID) => ({
+      fileID,
+      code: this.files.delete(fileID) ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST',
+    }));
+    return { requestId, data: { delete_list } };
   }
 
   private answer(body: Body): Record<string, unknown> {
