@@ -199,16 +199,31 @@ const actedOn = new Set([
 
 async function scrubActedOn(store: Store, subject: Subject): Promise<Array<{ entity: string; entityId: string }>> {
   const targets = new Map<string, { entity: string; entityId: string }>();
+  const people = new Set<string>();
   let after: string | null = null;
   do {
     const page: { items: Array<Doc & { entity: string; entityId: string }>; next: string | null } = await store.find(
       'audit',
       { where: { actor: subject.openid }, orderBy: [['at', 'asc']], limit: 500, after },
     );
-    for (const a of page.items)
+    for (const a of page.items) {
       if (actedOn.has(a.entity)) targets.set(`${a.entity}/${a.entityId}`, { entity: a.entity, entityId: a.entityId });
+      if (a.entity === 'people') people.add(a.entityId);
+    }
     after = page.next;
   } while (after);
+  // A person they let join (an approved 报到, `person.join`) holds the member grant they gave: found by that person.
+  const joined = [...people].filter((p) => p !== subject.openid);
+  for (let i = 0; i < joined.length; i += 10)
+    await Promise.all(
+      joined.slice(i, i + 10).map(async (openid) => {
+        const grants = await store.find<GrantDoc>('grants', { where: { openid }, limit: 100 });
+        for (const g of grants.items.filter((x) => x.grantedBy === subject.openid)) {
+          await scrubRecord(store, 'grants', g, subject);
+          targets.set(`grants/${g._id}`, { entity: 'grants', entityId: g._id });
+        }
+      }),
+    );
   const list = [...targets.values()];
   for (let i = 0; i < list.length; i += 10)
     await Promise.all(

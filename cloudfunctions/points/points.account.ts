@@ -102,6 +102,12 @@ export async function erasePoints(c: Changer, subject: Subject): Promise<Touched
     await scrubRecord(store, 'services', s, subject, { openid: subject.pseudonym, memberName: ERASED_NAME });
     touched.push({ entity: 'services', entityId: s._id });
   });
+  // Services an activity they organised asks them to confirm (a former organiser): the station confirms them now.
+  for (const status of ['pending', 'confirmed', 'rejected'] as const)
+    await drain<ServiceDoc>(store, 'services', { confirmer: subject.openid, status }, 'at', async (s) => {
+      await scrubRecord(store, 'services', s, subject, { confirmer: subject.pseudonym });
+      touched.push({ entity: 'services', entityId: s._id });
+    });
   await drain<OrderDoc>(store, 'orders', { openid: subject.openid }, 'createdAt', async (o) => {
     items.add(o.itemId);
     await scrubRecord(store, 'orders', o, subject, { openid: subject.pseudonym, memberName: ERASED_NAME });

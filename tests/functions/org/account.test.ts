@@ -458,6 +458,14 @@ describe('注销 of a former station admin', () => {
       await h.call('checkin', 'demo-newmember', 'submitReport', { token: h.token('huazhong'), ...validReport }),
     ).report.id;
     ok(await h.call('checkin', 'wx-former', 'reviewReport', { reportId, decision: 'approve' }));
+    // They organised an activity; a member attended it, and the service waits for its organiser.
+    const { activity } = ok(await h.call('checkin', 'wx-former', 'createActivity', activityInput(h, {}, 0)));
+    const { token } = ok(
+      await h.call('checkin', 'wx-former', 'activityCode', { activityId: activity.id, mode: 'fixed' }),
+    );
+    ok(await h.call('checkin', 'demo-member', 'checkIn', { token }));
+    h.clock.advance(3600_000);
+    ok(await h.call('checkin', 'demo-member', 'checkOut', { token }));
     expect(errorCode(await h.call('org', 'wx-former', 'closeAccount', confirm))).toBe('ACCOUNT.CLOSE_BLOCKED');
     // The district takes the role back; then they can go.
     await h.store.transaction(async (tx) => void (await tx.remove('grants', 'wx-former~stationAdmin')));
@@ -466,6 +474,19 @@ describe('注销 of a former station admin', () => {
     const report = h.store.dump('reports').find((r) => r._id === reportId);
     expect(report).toMatchObject({ reviewedBy: pseudonym, status: 'approved', name: '李华' });
     expect((report?.history as Array<{ by: string }>).map((l) => l.by)).toEqual(['demo-newmember', pseudonym]);
+    expect(held(h, 'wx-former', '钱前任')).toEqual([]);
+    expect(h.store.dump('activities').find((a) => a._id === activity.id)).toMatchObject({
+      organiser: pseudonym,
+      organiserName: '已注销用户',
+    });
+    // The member's service from their activity still waits, for its organiser under the pseudonym (as it waited
+    // for them once their role was taken back: only an activity's organiser confirms its services).
+    expect(h.store.dump('services').find((x) => x.sourceId === `${activity.id}~demo-member`)).toMatchObject({
+      confirmer: pseudonym,
+      memberName: '张明',
+      status: 'pending',
+    });
+    expect(await invariantProblems(h.store)).toEqual([]);
     expect(JSON.stringify(h.store.dump('audit'))).not.toContain('wx-former');
     expect(JSON.stringify(h.store.dump('audit'))).not.toContain('钱前任');
     // The member's receipt still reads, the reviewer now nameless.
