@@ -301,9 +301,10 @@ export const closeAccount: Handlers<AccountContract>['closeAccount'] = async (_i
     if (await tx.get('consents', openid)) await tx.remove('consents', openid);
   });
   // One audit record of the closing (a resumed closing finds it), by the pseudonym: what was kept, not who.
-  const recorded = await store.count('audit', { entity: 'closures', entityId: subject.pseudonym });
-  if (!recorded)
-    await record(closer, {
+  // Its id is the pseudonym's: a resumed closing, or two at once, write it once.
+  await record(
+    { ...closer, newId: () => `close~${subject.pseudonym.slice('gone~'.length)}` },
+    {
       action: 'account.close',
       entity: 'closures',
       entityId: subject.pseudonym,
@@ -318,7 +319,10 @@ export const closeAccount: Handlers<AccountContract>['closeAccount'] = async (_i
         messagesErased: messages,
         grantsRemoved: grants.items.length,
       },
-    });
+    },
+  ).catch((error: unknown) => {
+    if (!(error instanceof StoreConflictError)) throw error;
+  });
   // The photo files they took, no longer named by any record: out of storage too. A failure leaves files nobody
   // can reach (storage is closed to clients; no record names them), so it is logged, not answered.
   if (subject.dropped.size)

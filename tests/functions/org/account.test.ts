@@ -392,6 +392,25 @@ describe('注销', () => {
     expect(h.store.dump('audit').filter((a) => a.action === 'account.close')).toHaveLength(2);
   });
 
+  test('two taps at once: one closing, one pseudonym, one audit record of it', async () => {
+    const answers = await Promise.all([
+      h.call('org', GONE, 'closeAccount', confirm),
+      h.call('org', GONE, 'closeAccount', confirm),
+    ]);
+    // Over CloudBase one may meet the other's transaction and answer BUSY (the person taps again).
+    expect(answers.every((a) => a.ok || errorCode(a) === 'BUSY')).toBe(true);
+    if (!answers.every((a) => a.ok)) ok(await h.call('org', GONE, 'closeAccount', confirm));
+    const pseudonyms = new Set(
+      [...h.store.dump('ledger'), ...h.store.dump('wishes'), ...h.store.dump('problems')]
+        .map((d) => d.openid)
+        .filter((o): o is string => typeof o === 'string' && o.startsWith('gone~')),
+    );
+    expect(pseudonyms.size).toBe(1);
+    expect(h.store.dump('audit').filter((a) => a.action === 'account.close')).toHaveLength(1);
+    expect(held(h, NAME, PHONE)).toEqual([]);
+    expect(await invariantProblems(h.store)).toEqual([]);
+  });
+
   test('a closing interrupted by a fault resumes under the same pseudonym', async () => {
     const spy = jest.spyOn(h.store, 'transaction');
     // The first transaction of the closing (moving their 报到 to the pseudonym's key) fails once.
