@@ -4,7 +4,7 @@ import { beijing } from '@shared/core/time';
 import { isFailure } from '@shared/core/result';
 import { transition, type Changer } from '../core/runtime/change';
 import { loadByIds, loadPlaces, nameOf } from '../core/runtime/lookup';
-import { drain, ownPage } from '../core/runtime/own-data';
+import { drain, erasedAlready, ownPage } from '../core/runtime/own-data';
 import { ERASED_NAME, pseudonymousId, scrub, type Subject } from '../core/runtime/pseudonym';
 import type { Doc, Store } from '../core/store/store.port';
 import type { AttendanceDoc, EnrolmentDoc, PostClaimDoc, PostDoc } from './checkin.documents';
@@ -129,7 +129,17 @@ async function rekey(store: Store, collection: string, doc: Doc, next: Doc): Pro
  */
 export async function eraseCheckin(c: Changer, subject: Subject): Promise<Touched[]> {
   const { store } = c;
-  const touched: Touched[] = [];
+  const pseudonym = { openid: subject.pseudonym };
+  // Records a first run moved: by the key they had (those moved to the pseudonym's key, back to it).
+  const original = (id: string) => id.split(subject.pseudonym).join(subject.openid);
+  const earlier = await Promise.all([
+    erasedAlready(store, 'reports', pseudonym, 'submittedAt').then((ids) => ids.map(original)),
+    erasedAlready(store, 'attendance', pseudonym, 'checkInAt'),
+    erasedAlready(store, 'postClaims', pseudonym, 'claimedAt').then((ids) => ids.map(original)),
+  ]);
+  const touched: Touched[] = (['reports', 'attendance', 'postClaims'] as const).flatMap((entity, i) =>
+    (earlier[i] ?? []).map((entityId) => ({ entity, entityId })),
+  );
   await drain<EnrolmentDoc>(store, 'reports', { openid: subject.openid }, 'submittedAt', async (r) => {
     let doc = r;
     if (r.status === 'pending') {

@@ -1,7 +1,7 @@
 import type { DataItem } from '@shared/org/account.contract';
 import { entryKindLabels, orderStatusLabels, serviceStatusLabels } from '@shared/points/points.rules';
 import { scrubRecord, type Changer } from '../core/runtime/change';
-import { drain, ownPage } from '../core/runtime/own-data';
+import { drain, erasedAlready, ownPage } from '../core/runtime/own-data';
 import { ERASED_NAME, type Subject } from '../core/runtime/pseudonym';
 import type { Store } from '../core/store/store.port';
 import type { AccountDoc, LedgerDoc, OrderDoc, ServiceDoc } from './points.documents';
@@ -96,7 +96,16 @@ async function moveKeyed<D extends { _id: string }>(
  */
 export async function erasePoints(c: Changer, subject: Subject): Promise<Touched[]> {
   const { store } = c;
-  const touched: Touched[] = [];
+  // Records a first run already took them out of (a closing resumed after a fault).
+  const pseudonym = { openid: subject.pseudonym };
+  const earlier = await Promise.all([
+    erasedAlready(store, 'services', pseudonym, 'at'),
+    erasedAlready(store, 'orders', pseudonym, 'createdAt'),
+    erasedAlready(store, 'ledger', pseudonym, 'seq'),
+  ]);
+  const touched: Touched[] = (['services', 'orders', 'ledger'] as const).flatMap((entity, i) =>
+    (earlier[i] ?? []).map((entityId) => ({ entity, entityId })),
+  );
   const items = new Set<string>();
   await drain<ServiceDoc>(store, 'services', { openid: subject.openid }, 'at', async (s) => {
     await scrubRecord(store, 'services', s, subject, { openid: subject.pseudonym, memberName: ERASED_NAME });

@@ -2,7 +2,7 @@ import type { DataItem } from '@shared/org/account.contract';
 import { excerpt } from '@shared/core/text';
 import { problemStatusLabels } from '@shared/whistle/whistle.rules';
 import { scrubRecord, type Changer } from '../core/runtime/change';
-import { drain, ownPage } from '../core/runtime/own-data';
+import { drain, erasedAlready, ownPage } from '../core/runtime/own-data';
 import type { Subject } from '../core/runtime/pseudonym';
 import type { Store } from '../core/store/store.port';
 import type { ProblemDoc } from './whistle.documents';
@@ -51,7 +51,9 @@ export async function problemIdentity(store: Store, openid: string): Promise<{ n
  * are no longer written (messages' `deliver` skips pseudonyms).
  */
 export async function eraseProblems(c: Changer, subject: Subject): Promise<Touched[]> {
-  const touched: Touched[] = [];
+  // Problems a first run already took them out of (a closing resumed after a fault).
+  const earlier = await erasedAlready(c.store, 'problems', { openid: subject.pseudonym }, 'createdAt');
+  const touched: Touched[] = earlier.map((entityId) => ({ entity: 'problems', entityId }));
   await drain<ProblemDoc>(c.store, 'problems', { openid: subject.openid }, 'createdAt', async (p) => {
     await scrubRecord(c.store, 'problems', p, subject, {
       openid: subject.pseudonym,

@@ -3,7 +3,7 @@ import { isFailure } from '@shared/core/result';
 import { excerpt } from '@shared/core/text';
 import { wishStatusLabels } from '@shared/wish/wish.rules';
 import { scrubRecord, transition, type Changer } from '../core/runtime/change';
-import { drain, ownPage } from '../core/runtime/own-data';
+import { drain, erasedAlready, ownPage } from '../core/runtime/own-data';
 import { type Subject } from '../core/runtime/pseudonym';
 import type { Store } from '../core/store/store.port';
 import type { WishDoc } from './wish.documents';
@@ -98,7 +98,12 @@ export async function wishBlockers(store: Store, openid: string): Promise<string
  */
 export async function eraseWishes(c: Changer, subject: Subject): Promise<Touched[]> {
   const { store } = c;
-  const touched: Touched[] = [];
+  // Wishes a first run already took them out of (a closing resumed after a fault).
+  const earlier = await Promise.all([
+    erasedAlready(store, 'wishes', { openid: subject.pseudonym }, 'createdAt'),
+    erasedAlready(store, 'wishes', { claimedBy: subject.pseudonym }, 'claimedAt'),
+  ]);
+  const touched: Touched[] = earlier.flat().map((entityId) => ({ entity: 'wishes', entityId }));
   await drain<WishDoc>(store, 'wishes', { openid: subject.openid }, 'createdAt', async (w) => {
     let doc = w;
     if (w.status === 'pending_review' || w.status === 'open') {

@@ -392,6 +392,27 @@ describe('注销', () => {
     expect(h.store.dump('audit').filter((a) => a.action === 'account.close')).toHaveLength(2);
   });
 
+  test('a closing that failed late (its records done, the audit records not) finishes them on the next call', async () => {
+    const update = h.store.update.bind(h.store);
+    let failed = false;
+    const spy = jest.spyOn(h.store, 'update').mockImplementation(async (collection, where, patch) => {
+      if (collection === 'audit' && !failed) {
+        failed = true;
+        throw new Error('connection reset');
+      }
+      return update(collection, where, patch);
+    });
+    expect(errorCode(await h.call('org', GONE, 'closeAccount', confirm))).toBe('INTERNAL');
+    spy.mockRestore();
+    expect(h.store.dump('closures')).toHaveLength(1);
+    expect(held(h, NAME, PHONE).length).toBeGreaterThan(0);
+    ok(await h.call('org', GONE, 'closeAccount', confirm));
+    expect(held(h, NAME, PHONE)).toEqual([]);
+    expect(held(h, GONE).filter((s) => s.value === GONE)).toEqual([]);
+    expect(h.store.dump('closures')).toEqual([]);
+    expect(await invariantProblems(h.store)).toEqual([]);
+  });
+
   test('two taps at once: one closing, one pseudonym, one audit record of it', async () => {
     const answers = await Promise.all([
       h.call('org', GONE, 'closeAccount', confirm),
