@@ -1,3 +1,4 @@
+import { collections } from '../../cloudfunctions/deployed/storage';
 import { cloudbaseFake, createHarness, ok, type Harness } from '../support/harness';
 
 /**
@@ -132,6 +133,16 @@ describe.each([1, 2, 3, 4, 5, 6, 7, 8])('faults on the CloudBase path, run %i', 
       }),
     );
     expectOnce('problems', (p) => p.description === '3栋楼下垃圾堆放多日无人清运');
+
+    // The resident closes her account (注销): done once and wholly, whatever failed on the way (it resumes).
+    ok(
+      await retried(h, injectFaults(rand, 0.12, 0.08), () =>
+        h.call('org', 'demo-resident', 'closeAccount', { confirm: '确认注销' }),
+      ),
+    );
+    expect(h.store.dump('closures')).toEqual([]);
+    expectOnce('audit', (a) => a.action === 'account.close');
+    expect(JSON.stringify(collections.map((c) => h.store.dump(c)))).not.toMatch(/王秀英|13600002222|"demo-resident"/);
     stop();
   });
 });
