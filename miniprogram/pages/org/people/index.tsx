@@ -26,6 +26,14 @@ const tabs: Array<{ value: Tab; label: string }> = [
   { value: 'invites', label: '邀请码' },
 ];
 
+/** Short names for the role tabs (the full names are long for a tab at 大字版 sizes). */
+const tabLabels: Partial<Record<Role, string>> = {
+  gridSecretary: '网格书记',
+  stationAdmin: '工作站',
+  orgAdmin: '单位党支部',
+  districtAdmin: '组织部',
+};
+
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' });
 
 /** Who holds one role within the caller's place; a name or phone narrows it; 撤销 where the caller may. */
@@ -59,7 +67,11 @@ function Holders({ choices }: { choices: GrantChoice[] }) {
   };
   return (
     <View>
-      <Tabs tabs={roles.map((r) => ({ value: r, label: roleLabels[r] }))} value={role} onChange={setRole} />
+      <Tabs
+        tabs={roles.map((r) => ({ value: r, label: tabLabels[r] ?? roleLabels[r] }))}
+        value={role}
+        onChange={setRole}
+      />
       <View className="search-row">
         <TextField label="查找" name="q" value={typed} placeholder="姓名或手机号" onInput={setTyped} />
         <Button onClick={() => setQ(typed.trim())}>查找</Button>
