@@ -1,5 +1,4 @@
 import type { OrgContract } from '@shared/org/org.contract';
-import type { ScopeKind } from '@shared/core/roles';
 import type { CommunityDoc, DepartmentDoc, GridDoc, UnitDoc } from './org.documents';
 import { loadByIds, nameOf } from '../core/runtime/lookup';
 import type { Ctx, Handlers } from '../core/runtime/router';
@@ -11,18 +10,9 @@ import { unreadCount } from '../messages/messages.port';
 import { pointsTodo } from '../points/points.port';
 import { pairingTodo } from './pairing.queries';
 import { peopleTodo } from './people.queries';
+import { scopeCollection } from './people.scope';
 import { whistleTodo } from '../whistle/whistle.port';
 import { wishTodo } from '../wish/wish.port';
-
-const scopeCollection: Record<ScopeKind, string | null> = {
-  self: null,
-  unit: 'units',
-  grid: 'grids',
-  community: 'communities',
-  department: 'departments',
-  org: 'orgs',
-  district: 'districts',
-};
 
 /** Who the caller is: their community and role grants with the names of their scopes. */
 export const me: Handlers<OrgContract>['me'] = async (_input, ctx) => {
