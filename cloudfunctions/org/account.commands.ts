@@ -6,7 +6,7 @@ import { record, scrubAudit, scrubRecord, type AuditDoc, type Changer } from '..
 import type { GrantDoc, PersonDoc } from '../core/runtime/identity';
 import { keyedId } from '../core/runtime/ids';
 import { loadByIds } from '../core/runtime/lookup';
-import { subjectOf, type Subject } from '../core/runtime/pseudonym';
+import { keepingWorkPhotos, subjectOf, type Subject } from '../core/runtime/pseudonym';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { StoreConflictError, type Doc, type Store } from '../core/store/store.port';
 import { checkinAccount } from '../checkin/checkin.port';
@@ -195,6 +195,9 @@ const actedOn = new Set([
   'holidayYears',
   'communitySettings',
   'invites',
+  'pairingNotices',
+  'pairings',
+  'pairingVisits',
 ]);
 
 async function scrubActedOn(store: Store, subject: Subject): Promise<Array<{ entity: string; entityId: string }>> {
@@ -219,7 +222,7 @@ async function scrubActedOn(store: Store, subject: Subject): Promise<Array<{ ent
       joined.slice(i, i + 10).map(async (openid) => {
         const grants = await store.find<GrantDoc>('grants', { where: { openid }, limit: 100 });
         for (const g of grants.items.filter((x) => x.grantedBy === subject.openid)) {
-          await scrubRecord(store, 'grants', g, subject);
+          await scrubRecord(store, 'grants', g, keepingWorkPhotos(subject));
           targets.set(`grants/${g._id}`, { entity: 'grants', entityId: g._id });
         }
       }),
@@ -229,7 +232,8 @@ async function scrubActedOn(store: Store, subject: Subject): Promise<Array<{ ent
     await Promise.all(
       list.slice(i, i + 10).map(async ({ entity, entityId }) => {
         const doc = await store.get(entity, entityId);
-        if (doc) await scrubRecord(store, entity, doc, subject);
+        // Records of their work for others keep its photos (a visit, a result); only they themselves go.
+        if (doc) await scrubRecord(store, entity, doc, keepingWorkPhotos(subject));
       }),
     );
   return list;
@@ -255,7 +259,14 @@ export const closeAccount: Handlers<AccountContract>['closeAccount'] = async (_i
     if (blockers.length) return failWith('ACCOUNT.CLOSE_BLOCKED', { reason: blockers.join('；') });
     closure = await startClosure(ctx);
   }
-  const subject = subjectOf(ctx.rt.secret, openid, closure.pseudonym, closure.names, closure.phones);
+  const subject = subjectOf(
+    ctx.rt.secret,
+    openid,
+    closure.pseudonym,
+    closure.names,
+    closure.phones,
+    closure.photos ?? [],
+  );
   const closer: Changer = { ...ctx, actor: subject.pseudonym };
   const [checkin, wishes, points, problems, messages] = await Promise.all([
     checkinAccount.eraseCheckin(closer, subject),
@@ -264,6 +275,10 @@ export const closeAccount: Handlers<AccountContract>['closeAccount'] = async (_i
     whistleAccount.eraseProblems(closer, subject),
     messagesAccount.eraseMessages(store, openid),
   ]);
+  // The photos taken out of their records, kept with the closing: a closing resumed after a fault still takes
+  // them out of the audit records and deletes their files.
+  if (subject.dropped.size > (closure.photos ?? []).length)
+    await store.update('closures', { _id: openid }, { photos: [...subject.dropped] });
   const acted = await scrubActedOn(store, subject);
   // A service record written with its source's change (an attendance, a wish confirmed) has no audit record of
   // its own: the message asking its confirmer is keyed by the record.

@@ -6,7 +6,7 @@ import { fillText, noticeTable, type Audience, type NoticeRow } from '@shared/me
 import type { NoticeTemplate } from '@shared/messages/templates';
 import { StoreConflictError, type Doc, type Patch, type Store, type TxStore, type Where } from '../store/store.port';
 import { eachLimited } from './parallel';
-import { pseudonymousId, scrub, type Subject } from './pseudonym';
+import { keepingWorkPhotos, pseudonymousId, scrub, type Subject } from './pseudonym';
 import type { Runtime } from './runtime';
 
 /**
@@ -431,14 +431,16 @@ export async function scrubAudit(
   before?: (doc: AuditDoc) => Promise<void>,
 ): Promise<number> {
   let changed = 0;
+  // An audit record loses only the photos taken out of their own records (its record may keep a work photo).
+  const auditSubject = keepingWorkPhotos(subject);
   const rewrite = async (doc: AuditDoc & Doc) => {
     if (before) await before(doc);
     const next = {
       actor: doc.actor === subject.openid ? subject.pseudonym : doc.actor,
       // A record moved to the pseudonym's key (`rekeyed` collections) is found under it; others keep theirs.
       entityId: rekeyed.includes(doc.entity) ? pseudonymousId(subject, doc.entityId) : doc.entityId,
-      before: scrub(doc.before, subject),
-      after: scrub(doc.after, subject),
+      before: scrub(doc.before, auditSubject),
+      after: scrub(doc.after, auditSubject),
     };
     const same =
       next.actor === doc.actor &&

@@ -26,6 +26,12 @@ export type Subject = {
   photoKey: string;
   /** Their photos taken out of records so far: the files go from storage at the end of the closing. */
   dropped: Set<string>;
+  /**
+   * Which photos `scrub` takes out: `theirs`, every one they took (their own records: a wish, a problem, a
+   * completion photo); `dropped`, only those already taken out of their own records (audit records, and records
+   * they worked on for others, whose photos of the work stay: a visit, a result).
+   */
+  photos: 'theirs' | 'dropped';
 };
 
 export function subjectOf(
@@ -34,6 +40,7 @@ export function subjectOf(
   pseudonym: string,
   names: Iterable<string | null | undefined>,
   phones: Iterable<string | null | undefined>,
+  dropped: Iterable<string> = [],
 ): Subject {
   const nonEmpty = (list: Iterable<string | null | undefined>) =>
     [...new Set([...list].filter((v): v is string => typeof v === 'string' && v.trim().length > 0))].sort();
@@ -43,13 +50,28 @@ export function subjectOf(
     names: nonEmpty(names),
     phones: nonEmpty(phones),
     photoKey: uploaderKey(secret, openid),
-    dropped: new Set(),
+    dropped: new Set(dropped),
+    photos: 'theirs',
   };
 }
 
 /** A photo id the person uploaded. */
 export function isTheirPhoto(subject: Subject, id: unknown): boolean {
   return typeof id === 'string' && uploaderOf(id) === subject.photoKey;
+}
+
+/** A photo `scrub` takes out (see `Subject.photos`), noted among the dropped. */
+function drops(subject: Subject, value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (subject.photos === 'dropped') return subject.dropped.has(value);
+  if (!isTheirPhoto(subject, value)) return false;
+  subject.dropped.add(value);
+  return true;
+}
+
+/** The same subject, taking out only the photos already dropped from their own records. */
+export function keepingWorkPhotos(subject: Subject): Subject {
+  return { ...subject, photos: 'dropped' };
 }
 
 /** An id with the OPENID as one of its `~` parts (`huazhong~<openid>`) with the pseudonym in its place. */
@@ -62,28 +84,20 @@ export function pseudonymousId(subject: Subject, id: string): string {
 
 /**
  * A value with the person taken out: the OPENID (a whole value) becomes the pseudonym, their photos' ids
- * are dropped, their names and phone numbers inside any text are replaced. Ids that merely contain the
+ * are dropped (see `Subject.photos`), their names and phone numbers inside any text are replaced. Ids that merely contain the
  * OPENID as a part are left (the ledger's keys: see the caller). Used on audit records and timelines.
  */
 export function scrub(value: unknown, subject: Subject): unknown {
   if (typeof value === 'string') {
     if (value === subject.openid) return subject.pseudonym;
-    if (isTheirPhoto(subject, value)) {
-      subject.dropped.add(value);
-      return null;
-    }
+    if (drops(subject, value)) return null;
     let text = value;
     for (const phone of subject.phones) text = text.split(phone).join('***********');
     for (const name of subject.names) text = text.split(name).join(ERASED_NAME);
     return text;
   }
   if (Array.isArray(value)) {
-    const kept = value.filter((v) => {
-      if (!isTheirPhoto(subject, v)) return true;
-      subject.dropped.add(v as string);
-      return false;
-    });
-    return kept.map((v) => scrub(v, subject));
+    return value.filter((v) => !drops(subject, v)).map((v) => scrub(v, subject));
   }
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, subject)]));

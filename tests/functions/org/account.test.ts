@@ -506,6 +506,11 @@ describe('注销 of a former station admin', () => {
     ok(await h.call('checkin', 'demo-member', 'checkIn', { token }));
     h.clock.advance(3600_000);
     ok(await h.call('checkin', 'demo-member', 'checkOut', { token }));
+    // They solved a resident's problem in the station, with a photo of the work.
+    const problemId = ok(await h.call('report', 'demo-resident', 'submitProblem', problemInput)).problem.id;
+    ok(await h.call('report', 'wx-former', 'triage', { problemId, action: 'solveInStation' }));
+    const workPhoto = h.upload('wx-former');
+    ok(await h.call('report', 'wx-former', 'stationRespond', { problemId, result: '已清运', photos: [workPhoto] }));
     expect(errorCode(await h.call('org', 'wx-former', 'closeAccount', confirm))).toBe('ACCOUNT.CLOSE_BLOCKED');
     // The district takes the role back; then they can go.
     await h.store.transaction(async (tx) => void (await tx.remove('grants', 'wx-former~stationAdmin')));
@@ -515,6 +520,9 @@ describe('注销 of a former station admin', () => {
     expect(report).toMatchObject({ reviewedBy: pseudonym, status: 'approved', name: '李华' });
     expect((report?.history as Array<{ by: string }>).map((l) => l.by)).toEqual(['demo-newmember', pseudonym]);
     expect(held(h, 'wx-former', '钱前任')).toEqual([]);
+    // The record of their work keeps its photo, and the file stays.
+    expect(h.store.dump('problems').find((p) => p._id === problemId)).toMatchObject({ resultPhotos: [workPhoto] });
+    expect(await h.files.missing([workPhoto])).toEqual([]);
     expect(h.store.dump('activities').find((a) => a._id === activity.id)).toMatchObject({
       organiser: pseudonym,
       organiserName: '已注销用户',
