@@ -174,7 +174,8 @@ const rekeyed = ['reports', 'postClaims', 'accounts', 'itemHolds', 'people', 'gr
 
 /**
  * Records others changed that the person acted on in another capacity (a 报到 they reviewed as the station,
- * an activity they organised, a grant they gave, an invitation they asked a role by): found through their audit records, their OPENID in those
+ * an activity they organised, a grant they gave, an invitation they asked a role by, a neighbour's problem they
+ * also met): found through their audit records, their OPENID in those
  * records' fields and timelines replaced by the pseudonym and their name taken out of the text.
  */
 const actedOn = new Set([
@@ -203,6 +204,7 @@ const actedOn = new Set([
 async function scrubActedOn(store: Store, subject: Subject): Promise<Array<{ entity: string; entityId: string }>> {
   const targets = new Map<string, { entity: string; entityId: string }>();
   const people = new Set<string>();
+  const meToos = new Set<string>();
   let after: string | null = null;
   do {
     const page: { items: Array<Doc & { entity: string; entityId: string }>; next: string | null } = await store.find(
@@ -212,6 +214,7 @@ async function scrubActedOn(store: Store, subject: Subject): Promise<Array<{ ent
     for (const a of page.items) {
       if (actedOn.has(a.entity)) targets.set(`${a.entity}/${a.entityId}`, { entity: a.entity, entityId: a.entityId });
       if (a.entity === 'people') people.add(a.entityId);
+      if (a.action === 'problem.meToo') meToos.add(a.entityId);
     }
     after = page.next;
   } while (after);
@@ -227,6 +230,8 @@ async function scrubActedOn(store: Store, subject: Subject): Promise<Array<{ ent
         }
       }),
     );
+  // Their 我也遇到 on neighbours' problems (a mark keyed by the OPENID).
+  await whistleAccount.moveMeToos(store, subject, [...meToos]);
   const list = [...targets.values()];
   for (let i = 0; i < list.length; i += 10)
     await Promise.all(

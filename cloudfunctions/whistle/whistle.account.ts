@@ -65,3 +65,21 @@ export async function eraseProblems(c: Changer, subject: Subject): Promise<Touch
   });
   return touched;
 }
+
+/**
+ * 注销: the person's 我也遇到 marks on neighbours' problems (keyed `<problem>~<openid>`, one per person) move to
+ * the pseudonym's key: each problem's count stays true, and the same WeChat user coming back counts anew.
+ */
+export async function moveMeToos(store: Store, subject: Subject, problemIds: readonly string[]): Promise<number> {
+  let moved = 0;
+  for (const problemId of new Set(problemIds))
+    await store.transaction(async (tx) => {
+      const mark = await tx.get('meToos', `${problemId}~${subject.openid}`);
+      if (!mark) return;
+      const to = `${problemId}~${subject.pseudonym}`;
+      if (!(await tx.get('meToos', to))) await tx.insert('meToos', { ...mark, _id: to });
+      await tx.remove('meToos', mark._id);
+      moved++;
+    });
+  return moved;
+}

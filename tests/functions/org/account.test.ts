@@ -168,6 +168,9 @@ async function livedIn(
       shareIdentity: true,
     }),
   );
+  // They also met a neighbour's problem (我也遇到).
+  const neighbours = ok(await h.call('report', 'demo-resident', 'submitProblem', problemInput)).problem.id;
+  ok(await h.call('report', GONE, 'meToo', { problemId: neighbours }));
   return { ownWish, openWish, claimed, problem, photos };
 }
 
