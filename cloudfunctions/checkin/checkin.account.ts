@@ -7,7 +7,7 @@ import { loadByIds, loadPlaces, nameOf } from '../core/runtime/lookup';
 import { drain, erasedAlready, ownPage } from '../core/runtime/own-data';
 import { ERASED_NAME, pseudonymousId, scrub, type Subject } from '../core/runtime/pseudonym';
 import type { Doc, Store } from '../core/store/store.port';
-import type { AttendanceDoc, EnrolmentDoc, PostClaimDoc, PostDoc } from './checkin.documents';
+import type { AttendanceDoc, EnrolmentDoc, PostClaimDoc, PostDoc, RegistrationDoc } from './checkin.documents';
 import { enrolmentEntity } from './checkin.entities';
 
 /**
@@ -165,5 +165,21 @@ export async function eraseCheckin(c: Changer, subject: Subject): Promise<Touche
     await rekey(store, 'postClaims', p, { ...p, _id: pseudonymousId(subject, p._id), openid: subject.pseudonym });
     touched.push({ entity: 'postClaims', entityId: p._id });
   });
+  return touched;
+}
+
+/**
+ * 注销: the person's sign-ups for activities (keyed `<activity>~<openid>`, found through their audit records)
+ * move to the pseudonym's key: each activity's count stays true, its reminders go to nobody, and the same
+ * WeChat user coming back signs up anew.
+ */
+export async function moveRegistrations(store: Store, subject: Subject, ids: readonly string[]): Promise<Touched[]> {
+  const touched: Touched[] = [];
+  for (const id of new Set(ids)) {
+    const doc = await store.get<RegistrationDoc>('registrations', id);
+    if (!doc || doc.openid !== subject.openid) continue;
+    await rekey(store, 'registrations', doc, { ...doc, _id: pseudonymousId(subject, id), openid: subject.pseudonym });
+    touched.push({ entity: 'registrations', entityId: id });
+  }
   return touched;
 }

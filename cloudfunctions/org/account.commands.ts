@@ -170,7 +170,7 @@ async function startClosure(ctx: Ctx): Promise<ClosureDoc> {
 }
 
 /** Collections whose records keyed by the OPENID move to the pseudonym's key (their audit records follow). */
-const rekeyed = ['reports', 'postClaims', 'accounts', 'itemHolds', 'people', 'grants', 'consents'];
+const rekeyed = ['reports', 'postClaims', 'registrations', 'accounts', 'itemHolds', 'people', 'grants', 'consents'];
 
 /**
  * Records others changed that the person acted on in another capacity (a 报到 they reviewed as the station,
@@ -184,7 +184,6 @@ const actedOn = new Set([
   'postClaims',
   'posts',
   'activities',
-  'registrations',
   'wishes',
   'services',
   'orders',
@@ -205,6 +204,7 @@ async function scrubActedOn(store: Store, subject: Subject): Promise<Array<{ ent
   const targets = new Map<string, { entity: string; entityId: string }>();
   const people = new Set<string>();
   const meToos = new Set<string>();
+  const signUps = new Set<string>();
   let after: string | null = null;
   do {
     const page: { items: Array<Doc & { entity: string; entityId: string }>; next: string | null } = await store.find(
@@ -215,6 +215,7 @@ async function scrubActedOn(store: Store, subject: Subject): Promise<Array<{ ent
       if (actedOn.has(a.entity)) targets.set(`${a.entity}/${a.entityId}`, { entity: a.entity, entityId: a.entityId });
       if (a.entity === 'people') people.add(a.entityId);
       if (a.action === 'problem.meToo') meToos.add(a.entityId);
+      if (a.entity === 'registrations') signUps.add(a.entityId);
     }
     after = page.next;
   } while (after);
@@ -230,8 +231,9 @@ async function scrubActedOn(store: Store, subject: Subject): Promise<Array<{ ent
         }
       }),
     );
-  // Their 我也遇到 on neighbours' problems (a mark keyed by the OPENID).
+  // Their 我也遇到 on neighbours' problems and their sign-ups for activities (keyed by the OPENID).
   await whistleAccount.moveMeToos(store, subject, [...meToos]);
+  const moved = await checkinAccount.moveRegistrations(store, subject, [...signUps]);
   const list = [...targets.values()];
   for (let i = 0; i < list.length; i += 10)
     await Promise.all(
@@ -241,7 +243,7 @@ async function scrubActedOn(store: Store, subject: Subject): Promise<Array<{ ent
         if (doc) await scrubRecord(store, entity, doc, keepingWorkPhotos(subject));
       }),
     );
-  return list;
+  return [...list, ...moved];
 }
 
 /**

@@ -460,10 +460,15 @@ describe('注销', () => {
     const { token } = ok(
       await h.call('checkin', 'demo-station', 'activityCode', { activityId: activity.id, mode: 'fixed' }),
     );
+    ok(await h.call('checkin', GONE, 'signUp', { activityId: activity.id }));
     ok(await h.call('checkin', GONE, 'checkIn', { token }));
     h.clock.advance(2 * 3600_000);
     ok(await h.call('checkin', GONE, 'checkOut', { token }));
     ok(await h.call('org', GONE, 'closeAccount', confirm));
+    // The sign-up moved to the pseudonym's key, the count as it was; the attendance keeps its key (the ledger's).
+    expect(h.store.dump('registrations').filter((r) => String(r._id).includes(GONE))).toEqual([]);
+    expect(h.store.dump('activities').find((a) => a._id === activity.id)).toMatchObject({ signed: 1 });
+    expect(held(h, GONE).map((s) => `${s.collection}.${s.path.split('.').pop()}`)).not.toContain('registrations._id');
     const pseudonym = h.store.dump('audit').find((a) => a.action === 'account.close')?.actor;
     expect(h.store.dump('attendance').find((a) => a.activityId === activity.id)).toMatchObject({
       openid: pseudonym,
