@@ -4,6 +4,9 @@ import type { Caller } from '../core/runtime/router';
 import { todoCount } from '../core/runtime/todo';
 import type { Store } from '../core/store/store.port';
 
+/** The district's xlsx exports (org's exports part): long reads of 报到 and post claims, page by page. */
+export * as checkinExport from './checkin.export';
+
 /** What other parts may call of checkin: the periodic reminder of activities about to start, the to-do counts. */
 export { remindActivities } from './activity-reminders.job';
 /** 我的数据 and 注销 (org's account part): the person's 报到, attendances and post claims. */

@@ -5,6 +5,7 @@ import { saveCalendarYear } from './calendar.commands';
 import { calendar } from './calendar.queries';
 import { me, places, todo } from './org.queries';
 import { saveSettings } from './settings.commands';
+import { exportsHandlers } from './exports.handlers';
 import { pairingHandlers } from './pairing.handlers';
 import { peopleHandlers } from './people.handlers';
 import { settings } from './settings.queries';
@@ -22,5 +23,6 @@ export const orgHandlers: Handlers<OrgContract> = {
   ...peopleHandlers,
   ...treeHandlers,
   ...accountHandlers,
+  ...exportsHandlers,
   ...pairingHandlers,
 };

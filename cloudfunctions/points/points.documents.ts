@@ -104,6 +104,8 @@ export const pointsStorage: { collections: readonly string[]; indexes: readonly 
   collections: ['accounts', 'itemHolds', 'ledger', 'orders', 'pickupCodes', 'pointsStats', 'services', 'shopItems'],
   indexes: [
     { collection: 'ledger', fields: ['openid', 'seq', '_id'] },
+    // The 积分台账 export: many members' entries of a period at once.
+    { collection: 'ledger', fields: ['openid', 'at', '_id'] },
     { collection: 'orders', fields: ['openid', 'createdAt', '_id'] },
     { collection: 'orders', fields: ['communityId', 'status', 'createdAt', '_id'] },
     { collection: 'services', fields: ['openid', 'at', '_id'] },

@@ -14,6 +14,9 @@ import { sweepTakes } from './stock';
 import type { ServiceDoc } from './points.documents';
 import { serviceEntity } from './points.entities';
 
+/** The district's xlsx exports (org's exports part): long reads of services and points, page by page. */
+export * as pointsExport from './points.export';
+
 /** 我的数据 and 注销 (org's account part): the person's services, ledger, balance and orders. */
 export * as pointsAccount from './points.account';
 

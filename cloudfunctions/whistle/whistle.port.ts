@@ -3,6 +3,10 @@ import { ownScope } from '../access/access';
 import type { Caller } from '../core/runtime/router';
 import { todoCount, todoDue } from '../core/runtime/todo';
 import type { Store } from '../core/store/store.port';
+
+/** The district's xlsx exports (org's exports part): long reads of whistles (the 吹哨报到考核表). */
+export * as whistleExport from './whistle.export';
+
 /** What other parts may ask of 吹哨报到: the periodic reminders and escalation (the timer function runs them). */
 export { whistleDeadlines } from './whistle-deadlines.job';
 /** 我的数据 and 注销 (org's account part): the problems the person reported. */

@@ -4,6 +4,9 @@ import type { Caller } from '../core/runtime/router';
 import { todoCount, todoDue } from '../core/runtime/todo';
 import type { Store } from '../core/store/store.port';
 
+/** The district's xlsx exports (org's exports part): long reads of wishes, page by page. */
+export * as wishExport from './wish.export';
+
 export { expireClaims } from './expire-claims.job';
 export { remindClaims } from './claim-reminders.job';
 /** 我的数据 and 注销 (org's account part): the wishes the person posted and claimed. */

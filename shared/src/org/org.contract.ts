@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineContract } from '../core/contract';
 import { roles, scopeKinds } from '../core/roles';
 import { accountActions } from './account.contract';
+import { exportActions } from './exports.contract';
 import { pairingActions } from './pairing.contract';
 import { peopleActions } from './people.contract';
 import { treeActions } from './tree.contract';
@@ -185,6 +186,7 @@ export const orgContract = defineContract({
   ...peopleActions,
   ...treeActions,
   ...accountActions,
+  ...exportActions,
   // 结对共建: notices, pairings and visits (pairing.contract.ts).
   ...pairingActions,
 });
