@@ -100,6 +100,10 @@ function Ask({ again, onAgree, onDecline }: { again: boolean; onAgree: () => Pro
             className="consent-agree"
             openType="agreePrivacyAuthorization"
             onAgreePrivacyAuthorization={() => void agree()}
+            // WeChat before base library 2.32.3 knows no such button type: there a tap is the agreement.
+            onClick={() => {
+              if (!Taro.canIUse('button.open-type.agreePrivacyAuthorization')) void agree();
+            }}
             disabled={busy}
           >
             同意并继续
