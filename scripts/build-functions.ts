@@ -32,10 +32,11 @@ const leftOut: Array<{ module: RegExp; importer?: RegExp; stub: string; why: str
 /**
  * Parts of a function that only a few of its actions use, each bundled into a file of its own next to app.js
  * and loaded by the lazy `import()` that names it, so the function's cold start neither loads nor parses
- * them: exceljs (about 1.1 MB) for the organisation tree's xlsx import and export.
+ * them: exceljs (about 1.1 MB) for the organisation tree's xlsx import and export and the district's exports
+ * (one file for both: `cloudfunctions/org/xlsx.ts`).
  */
 const lazyParts: Record<string, Array<{ module: RegExp; entry: string; file: string }>> = {
-  org: [{ module: /^\.\/tree\.xlsx$/, entry: 'cloudfunctions/org/tree.xlsx.ts', file: 'xlsx.js' }],
+  org: [{ module: /^\.\/(?:tree|exports)\.xlsx$/, entry: 'cloudfunctions/org/xlsx.ts', file: 'xlsx.js' }],
 };
 
 function splitOff(name: string): Plugin {

@@ -3,7 +3,8 @@ import { phoneFor, type Viewer } from '@shared/core/privacy';
 import { fail, isFailure, type Failure } from '@shared/core/result';
 import type { Role } from '@shared/core/roles';
 import { beijing, beijingDay, beijingInstant } from '@shared/core/time';
-import { exportTitles, monthsOf, type ExportKind, type ExportsContract } from '@shared/org/exports.contract';
+import type { ExportsContract } from '@shared/org/exports.contract';
+import { exportRoles, exportTitles, monthsOf, type ExportKind } from '@shared/org/exports.rules';
 import { wishStatusLabels } from '@shared/wish/wish.rules';
 import { grantOf } from '../access/access';
 import { checkinExport } from '../checkin/checkin.port';
@@ -164,7 +165,7 @@ const memberScope = (scope: Scope) => scope.where as MemberScope;
 
 /** 报到回执汇总: each 报到 submitted in the period, the phone as the privacy table lets the reader see it. */
 export const exportEnrolments: Handlers<ExportsContract>['exportEnrolments'] = async (input, ctx) => {
-  const scope = await scopeOf(ctx, ['districtAdmin', 'stationAdmin', 'orgAdmin'], input.communityId);
+  const scope = await scopeOf(ctx, exportRoles.enrolments, input.communityId);
   if (isFailure(scope)) return scope;
   return made(ctx, 'enrolments', scope, input, (book) =>
     book.sheet(
@@ -221,7 +222,7 @@ const memberColumns = [
 
 /** 党员半年履责台账: each approved member against the half-year rule (services, claims, met or not). */
 export const exportHalfYear: Handlers<ExportsContract>['exportHalfYear'] = async (input, ctx) => {
-  const scope = await scopeOf(ctx, ['districtAdmin', 'stationAdmin', 'orgAdmin'], input.communityId);
+  const scope = await scopeOf(ctx, exportRoles.halfYear, input.communityId);
   if (isFailure(scope)) return scope;
   const range = rangeOf(input);
   return made(ctx, 'halfYear', scope, input, (book) =>
@@ -277,7 +278,7 @@ export const exportHalfYear: Handlers<ExportsContract>['exportHalfYear'] = async
 
 /** 微心愿台账: each wish posted in the period, its state and dates, the claimant and the confirmation. */
 export const exportWishes: Handlers<ExportsContract>['exportWishes'] = async (input, ctx) => {
-  const scope = await scopeOf(ctx, ['districtAdmin', 'stationAdmin'], input.communityId);
+  const scope = await scopeOf(ctx, exportRoles.wishes, input.communityId);
   if (isFailure(scope)) return scope;
   return made(ctx, 'wishes', scope, input, (book) =>
     book.sheet(
@@ -349,7 +350,7 @@ const entryKinds: Record<string, string> = { credit: '获得', redeem: '兑换',
 
 /** 积分台账: the members of the scope with their balances, and their ledger entries in the period. */
 export const exportPoints: Handlers<ExportsContract>['exportPoints'] = async (input, ctx) => {
-  const scope = await scopeOf(ctx, ['districtAdmin', 'stationAdmin', 'orgAdmin'], input.communityId);
+  const scope = await scopeOf(ctx, exportRoles.points, input.communityId);
   if (isFailure(scope)) return scope;
   const members: Array<{ openid: string; name: string; community: string }> = [];
   return made(ctx, 'points', scope, input, async (book) => {
@@ -426,7 +427,7 @@ const rate = (r: number | null) => (r === null ? '' : `${Math.round(r * 1000) / 
 
 /** 吹哨报到考核表: per department and month, the counts, the four rates and the assessment points. */
 export const exportWhistles: Handlers<ExportsContract>['exportWhistles'] = async (input, ctx) => {
-  const scope = await scopeOf(ctx, ['districtAdmin', 'department'], undefined);
+  const scope = await scopeOf(ctx, exportRoles.whistles, undefined);
   if (isFailure(scope)) return scope;
   const departmentId = 'departmentId' in scope.where ? scope.where.departmentId : undefined;
   return made(ctx, 'whistles', scope, input, async (book) => {
