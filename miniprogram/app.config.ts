@@ -35,6 +35,8 @@ export default defineAppConfig({
     'pages/whistle/station/index',
     'pages/whistle/department/index',
     'pages/whistle/stats/index',
+    // 数据导出 (issue 16): belongs in the pages/dashboard/ subpackage once it exists.
+    'pages/dashboard/exports/index',
     'pages/inbox/index',
     'pages/org/calendar/index',
     'pages/org/settings/index',

@@ -73,6 +73,7 @@ function visitsFor(codes: { enrol: string; scan: string; activityId: string; joi
       { name: 'people-district', path: 'pages/org/people/index?tab=invites' },
       { name: 'pairing-district', path: 'pages/org/pairing/index' },
       { name: 'tree-district', path: 'pages/org/tree/index' },
+      { name: 'exports-district', path: 'pages/dashboard/exports/index' },
     ],
     'demo-unitleader': [
       { name: 'points-confirm', path: 'pages/points/confirm/index' },

@@ -175,6 +175,13 @@ const entries: Entry[] = [
     tone: 'blue',
     todo: 'whistle.overdue',
   },
+  {
+    title: '数据导出',
+    url: '/pages/dashboard/exports/index',
+    roles: ['districtAdmin', 'stationAdmin', 'orgAdmin', 'department'],
+    icon: '表',
+    tone: 'green',
+  },
 ];
 
 function go(url: string) {
