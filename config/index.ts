@@ -1,5 +1,12 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { require as requireTs } from 'tsx/cjs/api';
+
+/** shared/ is TypeScript outside config/, which Taro's config loader does not compile: tsx loads it. */
+const { subscribeKindsTable } = requireTs(
+  '../shared/src/messages/notices',
+  __filename,
+) as typeof import('../shared/src/messages/notices');
 
 const root = path.resolve(__dirname, '..');
 
@@ -43,6 +50,8 @@ export default defineConfig<'webpack5'>(async () => {
         activity: process.env.HONGLING_TEMPLATE_ACTIVITY ?? '',
         notice: process.env.HONGLING_TEMPLATE_NOTICE || process.env.HONGLING_RESULT_TEMPLATE || '',
       }),
+      // Which templates to ask for after a tap, from the notice table (the table itself stays out of the bundle).
+      HONGLING_SUBSCRIBE_KINDS: JSON.stringify(subscribeKindsTable()),
     },
     alias: { '@shared': path.join(root, 'shared/src') },
     framework: 'react',

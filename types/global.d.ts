@@ -16,3 +16,5 @@ declare namespace NodeJS {
 declare const HONGLING_CLOUD_ENV: string;
 /** The subscribe-message template ids by kind (shared/src/messages/templates.ts; '' = none of its own). */
 declare const HONGLING_TEMPLATES: Record<'review' | 'progress' | 'activity' | 'notice', string>;
+/** subscribeKinds of the notice table for each `<entity>.<audience>` (shared/src/messages/notices.ts, subscribeKindsTable). */
+declare const HONGLING_SUBSCRIBE_KINDS: Record<string, readonly ('review' | 'progress' | 'activity' | 'notice')[]>;

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { subscribeKinds, type Audience } from '@shared/messages/notices';
+import type { Audience } from '@shared/messages/notices';
 import { templateIdsFor } from '@shared/messages/templates';
 
 /**
@@ -10,6 +10,7 @@ import { templateIdsFor } from '@shared/messages/templates';
  */
 export function askToBeTold(entity: string, audience: Audience): void {
   if (process.env.TARO_ENV !== 'weapp') return;
-  const tmplIds = templateIdsFor(HONGLING_TEMPLATES, subscribeKinds(entity, audience));
+  // The notice table's subscribeKinds, baked in by the build (the table itself stays out of the main package).
+  const tmplIds = templateIdsFor(HONGLING_TEMPLATES, HONGLING_SUBSCRIBE_KINDS[`${entity}.${audience}`] ?? []);
   if (tmplIds.length) void Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as never).catch(() => undefined);
 }

@@ -49,11 +49,13 @@ export function PathQr({
 }) {
   const [image, setImage] = useState<string | null>(null);
   useEffect(() => {
-    if (process.env.TARO_ENV !== 'h5') return;
-    const url = linkFor(path);
-    void import('qrcode')
-      .then((qr) => qr.toDataURL(url, { width: 480, margin: 1, errorCorrectionLevel: 'M' }))
-      .then(setImage);
+    // The import inside the H5-only branch: the weapp build drops the branch and never bundles qrcode.
+    if (process.env.TARO_ENV === 'h5') {
+      const url = linkFor(path);
+      void import('qrcode')
+        .then((qr) => qr.toDataURL(url, { width: 480, margin: 1, errorCorrectionLevel: 'M' }))
+        .then(setImage);
+    }
   }, [path]);
   const alt = { alt: '扫码打开的二维码' };
   if (miniCode)

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { subscribeKindsTable } from '@shared/messages/notices';
 import { askToBeTold } from '../../miniprogram/api/subscribe';
 
 /** The deployment's template ids, as the build bakes them in (config/index.ts). */
@@ -8,6 +9,8 @@ import { askToBeTold } from '../../miniprogram/api/subscribe';
   activity: 'tmpl-activity',
   notice: 'tmpl-notice',
 };
+/** The notice table's subscribe kinds, as the build bakes them in (config/index.ts). */
+(globalThis as Record<string, unknown>).HONGLING_SUBSCRIBE_KINDS = subscribeKindsTable();
 
 describe('asking to be told (订阅消息), right after the person’s own tap', () => {
   const request = Taro.requestSubscribeMessage as unknown as jest.Mock;

@@ -482,3 +482,18 @@ export function subscribeKinds(entity: string, audience: Audience): TemplateKind
   }
   return kindOrder.filter((k) => kinds.has(k)).slice(0, 3);
 }
+
+/**
+ * `subscribeKinds` for every kind of record and audience the table tells, keyed `<entity>.<audience>`. The
+ * weapp build bakes it in as a constant (config/index.ts, HONGLING_SUBSCRIBE_KINDS), so the mini-program's
+ * main package carries this small map instead of the whole table.
+ */
+export function subscribeKindsTable(): Record<string, TemplateKind[]> {
+  const table: Record<string, TemplateKind[]> = {};
+  for (const [key, row] of Object.entries(noticeTable) as Array<[string, NoticeRow]>) {
+    const entity = key.split('.')[0] as string;
+    for (const audience of Object.keys(row.to) as Audience[])
+      table[`${entity}.${audience}`] ??= subscribeKinds(entity, audience);
+  }
+  return table;
+}

@@ -2,32 +2,10 @@ import { z } from 'zod';
 import { defineContract } from '../core/contract';
 import { cursorField, page } from '../core/fields';
 import { roles } from '../core/roles';
+import { CLOSE_CONFIRMATION, dataLists } from './account.rules';
 
-/** The lists of 我的数据 that can grow long, each paged on its own. */
-export const dataLists = [
-  'reports',
-  'attendance',
-  'postClaims',
-  'wishes',
-  'claims',
-  'services',
-  'ledger',
-  'orders',
-  'problems',
-] as const;
-export type DataList = (typeof dataLists)[number];
-
-export const dataListLabels: Record<DataList, string> = {
-  reports: '报到记录',
-  attendance: '活动签到',
-  postClaims: '认领的岗位',
-  wishes: '我发布的心愿',
-  claims: '我认领的心愿',
-  services: '服务记录',
-  ledger: '积分流水',
-  orders: '兑换订单',
-  problems: '我反映的问题',
-};
+// The labels and the confirmation live in account.rules.ts, which the mini-program imports without zod.
+export { CLOSE_CONFIRMATION, dataListLabels, dataLists, type DataList } from './account.rules';
 
 /** One record of a list, as the person reads it about themselves: what, its state, when, and its details. */
 export const dataItem = z.object({
@@ -40,9 +18,6 @@ export const dataItem = z.object({
 export type DataItem = z.infer<typeof dataItem>;
 
 const consentView = z.object({ version: z.string(), agreedAt: z.string() });
-
-/** The confirmation 注销 needs, typed by the person: an empty or a guessed input never closes an account. */
-export const CLOSE_CONFIRMATION = '确认注销';
 
 /** A person's own data: consent to the privacy policy, what is held about them, 注销. Part of the org function's contract. */
 export const accountActions = defineContract({

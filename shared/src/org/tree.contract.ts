@@ -1,26 +1,10 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
 import { requestIdField } from '../core/fields';
+import { hasInvisible, placeKinds } from './tree.rules';
 
-/** The kinds of place in the organisation tree the app manages (the district itself is made once, by the engineer). */
-export const placeKinds = ['community', 'grid', 'unit', 'org', 'department'] as const;
-export type PlaceKind = (typeof placeKinds)[number];
-
-export const placeKindLabels: Record<PlaceKind, string> = {
-  community: '社区',
-  grid: '网格',
-  unit: '单元',
-  org: '报到单位',
-  department: '职能部门',
-};
-
-/** Control characters and direction overrides: a name with them reads other than it is. */
-export function hasInvisible(text: string): boolean {
-  return [...text].some((c) => {
-    const n = c.codePointAt(0) ?? 0;
-    return n < 0x20 || n === 0x7f || (n >= 0x202a && n <= 0x202e) || (n >= 0x2066 && n <= 0x2069);
-  });
-}
+// The kinds, their labels and the name check live in tree.rules.ts, which the mini-program imports without zod.
+export { hasInvisible, placeKindLabels, placeKinds, type PlaceKind } from './tree.rules';
 
 const placeId = z.string().trim().min(1, '缺少编号').max(64, '编号过长');
 const placeName = z

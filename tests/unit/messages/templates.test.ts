@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { noticeTableMarkdown } from '../../../scripts/notice-table';
-import { subscribeKinds } from '@shared/messages/notices';
+import { audiences, noticeTable, subscribeKinds, subscribeKindsTable } from '@shared/messages/notices';
 import {
   checkValue,
   clipThing,
@@ -309,4 +309,15 @@ test('each moment asks for the templates of the notices that will follow', () =>
   expect(subscribeKinds('activity', 'registered')).toEqual(['activity', 'notice']);
   expect(subscribeKinds('wish', 'claimant')).toEqual(['progress', 'notice']);
   expect(subscribeKinds('problem', 'owner')).toEqual(['review', 'progress']);
+});
+
+test('the map the weapp build bakes in (HONGLING_SUBSCRIBE_KINDS) answers as subscribeKinds does', () => {
+  const table = subscribeKindsTable();
+  const entities = [...new Set(Object.keys(noticeTable).map((key) => key.split('.')[0] as string))];
+  for (const entity of entities)
+    for (const audience of audiences) {
+      const kinds = subscribeKinds(entity, audience);
+      expect([entity, audience, table[`${entity}.${audience}`] ?? []]).toEqual([entity, audience, kinds]);
+    }
+  expect(table['wish.owner']).toEqual(['review', 'progress', 'notice']);
 });

@@ -3,13 +3,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
 import { roleLabels } from '@shared/core/roles';
 import { beijing } from '@shared/core/time';
-import {
-  CLOSE_CONFIRMATION,
-  dataListLabels,
-  dataLists,
-  type DataItem,
-  type DataList,
-} from '@shared/org/account.contract';
+import type { DataItem } from '@shared/org/account.contract';
+import { CLOSE_CONFIRMATION, dataListLabels, dataLists, type DataList } from '@shared/org/account.rules';
 import { policyVersionLabel } from '@shared/org/policy';
 import { call, type CallError, type Output } from '../../../api/call';
 import { forgetConsent } from '../../../api/consent';
