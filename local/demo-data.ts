@@ -12,6 +12,7 @@ import type { WishDoc } from '../cloudfunctions/wish/wish.documents';
 import type { Role, ScopeKind } from '../shared/src/core/roles';
 import { policyVersion } from '../shared/src/org/policy';
 import type { Doc } from '../cloudfunctions/core/store/store.port';
+import { expectedCounters } from '../cloudfunctions/deployed/stats';
 
 /** What seeding needs: many documents into a collection at once (the SQLite store, or a test's fake CloudBase). */
 export type Seeder = { insertMany(collection: string, docs: Doc[]): void };
@@ -318,10 +319,10 @@ export function seedDemo(store: Seeder, now: Date = new Date()): void {
       at: '2026-09-03T02:00:00.000Z',
     },
   ];
-  store.insertMany(
-    'reports',
-    others.map((o) => demoReport(o.openid, o.name, o.phone, unit(o.unit), o.org, o.status, o.at)),
-  );
+  const reports = others.map((o) => demoReport(o.openid, o.name, o.phone, unit(o.unit), o.org, o.status, o.at));
+  store.insertMany('reports', reports);
+  // The dashboards' counters, as the records say (the change step keeps them from here on).
+  store.insertMany('stats', [...expectedCounters((c) => (c === 'reports' ? reports : [])).values()]);
   for (const o of others.filter((x) => x.status === 'approved' && x.openid.startsWith('seed'))) {
     people.push({
       _id: o.openid,
@@ -404,7 +405,7 @@ export function seedDemoWishes(store: Seeder, now: Date = new Date()): void {
       history,
     };
   };
-  store.insertMany('wishes', [
+  const wishes = [
     wish(
       'demowish01',
       '陪独居老人去医院复查',
@@ -432,5 +433,7 @@ export function seedDemoWishes(store: Seeder, now: Date = new Date()): void {
       'pending_review',
       60,
     ),
-  ]);
+  ];
+  store.insertMany('wishes', wishes);
+  store.insertMany('stats', [...expectedCounters((c) => (c === 'wishes' ? wishes : [])).values()]);
 }

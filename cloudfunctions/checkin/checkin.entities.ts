@@ -19,6 +19,7 @@ export const enrolmentEntity: Entity<EnrolmentDoc, EnrolmentStatus, typeof enrol
   badState: 'CHECKIN.REPORT_ALREADY_REVIEWED',
   ...statusField(),
   history: true,
+  counted: { kind: 'report', place: (e) => ({ districtId: e.districtId, communityId: e.communityId }) },
   audience: {
     owner: (e) => [{ openids: [e.openid] }],
     station: (e) => [{ role: 'stationAdmin', scope: 'community', scopeId: e.communityId }],

@@ -2,7 +2,7 @@ import type { IndexDef } from './store/indexes';
 
 /** The collections of the core: identity (people, grants), audit records and WeChat's mini-program codes. */
 export const coreStorage: { collections: readonly string[]; indexes: readonly IndexDef[] } = {
-  collections: ['audit', 'grants', 'miniCodes', 'people'],
+  collections: ['audit', 'grants', 'miniCodes', 'people', 'stats'],
   indexes: [
     { collection: 'audit', fields: ['entity', 'entityId', 'at', '_id'] },
     { collection: 'audit', fields: ['actor', 'at', '_id'] },
@@ -10,5 +10,7 @@ export const coreStorage: { collections: readonly string[]; indexes: readonly In
     { collection: 'grants', fields: ['role', 'scope', 'scopeId', '_id'] },
     { collection: 'people', fields: ['orgId', 'name', '_id'] },
     { collection: 'people', fields: ['phone', '_id'] },
+    // The dashboards' counters (core/runtime/counters.ts): a district's current counts, or its months.
+    { collection: 'stats', fields: ['districtId', 'month', '_id'] },
   ],
 };

@@ -28,6 +28,7 @@ export const problemEntity: Entity<ProblemDoc, ProblemStatus, typeof problemTran
   guardOf: (p) => ({ status: p.status }),
   enter: (status) => ({ status, open: isOpenProblem(status) }),
   history: true,
+  counted: { kind: 'problem', place: (p) => ({ districtId: p.districtId, communityId: p.communityId }) },
   audience: {
     owner: (p) => [{ openids: [p.openid] }],
     station: (p) => [toStation(p.communityId)],

@@ -14,6 +14,7 @@ export const wishEntity: Entity<WishDoc, WishStatus, typeof wishTransitions> = {
   badState: 'WISH.BAD_STATE',
   ...statusField(),
   history: true,
+  counted: { kind: 'wish', place: (w) => ({ districtId: w.districtId, communityId: w.communityId }) },
   audience: {
     owner: (w) => [{ openids: [w.openid] }],
     claimant: (w) => (w.claimedBy ? [{ openids: [w.claimedBy] }] : []),

@@ -27,7 +27,12 @@ function DateField(p: { label: string; value?: string; onChange: (v?: string) =>
     <View className="field filter-date">
       <View className="field-label">{p.label}</View>
       <View className="filter-date-row">
-        <Picker mode="date" value={p.value ?? ''} onChange={(e) => p.onChange(String(e.detail.value))}>
+        <Picker
+          className="filter-date-pick"
+          mode="date"
+          value={p.value ?? ''}
+          onChange={(e) => p.onChange(String(e.detail.value))}
+        >
           <View className={`field-picker ${p.value ? '' : 'field-placeholder'}`} role="button" data-testid={p.testid}>
             {p.value ?? '不限'}
           </View>

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MiniCodeDoc } from '../../cloudfunctions/core/platform/wechat';
 import type { GrantDoc } from '../../cloudfunctions/core/runtime/identity';
 import { placementOf, scopeCollection } from '../../cloudfunctions/org/people.scope';
+import { rebuildStats } from '../../cloudfunctions/deployed/stats';
 import { StoreConflictError, type Doc, type Store } from '../../cloudfunctions/core/store/store.port';
 
 /**
@@ -126,7 +127,20 @@ export const grantsPlacement: Migration = {
   },
 };
 
-export const migrations: readonly Migration[] = [dropMiniCodesBeforeWxServerSdk, grantsPlacement];
+/**
+ * The dashboards' counters (issue 16) start from the records already there: 报到, 微心愿 and 问题 by state
+ * and by month, made from each record's state and timeline. From then on the change step keeps them.
+ */
+export const statsFromRecords: Migration = {
+  id: '2026-11-stats-from-records',
+  title: '按现有记录生成统计看板的计数（报到、微心愿、问题：各状态数量与每月数量）',
+  async run({ store }) {
+    const result = await rebuildStats(store);
+    return { summary: `写入计数 ${result.documents} 份，更正 ${result.corrected} 份`, result };
+  },
+};
+
+export const migrations: readonly Migration[] = [dropMiniCodesBeforeWxServerSdk, grantsPlacement, statsFromRecords];
 
 /** Runs each migration not yet recorded, records it, and answers a line per migration for the deploy's output. */
 export async function runMigrations(ctx: MigrationContext, list: readonly Migration[] = migrations): Promise<string[]> {

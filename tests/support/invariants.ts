@@ -1,14 +1,23 @@
 import { verifyBalances } from '../../cloudfunctions/points/ledger';
+import { counterDifferences, expectedCounters } from '../../cloudfunctions/deployed/stats';
+import type { StatsDoc } from '../../cloudfunctions/core/runtime/counters';
 import type { TestStore } from './harness';
 
 /**
  * What must hold in any store after any test (issue 12: nothing lost, nothing doubled):
  * - every balance equals the sum of its ledger, and none is negative;
  * - every service's credited points equal what the ledger holds for it (its credit and any adjustments);
- * - each community's points counters equal a rebuild from the ledger.
+ * - each community's points counters equal a rebuild from the ledger;
+ * - the dashboards' counters (报到, 微心愿, 问题 by state and month) equal a rebuild from the records.
  */
 export async function invariantProblems(store: TestStore): Promise<string[]> {
   const problems: string[] = [];
+  problems.push(
+    ...counterDifferences(
+      store.dump('stats') as unknown as StatsDoc[],
+      expectedCounters((c) => store.dump(c)),
+    ),
+  );
   const balances = await verifyBalances({ store });
   for (const id of balances.mismatches) problems.push(`balance of ${id} differs from its ledger`);
   const ledger = store.dump('ledger') as unknown as Array<{

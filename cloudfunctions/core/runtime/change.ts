@@ -8,6 +8,7 @@ import { StoreConflictError, type Doc, type Patch, type Store, type TxStore, typ
 import { eachLimited } from './parallel';
 import { keepingWorkPhotos, pseudonymousId, scrub, type Subject } from './pseudonym';
 import type { Runtime } from './runtime';
+import { bumpCountersInTx, countDeltas, type Counted } from './counters';
 
 /**
  * The one home of history and audit records. A status changes through `transition` (or `transitionById`
@@ -101,6 +102,8 @@ export type Entity<D extends Doc, S extends string, T extends TransitionTable<S>
   facts?: (doc: D, note: string | null) => Record<string, string>;
   /** The id a notice's page opens (default: the record's; a whistle opens its problem). */
   linkId?: (doc: D) => string;
+  /** Records the dashboards count by state and month (core/runtime/counters.ts), and where each sits. */
+  counted?: Counted<D>;
 };
 
 /**
@@ -247,6 +250,12 @@ export async function create<D extends Doc, S extends string, T extends Transiti
     alongside?: (created: Moved<D>) => Promise<void>;
   },
 ): Promise<Moved<D>> {
+  if (entity.counted && !options.tx) {
+    // A counted record is written with its counts, in one transaction; what follows runs after it commits.
+    const made = await c.store.transaction((tx) => create(c, entity, doc, { ...options, tx, alongside: undefined }));
+    if (options.alongside) await options.alongside(made);
+    return made;
+  }
   const full = (entity.history ? { ...doc, history: [entry(c, null, entity.stateOf(doc as D), null)] } : doc) as D;
   const audit = {
     action: `${entity.name}.${options.event}`,
@@ -261,6 +270,9 @@ export async function create<D extends Doc, S extends string, T extends Transiti
   const created = { doc: full, notices: creationNotices(c, entity, options.event, full) };
   if (options.alongside && !options.tx) await Promise.all([record(c, audit), options.alongside(created)]);
   else await record(c, audit, options.tx);
+  // Counted in the same transaction (a counted record is always created in one: see `create`).
+  if (options.tx)
+    await bumpCountersInTx(options.tx, countDeltas(entity.counted, full, null, entity.stateOf(full), c.now));
   return created;
 }
 
@@ -333,6 +345,18 @@ export async function transition<D extends Doc, S extends string, T extends Tran
   event: keyof T & string,
   options: MoveOptions<D>,
 ): Promise<Moved<D> | Failure> {
+  if (entity.counted && !options.tx) {
+    // A counted record moves with its counts in one transaction, on the record as it is now, if it still
+    // matches what the caller read (the conditional update's guard, checked field by field).
+    const guard = { ...entity.guardOf(doc), ...(options.guard ?? {}) };
+    const moved = await c.store.transaction(async (tx): Promise<Moved<D> | Failure> => {
+      const current = await tx.get<D>(entity.collection, doc._id);
+      if (!current || !matchesGuard(current, guard)) return fail(entity.badState);
+      return transition(c, entity, current, event, { ...options, tx, alongside: undefined });
+    });
+    if (!isMoveFailure(moved) && options.alongside) await options.alongside(moved);
+    return moved;
+  }
   const row = entity.table[event];
   if (!row) return fail(entity.badState);
   if (!row.by.includes(options.as)) return fail('AUTH.FORBIDDEN');
@@ -371,7 +395,21 @@ export async function transition<D extends Doc, S extends string, T extends Tran
   // The move is written: its notices and answer may go out while its audit record is written.
   if (options.alongside && !options.tx) await Promise.all([audit, options.alongside(moved)]);
   else await audit;
+  // Counted in the same transaction (a counted record always moves in one: see below).
+  if (options.tx) await bumpCountersInTx(options.tx, countDeltas(entity.counted, next, from, to, c.now));
   return moved;
+}
+
+/** Does a record as read in a transaction still match a conditional update's guard (equalities only)? */
+function matchesGuard(doc: Doc, guard: Where): boolean {
+  return Object.entries(guard).every(([field, want]) => {
+    if (want !== null && typeof want === 'object') throw new Error(`a guard on ${field} must be an equality`);
+    return ((doc as Record<string, unknown>)[field] ?? null) === want;
+  });
+}
+
+function isMoveFailure<D>(m: Moved<D> | Failure): m is Failure {
+  return 'failure' in m;
 }
 
 /**

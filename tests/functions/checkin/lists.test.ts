@@ -1,4 +1,4 @@
-import { createHarness, errorCode, ok, snapshot, type Harness } from '../../support/harness';
+import { createHarness, errorCode, ok, snapshot, type Harness, recount } from '../../support/harness';
 
 describe('checkin lists: listReports, orgReceipts, myReports', () => {
   let h: Harness;
@@ -32,6 +32,7 @@ describe('checkin lists: listReports, orgReceipts, myReports', () => {
         submittedAt: `2026-11-25T0${i % 10}:${String(i).padStart(2, '0')}:00.000Z`,
       });
     }
+    await recount(h);
     const seen: string[] = [];
     let cursor: string | undefined;
     do {

@@ -6,6 +6,7 @@ import {
   validReport,
   wishInput,
   type Harness,
+  recount,
 } from '../../support/harness';
 
 /**
@@ -80,6 +81,7 @@ describe('筛选: the station’s and the district’s lists', () => {
         submittedAt: new Date(base - i * 60_000).toISOString(),
       })),
     );
+    await recount(h);
     const first = ok(
       await h.call('checkin', 'demo-station', 'listReports', { status: 'pending', q: '目标', limit: 20 }),
     );

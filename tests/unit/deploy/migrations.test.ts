@@ -6,6 +6,7 @@ import {
   dropMiniCodesBeforeWxServerSdk,
   grantsPlacement,
   MIGRATIONS_COLLECTION,
+  statsFromRecords,
   runMigrations,
   type FileStorage,
 } from '../../../scripts/cloudbase/migrations';
@@ -194,5 +195,46 @@ describe('migration: where each grant sits', () => {
       placed: 0,
       orphans: ['e~orgAdmin'],
     });
+  });
+});
+
+describe('migration: the dashboards’ counters from the records', () => {
+  test('counts each record in its state and its months; a second run corrects nothing', async () => {
+    fake.reset();
+    const store = new CloudbaseStore(sdkDatabase(), { indexes });
+    // The deploy creates every collection before it migrates.
+    fake.createCollection('stats');
+    const line = (to: string, at: string) => ({ at, by: 'x', from: null, to, note: null });
+    fake.load('wishes', [
+      {
+        _id: 'w1',
+        status: 'open',
+        districtId: 'yj',
+        communityId: 'huazhong',
+        history: [line('pending_review', '2026-10-01T02:00:00.000Z'), line('open', '2026-11-02T02:00:00.000Z')],
+      },
+      {
+        _id: 'w2',
+        status: 'pending_review',
+        districtId: 'yj',
+        communityId: 'huazhong',
+        history: [line('pending_review', '2026-11-03T02:00:00.000Z')],
+      },
+    ]);
+    const files = recordingFiles().files;
+    const [first] = await runMigrations({ store, files, now: new Date() }, [statsFromRecords]);
+    expect(first).toContain('写入计数');
+    const sum = (month: string) =>
+      fake
+        .dump('stats')
+        .filter((d) => d.month === month)
+        .reduce<Record<string, number>>((acc, d) => {
+          for (const [k, v] of Object.entries(d)) if (typeof v === 'number') acc[k] = (acc[k] ?? 0) + v;
+          return acc;
+        }, {});
+    expect(sum('')).toEqual({ open: 1, pending_review: 1 });
+    expect(sum('2026-10')).toEqual({ pending_review: 1 });
+    expect(sum('2026-11')).toEqual({ open: 1, pending_review: 1 });
+    expect((await statsFromRecords.run({ store, files, now: new Date() })).result).toMatchObject({ corrected: 0 });
   });
 });

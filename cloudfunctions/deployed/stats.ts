@@ -1,0 +1,97 @@
+import { enrolmentEntity } from '../checkin/checkin.entities';
+import { countersFrom, countsOf, STATS, type Counted, type StatsDoc } from '../core/runtime/counters';
+import { eachLimited } from '../core/runtime/parallel';
+import type { Doc, Store } from '../core/store/store.port';
+import { problemEntity } from '../whistle/whistle.entities';
+import { wishEntity } from '../wish/wish.entity';
+
+/**
+ * The counted records of every feature (their entities say how: `counted`), for rebuilding the dashboards'
+ * counters from the records themselves: the tests compare them after every test, the deploy rebuilds them.
+ */
+type Source = { collection: string; counted: Counted<Doc>; stateOf: (doc: Doc) => string };
+const sources: Source[] = [enrolmentEntity, wishEntity, problemEntity].map((e) => ({
+  collection: e.collection,
+  counted: e.counted as unknown as Counted<Doc>,
+  stateOf: e.stateOf as unknown as (doc: Doc) => string,
+}));
+
+/** The counters the records say, from each counted collection's documents. */
+export function expectedCounters(records: (collection: string) => Iterable<Doc>): Map<string, StatsDoc> {
+  const all = new Map<string, StatsDoc>();
+  for (const s of sources)
+    for (const [id, doc] of countersFrom(s.counted, records(s.collection), s.stateOf)) all.set(id, doc);
+  return all;
+}
+
+/** Where the stored counters differ from the records (a counter document and the counts that differ). */
+export function counterDifferences(stored: Iterable<StatsDoc>, expected: Map<string, StatsDoc>): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const doc of stored) {
+    seen.add(doc._id);
+    const kept = JSON.stringify(countsOf(doc));
+    const want = JSON.stringify(countsOf(expected.get(doc._id)));
+    if (sorted(kept) !== sorted(want)) problems.push(`counters ${doc._id}: ${kept}, the records say ${want}`);
+  }
+  for (const [id, doc] of expected)
+    if (!seen.has(id) && Object.keys(countsOf(doc)).length)
+      problems.push(`counters ${id} missing: ${JSON.stringify(countsOf(doc))}`);
+  return problems;
+}
+
+function sorted(json: string): string {
+  return JSON.stringify(
+    Object.entries(JSON.parse(json) as Record<string, number>).sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
+async function readAll<T extends Doc>(store: Store, collection: string): Promise<T[]> {
+  const out: T[] = [];
+  let after: string | null = null;
+  do {
+    const page: { items: T[]; next: string | null } = await store.find<T>(collection, { limit: 1000, after });
+    out.push(...page.items);
+    after = page.next;
+  } while (after);
+  return out;
+}
+
+/**
+ * Rebuilds every counter from the records (the deploy's migration; a test that seeds records directly): each
+ * counter document is set to what the records say, a count no record supports set to 0. Answers how many
+ * documents it wrote and how many of them were wrong.
+ */
+export async function rebuildStats(store: Store): Promise<{ documents: number; corrected: number }> {
+  const records = new Map<string, Doc[]>();
+  for (const s of sources) records.set(s.collection, await readAll(store, s.collection));
+  const expected = expectedCounters((c) => records.get(c) ?? []);
+  const stored = new Map((await readAll<StatsDoc>(store, STATS)).map((d) => [d._id, d]));
+  const ids = [...new Set([...expected.keys(), ...stored.keys()])];
+  let corrected = 0;
+  await eachLimited(ids, 25, async (id) => {
+    const want = expected.get(id);
+    const have = stored.get(id);
+    const counts = countsOf(want);
+    const zeroed = Object.fromEntries(
+      Object.keys(countsOf(have))
+        .filter((k) => !(k in counts))
+        .map((k) => [k, 0]),
+    );
+    if (have && JSON.stringify({ ...countsOf(have) }) === JSON.stringify({ ...counts })) return;
+    corrected++;
+    const base = want ?? have!;
+    await store.transaction((tx) =>
+      tx.set(STATS, {
+        _id: id,
+        kind: base.kind,
+        districtId: base.districtId,
+        communityId: base.communityId,
+        month: base.month,
+        ...zeroed,
+        ...counts,
+      }),
+    );
+  });
+  return { documents: ids.length, corrected };
+}
