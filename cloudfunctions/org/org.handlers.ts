@@ -8,6 +8,7 @@ import { saveSettings } from './settings.commands';
 import { exportsHandlers } from './exports.handlers';
 import { pairingHandlers } from './pairing.handlers';
 import { peopleHandlers } from './people.handlers';
+import { statsHandlers } from './stats.handlers';
 import { settings } from './settings.queries';
 import { treeHandlers } from './tree.handlers';
 
@@ -25,4 +26,5 @@ export const orgHandlers: Handlers<OrgContract> = {
   ...accountHandlers,
   ...exportsHandlers,
   ...pairingHandlers,
+  ...statsHandlers,
 };

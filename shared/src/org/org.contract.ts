@@ -4,6 +4,7 @@ import { roles, scopeKinds } from '../core/roles';
 import { accountActions } from './account.contract';
 import { exportActions } from './exports.contract';
 import { pairingActions } from './pairing.contract';
+import { statsActions } from './stats.contract';
 import { peopleActions } from './people.contract';
 import { treeActions } from './tree.contract';
 
@@ -189,5 +190,7 @@ export const orgContract = defineContract({
   ...exportActions,
   // 结对共建: notices, pairings and visits (pairing.contract.ts).
   ...pairingActions,
+  // 统计看板 from the counters (stats.contract.ts).
+  ...statsActions,
 });
 export type OrgContract = typeof orgContract;

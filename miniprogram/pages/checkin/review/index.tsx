@@ -1,5 +1,5 @@
 import { Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { EnrolmentStatus } from '@shared/checkin/enrolment.rules';
@@ -106,7 +106,11 @@ function ReviewItem({ item, onReviewed }: { item: Item; onReviewed: (id: string)
 /** The station reviews members' 报到 (enrolments); the district sees the same lists read-only. */
 export default function Review() {
   useDevLoginGuard('pages/checkin/review/index');
-  const [status, setStatus] = useState<EnrolmentStatus>('pending');
+  // Opened from a dashboard figure, the page shows that state's tab (`?status=`).
+  const opened = useRouter().params.status as EnrolmentStatus | undefined;
+  const [status, setStatus] = useState<EnrolmentStatus>(
+    opened && tabs.some((t) => t.value === opened) ? opened : 'pending',
+  );
   const [filter, setFilter] = useState<Filter>({});
   const { me } = useRoles();
   const station = me.data?.grants.find((g) => g.role === 'stationAdmin')?.scopeId ?? null;

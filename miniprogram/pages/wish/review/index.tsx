@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
 import type { WishStatus } from '@shared/wish/wish.rules';
 import { call } from '../../../api/call';
 import { NoteAction } from '../../../components/note-action';
@@ -26,7 +27,11 @@ const tabs: Array<{ value: WishStatus; label: string }> = [
 /** The station (or a grid secretary) reviews wishes, watches them by state and releases stale claims. */
 export default function ReviewWishes() {
   useDevLoginGuard('pages/wish/review/index');
-  const [status, setStatus] = useState<WishStatus>('pending_review');
+  // Opened from a dashboard figure, the page shows that state's tab (`?status=`).
+  const opened = useRouter().params.status as WishStatus | undefined;
+  const [status, setStatus] = useState<WishStatus>(
+    opened && tabs.some((t) => t.value === opened) ? opened : 'pending_review',
+  );
   const [filter, setFilter] = useState<Filter>({});
   const { me, has } = useRoles();
   const station = me.data?.grants.find((g) => g.role === 'stationAdmin')?.scopeId ?? null;

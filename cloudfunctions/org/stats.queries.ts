@@ -1,0 +1,108 @@
+import { fail } from '@shared/core/result';
+import { beijingDay } from '@shared/core/time';
+import type { CommunityFigures, MonthFigures, StatsContract } from '@shared/org/stats.contract';
+import { ownScope } from '../access/access';
+import { statsIds, sumCounts, type CountedKind, type StatsDoc } from '../core/runtime/counters';
+import { loadByIds } from '../core/runtime/lookup';
+import type { Handlers } from '../core/runtime/router';
+import type { CommunityDoc, DistrictDoc } from './org.documents';
+
+const kinds: CountedKind[] = ['report', 'wish', 'problem'];
+/** The district sums its communities' months only while that stays a read of a few thousand documents. */
+const TREND_COMMUNITIES = 30;
+
+/** The last twelve Beijing months, oldest first. */
+function lastMonths(now: Date): string[] {
+  const start = beijingDay(now).startOf('month');
+  return Array.from({ length: 12 }, (_, i) => start.subtract(11 - i, 'month').format('YYYY-MM'));
+}
+
+const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+const sumOf = (c: Record<string, number>, states: string[]) => states.reduce((s, k) => s + (c[k] ?? 0), 0);
+
+function figures(community: CommunityDoc, stats: Map<string, StatsDoc>): CommunityFigures {
+  const gauge = (kind: CountedKind) => sumCounts(statsIds(kind, community._id).map((id) => stats.get(id)));
+  const [report, wish, problem] = kinds.map(gauge) as [
+    Record<string, number>,
+    Record<string, number>,
+    Record<string, number>,
+  ];
+  return {
+    id: community._id,
+    name: community.name,
+    report,
+    wish,
+    problem,
+    wishCompletion: percent(wish.confirmed ?? 0, sumOf(wish, ['open', 'claimed', 'fulfilled', 'confirmed'])),
+    problemResolution: percent(
+      sumOf(problem, ['confirmed', 'closed']),
+      sumOf(problem, [
+        'in_station',
+        'whistled',
+        'acknowledged',
+        'returned',
+        'responded',
+        'confirmed',
+        'closed',
+        'reopened',
+      ]),
+    ),
+  };
+}
+
+function trends(communities: CommunityDoc[], months: string[], stats: Map<string, StatsDoc>): MonthFigures[] {
+  return months.map((month) => {
+    const of = (kind: CountedKind) =>
+      sumCounts(
+        communities.flatMap((c) =>
+          statsIds(kind, c._id, [month])
+            .filter((id) => id.includes(`~${month}~`))
+            .map((id) => stats.get(id)),
+        ),
+      );
+    return { month, report: of('report'), wish: of('wish'), problem: of('problem') };
+  });
+}
+
+/**
+ * The dashboard from the counters alone (no record is read): the caller, the communities, then every counter
+ * document they need by id, all at once (three reads one after another).
+ */
+export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx) => {
+  const station = ownScope(ctx.caller, 'stationAdmin');
+  const district = ownScope(ctx.caller, 'districtAdmin');
+  const months = lastMonths(ctx.now);
+  let communities: CommunityDoc[];
+  let name: string;
+  let scope: 'district' | 'community';
+  if (input.communityId || (station && !district)) {
+    const id = input.communityId ?? station!;
+    const community = await ctx.store.get<CommunityDoc>('communities', id);
+    if (!community) return fail('ORG.COMMUNITY_UNKNOWN');
+    if (community._id !== station && community.districtId !== district) return fail('AUTH.OUT_OF_SCOPE');
+    communities = [community];
+    name = community.name;
+    scope = 'community';
+  } else {
+    const [found, doc] = await Promise.all([
+      ctx.store.find<CommunityDoc>('communities', {
+        where: { districtId: district! },
+        orderBy: [['name', 'asc']],
+        limit: 1000,
+      }),
+      ctx.store.get<DistrictDoc>('districts', district!),
+    ]);
+    communities = found.items.filter((c) => !c.retiredAt);
+    name = doc?.name ?? '';
+    scope = 'district';
+  }
+  const withTrends = communities.length <= TREND_COMMUNITIES;
+  const ids = communities.flatMap((c) => kinds.flatMap((k) => statsIds(k, c._id, withTrends ? months : [])));
+  const stats = await loadByIds<StatsDoc>(ctx.store, 'stats', ids);
+  return {
+    scope,
+    name,
+    communities: communities.map((c) => figures(c, stats)),
+    months: withTrends ? trends(communities, months, stats) : [],
+  };
+};
