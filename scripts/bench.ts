@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
@@ -30,12 +30,14 @@ import {
 import { benchRtt } from './bench-rtt';
 import { benchTree } from './bench-tree';
 import { probeBundle } from './bundle-probe';
+import { kb, MAIN_PACKAGE_GOAL, WECHAT_LIMITS, weappPackages } from './weapp-packages';
 
 /**
  * Figures for every action on a district-sized store (20,000 people, 3,000 units): median and p99 time per
  * action through `main`, and store operations per action; then the races, the periodic runs, a burst over
- * HTTP, the weapp main-package size, the bundles, and every action again over the CloudBase adapter with a
- * 10 ms round trip (scripts/bench-rtt.ts). The district and its cases are scripts/bench-district.ts.
+ * HTTP, the weapp packages' sizes (the main package and each subpackage), the bundles, and every action again
+ * over the CloudBase adapter with a 10 ms round trip (scripts/bench-rtt.ts). The district and its cases are
+ * scripts/bench-district.ts.
  * Prints fixed-width tables that are easy to compare between runs. Not a test: no assertions on time.
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
@@ -233,10 +235,25 @@ async function burst() {
   await new Promise((done) => server.close(done));
 }
 
-function dirSize(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce(
-    (sum, e) => sum + (e.isDirectory() ? dirSize(join(dir, e.name)) : statSync(join(dir, e.name)).size),
-    0,
+/**
+ * The weapp build's packages as WeChat counts them (scripts/weapp-packages.ts): the main package against
+ * the 400 KB goal, each subpackage (分包) against WeChat's 2 MB, and all of them against its 20 MB.
+ */
+function benchWeapp(): void {
+  const weapp = resolve(__dirname, '../dist/weapp');
+  console.log('\nweapp packages (npm run build:weapp)');
+  if (!existsSync(join(weapp, 'app.json'))) return console.log('  not built (npm run build:weapp)');
+  const packages = weappPackages(weapp);
+  console.log(
+    `${'package'.padEnd(32)}${'pages'.padStart(6)}${'files'.padStart(7)}${'KB'.padStart(9)}${'limit KB'.padStart(10)}`,
+  );
+  for (const p of packages)
+    console.log(
+      `${(p.root || 'main').padEnd(32)}${String(p.pages.length).padStart(6)}${String(p.files.length).padStart(7)}${kb(p.bytes).padStart(9)}${kb(p.root ? WECHAT_LIMITS.package : MAIN_PACKAGE_GOAL).padStart(10)}`,
+    );
+  const total = packages.reduce((sum, p) => sum + p.bytes, 0);
+  console.log(
+    `${'all packages'.padEnd(32)}${''.padStart(13)}${kb(total).padStart(9)}${kb(WECHAT_LIMITS.total).padStart(10)}`,
   );
 }
 
@@ -246,6 +263,8 @@ async function main() {
   if (process.argv.includes('rtt')) return benchRtt();
   // `-- tree`: only the organisation tree's import of a 300-community, 3,000-unit file (scripts/bench-tree.ts).
   if (process.argv.includes('tree')) return benchTree();
+  // `-- weapp`: only the weapp packages' sizes.
+  if (process.argv.includes('weapp')) return benchWeapp();
   const t0 = performance.now();
   const seeded = seedPeople(district);
   console.log(
@@ -259,10 +278,7 @@ async function main() {
   await benchPoints(seeded);
   await benchReports(seeded);
   await burst();
-  const weapp = resolve(__dirname, '../dist/weapp');
-  console.log(
-    `\nweapp main package: ${existsSync(weapp) ? `${(dirSize(weapp) / 1024).toFixed(0)} KB (limit 2048 KB)` : 'not built (npm run build:weapp)'}`,
-  );
+  benchWeapp();
   benchBundles();
   await store.close();
   await benchRtt();
