@@ -87,7 +87,6 @@ export async function rebuildStats(store: Store): Promise<{ documents: number; c
         kind: base.kind,
         districtId: base.districtId,
         communityId: base.communityId,
-        month: base.month,
         ...zeroed,
         ...counts,
       }),

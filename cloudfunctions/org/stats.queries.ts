@@ -2,14 +2,12 @@ import { fail } from '@shared/core/result';
 import { beijingDay } from '@shared/core/time';
 import type { CommunityFigures, MonthFigures, StatsContract } from '@shared/org/stats.contract';
 import { ownScope } from '../access/access';
-import { statsIds, sumCounts, type CountedKind, type StatsDoc } from '../core/runtime/counters';
+import { statsIds, sumShards, type CountedKind, type StatsDoc } from '../core/runtime/counters';
 import { loadByIds } from '../core/runtime/lookup';
 import type { Handlers } from '../core/runtime/router';
 import type { CommunityDoc, DistrictDoc } from './org.documents';
 
 const kinds: CountedKind[] = ['report', 'wish', 'problem'];
-/** The district sums its communities' months only while that stays a read of a few thousand documents. */
-const TREND_COMMUNITIES = 30;
 
 /** The last twelve Beijing months, oldest first. */
 function lastMonths(now: Date): string[] {
@@ -20,13 +18,15 @@ function lastMonths(now: Date): string[] {
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 const sumOf = (c: Record<string, number>, states: string[]) => states.reduce((s, k) => s + (c[k] ?? 0), 0);
 
-function figures(community: CommunityDoc, stats: Map<string, StatsDoc>): CommunityFigures {
-  const gauge = (kind: CountedKind) => sumCounts(statsIds(kind, community._id).map((id) => stats.get(id)));
-  const [report, wish, problem] = kinds.map(gauge) as [
-    Record<string, number>,
-    Record<string, number>,
-    Record<string, number>,
-  ];
+type Summed = Record<CountedKind, ReturnType<typeof sumShards>>;
+
+function summed(community: CommunityDoc, stats: Map<string, StatsDoc>): Summed {
+  const of = (kind: CountedKind) => sumShards(statsIds(kind, community._id).map((id) => stats.get(id)));
+  return { report: of('report'), wish: of('wish'), problem: of('problem') };
+}
+
+function figures(community: CommunityDoc, s: Summed): CommunityFigures {
+  const { report, wish, problem } = { report: s.report.now, wish: s.wish.now, problem: s.problem.now };
   return {
     id: community._id,
     name: community.name,
@@ -50,18 +50,19 @@ function figures(community: CommunityDoc, stats: Map<string, StatsDoc>): Communi
   };
 }
 
-function trends(communities: CommunityDoc[], months: string[], stats: Map<string, StatsDoc>): MonthFigures[] {
-  return months.map((month) => {
-    const of = (kind: CountedKind) =>
-      sumCounts(
-        communities.flatMap((c) =>
-          statsIds(kind, c._id, [month])
-            .filter((id) => id.includes(`~${month}~`))
-            .map((id) => stats.get(id)),
-        ),
-      );
-    return { month, report: of('report'), wish: of('wish'), problem: of('problem') };
-  });
+/** Each of the months, the communities' entries added up. */
+function trends(all: Summed[], months: string[]): MonthFigures[] {
+  const add = (rows: Array<Record<string, number> | undefined>) => {
+    const out: Record<string, number> = {};
+    for (const r of rows) for (const [k, v] of Object.entries(r ?? {})) out[k] = (out[k] ?? 0) + v;
+    return out;
+  };
+  return months.map((month) => ({
+    month,
+    report: add(all.map((s) => s.report.months.get(month))),
+    wish: add(all.map((s) => s.wish.months.get(month))),
+    problem: add(all.map((s) => s.problem.months.get(month))),
+  }));
 }
 
 /**
@@ -96,13 +97,13 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
     name = doc?.name ?? '';
     scope = 'district';
   }
-  const withTrends = communities.length <= TREND_COMMUNITIES;
-  const ids = communities.flatMap((c) => kinds.flatMap((k) => statsIds(k, c._id, withTrends ? months : [])));
+  const ids = communities.flatMap((c) => kinds.flatMap((k) => statsIds(k, c._id)));
   const stats = await loadByIds<StatsDoc>(ctx.store, 'stats', ids);
+  const all = communities.map((c) => summed(c, stats));
   return {
     scope,
     name,
-    communities: communities.map((c) => figures(c, stats)),
-    months: withTrends ? trends(communities, months, stats) : [],
+    communities: communities.map((c, i) => figures(c, all[i]!)),
+    months: trends(all, months),
   };
 };

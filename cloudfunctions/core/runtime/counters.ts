@@ -3,37 +3,34 @@ import type { Doc, Patch, TxStore } from '../store/store.port';
 
 /**
  * Counters kept as the work happens (issue 16, part 6): dashboards read these documents instead of scanning
- * records. For each counted kind of record (报到 `report`, 微心愿 `wish`, 问题 `problem`) and community:
- * - `<kind>~<community>`: how many records are in each state now (`{ pending: 3, approved: 120 }`);
- * - `<kind>~<community>~<YYYY-MM>`: how many records entered each state in that Beijing month (a new record
- *   enters its first state), the twelve-month trends.
- * The change step writes them with the change (core/runtime/change.ts): inside its transaction when it has
- * one, else right after its conditional update, beside its audit record. `rebuildCounters` makes them again
- * from the records (their states and timelines): the tests compare the two after every test, and the deploy
- * (or the district, 重新统计) rebuilds them should they ever drift.
+ * records. For each counted kind of record (报到 `report`, 微心愿 `wish`, 问题 `problem`) and community there
+ * are `SHARDS` documents `<kind>~<community>~<shard>` (a record always counts in the same one, so changes to
+ * different records of one community at once rarely meet on one document). Each holds:
+ * - `<state>`: how many records are in that state now (`pending: 3, approved: 120`);
+ * - `m<YYYYMM>_<state>`: how many records entered that state in that Beijing month (a new record enters its
+ *   first state): the twelve-month trends.
+ * A reader adds up a community's shards. The change step writes them in the change's own transaction
+ * (core/runtime/change.ts: a counted record always changes in one), one update of one document per change,
+ * so a change and its counts are written together or not at all, and a retry counts once.
+ * `expectedCounters` (deployed/stats.ts) makes them again from the records (their states and timelines): the
+ * tests compare the two after every test, and the deploy makes them from the records the first time.
  */
 export const STATS = 'stats';
 
 export type CountedKind = 'report' | 'wish' | 'problem';
 export type Place = { districtId: string; communityId: string };
 
-export type StatsDoc = Doc & {
-  kind: CountedKind;
-  districtId: string;
-  communityId: string;
-  /** The Beijing month of a monthly document; '' for the current counts. */
-  month: string;
-} & Record<string, unknown>;
+export type StatsDoc = Doc & { kind: CountedKind; districtId: string; communityId: string } & Record<string, unknown>;
 
-/** One counter document's change: the fields to add to (a state's count, +1 or -1). */
-export type CounterDelta = { id: string; kind: CountedKind; place: Place; month: string; add: Record<string, number> };
+/** One counter document's change: the fields to add to (a state's count now, +1 or -1; a month's entries). */
+export type CounterDelta = { id: string; kind: CountedKind; place: Place; add: Record<string, number> };
 
 /** Which records are counted, and where each sits. */
 export type Counted<D> = { kind: CountedKind; place: (doc: D) => Place | null };
 
 type Timeline = { history?: Array<{ at: string; to: string }> };
 
-/** Counter documents per kind and community (and month). */
+/** Counter documents per kind and community. */
 export const SHARDS = 8;
 
 /**
@@ -47,20 +44,17 @@ export function shardOf(doc: Doc & Timeline): number {
   return h % SHARDS;
 }
 
-export const gaugeId = (kind: CountedKind, communityId: string, shard: number) => `${kind}~${communityId}~g${shard}`;
-export const monthId = (kind: CountedKind, communityId: string, month: string, shard: number) =>
-  `${kind}~${communityId}~${month}~${shard}`;
+export const statsId = (kind: CountedKind, communityId: string, shard: number) => `${kind}~${communityId}~${shard}`;
 
-/** Every counter document of a community for `kind`: its current counts, and the months asked for. */
-export function statsIds(kind: CountedKind, communityId: string, months: readonly string[] = []): string[] {
-  const ids: string[] = [];
-  for (let s = 0; s < SHARDS; s++) {
-    ids.push(gaugeId(kind, communityId, s));
-    for (const m of months) ids.push(monthId(kind, communityId, m, s));
-  }
-  return ids;
+/** Every counter document of a community for `kind`. */
+export function statsIds(kind: CountedKind, communityId: string): string[] {
+  return Array.from({ length: SHARDS }, (_, s) => statsId(kind, communityId, s));
 }
+
 export const monthOf = (at: Date | string) => beijing(at, 'YYYY-MM');
+/** The field of a month's entries into a state: `m202611_open`. */
+export const monthField = (month: string, state: string) => `m${month.replace('-', '')}_${state}`;
+const MONTH_FIELD = /^m(\d{4})(\d{2})_(.+)$/;
 
 /** What a record entering `to` from `from` (null: a new record) changes in the counters. */
 export function countDeltas<D extends Doc>(
@@ -73,19 +67,10 @@ export function countDeltas<D extends Doc>(
   if (!counted || from === to) return [];
   const place = counted.place(doc);
   if (!place) return [];
-  const month = monthOf(at);
-  const shard = shardOf(doc as Doc & Timeline);
-  const gauge: Record<string, number> = { [to]: 1 };
-  if (from !== null) gauge[from] = -1;
+  const add: Record<string, number> = { [to]: 1, [monthField(monthOf(at), to)]: 1 };
+  if (from !== null) add[from] = -1;
   return [
-    { id: gaugeId(counted.kind, place.communityId, shard), kind: counted.kind, place, month: '', add: gauge },
-    {
-      id: monthId(counted.kind, place.communityId, month, shard),
-      kind: counted.kind,
-      place,
-      month,
-      add: { [to]: 1 },
-    },
+    { id: statsId(counted.kind, place.communityId, shardOf(doc as Doc & Timeline)), kind: counted.kind, place, add },
   ];
 }
 
@@ -93,16 +78,11 @@ function incPatch(add: Record<string, number>): Patch {
   return Object.fromEntries(Object.entries(add).map(([f, n]) => [f, { $inc: n }]));
 }
 
-function fresh(d: CounterDelta): StatsDoc {
-  return { _id: d.id, kind: d.kind, ...d.place, month: d.month, ...d.add };
-}
-
-/** Adds the deltas inside the change's transaction (by id, as a transaction may). */
+/** Adds the deltas inside the change's transaction: one update by id, or the document's first write. */
 export async function bumpCountersInTx(tx: TxStore, deltas: readonly CounterDelta[]): Promise<void> {
   for (const d of deltas) {
-    const found = await tx.get<StatsDoc>(STATS, d.id);
-    if (found) await tx.update(STATS, d.id, incPatch(d.add));
-    else await tx.set(STATS, fresh(d));
+    if (await tx.update(STATS, d.id, incPatch(d.add))) continue;
+    await tx.set(STATS, { _id: d.id, kind: d.kind, ...d.place, ...d.add });
   }
 }
 
@@ -116,39 +96,50 @@ export function countersFrom<D extends Doc & Timeline>(
   stateOf: (doc: D) => string,
 ): Map<string, StatsDoc> {
   const out = new Map<string, StatsDoc>();
-  const add = (id: string, place: Place, month: string, field: string) => {
-    const doc = out.get(id) ?? { _id: id, kind: counted.kind, ...place, month };
-    doc[field] = ((doc[field] as number | undefined) ?? 0) + 1;
-    out.set(id, doc);
-  };
   for (const r of records) {
     const place = counted.place(r);
     // Not a record the change step made (a bare test document): nothing to count it by.
     if (!place?.communityId || typeof stateOf(r) !== 'string') continue;
-    const shard = shardOf(r);
-    add(gaugeId(counted.kind, place.communityId, shard), place, '', stateOf(r));
+    const id = statsId(counted.kind, place.communityId, shardOf(r));
+    const doc = out.get(id) ?? { _id: id, kind: counted.kind, ...place };
+    const add = (field: string) => (doc[field] = ((doc[field] as number | undefined) ?? 0) + 1);
+    add(stateOf(r));
     let last: string | null = null;
     for (const line of r.history ?? []) {
-      const month = monthOf(line.at);
-      if (line.to !== last) add(monthId(counted.kind, place.communityId, month, shard), place, month, line.to);
+      if (line.to !== last) add(monthField(monthOf(line.at), line.to));
       last = line.to;
     }
+    out.set(id, doc);
   }
   return out;
 }
 
-/** The numbers of a stats document (its state counts), without its bookkeeping fields. */
+/** The numbers of a stats document (its counts and months), without its bookkeeping fields. */
 export function countsOf(doc: StatsDoc | undefined | null): Record<string, number> {
   if (!doc) return {};
-  const skip = new Set(['_id', 'kind', 'districtId', 'communityId', 'month']);
+  const skip = new Set(['_id', 'kind', 'districtId', 'communityId']);
   return Object.fromEntries(
     Object.entries(doc).filter(([k, v]) => !skip.has(k) && typeof v === 'number' && v !== 0),
   ) as Record<string, number>;
 }
 
-/** A community's counts, its shards added up (`field` → count). */
-export function sumCounts(docs: Iterable<StatsDoc | undefined>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const d of docs) for (const [k, v] of Object.entries(countsOf(d))) out[k] = (out[k] ?? 0) + v;
-  return out;
+/** A community's counts now and by month, its shards added up. */
+export function sumShards(docs: Iterable<StatsDoc | undefined>): {
+  now: Record<string, number>;
+  months: Map<string, Record<string, number>>;
+} {
+  const now: Record<string, number> = {};
+  const months = new Map<string, Record<string, number>>();
+  for (const d of docs)
+    for (const [k, v] of Object.entries(countsOf(d))) {
+      const m = MONTH_FIELD.exec(k);
+      if (!m) now[k] = (now[k] ?? 0) + v;
+      else {
+        const month = `${m[1]}-${m[2]}`;
+        const row = months.get(month) ?? {};
+        row[m[3] as string] = (row[m[3] as string] ?? 0) + v;
+        months.set(month, row);
+      }
+    }
+  return { now, months };
 }
