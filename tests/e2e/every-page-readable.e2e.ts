@@ -58,6 +58,7 @@ function visitsFor(codes: { enrol: string; scan: string; activityId: string; joi
       { name: 'settings-station', path: 'pages/org/settings/index' },
       { name: 'people-station', path: 'pages/org/people/index' },
       { name: 'pairing-station', path: 'pages/org/pairing/index' },
+      { name: 'dashboard-station', path: 'pages/dashboard/station/index' },
       { name: 'tree-station', path: 'pages/org/tree/index' },
     ],
     'demo-orgadmin': [
@@ -72,6 +73,7 @@ function visitsFor(codes: { enrol: string; scan: string; activityId: string; joi
       { name: 'settings-district', path: 'pages/org/settings/index' },
       { name: 'people-district', path: 'pages/org/people/index?tab=invites' },
       { name: 'pairing-district', path: 'pages/org/pairing/index' },
+      { name: 'dashboard-district', path: 'pages/dashboard/district/index' },
       { name: 'tree-district', path: 'pages/org/tree/index' },
       { name: 'exports-district', path: 'pages/dashboard/exports/index' },
     ],

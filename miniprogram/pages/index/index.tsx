@@ -160,6 +160,20 @@ const entries: Entry[] = [
     todo: 'pairing.todo',
   },
   {
+    title: '社区统计',
+    url: '/pages/dashboard/station/index',
+    roles: ['stationAdmin'],
+    icon: '统',
+    tone: 'green',
+  },
+  {
+    title: '全区统计',
+    url: '/pages/dashboard/district/index',
+    roles: ['districtAdmin'],
+    icon: '统',
+    tone: 'green',
+  },
+  {
     title: '节假日安排',
     url: '/pages/org/calendar/index',
     roles: ['districtAdmin'],
