@@ -249,6 +249,9 @@ export async function peopleCases(d: District, s: Seeded, secret: string): Promi
     },
     { name: 'org.pairingNotices', fn: 'org', action: 'pairingNotices', as: () => 'district', data: () => ({}) },
     { name: 'org.pairings (org)', fn: 'org', action: 'pairings', as: () => 'orgadmin', data: () => ({}) },
+    // 统计看板: counters only (the caller, the communities, every counter by id at once).
+    { name: 'org.dashboard (station)', fn: 'org', action: 'dashboard', as: () => 'station', data: () => ({}) },
+    { name: 'org.dashboard (district)', fn: 'org', action: 'dashboard', as: () => 'district', data: () => ({}) },
     {
       name: 'org.places',
       fn: 'org',
