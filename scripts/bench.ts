@@ -29,6 +29,7 @@ import {
 } from './bench-district';
 import { benchRtt } from './bench-rtt';
 import { benchTree } from './bench-tree';
+import { benchExports } from './bench-exports';
 import { probeBundle } from './bundle-probe';
 import { kb, MAIN_PACKAGE_GOAL, WECHAT_LIMITS, weappPackages } from './weapp-packages';
 
@@ -263,6 +264,8 @@ async function main() {
   if (process.argv.includes('rtt')) return benchRtt();
   // `-- tree`: only the organisation tree's import of a 300-community, 3,000-unit file (scripts/bench-tree.ts).
   if (process.argv.includes('tree')) return benchTree();
+  // `-- exports`: only the district's five xlsx exports of a 20,000-member district (scripts/bench-exports.ts).
+  if (process.argv.includes('exports')) return benchExports();
   // `-- weapp`: only the weapp packages' sizes.
   if (process.argv.includes('weapp')) return benchWeapp();
   const t0 = performance.now();
@@ -283,6 +286,7 @@ async function main() {
   await store.close();
   await benchRtt();
   await benchTree();
+  await benchExports();
 }
 
 /**
