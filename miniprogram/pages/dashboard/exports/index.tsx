@@ -238,7 +238,7 @@ export default function Exports() {
       {me.state === 'ready' && shown.length > 0 ? (
         <View>
           <View className="hint export-intro">
-            导出的是Excel表格（xlsx），标题行写明统计期间和导出时间；手机号按您的权限显示（部分隐去）。
+            导出的是Excel表格（xlsx），标题行写明统计期间和导出时间；手机号按您的查看权限显示（区委组织部和报到单位看到的是部分隐去的号码）。
           </View>
           {district ? (
             <View className="form">
