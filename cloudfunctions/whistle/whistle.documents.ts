@@ -63,6 +63,8 @@ export const whistleStorage: { collections: readonly string[]; indexes: readonly
     { collection: 'problems', fields: ['gridId', 'open', 'createdAt', '_id'] },
     { collection: 'whistles', fields: ['problemId', 'round', '_id'] },
     { collection: 'whistles', fields: ['districtId', 'whistledAt', '_id'] },
+    // A department's own rows of the 吹哨报到考核表 export.
+    { collection: 'whistles', fields: ['departmentId', 'whistledAt', '_id'] },
     { collection: 'whistles', fields: ['districtId', 'open', 'overdue', '_id'] },
     { collection: 'whistles', fields: ['departmentId', 'open', 'deadlineAt', '_id'] },
     { collection: 'whistles', fields: ['open', 'reminded', 'remindAt', '_id'] },

@@ -37,12 +37,13 @@ export type DepartmentMonth = {
 /** One month's whistles of the district (of one department), tallied per department, by department id. */
 async function monthOf(store: Store, districtId: string, month: string, departmentId?: string) {
   const bounds = beijingMonth(month);
-  const whistles = (
-    await allPages<WhistleDoc>(store, 'whistles', {
-      where: { districtId, whistledAt: { $gte: bounds.start, $lt: bounds.end } },
-      orderBy: [['whistledAt', 'asc']],
-    })
-  ).filter((w) => !departmentId || w.departmentId === departmentId);
+  const whistles = await allPages<WhistleDoc>(store, 'whistles', {
+    where: {
+      ...(departmentId ? { departmentId } : { districtId }),
+      whistledAt: { $gte: bounds.start, $lt: bounds.end },
+    },
+    orderBy: [['whistledAt', 'asc']],
+  });
   const problems = await loadByIds<ProblemDoc>(
     store,
     'problems',

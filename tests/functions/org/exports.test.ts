@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { whistleDeadlines } from '../../../cloudfunctions/whistle/whistle-deadlines.job';
 import { Workbook } from 'exceljs';
-import { createHarness, errorCode, ok, wishInput, type Harness } from '../../support/harness';
+import { createHarness, errorCode, ok, validReport, wishInput, type Harness } from '../../support/harness';
 
 /**
  * The district's xlsx exports (issue 16, part 5), each opened back with exceljs and its rows checked against
@@ -132,6 +132,32 @@ describe('导出: 报到回执汇总', () => {
     expect(
       errorCode(await h.call('org', 'demo-orgadmin', 'exportEnrolments', { ...H2, communityId: 'huazhong' })),
     ).toBe('AUTH.OUT_OF_SCOPE');
+  });
+});
+
+describe('导出: each reader’s scope', () => {
+  test('a station exports its own community; the district every community, or the one it names', async () => {
+    const h = createHarness();
+    ok(
+      await h.call('checkin', 'demo-newmember', 'submitReport', {
+        token: h.token('xiaosu'),
+        ...validReport,
+        unitId: 'xiaosug2u1',
+      }),
+    );
+    const names = async (who: string, action: string, input: object, sheet: string) =>
+      records(rowsOf((await exported(h, who, action, input)).wb, sheet)).map((r) => r['姓名']);
+    expect(await names('demo-station', 'exportEnrolments', H2, '报到回执')).not.toContain('李华');
+    expect(await names('demo-district', 'exportEnrolments', H2, '报到回执')).toContain('李华');
+    expect(await names('demo-district', 'exportEnrolments', { ...H2, communityId: 'xiaosu' }, '报到回执')).toEqual([
+      '李华',
+    ]);
+    // The organisation sees the receipt of its member in another community.
+    expect(await names('demo-orgadmin', 'exportEnrolments', H2, '报到回执')).toContain('李华');
+    // A member of 华中社区 is in the station's 半年履责 and 积分; nobody of 孝肃社区 is approved yet.
+    expect(await names('demo-station', 'exportHalfYear', H2, '半年履责')).toContain('张明');
+    expect(await names('demo-district', 'exportHalfYear', { ...H2, communityId: 'xiaosu' }, '半年履责')).toEqual([]);
+    expect(await names('demo-district', 'exportPoints', { ...H2, communityId: 'xiaosu' }, '党员积分')).toEqual([]);
   });
 });
 
