@@ -3,6 +3,7 @@ import { coreStorage } from '../core/storage';
 import type { IndexDef } from '../core/store/indexes';
 import { messagesStorage } from '../messages/messages.documents';
 import { accountStorage } from '../org/account.documents';
+import { exportsStorage } from '../org/exports.documents';
 import { orgStorage } from '../org/org.documents';
 import { peopleStorage } from '../org/people.documents';
 import { pairingStorage } from '../org/pairing.documents';
@@ -16,6 +17,7 @@ const parts = [
   peopleStorage,
   pairingStorage,
   accountStorage,
+  exportsStorage,
   checkinStorage,
   wishStorage,
   pointsStorage,

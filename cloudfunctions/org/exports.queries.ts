@@ -19,6 +19,7 @@ import { whistleExport } from '../whistle/whistle.port';
 import { wishExport } from '../wish/wish.port';
 import type { CommunityDoc, DepartmentDoc, DistrictDoc, OrgDoc } from './org.documents';
 import type { ExportBook, ExportRow } from './exports.xlsx';
+import { keepExportFile } from './exports.job';
 
 /**
  * The district's xlsx exports (issue 16, part 5): 报到回执汇总, 党员半年履责台账, 微心愿台账, 积分台账 and
@@ -146,6 +147,7 @@ async function made(
   const id = await files.write(uploaderKey(ctx.rt.secret, ctx.caller.openid), `${ctx.newId()}.xlsx`, bytes);
   const [urls] = await Promise.all([
     files.urls([id]),
+    keepExportFile(ctx, id),
     record(ctx, {
       action: `export.${kind}`,
       entity: 'export',

@@ -59,3 +59,5 @@ export async function settingsOf(store: Store, communityId: string, tx?: TxStore
 
 /** The pairing deadline's periodic watch (the timer function runs it). */
 export { pairingDeadlines } from './pairing.job';
+/** The periodic deletion of exported files (数据导出, 组织架构 导出) an hour after they were made. */
+export { removeExportFiles } from './exports.job';

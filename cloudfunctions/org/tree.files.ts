@@ -4,6 +4,7 @@ import { ownScope } from '../access/access';
 import { uploaderKey } from '../core/platform/files';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import type { DistrictDoc } from './org.documents';
+import { keepExportFile } from './exports.job';
 import { applyImport, MAX_PROBLEMS, planImport, treeRows, type TreeRows } from './tree.import';
 import { placeKinds } from '@shared/org/tree.contract';
 
@@ -46,7 +47,8 @@ export const exportTree: Handlers<OrgContract>['exportTree'] = async (input, ctx
   const day = ctx.now.toISOString().slice(0, 10);
   const fileName = `${district.name}组织架构${input.template ? '模板' : day}.xlsx`;
   const id = await files.write(uploaderKey(ctx.rt.secret, ctx.caller.openid), `${ctx.newId()}.xlsx`, bytes);
-  const url = (await files.urls([id])).get(id);
+  const [urls] = await Promise.all([files.urls([id]), keepExportFile(ctx, id)]);
+  const url = urls.get(id);
   if (!url) return fail('NOT_FOUND');
   return { url, fileName, rows: placeKinds.reduce((n, k) => n + rows[k].length, 0) };
 };

@@ -147,5 +147,5 @@ export async function runTimer(rt: Runtime, operator: string): Promise<string> {
   const now = rt.now();
   const admin = { store: rt.store, now, actor: operator, requestId: 'cloudbase-admin', newId: rt.newId };
   await record(admin, { action: 'timer.adminRun', entity: 'timer', entityId: 'timer', before: null, after: result });
-  return `已运行定时任务：释放超时认领 ${result.expiredClaims}，认领到期提醒 ${result.remindedClaims}，活动开始提醒 ${result.remindedActivities}，吹哨到期提醒 ${result.reminded}，超期上报 ${result.overdue}，退回积分商品 ${result.returnedUnits}，结对到期提醒 ${result.remindedPairings}，结对超期上报 ${result.overduePairings}`;
+  return `已运行定时任务：释放超时认领 ${result.expiredClaims}，认领到期提醒 ${result.remindedClaims}，活动开始提醒 ${result.remindedActivities}，吹哨到期提醒 ${result.reminded}，超期上报 ${result.overdue}，退回积分商品 ${result.returnedUnits}，结对到期提醒 ${result.remindedPairings}，结对超期上报 ${result.overduePairings}，删除过期导出文件 ${result.removedExports}`;
 }

@@ -4,7 +4,7 @@ import { sweepShopTakes } from '../../points/points.port';
 import { whistleDeadlines } from '../../whistle/whistle.port';
 import { expireClaims, remindClaims } from '../../wish/wish.port';
 import { remindActivities } from '../../checkin/checkin.port';
-import { pairingDeadlines } from '../../org/org.port';
+import { pairingDeadlines, removeExportFiles } from '../../org/org.port';
 
 export type TimerReport = {
   expiredClaims: number;
@@ -19,6 +19,8 @@ export type TimerReport = {
   /** Organisations reminded a day before their pairing deadline, and those told (with the district) it passed. */
   remindedPairings: number;
   overduePairings: number;
+  /** Exported files deleted from storage an hour after they were made. */
+  removedExports: number;
 };
 
 /**
@@ -36,6 +38,7 @@ export async function periodicJobs(rt: Runtime, budgetMs = PERIODIC_BUDGET_MS): 
   const remindedClaims = await remindClaims(rt, undefined, budget);
   const remindedActivities = await remindActivities(rt, undefined, budget);
   const pairing = await pairingDeadlines(rt, undefined, budget);
+  const removedExports = await removeExportFiles(rt, budget);
   return {
     expiredClaims,
     remindedClaims,
@@ -43,5 +46,6 @@ export async function periodicJobs(rt: Runtime, budgetMs = PERIODIC_BUDGET_MS): 
     ...deadlines,
     returnedUnits: shop.returned,
     ...pairing,
+    removedExports,
   };
 }

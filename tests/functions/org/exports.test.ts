@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { periodicJobs } from '../../../cloudfunctions/deployed/timer/jobs';
 import { whistleDeadlines } from '../../../cloudfunctions/whistle/whistle-deadlines.job';
 import { Workbook } from 'exceljs';
 import { createHarness, errorCode, ok, validReport, wishInput, type Harness } from '../../support/harness';
@@ -432,5 +433,26 @@ describe('导出: 吹哨报到考核表', () => {
       ['demo-district', { districtId: 'yj' }],
       ['demo-department', { departmentId: 'dept1' }],
     ]);
+  });
+});
+
+describe('导出: files kept an hour', () => {
+  test('the periodic job deletes an exported file (数据导出 and the tree’s) from storage an hour after it was made', async () => {
+    const h = createHarness();
+    const fileOf = (url: string) => {
+      const [path = '', query = ''] = url.split('?');
+      return h.files.open(path, new URLSearchParams(query))!.file;
+    };
+    const made = ok(await h.call('org', 'demo-district', 'exportEnrolments', H2));
+    const tree = ok(await h.call('org', 'demo-district', 'exportTree', {}));
+    const files = [fileOf(made.url), fileOf(tree.url)];
+    expect(files.every((f) => existsSync(f))).toBe(true);
+    h.clock.advance(59 * 60_000);
+    expect(await periodicJobs(h.runtime)).toMatchObject({ removedExports: 0 });
+    expect(files.every((f) => existsSync(f))).toBe(true);
+    h.clock.advance(2 * 60_000);
+    expect(await periodicJobs(h.runtime)).toMatchObject({ removedExports: 2 });
+    expect(files.some((f) => existsSync(f))).toBe(false);
+    expect(await periodicJobs(h.runtime)).toMatchObject({ removedExports: 0 });
   });
 });

@@ -122,6 +122,7 @@ describe('cloudbase:admin run-timer', () => {
           returnedUnits: 0,
           remindedPairings: 0,
           overduePairings: 0,
+          removedExports: 0,
         },
       }),
     ]);
