@@ -225,7 +225,8 @@ export default function Exports() {
   const me = useLoad(() => call('org', 'me', {}), []);
   const held = new Set<Role>(me.data?.grants.map((g) => g.role) ?? []);
   const district = held.has('districtAdmin');
-  const places = useLoad(() => (district ? call('org', 'places', {}) : Promise.resolve(null)), [district]);
+  // The district's own communities (retired ones too: their records are still exported).
+  const places = useLoad(() => (district ? call('org', 'tree', {}) : Promise.resolve(null)), [district]);
   const [communityId, setCommunityId] = useState('');
   const shown = exportsShown.filter((e) => exportRoles[e.kind].some((r) => held.has(r)));
   return (
@@ -245,7 +246,10 @@ export default function Exports() {
               <OptionField
                 label="范围"
                 placeholder="全区"
-                options={[{ id: '', name: '全区' }, ...(places.data?.communities ?? [])]}
+                options={[
+                  { id: '', name: '全区' },
+                  ...(places.data?.communities ?? []).map((c) => ({ id: c.id, name: c.name })),
+                ]}
                 value={communityId}
                 onChange={setCommunityId}
                 testid="export-scope"
