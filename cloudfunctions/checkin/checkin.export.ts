@@ -1,5 +1,5 @@
 import { enrolmentStatuses } from '@shared/checkin/enrolment.rules';
-import { allPages, chunksOf, eachPage, monthSlices, slicesInOrder } from '../core/runtime/pages';
+import { allPages, countPerMember, eachPage, monthSlices, slicesInOrder } from '../core/runtime/pages';
 import type { Store, Where } from '../core/store/store.port';
 import type { EnrolmentDoc, PostClaimDoc } from './checkin.documents';
 
@@ -52,30 +52,16 @@ export async function eachApprovedMember(
   );
 }
 
-/** Members per `$in` query. */
-export const MEMBERS_PER_QUERY = 100;
-
 /** How many posts each member claimed in [start, end) and still holds (the half-year rule's posts). */
 export async function postClaimsOf(
   store: Store,
   openids: readonly string[],
   range: { start: string; end: string },
 ): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  await Promise.all(
-    chunksOf(openids, MEMBERS_PER_QUERY).map((chunk) =>
-      eachPage<PostClaimDoc>(
-        store,
-        'postClaims',
-        {
-          where: { openid: { $in: chunk }, claimedAt: { $gte: range.start, $lt: range.end } },
-          orderBy: [['claimedAt', 'asc']],
-        },
-        (claims) => {
-          for (const c of claims) if (c.status === 'active') counts.set(c.openid, (counts.get(c.openid) ?? 0) + 1);
-        },
-      ),
-    ),
+  return countPerMember<PostClaimDoc>(
+    store,
+    { collection: 'postClaims', member: 'openid', time: 'claimedAt', counts: (c) => c.status === 'active' },
+    openids,
+    range,
   );
-  return counts;
 }

@@ -1,11 +1,10 @@
 import { loadByIds } from '../core/runtime/lookup';
-import { allPages, chunksOf, eachPage, slicesInOrder } from '../core/runtime/pages';
+import { allPages, chunksOf, countPerMember, MEMBERS_PER_QUERY, slicesInOrder } from '../core/runtime/pages';
 import type { Store } from '../core/store/store.port';
 import type { AccountDoc, LedgerDoc, ServiceDoc } from './points.documents';
 
 /** What the district's exports (org's exports part, issue 16) read of services and points. */
 
-const MEMBERS_PER_QUERY = 100;
 const CHUNKS_AT_ONCE = 8;
 
 /** How many service records each member has in [start, end) (the half-year rule's services), 100 members a query. */
@@ -14,20 +13,7 @@ export async function servicesOf(
   openids: readonly string[],
   range: { start: string; end: string },
 ): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  await Promise.all(
-    chunksOf(openids, MEMBERS_PER_QUERY).map((chunk) =>
-      eachPage<ServiceDoc>(
-        store,
-        'services',
-        { where: { openid: { $in: chunk }, at: { $gte: range.start, $lt: range.end } }, orderBy: [['at', 'asc']] },
-        (services) => {
-          for (const s of services) counts.set(s.openid, (counts.get(s.openid) ?? 0) + 1);
-        },
-      ),
-    ),
-  );
-  return counts;
+  return countPerMember<ServiceDoc>(store, { collection: 'services', member: 'openid', time: 'at' }, openids, range);
 }
 
 /** Each member's points balance (0 for a member with no account yet). */

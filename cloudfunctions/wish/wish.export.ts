@@ -1,12 +1,11 @@
 import { wishStatuses } from '@shared/wish/wish.rules';
-import { allPages, chunksOf, eachPage, monthSlices, slicesInOrder } from '../core/runtime/pages';
+import { allPages, countPerMember, monthSlices, slicesInOrder } from '../core/runtime/pages';
 import type { Store } from '../core/store/store.port';
 import type { WishDoc } from './wish.documents';
 
 /** What the district's exports (org's exports part, issue 16) read of wishes. */
 
 const SLICES_AT_ONCE = 6;
-const MEMBERS_PER_QUERY = 100;
 
 /**
  * Every wish of the district or a community posted in [start, end), oldest first, a month at a time (months
@@ -37,21 +36,10 @@ export async function claimsOf(
   openids: readonly string[],
   range: { start: string; end: string },
 ): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  await Promise.all(
-    chunksOf(openids, MEMBERS_PER_QUERY).map((chunk) =>
-      eachPage<WishDoc>(
-        store,
-        'wishes',
-        {
-          where: { claimedBy: { $in: chunk }, claimedAt: { $gte: range.start, $lt: range.end } },
-          orderBy: [['claimedAt', 'asc']],
-        },
-        (wishes) => {
-          for (const w of wishes) if (w.claimedBy) counts.set(w.claimedBy, (counts.get(w.claimedBy) ?? 0) + 1);
-        },
-      ),
-    ),
+  return countPerMember<WishDoc>(
+    store,
+    { collection: 'wishes', member: 'claimedBy', time: 'claimedAt' },
+    openids,
+    range,
   );
-  return counts;
 }

@@ -83,3 +83,39 @@ export function chunksOf<T>(list: readonly T[], size: number): T[][] {
   for (let i = 0; i < list.length; i += size) chunks.push(list.slice(i, i + size));
   return chunks;
 }
+
+/** Members per `$in` query when counting per member. */
+export const MEMBERS_PER_QUERY = 100;
+
+/**
+ * How many documents of `collection` each member has in a time range: `member` holds the member's OPENID and
+ * `time` the time the range is on (indexed together); `counts` says whether a document counts. 100 members a
+ * query, the queries at once, each read page by page.
+ */
+export async function countPerMember<T extends Doc>(
+  store: Store,
+  q: { collection: string; member: keyof T & string; time: keyof T & string; counts?: (doc: T) => boolean },
+  openids: readonly string[],
+  range: { start: string; end: string },
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await Promise.all(
+    chunksOf(openids, MEMBERS_PER_QUERY).map((chunk) =>
+      eachPage<T>(
+        store,
+        q.collection,
+        {
+          where: { [q.member]: { $in: chunk }, [q.time]: { $gte: range.start, $lt: range.end } },
+          orderBy: [[q.time, 'asc']],
+        },
+        (docs) => {
+          for (const d of docs) {
+            const who = d[q.member];
+            if (typeof who === 'string' && (!q.counts || q.counts(d))) counts.set(who, (counts.get(who) ?? 0) + 1);
+          }
+        },
+      ),
+    ),
+  );
+  return counts;
+}
