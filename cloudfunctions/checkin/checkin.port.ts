@@ -1,7 +1,7 @@
 import type { TodoItem } from '@shared/org/org.contract';
 import { ownScope } from '../access/access';
 import type { Caller } from '../core/runtime/router';
-import { todoCount } from '../core/runtime/todo';
+import { todoCount, todoFromCounters } from '../core/runtime/todo';
 import type { Store } from '../core/store/store.port';
 
 /** The district's xlsx exports (org's exports part): long reads of 报到 and post claims, page by page. */
@@ -19,11 +19,12 @@ export function checkinTodo(store: Store, caller: Caller): Array<Promise<TodoIte
   return [
     ...(station
       ? [
-          todoCount(
+          todoFromCounters(
             store,
             { key: 'enrolment.review', label: '报到待审核', page: 'pages/checkin/review/index' },
-            'reports',
-            { communityId: station, status: 'pending' },
+            'report',
+            station,
+            ['pending'],
           ),
         ]
       : []),

@@ -1,7 +1,7 @@
 import type { TodoItem } from '@shared/org/org.contract';
 import { ownScope } from '../access/access';
 import type { Caller } from '../core/runtime/router';
-import { todoCount, todoDue } from '../core/runtime/todo';
+import { todoCount, todoDue, todoFromCounters } from '../core/runtime/todo';
 import type { Store } from '../core/store/store.port';
 
 /** The district's xlsx exports (org's exports part): long reads of whistles (the 吹哨报到考核表). */
@@ -26,11 +26,12 @@ export function whistleTodo(store: Store, caller: Caller): Array<Promise<TodoIte
   return [
     ...(station
       ? [
-          todoCount(
+          todoFromCounters(
             store,
             { key: 'problem.station', label: '问题待处理', page: 'pages/whistle/station/index' },
-            'problems',
-            { communityId: station, status: { $in: stationActs } },
+            'problem',
+            station,
+            stationActs,
           ),
         ]
       : []),

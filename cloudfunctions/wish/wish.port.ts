@@ -1,7 +1,7 @@
 import type { TodoItem } from '@shared/org/org.contract';
 import { memberCommunity, ownScope } from '../access/access';
 import type { Caller } from '../core/runtime/router';
-import { todoCount, todoDue } from '../core/runtime/todo';
+import { todoCount, todoDue, todoFromCounters } from '../core/runtime/todo';
 import type { Store } from '../core/store/store.port';
 
 /** The district's xlsx exports (org's exports part): long reads of wishes, page by page. */
@@ -34,16 +34,19 @@ export function wishTodo(store: Store, caller: Caller): Array<Promise<TodoItem>>
   return [
     // The station's count includes its grids': a station admin who is also a grid secretary sees one.
     ...(station
-      ? [todoCount(store, review, 'wishes', { communityId: station, status: 'pending_review' })]
+      ? [todoFromCounters(store, review, 'wish', station, ['pending_review'])]
       : grid
         ? [todoCount(store, review, 'wishes', { gridId: grid, status: 'pending_review' })]
         : []),
     ...(member
       ? [
-          todoCount(store, { key: 'wish.open', label: '心愿待认领', page: 'pages/wish/wall/index' }, 'wishes', {
-            communityId: member,
-            status: 'open',
-          }),
+          todoFromCounters(
+            store,
+            { key: 'wish.open', label: '心愿待认领', page: 'pages/wish/wall/index' },
+            'wish',
+            member,
+            ['open'],
+          ),
           todoDue(
             store,
             { key: 'wish.claims', label: '认领待完成', page: 'pages/wish/claims/index' },
