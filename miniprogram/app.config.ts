@@ -10,7 +10,12 @@ function subpackage(root: string, pages: string[]) {
  * The dashboards (issue 16): one subpackage, pages/dashboard/. Add each dashboard page here as it is written
  * (station/index, district/index, org/index): a page listed before its file exists fails the build.
  */
-const dashboards = ['pages/dashboard/exports/index', 'pages/dashboard/station/index', 'pages/dashboard/district/index'];
+const dashboards = [
+  'pages/dashboard/exports/index',
+  'pages/dashboard/station/index',
+  'pages/dashboard/district/index',
+  'pages/dashboard/org/index',
+];
 
 /**
  * The main package holds the tabs and what residents and members open first (README, "Where things are");

@@ -252,6 +252,7 @@ export async function peopleCases(d: District, s: Seeded, secret: string): Promi
     // 统计看板: counters only (the caller, the communities, every counter by id at once).
     { name: 'org.dashboard (station)', fn: 'org', action: 'dashboard', as: () => 'station', data: () => ({}) },
     { name: 'org.dashboard (district)', fn: 'org', action: 'dashboard', as: () => 'district', data: () => ({}) },
+    { name: 'org.orgDashboard', fn: 'org', action: 'orgDashboard', as: () => 'orgadmin', data: () => ({}) },
     {
       name: 'org.places',
       fn: 'org',

@@ -40,3 +40,12 @@ export function checkinTodo(store: Store, caller: Caller): Array<Promise<TodoIte
       : []),
   ];
 }
+
+/** How many of an employer organisation's members' 报到 are pending and approved (two counts at once), for its dashboard. */
+export async function orgEnrolmentCounts(store: Store, orgId: string): Promise<{ pending: number; approved: number }> {
+  const [pending, approved] = await Promise.all([
+    store.count('reports', { orgId, status: 'pending' }),
+    store.count('reports', { orgId, status: 'approved' }),
+  ]);
+  return { pending, approved };
+}

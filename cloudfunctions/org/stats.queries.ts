@@ -5,7 +5,10 @@ import { ownScope } from '../access/access';
 import { statsIds, sumShards, type CountedKind, type StatsDoc } from '../core/runtime/counters';
 import { loadByIds } from '../core/runtime/lookup';
 import type { Handlers } from '../core/runtime/router';
-import type { CommunityDoc, DistrictDoc } from './org.documents';
+import type { CommunityDoc, DistrictDoc, OrgDoc } from './org.documents';
+import { orgEnrolmentCounts } from '../checkin/checkin.port';
+import type { PairingDoc } from './pairing.documents';
+import { pairingViewOf } from './pairing.view';
 
 const kinds: CountedKind[] = ['report', 'wish', 'problem'];
 
@@ -106,4 +109,17 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
     communities: communities.map((c, i) => figures(c, all[i]!)),
     months: trends(all, months),
   };
+};
+
+/** The organisation's dashboard: its members' 报到 and its pairing (three reads at once after the caller). */
+export const orgDashboard: Handlers<StatsContract>['orgDashboard'] = async (_input, ctx) => {
+  const orgId = ownScope(ctx.caller, 'orgAdmin');
+  if (!orgId) return fail('AUTH.FORBIDDEN');
+  const [org, reports, latest] = await Promise.all([
+    ctx.store.get<OrgDoc>('orgs', orgId),
+    orgEnrolmentCounts(ctx.store, orgId),
+    ctx.store.find<PairingDoc>('pairings', { where: { orgId }, orderBy: [['deadlineAt', 'desc']], limit: 1 }),
+  ]);
+  const pairing = latest.items[0];
+  return { orgName: org?.name ?? '', reports, pairing: pairing ? await pairingViewOf(ctx, pairing) : null };
 };

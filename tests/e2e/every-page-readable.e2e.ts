@@ -65,6 +65,7 @@ function visitsFor(codes: { enrol: string; scan: string; activityId: string; joi
       { name: 'receipts', path: 'pages/checkin/receipts/index' },
       { name: 'org-half-year', path: 'pages/checkin/org-half-year/index' },
       { name: 'pairing-org', path: 'pages/org/pairing/index' },
+      { name: 'dashboard-org', path: 'pages/dashboard/org/index' },
     ],
     'demo-district': [
       { name: 'index-district', path: 'pages/index/index' },

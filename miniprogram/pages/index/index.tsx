@@ -167,6 +167,13 @@ const entries: Entry[] = [
     tone: 'green',
   },
   {
+    title: '本单位统计',
+    url: '/pages/dashboard/org/index',
+    roles: ['orgAdmin'],
+    icon: '统',
+    tone: 'green',
+  },
+  {
     title: '全区统计',
     url: '/pages/dashboard/district/index',
     roles: ['districtAdmin'],

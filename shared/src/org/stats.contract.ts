@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
 import { idField } from '../core/fields';
+import { pairingView } from './pairing.contract';
 
 /** 统计看板: the counts kept as the work happens (报到, 微心愿, 问题 by state), and twelve months of them. */
 
@@ -37,6 +38,18 @@ export const statsActions = defineContract({
       months: z.array(monthFigures),
     }),
     errors: ['ORG.COMMUNITY_UNKNOWN'],
+  },
+  orgDashboard: {
+    summary: '本单位统计',
+    roles: ['orgAdmin'],
+    input: z.object({}),
+    // Its members' 报到 (approved and waiting), and its pairing under the latest notice with this year's visits.
+    output: z.object({
+      orgName: z.string(),
+      reports: z.object({ pending: z.number(), approved: z.number() }),
+      pairing: pairingView.nullable(),
+    }),
+    errors: [],
   },
 });
 export type StatsContract = typeof statsActions;

@@ -65,4 +65,26 @@ describe('统计看板', () => {
     for (const who of ['demo-member', 'demo-department', 'demo-orgadmin'])
       expect(errorCode(await h.call('org', who, 'dashboard', {}))).toBe('AUTH.FORBIDDEN');
   });
+
+  test('the organisation’s: its members’ 报到 and its pairing with this year’s visits', async () => {
+    const h = createHarness();
+    const before = ok(await h.call('org', 'demo-orgadmin', 'orgDashboard', {}));
+    const count = (status: string) =>
+      h.store.dump('reports').filter((r) => r.orgId === 'org1' && r.status === status).length;
+    expect(before).toMatchObject({
+      orgName: '区财政局机关党支部',
+      reports: { pending: count('pending'), approved: count('approved') },
+      pairing: null,
+    });
+    ok(
+      await h.call('org', 'demo-district', 'issuePairingNotice', {
+        requestId: 'notice-dash-01',
+        title: '结对共建通知',
+        date: '2026-11-26',
+      }),
+    );
+    const after = ok(await h.call('org', 'demo-orgadmin', 'orgDashboard', {}));
+    expect(after.pairing).toMatchObject({ orgId: 'org1', status: 'waiting', visits: 0 });
+    expect(errorCode(await h.call('org', 'demo-station', 'orgDashboard', {}))).toBe('AUTH.FORBIDDEN');
+  });
 });
