@@ -1,6 +1,5 @@
 import type { OrgContract } from '@shared/org/org.contract';
 import type { CommunityDoc, DepartmentDoc, GridDoc, UnitDoc } from './org.documents';
-import { loadByIds, nameOf } from '../core/runtime/lookup';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import { ownScope } from '../access/access';
 import { calendarYears, defaultDeadlineRule } from '@shared/whistle/deadline';
@@ -10,33 +9,23 @@ import { unreadCount } from '../messages/messages.port';
 import { pointsTodo } from '../points/points.port';
 import { pairingTodo } from './pairing.queries';
 import { peopleTodo } from './people.queries';
-import { scopeCollection } from './people.scope';
+import { scopeNames } from './people.view';
 import { whistleTodo } from '../whistle/whistle.port';
 import { wishTodo } from '../wish/wish.port';
 
 /** Who the caller is: their community and role grants with the names of their scopes. */
 export const me: Handlers<OrgContract>['me'] = async (_input, ctx) => {
   const { caller, store } = ctx;
-  const byCollection = new Map<string, string[]>();
-  for (const g of caller.grants) {
-    const collection = scopeCollection[g.scope];
-    if (collection) byCollection.set(collection, [...(byCollection.get(collection) ?? []), g.scopeId]);
-  }
-  const loaded = new Map(
-    await Promise.all([...byCollection].map(async ([c, ids]) => [c, await loadByIds(store, c, ids)] as const)),
-  );
-  const community = caller.person?.communityId
-    ? await store.get<CommunityDoc>('communities', caller.person.communityId)
-    : null;
+  const [names, community] = await Promise.all([
+    scopeNames(store, caller.grants),
+    caller.person?.communityId ? store.get<CommunityDoc>('communities', caller.person.communityId) : null,
+  ]);
   return {
     openid: caller.openid,
     name: caller.person?.name ?? null,
     communityId: community?._id ?? null,
     communityName: community?.name ?? null,
-    grants: caller.grants.map((g) => {
-      const collection = scopeCollection[g.scope];
-      return { ...g, scopeName: collection ? nameOf(loaded.get(collection) ?? new Map(), g.scopeId) : '' };
-    }),
+    grants: caller.grants.map((g) => ({ ...g, scopeName: names(g) })),
   };
 };
 

@@ -39,11 +39,16 @@ function grantDoc(ctx: Ctx, openid: string, s: ResolvedScope): GrantDoc {
   };
 }
 
+/** ROLE.ALREADY_HELD, naming where the role is held. */
+async function heldAt(ctx: Ctx, held: { scope: GrantDoc['scope']; scopeId: string }): Promise<Failure> {
+  const names = await scopeNames(ctx.store, [held]);
+  return failWith('ROLE.ALREADY_HELD', { scopeName: names(held) || held.scopeId });
+}
+
 /** The same role elsewhere is refused; the same role over the same scope is already done. */
 async function alreadyHeld(ctx: Ctx, existing: GrantDoc, s: ResolvedScope): Promise<Failure | 'same'> {
   if (existing.scopeId === s.scopeId && existing.scope === s.scope) return 'same';
-  const names = await scopeNames(ctx.store, [existing]);
-  return failWith('ROLE.ALREADY_HELD', { scopeName: names(existing) || existing.scopeId });
+  return heldAt(ctx, existing);
 }
 
 export const grantRole: Handlers<PeopleContract>['grantRole'] = async (input, ctx) => {
@@ -184,10 +189,7 @@ export const requestInvite: Handlers<PeopleContract>['requestInvite'] = async (i
   if (invite.status !== 'open') return fail('INVITE.USED');
   if (new Date(invite.expiresAt).getTime() <= ctx.now.getTime()) return fail('INVITE.EXPIRED');
   const held = ctx.caller.grants.find((g) => g.role === invite.role);
-  if (held) {
-    const names = await scopeNames(ctx.store, [held]);
-    return failWith('ROLE.ALREADY_HELD', { scopeName: names(held) || held.scopeId });
-  }
+  if (held) return heldAt(ctx, held);
   const moved = await transitionThen(
     ctx,
     inviteEntity,
@@ -274,8 +276,7 @@ export const decideInvite: Handlers<PeopleContract>['decideInvite'] = async (inp
   if (isFailure(outcome)) {
     if (outcome.failure !== 'ROLE.ALREADY_HELD') return outcome;
     const held = await ctx.store.get<GrantDoc>('grants', grantId(requester.openid, found.role));
-    const names = held ? await scopeNames(ctx.store, [held]) : () => '';
-    return failWith('ROLE.ALREADY_HELD', { scopeName: held ? names(held) : '' });
+    return held ? heldAt(ctx, held) : failWith('ROLE.ALREADY_HELD', { scopeName: '' });
   }
   await deliver(ctx.rt, outcome.notices);
   return { invite: inviteViewOf(outcome.invite, ctx.now) };

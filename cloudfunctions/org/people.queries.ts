@@ -103,7 +103,7 @@ function revocableBy(ctx: Ctx, authorities: Authority[]) {
 
 /** The people a search names: a full phone number, or the start of a name. */
 async function peopleMatching(ctx: Ctx, q: string, where: Where = {}, limit = 50): Promise<PersonDoc[]> {
-  const found = await ctx.store.find<PersonDoc & { _id: string }>('people', {
+  const found = await ctx.store.find<PersonDoc>('people', {
     where: isPhone(q) ? { phone: q } : { ...where, name: startsWith(q) },
     ...(isPhone(q) ? {} : { orderBy: [['name', 'asc']] as const }),
     limit,
@@ -159,14 +159,14 @@ export const findPeople: Handlers<PeopleContract>['findPeople'] = async (input, 
     if (!q) return { items: [] };
     candidates = await peopleMatching(ctx, q, district ? {} : { communityId: station!.communityId });
   } else if (org) {
-    const found = await ctx.store.find<PersonDoc & { _id: string }>('people', {
+    const found = await ctx.store.find<PersonDoc>('people', {
       where: q && isPhone(q) ? { orgId: org, phone: q } : { orgId: org, ...(q ? { name: startsWith(q) } : {}) },
       orderBy: [['name', 'asc']],
       limit: 100,
     });
     candidates = found.items.filter((p) => !isPhone(q) || p.phone === q);
   } else return fail('AUTH.FORBIDDEN');
-  const ids = candidates.map((p) => (p as PersonDoc & { _id: string })._id);
+  const ids = candidates.map((p) => p._id);
   const [grants, communities] = await Promise.all([
     ids.length
       ? ctx.store.find<GrantDoc>('grants', { where: { openid: { $in: ids } }, limit: 1000 })
@@ -180,7 +180,7 @@ export const findPeople: Handlers<PeopleContract>['findPeople'] = async (input, 
   const grantsOf = new Map<string, GrantDoc[]>();
   for (const g of grants.items) grantsOf.set(g.openid, [...(grantsOf.get(g.openid) ?? []), g]);
   const visible = candidates.filter((p) => {
-    const id = (p as PersonDoc & { _id: string })._id;
+    const id = p._id;
     if (!district) return station ? p.communityId === station.communityId : true;
     const community = p.communityId ? communities.get(p.communityId) : undefined;
     return (
@@ -191,7 +191,7 @@ export const findPeople: Handlers<PeopleContract>['findPeople'] = async (input, 
   const names = await scopeNames(ctx.store, grants.items);
   return {
     items: visible.slice(0, 30).map((p) => {
-      const id = (p as PersonDoc & { _id: string })._id;
+      const id = p._id;
       return {
         openid: id,
         name: p.name ?? '（未填写姓名）',
