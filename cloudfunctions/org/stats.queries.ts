@@ -29,7 +29,7 @@ function summed(community: CommunityDoc, stats: Map<string, StatsDoc>): Summed {
 }
 
 function figures(community: CommunityDoc, s: Summed): CommunityFigures {
-  const { report, wish, problem } = { report: s.report.now, wish: s.wish.now, problem: s.problem.now };
+  const [report, wish, problem] = [s.report.now, s.wish.now, s.problem.now];
   return {
     id: community._id,
     name: community.name,
