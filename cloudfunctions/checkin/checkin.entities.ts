@@ -9,6 +9,7 @@ import { postClaimTransitions, type PostClaimStatus } from '@shared/checkin/post
 import { clause, excerpt } from '@shared/core/text';
 import { beijing } from '@shared/core/time';
 import { statusField, type Entity } from '../core/runtime/change';
+import { withinPlaces } from '../core/runtime/counters';
 import type { ActivityDoc, AttendanceDoc, EnrolmentDoc, PostClaimDoc } from './checkin.documents';
 
 /** A 报到 (enrolment). Its audit actions keep their first name, `report.*`, as stored records do. */
@@ -19,7 +20,11 @@ export const enrolmentEntity: Entity<EnrolmentDoc, EnrolmentStatus, typeof enrol
   badState: 'CHECKIN.REPORT_ALREADY_REVIEWED',
   ...statusField(),
   history: true,
-  counted: { kind: 'report', place: (e) => ({ districtId: e.districtId, communityId: e.communityId }) },
+  counted: {
+    kind: 'report',
+    place: (e) => ({ districtId: e.districtId, communityId: e.communityId }),
+    within: (e) => withinPlaces({ g: e.gridId, o: e.orgId }),
+  },
   audience: {
     owner: (e) => [{ openids: [e.openid] }],
     station: (e) => [{ role: 'stationAdmin', scope: 'community', scopeId: e.communityId }],

@@ -1,26 +1,37 @@
 import { enrolmentEntity } from '../checkin/checkin.entities';
-import { countersFrom, countsOf, STATS, type Counted, type StatsDoc } from '../core/runtime/counters';
+import { baseOf, countersFrom, countsOf, STATS, type Counted, type StatsDoc } from '../core/runtime/counters';
 import { eachLimited } from '../core/runtime/parallel';
 import type { Doc, Store } from '../core/store/store.port';
 import { problemEntity } from '../whistle/whistle.entities';
 import { wishEntity } from '../wish/wish.entity';
 
 /**
- * The counted records of every feature (their entities say how: `counted`), for rebuilding the dashboards'
- * counters from the records themselves: the tests compare them after every test, the deploy rebuilds them.
+ * Where each feature's counters come from, for making them again from the records themselves: the tests
+ * compare them after every test, the deploy rebuilds them. A source names the collections it reads and makes
+ * its counter documents from them (ids of different sources never meet).
  */
-type Source = { collection: string; counted: Counted<Doc>; stateOf: (doc: Doc) => string };
-const sources: Source[] = [enrolmentEntity, wishEntity, problemEntity].map((e) => ({
-  collection: e.collection,
-  counted: e.counted as unknown as Counted<Doc>,
-  stateOf: e.stateOf as unknown as (doc: Doc) => string,
+export type CounterSource = {
+  collections: string[];
+  counters(records: (collection: string) => Iterable<Doc>): Iterable<[string, StatsDoc]>;
+};
+
+/** The records counted by state (their entities say how: `counted`). */
+const byState: CounterSource[] = [enrolmentEntity, wishEntity, problemEntity].map((e) => ({
+  collections: [e.collection],
+  counters: (records) =>
+    countersFrom(
+      e.counted as unknown as Counted<Doc>,
+      records(e.collection),
+      e.stateOf as unknown as (doc: Doc) => string,
+    ),
 }));
 
-/** The counters the records say, from each counted collection's documents. */
+const sources: CounterSource[] = [...byState];
+
+/** The counters the records say, from each source's collections. */
 export function expectedCounters(records: (collection: string) => Iterable<Doc>): Map<string, StatsDoc> {
   const all = new Map<string, StatsDoc>();
-  for (const s of sources)
-    for (const [id, doc] of countersFrom(s.counted, records(s.collection), s.stateOf)) all.set(id, doc);
+  for (const s of sources) for (const [id, doc] of s.counters(records)) all.set(id, doc);
   return all;
 }
 
@@ -65,7 +76,7 @@ async function readAll<T extends Doc>(store: Store, collection: string): Promise
  */
 export async function rebuildStats(store: Store): Promise<{ documents: number; corrected: number }> {
   const records = new Map<string, Doc[]>();
-  for (const s of sources) records.set(s.collection, await readAll(store, s.collection));
+  for (const c of new Set(sources.flatMap((s) => s.collections))) records.set(c, await readAll(store, c));
   const expected = expectedCounters((c) => records.get(c) ?? []);
   const stored = new Map((await readAll<StatsDoc>(store, STATS)).map((d) => [d._id, d]));
   const ids = [...new Set([...expected.keys(), ...stored.keys()])];
@@ -82,16 +93,7 @@ export async function rebuildStats(store: Store): Promise<{ documents: number; c
     if (have && sameCounts(countsOf(have), counts)) return;
     corrected++;
     const base = want ?? have!;
-    await store.transaction((tx) =>
-      tx.set(STATS, {
-        _id: id,
-        kind: base.kind,
-        districtId: base.districtId,
-        communityId: base.communityId,
-        ...zeroed,
-        ...counts,
-      }),
-    );
+    await store.transaction((tx) => tx.set(STATS, { _id: id, ...baseOf(base), ...zeroed, ...counts }));
   });
   return { documents: ids.length, corrected };
 }

@@ -8,6 +8,7 @@ import {
 import { clause, excerpt } from '@shared/core/text';
 import { beijing } from '@shared/core/time';
 import { noticesOf, type Changer, type Entity, type Notice } from '../core/runtime/change';
+import { withinPlaces } from '../core/runtime/counters';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 
 const toStation = (communityId: string) =>
@@ -28,7 +29,11 @@ export const problemEntity: Entity<ProblemDoc, ProblemStatus, typeof problemTran
   guardOf: (p) => ({ status: p.status }),
   enter: (status) => ({ status, open: isOpenProblem(status) }),
   history: true,
-  counted: { kind: 'problem', place: (p) => ({ districtId: p.districtId, communityId: p.communityId }) },
+  counted: {
+    kind: 'problem',
+    place: (p) => ({ districtId: p.districtId, communityId: p.communityId }),
+    within: (p) => withinPlaces({ g: p.gridId }),
+  },
   audience: {
     owner: (p) => [{ openids: [p.openid] }],
     station: (p) => [toStation(p.communityId)],

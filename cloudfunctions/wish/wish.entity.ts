@@ -2,6 +2,7 @@ import { wishDefaults, wishTransitions, type WishStatus } from '@shared/wish/wis
 import { clause, excerpt } from '@shared/core/text';
 import { beijing } from '@shared/core/time';
 import { statusField, type Entity } from '../core/runtime/change';
+import { withinPlaces } from '../core/runtime/counters';
 import type { Store } from '../core/store/store.port';
 import { settingsOf } from '../org/org.port';
 import type { WishDoc } from './wish.documents';
@@ -14,7 +15,11 @@ export const wishEntity: Entity<WishDoc, WishStatus, typeof wishTransitions> = {
   badState: 'WISH.BAD_STATE',
   ...statusField(),
   history: true,
-  counted: { kind: 'wish', place: (w) => ({ districtId: w.districtId, communityId: w.communityId }) },
+  counted: {
+    kind: 'wish',
+    place: (w) => ({ districtId: w.districtId, communityId: w.communityId }),
+    within: (w) => withinPlaces({ g: w.gridId }),
+  },
   audience: {
     owner: (w) => [{ openids: [w.openid] }],
     claimant: (w) => (w.claimedBy ? [{ openids: [w.claimedBy] }] : []),

@@ -8,7 +8,7 @@ import { StoreConflictError, type Doc, type Patch, type Store, type TxStore, typ
 import { eachLimited } from './parallel';
 import { keepingWorkPhotos, pseudonymousId, scrub, type Subject } from './pseudonym';
 import type { Runtime } from './runtime';
-import { bumpCountersInTx, countDeltas, type Counted } from './counters';
+import { bumpCountersInTx, countDeltas, type Counted, type Tally } from './counters';
 
 /**
  * The one home of history and audit records. A status changes through `transition` (or `transitionById`
@@ -104,7 +104,12 @@ export type Entity<D extends Doc, S extends string, T extends TransitionTable<S>
   linkId?: (doc: D) => string;
   /** Records the dashboards count by state and month (core/runtime/counters.ts), and where each sits. */
   counted?: Counted<D>;
+  /** Other counters its changes keep (core/runtime/counters.ts `Tally`), in the same transaction. */
+  tally?: Tally<D>;
 };
+
+/** Does a change of this kind of record write counters (and so always run in a transaction)? */
+const keepsCounts = (entity: { counted?: unknown; tally?: unknown }) => !!(entity.counted || entity.tally);
 
 /**
  * The notices a change implies, from its row of the notice table (none when the table has no row: a quiet
@@ -250,7 +255,7 @@ export async function create<D extends Doc, S extends string, T extends Transiti
     alongside?: (created: Moved<D>) => Promise<void>;
   },
 ): Promise<Moved<D>> {
-  if (entity.counted && !options.tx) {
+  if (keepsCounts(entity) && !options.tx) {
     // A counted record is written with its counts, in one transaction; what follows runs after it commits.
     const made = await c.store.transaction((tx) => create(c, entity, doc, { ...options, tx, alongside: undefined }));
     if (options.alongside) await options.alongside(made);
@@ -272,7 +277,10 @@ export async function create<D extends Doc, S extends string, T extends Transiti
   else await record(c, audit, options.tx);
   // Counted in the same transaction (a counted record is always created in one: see `create`).
   if (options.tx)
-    await bumpCountersInTx(options.tx, countDeltas(entity.counted, full, null, entity.stateOf(full), c.now));
+    await bumpCountersInTx(options.tx, [
+      ...countDeltas(entity.counted, full, null, entity.stateOf(full), c.now),
+      ...(entity.tally?.(full, null, c.now) ?? []),
+    ]);
   return created;
 }
 
@@ -345,7 +353,7 @@ export async function transition<D extends Doc, S extends string, T extends Tran
   event: keyof T & string,
   options: MoveOptions<D>,
 ): Promise<Moved<D> | Failure> {
-  if (entity.counted && !options.tx) {
+  if (keepsCounts(entity) && !options.tx) {
     // A counted record moves with its counts in one transaction, on the record as it is now, if it still
     // matches what the caller read (the conditional update's guard, checked field by field).
     const guard = { ...entity.guardOf(doc), ...(options.guard ?? {}) };
@@ -396,7 +404,11 @@ export async function transition<D extends Doc, S extends string, T extends Tran
   if (options.alongside && !options.tx) await Promise.all([audit, options.alongside(moved)]);
   else await audit;
   // Counted in the same transaction (a counted record always moves in one: see below).
-  if (options.tx) await bumpCountersInTx(options.tx, countDeltas(entity.counted, next, from, to, c.now));
+  if (options.tx)
+    await bumpCountersInTx(options.tx, [
+      ...countDeltas(entity.counted, next, from, to, c.now),
+      ...(entity.tally?.(next, doc, c.now) ?? []),
+    ]);
   return moved;
 }
 

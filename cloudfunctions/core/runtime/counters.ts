@@ -20,13 +20,36 @@ export const STATS = 'stats';
 export type CountedKind = 'report' | 'wish' | 'problem';
 export type Place = { districtId: string; communityId: string };
 
-export type StatsDoc = Doc & { kind: CountedKind; districtId: string; communityId: string } & Record<string, unknown>;
+/**
+ * A counter document: its numbers, and what it counts for (its kind and place: strings, never counted). Other
+ * features keep their own kinds of counter document here too (a department's whistles: `tally` below).
+ */
+export type StatsDoc = Doc & { kind: string; districtId: string; communityId?: string } & Record<string, unknown>;
 
-/** One counter document's change: the fields to add to (a state's count now, +1 or -1; a month's entries). */
-export type CounterDelta = { id: string; kind: CountedKind; place: Place; add: Record<string, number> };
+/**
+ * One counter document's change: the fields to add to (a state's count now, +1 or -1; a month's entries), and
+ * what the document counts for, written with its first count.
+ */
+export type CounterDelta = { id: string; base: Record<string, string>; add: Record<string, number> };
 
-/** Which records are counted, and where each sits. */
-export type Counted<D> = { kind: CountedKind; place: (doc: D) => Place | null };
+/**
+ * Which records are counted, and where each sits. `within`: the smaller places inside the community a record
+ * also counts in, now only (`g~<grid>`, `o~<organisation>`): a grid's or an organisation's counts are fields of
+ * the community's documents (`g~<grid>~<state>`), read with them.
+ */
+export type Counted<D> = { kind: CountedKind; place: (doc: D) => Place | null; within?: (doc: D) => string[] };
+
+/** `within` from a record's smaller places (`{ g: gridId, o: orgId }`), those it has. */
+export function withinPlaces(places: Record<string, string | null | undefined>): string[] {
+  return Object.entries(places).flatMap(([k, id]) => (id ? [`${k}~${id}`] : []));
+}
+
+/**
+ * Counters a change keeps besides its record's state (a whistle's response and rating, by department and
+ * month): the deltas from the record before (null: new) and after. Written in the change's transaction, as
+ * `counted` is; `deployed/stats.ts` must know how to make them again from the records.
+ */
+export type Tally<D> = (next: D, before: D | null, at: Date) => CounterDelta[];
 
 type Timeline = { history?: Array<{ at: string; to: string }> };
 
@@ -68,9 +91,18 @@ export function countDeltas<D extends Doc>(
   const place = counted.place(doc);
   if (!place) return [];
   const add: Record<string, number> = { [to]: 1, [monthField(monthOf(at), to)]: 1 };
-  if (from !== null) add[from] = -1;
+  for (const w of counted.within?.(doc) ?? []) add[`${w}~${to}`] = 1;
+  if (from !== null) {
+    add[from] = -1;
+    // The record's smaller places as it was (a record does not move between them, but its counts follow it).
+    for (const w of counted.within?.(doc) ?? []) add[`${w}~${from}`] = -1;
+  }
   return [
-    { id: statsId(counted.kind, place.communityId, shardOf(doc as Doc & Timeline)), kind: counted.kind, place, add },
+    {
+      id: statsId(counted.kind, place.communityId, shardOf(doc as Doc & Timeline)),
+      base: { kind: counted.kind, ...place },
+      add,
+    },
   ];
 }
 
@@ -82,7 +114,7 @@ function incPatch(add: Record<string, number>): Patch {
 export async function bumpCountersInTx(tx: TxStore, deltas: readonly CounterDelta[]): Promise<void> {
   for (const d of deltas) {
     if (await tx.update(STATS, d.id, incPatch(d.add))) continue;
-    await tx.set(STATS, { _id: d.id, kind: d.kind, ...d.place, ...d.add });
+    await tx.set(STATS, { _id: d.id, ...d.base, ...d.add });
   }
 }
 
@@ -104,6 +136,7 @@ export function countersFrom<D extends Doc & Timeline>(
     const doc = out.get(id) ?? { _id: id, kind: counted.kind, ...place };
     const add = (field: string) => (doc[field] = ((doc[field] as number | undefined) ?? 0) + 1);
     add(stateOf(r));
+    for (const w of counted.within?.(r) ?? []) add(`${w}~${stateOf(r)}`);
     let last: string | null = null;
     for (const line of r.history ?? []) {
       if (line.to !== last) add(monthField(monthOf(line.at), line.to));
@@ -114,32 +147,47 @@ export function countersFrom<D extends Doc & Timeline>(
   return out;
 }
 
-/** The numbers of a stats document (its counts and months), without its bookkeeping fields. */
+/** The numbers of a stats document (its counts and months), without what it counts for (its strings). */
 export function countsOf(doc: StatsDoc | undefined | null): Record<string, number> {
   if (!doc) return {};
-  const skip = new Set(['_id', 'kind', 'districtId', 'communityId']);
   return Object.fromEntries(
-    Object.entries(doc).filter(([k, v]) => !skip.has(k) && typeof v === 'number' && v !== 0),
+    Object.entries(doc).filter(([k, v]) => k !== '_id' && typeof v === 'number' && v !== 0),
   ) as Record<string, number>;
 }
 
-/** A community's counts now and by month, its shards added up. */
+/** What a stats document counts for (its kind and place): the fields a rebuild writes back as they were. */
+export function baseOf(doc: StatsDoc): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(doc).filter((e): e is [string, string] => e[0] !== '_id' && typeof e[1] === 'string'),
+  );
+}
+
+const WITHIN_FIELD = /^([a-z])~(.+)~([^~]+)$/;
+const addTo = (row: Record<string, number>, key: string, v: number) => (row[key] = (row[key] ?? 0) + v);
+
+/**
+ * A community's counts now, by month, and by smaller place (`g~<grid>` → its counts now), its shards added up.
+ */
 export function sumShards(docs: Iterable<StatsDoc | undefined>): {
   now: Record<string, number>;
   months: Map<string, Record<string, number>>;
+  within: Map<string, Record<string, number>>;
 } {
   const now: Record<string, number> = {};
   const months = new Map<string, Record<string, number>>();
+  const within = new Map<string, Record<string, number>>();
+  const rowOf = (map: Map<string, Record<string, number>>, key: string) => {
+    const row = map.get(key) ?? {};
+    map.set(key, row);
+    return row;
+  };
   for (const d of docs)
     for (const [k, v] of Object.entries(countsOf(d))) {
       const m = MONTH_FIELD.exec(k);
-      if (!m) now[k] = (now[k] ?? 0) + v;
-      else {
-        const month = `${m[1]}-${m[2]}`;
-        const row = months.get(month) ?? {};
-        row[m[3] as string] = (row[m[3] as string] ?? 0) + v;
-        months.set(month, row);
-      }
+      const w = m ? null : WITHIN_FIELD.exec(k);
+      if (m) addTo(rowOf(months, `${m[1]}-${m[2]}`), m[3] as string, v);
+      else if (w) addTo(rowOf(within, `${w[1]}~${w[2]}`), w[3] as string, v);
+      else addTo(now, k, v);
     }
-  return { now, months };
+  return { now, months, within };
 }
