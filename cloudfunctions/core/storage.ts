@@ -12,5 +12,7 @@ export const coreStorage: { collections: readonly string[]; indexes: readonly In
     { collection: 'people', fields: ['phone', '_id'] },
     // The dashboards' counters (core/runtime/counters.ts): a district's current counts, or its months.
     { collection: 'stats', fields: ['districtId', 'month', '_id'] },
+    // The district's dashboard: its communities' counter documents, many communities at once.
+    { collection: 'stats', fields: ['communityId', '_id'] },
   ],
 };

@@ -1,5 +1,6 @@
 import { fail, type Failure } from '@shared/core/result';
 import { record, type Changer } from '../core/runtime/change';
+import { monthOf } from '../core/runtime/counters';
 import type { Store, TxStore } from '../core/store/store.port';
 import { statsShardId, type AccountDoc, type LedgerDoc, type PointsStatsDoc } from './points.documents';
 
@@ -56,16 +57,18 @@ export async function postEntry(
   const redeemed = p.kind === 'redeem' ? -p.amount : p.kind === 'refund' ? -p.amount : 0;
   // An increment without reading the shard first (one round trip); a shard not yet there is created. (A
   // patch that changes nothing also answers false: a posting that moves no counter writes none.)
+  // The month's figures too (`m202611_issued`), for the dashboards' twelve months.
+  const month = monthOf(c.now).replace('-', '');
+  const add = { issued, redeemed, [`m${month}_issued`]: issued, [`m${month}_redeemed`]: redeemed };
   const counted =
     (issued === 0 && redeemed === 0) ||
-    (await tx.update('pointsStats', statsId, { issued: { $inc: issued }, redeemed: { $inc: redeemed } }));
+    (await tx.update(
+      'pointsStats',
+      statsId,
+      Object.fromEntries(Object.entries(add).map(([f, n]) => [f, { $inc: n }])),
+    ));
   if (!counted)
-    await tx.set('pointsStats', {
-      _id: statsId,
-      communityId: p.communityId,
-      issued,
-      redeemed,
-    } satisfies PointsStatsDoc);
+    await tx.set('pointsStats', { _id: statsId, communityId: p.communityId, ...add } satisfies PointsStatsDoc);
   await record(
     c,
     {
@@ -113,4 +116,64 @@ export async function verifyBalances(ctx: {
   } while (after);
   mismatches.push(...[...sums.keys()].filter((k) => sums.get(k) !== 0));
   return { accounts, entries, mismatches };
+}
+
+/**
+ * The points counters' months (`m<YYYYMM>_issued`, `_redeemed`) made again from the ledger, for counters kept
+ * before they had months (the deploy's migration): each entry's month goes to its member's shard; a month no
+ * entry supports is set to 0, the totals are left as they are (the invariants prove them). A shard kept
+ * before the shards had `communityId` (`<community>` itself) gets it. Safe to run again: it writes only what
+ * differs.
+ */
+export async function rebuildPointsMonths(store: Store): Promise<{ shards: number; corrected: number }> {
+  const want = new Map<string, { communityId: string; months: Record<string, number> }>();
+  let after: string | null = null;
+  do {
+    const page: { items: LedgerDoc[]; next: string | null } = await store.find<LedgerDoc>('ledger', {
+      limit: 1000,
+      after,
+    });
+    for (const e of page.items) {
+      const id = statsShardId(e.communityId, e.openid);
+      const row = want.get(id) ?? { communityId: e.communityId, months: {} };
+      const field = e.kind === 'credit' || e.kind === 'reversal' ? 'issued' : 'redeemed';
+      const key = `m${monthOf(e.at).replace('-', '')}_${field}`;
+      row.months[key] = (row.months[key] ?? 0) + (field === 'issued' ? e.amount : -e.amount);
+      want.set(id, row);
+    }
+    after = page.next;
+  } while (after);
+  const kept = new Map<string, PointsStatsDoc>();
+  after = null;
+  do {
+    const page: { items: PointsStatsDoc[]; next: string | null } = await store.find<PointsStatsDoc>('pointsStats', {
+      limit: 1000,
+      after,
+    });
+    for (const d of page.items) kept.set(d._id, d);
+    after = page.next;
+  } while (after);
+  let corrected = 0;
+  for (const id of new Set([...want.keys(), ...kept.keys()])) {
+    const have = kept.get(id);
+    const months = want.get(id)?.months ?? {};
+    const patch: Record<string, number | string> = {};
+    for (const [k, v] of Object.entries(have ?? {}))
+      if (/^m\d{6}_/.test(k) && typeof v === 'number' && !(k in months) && v !== 0) patch[k] = 0;
+    for (const [k, v] of Object.entries(months))
+      if ((have as Record<string, unknown> | undefined)?.[k] !== v) patch[k] = v;
+    if (have && !have.communityId) patch.communityId = want.get(id)?.communityId ?? id;
+    if (!Object.keys(patch).length) continue;
+    corrected++;
+    if (have) await store.update('pointsStats', { _id: id }, patch);
+    else
+      await store.insert('pointsStats', {
+        _id: id,
+        communityId: want.get(id)!.communityId,
+        issued: 0,
+        redeemed: 0,
+        ...months,
+      });
+  }
+  return { shards: new Set([...want.keys(), ...kept.keys()]).size, corrected };
 }

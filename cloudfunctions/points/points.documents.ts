@@ -46,9 +46,15 @@ export type AccountDoc = { _id: string; communityId: string; balance: number; se
 /**
  * A community's points issued and redeemed, kept in STATS_SHARDS documents (`<community>~<n>`, by the
  * member) so that many members' postings at once do not all write one document; a community's figure is
- * their sum (with `<community>` itself, where figures were kept before the shards).
+ * their sum (with `<community>` itself, where figures were kept before the shards). `m<YYYYMM>_issued` and
+ * `m<YYYYMM>_redeemed`: the Beijing month's figures (since the dashboards, issue 16).
  */
-export type PointsStatsDoc = { _id: string; communityId?: string; issued: number; redeemed: number };
+export type PointsStatsDoc = {
+  _id: string;
+  communityId?: string;
+  issued: number;
+  redeemed: number;
+} & Record<`m${string}_${'issued' | 'redeemed'}`, number>;
 export const STATS_SHARDS = 32;
 
 export function statsShardId(communityId: string, openid: string): string {
@@ -104,6 +110,8 @@ export const pointsStorage: { collections: readonly string[]; indexes: readonly 
   collections: ['accounts', 'itemHolds', 'ledger', 'orders', 'pickupCodes', 'pointsStats', 'services', 'shopItems'],
   indexes: [
     { collection: 'ledger', fields: ['openid', 'seq', '_id'] },
+    // The district's dashboard: its communities' shards, many communities at once.
+    { collection: 'pointsStats', fields: ['communityId', '_id'] },
     // The 积分台账 export: many members' entries of a period at once.
     { collection: 'ledger', fields: ['openid', 'at', '_id'] },
     { collection: 'orders', fields: ['openid', 'createdAt', '_id'] },

@@ -3,6 +3,7 @@ import type { MiniCodeDoc } from '../../cloudfunctions/core/platform/wechat';
 import type { GrantDoc } from '../../cloudfunctions/core/runtime/identity';
 import { placementOf, scopeCollection } from '../../cloudfunctions/org/people.scope';
 import { rebuildStats } from '../../cloudfunctions/deployed/stats';
+import { rebuildPointsMonths } from '../../cloudfunctions/points/ledger';
 import { StoreConflictError, type Doc, type Store } from '../../cloudfunctions/core/store/store.port';
 
 /**
@@ -140,7 +141,22 @@ export const statsFromRecords: Migration = {
   },
 };
 
-export const migrations: readonly Migration[] = [dropMiniCodesBeforeWxServerSdk, grantsPlacement, statsFromRecords];
+/** The points counters' months (issued and redeemed per Beijing month, for the dashboards), from the ledger. */
+export const pointsMonths: Migration = {
+  id: '2026-11-points-months',
+  title: '按积分流水补写各社区每月发放与兑换的积分（统计看板）',
+  async run({ store }) {
+    const result = await rebuildPointsMonths(store);
+    return { summary: `积分计数 ${result.shards} 份，补写 ${result.corrected} 份`, result };
+  },
+};
+
+export const migrations: readonly Migration[] = [
+  dropMiniCodesBeforeWxServerSdk,
+  grantsPlacement,
+  statsFromRecords,
+  pointsMonths,
+];
 
 /** Runs each migration not yet recorded, records it, and answers a line per migration for the deploy's output. */
 export async function runMigrations(ctx: MigrationContext, list: readonly Migration[] = migrations): Promise<string[]> {

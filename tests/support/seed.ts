@@ -1,3 +1,4 @@
+import { beijing } from '@shared/core/time';
 import type { Seeder } from '../../local/demo-data';
 
 /**
@@ -61,5 +62,13 @@ export function seedPoints(store: Seeder, members: string[], each: number, commu
     'accounts',
     members.map((m) => ({ _id: m, communityId, balance: each, seq: 1, updatedAt: at })),
   );
-  store.insertMany('pointsStats', [{ _id: communityId, communityId, issued: each * members.length, redeemed: 0 }]);
+  store.insertMany('pointsStats', [
+    {
+      _id: communityId,
+      communityId,
+      issued: each * members.length,
+      redeemed: 0,
+      [`m${beijing(at, 'YYYYMM')}_issued`]: each * members.length,
+    },
+  ]);
 }

@@ -7,6 +7,7 @@ import {
   grantsPlacement,
   MIGRATIONS_COLLECTION,
   statsFromRecords,
+  pointsMonths,
   runMigrations,
   type FileStorage,
 } from '../../../scripts/cloudbase/migrations';
@@ -230,5 +231,41 @@ describe('migration: the dashboards’ counters from the records', () => {
     expect(months.get('2026-10')).toEqual({ pending_review: 1 });
     expect(months.get('2026-11')).toEqual({ open: 1, pending_review: 1 });
     expect((await statsFromRecords.run({ store, files, now: new Date() })).result).toMatchObject({ corrected: 0 });
+  });
+});
+
+describe('migration: the points counters’ months from the ledger', () => {
+  test('a community kept before months gets them by member shard; totals stay; a second run corrects nothing', async () => {
+    fake.reset();
+    const store = new CloudbaseStore(sdkDatabase(), { indexes });
+    const entry = (id: string, openid: string, kind: string, amount: number, at: string) => ({
+      _id: id,
+      openid,
+      communityId: 'huazhong',
+      kind,
+      amount,
+      reason: 'x',
+      ref: id,
+      at,
+      by: 'x',
+      balanceAfter: 0,
+      seq: 1,
+    });
+    fake.load('ledger', [
+      entry('e1', 'm1', 'credit', 30, '2026-10-31T17:00:00.000Z'), // 1 November in Beijing
+      entry('e2', 'm1', 'redeem', -10, '2026-11-02T02:00:00.000Z'),
+      entry('e3', 'm2', 'credit', 20, '2026-10-05T02:00:00.000Z'),
+    ]);
+    // Kept before the shards: the community's own document, without `communityId`.
+    fake.load('pointsStats', [{ _id: 'huazhong', issued: 50, redeemed: 10 }]);
+    const files = recordingFiles().files;
+    const [line] = await runMigrations({ store, files, now: new Date() }, [pointsMonths]);
+    expect(line).toContain('补写');
+    const sum: Record<string, number> = {};
+    for (const d of fake.dump('pointsStats'))
+      for (const [k, v] of Object.entries(d)) if (typeof v === 'number') sum[k] = (sum[k] ?? 0) + v;
+    expect(sum).toEqual({ issued: 50, redeemed: 10, m202611_issued: 30, m202611_redeemed: 10, m202610_issued: 20 });
+    expect(fake.dump('pointsStats').every((d) => d.communityId === 'huazhong')).toBe(true);
+    expect((await pointsMonths.run({ store, files, now: new Date() })).result).toMatchObject({ corrected: 0 });
   });
 });
