@@ -23,7 +23,8 @@ export type UnitDoc = {
   districtId: string;
 } & Retirable;
 
-export type OrgDoc = { _id: string; name: string; districtId: string } & Retirable;
+/** An organisation members report from; `members`: the in-service members it declared (在职党员数, for 报到率). */
+export type OrgDoc = { _id: string; name: string; districtId: string; members?: number | null } & Retirable;
 
 export type DepartmentDoc = { _id: string; name: string; districtId: string } & Retirable;
 

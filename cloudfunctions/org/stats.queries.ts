@@ -1,11 +1,19 @@
 import { fail } from '@shared/core/result';
 import { beijingDay } from '@shared/core/time';
-import type { CommunityFigures, MonthFigures, StatsContract } from '@shared/org/stats.contract';
+import type {
+  CommunityFigures,
+  GridFigures,
+  MonthFigures,
+  OrgFigures,
+  StatsContract,
+} from '@shared/org/stats.contract';
 import { ownScope } from '../access/access';
 import { statsIds, sumShards, type CountedKind, type StatsDoc } from '../core/runtime/counters';
 import { loadByIds } from '../core/runtime/lookup';
 import type { Handlers } from '../core/runtime/router';
-import type { CommunityDoc, DistrictDoc, OrgDoc } from './org.documents';
+import type { Store } from '../core/store/store.port';
+import { pointsStatsIds } from '../points/points.port';
+import type { CommunityDoc, DistrictDoc, GridDoc, OrgDoc } from './org.documents';
 import { orgEnrolmentCounts } from '../checkin/checkin.port';
 import type { PairingDoc } from './pairing.documents';
 import { pairingViewOf } from './pairing.view';
@@ -21,12 +29,27 @@ function lastMonths(now: Date): string[] {
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 const sumOf = (c: Record<string, number>, states: string[]) => states.reduce((s, k) => s + (c[k] ?? 0), 0);
 
-type Summed = Record<CountedKind, ReturnType<typeof sumShards>>;
+type Summed = Record<CountedKind, ReturnType<typeof sumShards>> & { points: ReturnType<typeof sumShards> };
 
-function summed(community: CommunityDoc, stats: Map<string, StatsDoc>): Summed {
-  const of = (kind: CountedKind) => sumShards(statsIds(kind, community._id).map((id) => stats.get(id)));
-  return { report: of('report'), wish: of('wish'), problem: of('problem') };
+/** A community's counter documents, each kind's shards added up (and its points shards). */
+function summed(stats: StatsDoc[], points: StatsDoc[]): Summed {
+  const of = (kind: CountedKind) => sumShards(stats.filter((d) => d.kind === kind));
+  return { report: of('report'), wish: of('wish'), problem: of('problem'), points: sumShards(points) };
 }
+
+/** Documents by the community they count for (a points shard kept before the shards is named by its id). */
+function byCommunity(docs: StatsDoc[]): Map<string, StatsDoc[]> {
+  const out = new Map<string, StatsDoc[]>();
+  for (const d of docs) {
+    const id = d.communityId ?? d._id;
+    const list = out.get(id);
+    if (list) list.push(d);
+    else out.set(id, [d]);
+  }
+  return out;
+}
+
+const pointsOf = (c: Record<string, number> | undefined) => ({ issued: c?.issued ?? 0, redeemed: c?.redeemed ?? 0 });
 
 function figures(community: CommunityDoc, s: Summed): CommunityFigures {
   const [report, wish, problem] = [s.report.now, s.wish.now, s.problem.now];
@@ -50,64 +73,150 @@ function figures(community: CommunityDoc, s: Summed): CommunityFigures {
         'reopened',
       ]),
     ),
+    points: pointsOf(s.points.now),
   };
+}
+
+function addUp(rows: Array<Record<string, number> | undefined>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) for (const [k, v] of Object.entries(r ?? {})) out[k] = (out[k] ?? 0) + v;
+  return out;
 }
 
 /** Each of the months, the communities' entries added up. */
 function trends(all: Summed[], months: string[]): MonthFigures[] {
-  const add = (rows: Array<Record<string, number> | undefined>) => {
-    const out: Record<string, number> = {};
-    for (const r of rows) for (const [k, v] of Object.entries(r ?? {})) out[k] = (out[k] ?? 0) + v;
-    return out;
-  };
   return months.map((month) => ({
     month,
-    report: add(all.map((s) => s.report.months.get(month))),
-    wish: add(all.map((s) => s.wish.months.get(month))),
-    problem: add(all.map((s) => s.problem.months.get(month))),
+    report: addUp(all.map((s) => s.report.months.get(month))),
+    wish: addUp(all.map((s) => s.wish.months.get(month))),
+    problem: addUp(all.map((s) => s.problem.months.get(month))),
+    points: pointsOf(addUp(all.map((s) => s.points.months.get(month)))),
   }));
 }
 
+/** A community's grids side by side: what each grid's records count in its community's documents. */
+function gridsOf(grids: GridDoc[], s: Summed): GridFigures[] {
+  return grids.map((g) => ({
+    id: g._id,
+    name: g.name,
+    report: s.report.within.get(`g~${g._id}`) ?? {},
+    wish: s.wish.within.get(`g~${g._id}`) ?? {},
+    problem: s.problem.within.get(`g~${g._id}`) ?? {},
+  }));
+}
+
+/** The district's organisations: their members' 报到 across its communities, and 报到率 where declared. */
+function orgsOf(orgs: OrgDoc[], all: Summed[]): { orgs: OrgFigures[]; reportRate: number | null } {
+  let approvedOfDeclared = 0;
+  let declared = 0;
+  const rows = orgs.map((o) => {
+    const c = addUp(all.map((s) => s.report.within.get(`o~${o._id}`)));
+    const members = typeof o.members === 'number' && o.members > 0 ? o.members : null;
+    if (members) {
+      declared += members;
+      approvedOfDeclared += Math.min(c.approved ?? 0, members);
+    }
+    return {
+      id: o._id,
+      name: o.name,
+      members,
+      approved: c.approved ?? 0,
+      pending: c.pending ?? 0,
+      reportRate: members ? percent(Math.min(c.approved ?? 0, members), members) : null,
+    };
+  });
+  return { orgs: rows, reportRate: percent(approvedOfDeclared, declared) };
+}
+
+/** Communities' counter documents by community, many at once (a query per `PER_QUERY` communities, in parallel). */
+const PER_QUERY = 25;
+async function countersOf(store: Store, collection: string, communityIds: string[]): Promise<StatsDoc[]> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < communityIds.length; i += PER_QUERY) chunks.push(communityIds.slice(i, i + PER_QUERY));
+  const pages = await Promise.all(
+    chunks.map(async (chunk) => {
+      const out: StatsDoc[] = [];
+      let after: string | null = null;
+      do {
+        const page: { items: StatsDoc[]; next: string | null } = await store.find<StatsDoc>(collection, {
+          where: { communityId: { $in: chunk } },
+          orderBy: [['_id', 'asc']],
+          limit: 1000,
+          after,
+        });
+        out.push(...page.items);
+        after = page.next;
+      } while (after);
+      return out;
+    }),
+  );
+  return pages.flat();
+}
+
 /**
- * The dashboard from the counters alone (no record is read): the caller, the communities, then every counter
- * document they need by id, all at once (three reads one after another).
+ * The dashboard from the counters alone (no record is read): the caller, the places, then the counter
+ * documents they need, all at once (three reads one after another). One community: its documents by id, and
+ * its grids. The district: its communities' documents a few communities a query, and its organisations.
  */
 export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx) => {
   const station = ownScope(ctx.caller, 'stationAdmin');
   const district = ownScope(ctx.caller, 'districtAdmin');
   const months = lastMonths(ctx.now);
-  let communities: CommunityDoc[];
-  let name: string;
-  let scope: 'district' | 'community';
   if (input.communityId || (station && !district)) {
     const id = input.communityId ?? station!;
     const community = await ctx.store.get<CommunityDoc>('communities', id);
     if (!community) return fail('ORG.COMMUNITY_UNKNOWN');
     if (community._id !== station && community.districtId !== district) return fail('AUTH.OUT_OF_SCOPE');
-    communities = [community];
-    name = community.name;
-    scope = 'community';
-  } else {
-    const [found, doc] = await Promise.all([
-      ctx.store.find<CommunityDoc>('communities', {
-        where: { districtId: district! },
-        orderBy: [['name', 'asc']],
-        limit: 1000,
-      }),
-      ctx.store.get<DistrictDoc>('districts', district!),
+    const [stats, points, grids] = await Promise.all([
+      loadByIds<StatsDoc>(
+        ctx.store,
+        'stats',
+        kinds.flatMap((k) => statsIds(k, id)),
+      ),
+      loadByIds<StatsDoc>(ctx.store, 'pointsStats', pointsStatsIds(id)),
+      ctx.store.find<GridDoc>('grids', { where: { communityId: id }, orderBy: [['seq', 'asc']], limit: 200 }),
     ]);
-    communities = found.items.filter((c) => !c.retiredAt);
-    name = doc?.name ?? '';
-    scope = 'district';
+    const s = summed([...stats.values()], [...points.values()]);
+    return {
+      scope: 'community' as const,
+      name: community.name,
+      communities: [figures(community, s)],
+      months: trends([s], months),
+      grids: gridsOf(
+        grids.items.filter((g) => !g.retiredAt),
+        s,
+      ),
+      orgs: [],
+      reportRate: null,
+    };
   }
-  const ids = communities.flatMap((c) => kinds.flatMap((k) => statsIds(k, c._id)));
-  const stats = await loadByIds<StatsDoc>(ctx.store, 'stats', ids);
-  const all = communities.map((c) => summed(c, stats));
+  const [found, doc, orgs] = await Promise.all([
+    ctx.store.find<CommunityDoc>('communities', {
+      where: { districtId: district! },
+      orderBy: [['name', 'asc']],
+      limit: 1000,
+    }),
+    ctx.store.get<DistrictDoc>('districts', district!),
+    ctx.store.find<OrgDoc>('orgs', { where: { districtId: district! }, orderBy: [['name', 'asc']], limit: 1000 }),
+  ]);
+  const communities = found.items.filter((c) => !c.retiredAt);
+  const ids = communities.map((c) => c._id);
+  const [stats, points] = await Promise.all([
+    countersOf(ctx.store, 'stats', ids),
+    countersOf(ctx.store, 'pointsStats', ids),
+  ]);
+  const [statsBy, pointsBy] = [byCommunity(stats), byCommunity(points)];
+  const all = communities.map((c) => summed(statsBy.get(c._id) ?? [], pointsBy.get(c._id) ?? []));
   return {
-    scope,
-    name,
+    scope: 'district' as const,
+    name: doc?.name ?? '',
     communities: communities.map((c, i) => figures(c, all[i]!)),
     months: trends(all, months),
+    grids: [],
+    ...orgsOf(
+      orgs.items.filter((o) => !o.retiredAt),
+      all,
+    ),
   };
 };
 

@@ -14,6 +14,9 @@ import { sweepTakes } from './stock';
 import type { ServiceDoc } from './points.documents';
 import { serviceEntity } from './points.entities';
 
+/** A community's points counter documents by id (the dashboards read them with the others). */
+export { statsIds as pointsStatsIds } from './points.documents';
+
 /** The district's xlsx exports (org's exports part): long reads of services and points, page by page. */
 export * as pointsExport from './points.export';
 

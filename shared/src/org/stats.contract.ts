@@ -6,6 +6,8 @@ import { pairingView } from './pairing.contract';
 /** 统计看板: the counts kept as the work happens (报到, 微心愿, 问题 by state), and twelve months of them. */
 
 const counts = z.record(z.string(), z.number());
+/** Points issued (credited, and corrections) and redeemed (net of refunds). */
+const pointsFigures = z.object({ issued: z.number(), redeemed: z.number() });
 
 export const communityFigures = z.object({
   id: z.string(),
@@ -17,11 +19,42 @@ export const communityFigures = z.object({
   /** 微心愿完成率: confirmed of those that passed review (%); 问题办结率: finished of those accepted (%). Null: none yet. */
   wishCompletion: z.number().nullable(),
   problemResolution: z.number().nullable(),
+  points: pointsFigures,
 });
 export type CommunityFigures = z.infer<typeof communityFigures>;
 
-/** One month's entries: how many records entered each state that month. */
-const monthFigures = z.object({ month: z.string(), report: counts, wish: counts, problem: counts });
+/** A grid of the community (drill-down): its records by state now. */
+export const gridFigures = z.object({
+  id: z.string(),
+  name: z.string(),
+  report: counts,
+  wish: counts,
+  problem: counts,
+});
+export type GridFigures = z.infer<typeof gridFigures>;
+
+/**
+ * An organisation of the district: its members' 报到 (approved, waiting) across the district's communities, and
+ * 报到率: approved of the in-service members it declared (null: none declared).
+ */
+export const orgFigures = z.object({
+  id: z.string(),
+  name: z.string(),
+  members: z.number().nullable(),
+  approved: z.number(),
+  pending: z.number(),
+  reportRate: z.number().nullable(),
+});
+export type OrgFigures = z.infer<typeof orgFigures>;
+
+/** One month's entries: how many records entered each state that month; the points issued and redeemed. */
+const monthFigures = z.object({
+  month: z.string(),
+  report: counts,
+  wish: counts,
+  problem: counts,
+  points: pointsFigures,
+});
 export type MonthFigures = z.infer<typeof monthFigures>;
 
 export const statsActions = defineContract({
@@ -36,6 +69,11 @@ export const statsActions = defineContract({
       communities: z.array(communityFigures),
       /** The last twelve months, oldest first (for the district: the sum of its communities'). */
       months: z.array(monthFigures),
+      /** One community: its grids (in use), side by side. */
+      grids: z.array(gridFigures),
+      /** The district: its organisations (in use), side by side, and 报到率 over those that declared members. */
+      orgs: z.array(orgFigures),
+      reportRate: z.number().nullable(),
     }),
     errors: ['ORG.COMMUNITY_UNKNOWN'],
   },

@@ -1,3 +1,4 @@
+import { seedPoints } from '../../support/seed';
 import { createHarness, errorCode, ok, problemInput, wishInput, type Harness } from '../../support/harness';
 
 /**
@@ -64,6 +65,45 @@ describe('统计看板', () => {
     );
     for (const who of ['demo-member', 'demo-department', 'demo-orgadmin'])
       expect(errorCode(await h.call('org', who, 'dashboard', {}))).toBe('AUTH.FORBIDDEN');
+  });
+
+  test('grids, organisations and points: each equals its records; 报到率 over the members organisations declared', async () => {
+    const h = createHarness();
+    seedPoints(h.store, ['demo-member'], 40);
+    ok(await h.call('wish', 'demo-resident', 'postWish', wishInput));
+    ok(await h.call('report', 'demo-resident', 'submitProblem', problemInput));
+    const station = ok(await h.call('org', 'demo-station', 'dashboard', {}));
+    // Each grid of the community, its records by state.
+    const grids = h.store.dump('grids').filter((g) => g.communityId === 'huazhong' && !g.retiredAt);
+    expect(station.grids.map((g: { id: string }) => g.id).sort()).toEqual(grids.map((g) => g._id).sort());
+    for (const g of station.grids as Array<{ id: string; report: object; wish: object; problem: object }>) {
+      const of = (collection: string) => {
+        const out: Record<string, number> = {};
+        for (const r of h.store.dump(collection).filter((d) => d.gridId === g.id))
+          out[String(r.status)] = (out[String(r.status)] ?? 0) + 1;
+        return out;
+      };
+      expect([g.report, g.wish, g.problem]).toEqual([of('reports'), of('wishes'), of('problems')]);
+    }
+    expect(station.communities[0].points).toEqual({ issued: 40, redeemed: 0 });
+    expect(station.months.at(-1).points).toEqual({ issued: 40, redeemed: 0 });
+    expect(station.orgs).toEqual([]);
+
+    // The district: each organisation's members' 报到 across its communities; 报到率 where it declared members.
+    h.store.update('orgs', { _id: 'org1' }, { members: 4 });
+    const district = ok(await h.call('org', 'demo-district', 'dashboard', {}));
+    const count = (orgId: string, status: string) =>
+      h.store.dump('reports').filter((r) => r.orgId === orgId && r.status === status).length;
+    for (const o of district.orgs as Array<{ id: string; approved: number; pending: number }>)
+      expect([o.approved, o.pending]).toEqual([count(o.id, 'approved'), count(o.id, 'pending')]);
+    const org1 = district.orgs.find((o: { id: string }) => o.id === 'org1');
+    expect(org1).toMatchObject({ members: 4, reportRate: (Math.min(count('org1', 'approved'), 4) / 4) * 100 });
+    expect(district.orgs.filter((o: { members: number | null }) => o.members === null).length).toBe(
+      district.orgs.length - 1,
+    );
+    expect(district.reportRate).toBe(org1.reportRate);
+    expect(district.grids).toEqual([]);
+    expect(district.months.at(-1).points).toEqual({ issued: 40, redeemed: 0 });
   });
 
   test('the organisation’s: its members’ 报到 and its pairing with this year’s visits', async () => {
