@@ -3,6 +3,7 @@ import { baseOf, countersFrom, countsOf, STATS, type Counted, type StatsDoc } fr
 import { eachLimited } from '../core/runtime/parallel';
 import type { Doc, Store } from '../core/store/store.port';
 import { problemEntity } from '../whistle/whistle.entities';
+import { whistleCounters } from '../whistle/whistle.stats';
 import { wishEntity } from '../wish/wish.entity';
 
 /**
@@ -26,7 +27,7 @@ const byState: CounterSource[] = [enrolmentEntity, wishEntity, problemEntity].ma
     ),
 }));
 
-const sources: CounterSource[] = [...byState];
+const sources: CounterSource[] = [...byState, whistleCounters];
 
 /** The counters the records say, from each source's collections. */
 export function expectedCounters(records: (collection: string) => Iterable<Doc>): Map<string, StatsDoc> {

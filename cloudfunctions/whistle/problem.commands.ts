@@ -2,33 +2,63 @@ import { check, ownScope } from '../access/access';
 import { fail, isFailure, type Failure } from '@shared/core/result';
 import { calendarYears, defaultDeadlineRule, feedbackDeadline, uncoveredYears } from '@shared/whistle/deadline';
 import type { WhistleContract } from '@shared/whistle/whistle.contract';
-import { REMIND_BEFORE_HOURS } from '@shared/whistle/whistle.rules';
-import {
-  creationNotices,
-  record,
-  transition,
-  transitionById,
-  transitionThen,
-  type Moved,
-  type Notice,
-  createThen,
-} from '../core/runtime/change';
+import type { Party } from '@shared/core/transitions';
+import { REMIND_BEFORE_HOURS, problemTransitions, type ProblemEvent } from '@shared/whistle/whistle.rules';
+import { creationNotices, record, transition, type Moved, type Notice, createThen } from '../core/runtime/change';
+import { bumpCountersInTx, type CounterDelta } from '../core/runtime/counters';
 import { loadByIds } from '../core/runtime/lookup';
+import { allPages } from '../core/runtime/pages';
 import { keyedId } from '../core/runtime/ids';
 import { ownPhotos, photoFields } from '../core/runtime/photos';
 import type { Ctx, Handlers } from '../core/runtime/router';
-import { StoreConflictError } from '../core/store/store.port';
+import { StoreConflictError, type TxStore } from '../core/store/store.port';
 import { deliver, primeRecipients, type RecipientCache } from '../messages/messages.port';
 import { isActive, placeOfUnit, workCalendar, settingsOf, type DepartmentDoc, type UnitDoc } from '../org/org.port';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 import { problemEntity, whistledNotices } from './whistle.entities';
 import { problemView } from './problem.view';
+import { merged, newWhistleDeltas, outcomeDeltas, outcomesMayChange } from './whistle.stats';
 
 /** The problem, if the caller runs the station of its community. */
 async function stationProblem(ctx: Ctx, id: string): Promise<ProblemDoc | Failure> {
   const p = await ctx.store.get<ProblemDoc>('problems', id);
   if (!p) return fail('NOT_FOUND');
   return check(ctx.caller, 'problem.manage', { communityId: p.communityId }) ?? p;
+}
+
+type ProblemMove = {
+  as: Party;
+  changes?: Partial<ProblemDoc>;
+  note?: string | null;
+  detail?: Record<string, unknown>;
+  /** Other writes that commit with the move (by id), and what they add to the counters. */
+  also?: (tx: TxStore, next: ProblemDoc) => Promise<CounterDelta[]>;
+};
+
+/**
+ * A problem's move in a transaction of its own, with what it changes in its whistles' counts: their
+ * resolution and rating follow the problem (whistle.stats.ts). The whistles are read after the problem, so
+ * they are as it was; the move goes ahead only if it still is (in the same state and round).
+ */
+async function moveProblem(
+  ctx: Ctx,
+  p: ProblemDoc,
+  event: ProblemEvent,
+  { also, ...options }: ProblemMove,
+): Promise<Moved<ProblemDoc> | Failure> {
+  const whistles = outcomesMayChange(p, event, problemTransitions[event].to)
+    ? await allPages<WhistleDoc>(ctx.store, 'whistles', { where: { problemId: p._id } })
+    : null;
+  return ctx.store.transaction(async (tx) => {
+    const before = await tx.get<ProblemDoc>('problems', p._id);
+    if (!before) return fail('NOT_FOUND');
+    if (whistles && (before.status !== p.status || before.round !== p.round)) return fail('REPORT.BAD_STATE');
+    const moved = await transition(ctx, problemEntity, before, event, { ...options, tx });
+    if (isFailure(moved)) return moved;
+    const more = also ? await also(tx, moved.doc) : [];
+    await bumpCountersInTx(tx, merged([...outcomeDeltas(whistles ?? [], before, moved.doc), ...more]));
+    return moved;
+  });
 }
 
 /** Sends what a move implies and answers with the problem as the caller sees it. */
@@ -131,14 +161,15 @@ async function whistle(
     respondedAt: null,
     ...(fallback ? { deadlineFallback: true } : {}),
   }));
-  const moved = await transitionById(ctx, problemEntity, p._id, 'whistle', {
+  const moved = await moveProblem(ctx, p, 'whistle', {
     as: 'stationAdmin',
     changes: { round, shareIdentity: input.shareIdentity, result: null },
     note: input.reason ?? null,
     detail: { round, departments: ids, lead: input.leadDepartment, deadlineAt: deadlineAt.toISOString() },
-    // The round's whistles are part of this move: they are written, and audited, with it.
-    also: async (tx) => {
+    // The round's whistles are part of this move: they are written, audited and counted with it.
+    also: async (tx, next) => {
       for (const w of whistles) await tx.insert('whistles', w);
+      return newWhistleDeltas(whistles, next);
     },
   });
   return answer(ctx, moved, isFailure(moved) ? [] : whistles.flatMap((w) => whistledNotices(ctx, moved.doc, w)));
@@ -156,17 +187,20 @@ export const triage: Handlers<WhistleContract>['triage'] = async (input, ctx) =>
       return fail('INPUT.INVALID', { mergeInto: '请选择本社区仍在处理的问题' });
     return answer(
       ctx,
-      await transitionById(ctx, problemEntity, p._id, 'merge', {
+      await moveProblem(ctx, p, 'merge', {
         as,
         changes: { mergedInto: target._id },
         note: `合并到 ${target._id}`,
-        also: async (tx) => void (await tx.update('problems', target._id, { meToo: { $inc: 1 } })),
+        also: async (tx) => {
+          await tx.update('problems', target._id, { meToo: { $inc: 1 } });
+          return [];
+        },
       }),
     );
   }
   return answer(
     ctx,
-    await transitionById(ctx, problemEntity, p._id, input.action, { as, note: input.reason ?? null, detail: {} }),
+    await moveProblem(ctx, p, input.action, { as, note: input.reason ?? null, detail: {} }),
   );
 };
 
@@ -180,11 +214,7 @@ export const stationRespond: Handlers<WhistleContract>['stationRespond'] = async
   const changes = { result: input.result, resultPhotos: input.photos };
   return answer(
     ctx,
-    await transitionById(ctx, problemEntity, p._id, 'stationRespond', {
-      as: 'stationAdmin',
-      changes,
-      note: input.result,
-    }),
+    await moveProblem(ctx, p, 'stationRespond', { as: 'stationAdmin', changes, note: input.result }),
   );
 };
 
@@ -192,7 +222,7 @@ export const stationRespond: Handlers<WhistleContract>['stationRespond'] = async
 export const confirmResult: Handlers<WhistleContract>['confirmResult'] = async (input, ctx) => {
   const p = await stationProblem(ctx, input.problemId);
   if (isFailure(p)) return p;
-  return answer(ctx, await transitionById(ctx, problemEntity, p._id, 'confirm', { as: 'stationAdmin' }));
+  return answer(ctx, await moveProblem(ctx, p, 'confirm', { as: 'stationAdmin' }));
 };
 
 /** The resident rates; not satisfied reopens the problem for the station. */
@@ -205,10 +235,8 @@ export const rate: Handlers<WhistleContract>['rate'] = async (input, ctx) => {
     ratingComment: input.comment ?? null,
   };
   const event = input.satisfied ? 'rateSatisfied' : 'rateUnsatisfied';
-  // One document: a conditional update on the state just read (no transaction); a second rating finds it moved.
-  return transitionThen(ctx, problemEntity, p, event, { as: 'owner', changes, note: input.comment ?? null }, (m) =>
-    answer(ctx, m),
-  );
+  // Rated once: a second rating finds it moved. The round's whistles count the rating with it.
+  return answer(ctx, await moveProblem(ctx, p, event, { as: 'owner', changes, note: input.comment ?? null }));
 };
 
 /** Another resident has the same problem: counted once per person. */

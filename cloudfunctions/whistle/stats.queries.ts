@@ -1,85 +1,60 @@
 import { ownScope } from '../access/access';
 import { fail } from '@shared/core/result';
-import { beijingMonth } from '@shared/core/time';
 import type { WhistleContract } from '@shared/whistle/whistle.contract';
 import { assessmentPoints, problemRates } from '@shared/whistle/whistle.rules';
-import { loadByIds, loadPlaces, nameOf } from '../core/runtime/lookup';
+import { STATS, sumShards, type StatsDoc } from '../core/runtime/counters';
+import { loadPlaces, nameOf } from '../core/runtime/lookup';
+import { allPages } from '../core/runtime/pages';
 import type { Handlers } from '../core/runtime/router';
 import type { CommunityDoc, DepartmentDoc } from '../org/org.port';
-import type { ProblemDoc, WhistleDoc } from './whistle.documents';
+import { tallyFields, WHISTLE_KIND, type Tally } from './whistle.stats';
 
-type Tally = {
-  whistled: number;
-  acknowledged: number;
-  responded: number;
-  respondedOnTime: number;
-  confirmed: number;
-  rated: number;
-  satisfied: number;
-  late: number;
-  overdue: number;
-};
-const empty = (): Tally => ({
-  whistled: 0,
-  acknowledged: 0,
-  responded: 0,
-  respondedOnTime: 0,
-  confirmed: 0,
-  rated: 0,
-  satisfied: 0,
-  late: 0,
-  overdue: 0,
-});
+/** A counter document's numbers as a tally (a count never made is 0). */
+function tallyOf(counts: Record<string, number> | undefined): Tally {
+  return Object.fromEntries(tallyFields.map((f) => [f, counts?.[f] ?? 0])) as Tally;
+}
+
+function addInto(into: Map<string, Tally>, key: string, t: Tally) {
+  const sum = into.get(key);
+  if (!sum) into.set(key, { ...t });
+  else for (const f of tallyFields) sum[f] += t[f];
+}
+
+/** `n` months up to and including `month` (YYYY-MM), oldest first. */
+function monthsUpTo(month: string, n: number): string[] {
+  const at = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+  return Array.from({ length: n }, (_, i) => {
+    const k = at - (n - 1 - i);
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+  });
+}
 
 /**
- * The district's figures for one month (by whistle time, Beijing): per department and per community,
- * the four rates and each department's assessment points. A whistle counts as resolved when its
- * problem's result was confirmed in that round; rating counts the resident's rating of that result.
+ * The district's figures for one month (by whistle time, Beijing): per department and per community, the
+ * four rates and each department's assessment points, and the district's twelve months up to it. Read from
+ * the counters kept with every whistle's changes (whistle.stats.ts: one document per department and month,
+ * its communities' shares inside): one query for the year, however many whistles it had.
  */
 export const problemStats: Handlers<WhistleContract>['problemStats'] = async (input, ctx) => {
   const districtId = ownScope(ctx.caller, 'districtAdmin');
   if (!districtId) return fail('AUTH.FORBIDDEN');
-  const month = beijingMonth(input.month);
-  const whistles: WhistleDoc[] = [];
-  let after: string | null = null;
-  do {
-    const page: { items: WhistleDoc[]; next: string | null } = await ctx.store.find<WhistleDoc>('whistles', {
-      where: { districtId, whistledAt: { $gte: month.start, $lt: month.end } },
-      orderBy: [['whistledAt', 'asc']],
-      limit: 1000,
-      after,
-    });
-    whistles.push(...page.items);
-    after = page.next;
-  } while (after);
-  const problems = await loadByIds<ProblemDoc>(
-    ctx.store,
-    'problems',
-    whistles.map((w) => w.problemId),
-  );
+  const months = monthsUpTo(input.month, 12);
+  const docs = await allPages<StatsDoc>(ctx.store, STATS, {
+    where: { districtId, month: { $gte: months[0], $lte: input.month } },
+    orderBy: [['month', 'asc']],
+  });
   const byDept = new Map<string, Tally>();
   const byCommunity = new Map<string, Tally>();
-  for (const w of whistles) {
-    const p = problems.get(w.problemId);
-    const resolved =
-      !!p && (p.round > w.round || ['confirmed', 'closed', 'reopened'].includes(p.status)) && !!w.respondedAt;
-    const rating = p && p.round === w.round ? p.rating : null;
-    for (const [map, key] of [
-      [byDept, w.departmentId],
-      [byCommunity, w.communityId],
-    ] as const) {
-      const t = map.get(key) ?? empty();
-      t.whistled++;
-      if (w.acknowledgedAt) t.acknowledged++;
-      if (w.respondedAt) t.responded++;
-      if (w.respondedAt && w.respondedAt <= w.deadlineAt) t.respondedOnTime++;
-      if (resolved) t.confirmed++;
-      if (resolved && w.respondedAt && w.respondedAt > w.deadlineAt) t.late++;
-      if (w.overdue && !w.respondedAt) t.overdue++;
-      if (rating) t.rated++;
-      if (rating === 'satisfied') t.satisfied++;
-      map.set(key, t);
-    }
+  const byMonth = new Map<string, Tally>();
+  for (const doc of docs) {
+    if (doc.kind !== WHISTLE_KIND) continue;
+    const { now, within } = sumShards([doc]);
+    const t = tallyOf(now);
+    addInto(byMonth, doc.month as string, t);
+    if (doc.month !== input.month || !t.whistled) continue;
+    addInto(byDept, doc.departmentId as string, t);
+    for (const [place, counts] of within)
+      if (place.startsWith('c~')) addInto(byCommunity, place.slice(2), tallyOf(counts));
   }
   const [departments, communities] = await Promise.all([
     loadPlaces<DepartmentDoc>(ctx.store, 'departments', byDept.keys()),
@@ -99,12 +74,14 @@ export const problemStats: Handlers<WhistleContract>['problemStats'] = async (in
           overdueUnanswered: t.overdue,
         }),
       }))
-      .sort((a, b) => b.points - a.points),
-    communities: [...byCommunity].map(([id, t]) => ({
-      id,
-      name: nameOf(communities, id),
-      whistled: t.whistled,
-      ...problemRates(t),
-    })),
+      .sort((a, b) => b.points - a.points || b.whistled - a.whistled || a.id.localeCompare(b.id)),
+    communities: [...byCommunity]
+      .filter(([, t]) => t.whistled > 0)
+      .map(([id, t]) => ({ id, name: nameOf(communities, id), whistled: t.whistled, ...problemRates(t) }))
+      .sort((a, b) => b.whistled - a.whistled || a.id.localeCompare(b.id)),
+    months: months.map((month) => {
+      const t = tallyOf(byMonth.get(month));
+      return { month, whistled: t.whistled, respondedOnTime: t.respondedOnTime, resolved: t.confirmed };
+    }),
   };
 };

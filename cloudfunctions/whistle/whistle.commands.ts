@@ -35,6 +35,7 @@ async function myRound(ctx: Ctx, problemId: string): Promise<Round | Failure> {
 /**
  * Inside the problem's move, every other whistle of the round still waiting closes with it (by id): on the
  * lead's answer a department that reported in is answered with it, one that never did is closed unanswered.
+ * Each is read again in the transaction: what it counts (acknowledged, overdue) may have changed since.
  */
 async function closeRound(
   c: Changer,
@@ -45,8 +46,9 @@ async function closeRound(
 ): Promise<Notice[]> {
   const at = c.now.toISOString();
   const notices: Notice[] = [];
-  for (const w of round.whistles) {
-    if (!w.open) continue;
+  for (const { _id } of round.whistles) {
+    const w = await tx.get<WhistleDoc>('whistles', _id);
+    if (!w?.open) continue;
     const tookPart = w._id === round.mine._id || !!w.acknowledgedAt;
     const step =
       outcome === 'notOurs'

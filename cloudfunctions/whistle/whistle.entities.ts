@@ -10,6 +10,7 @@ import { beijing } from '@shared/core/time';
 import { noticesOf, type Changer, type Entity, type Notice } from '../core/runtime/change';
 import { withinPlaces } from '../core/runtime/counters';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
+import { whistleTally } from './whistle.stats';
 
 const toStation = (communityId: string) =>
   ({ role: 'stationAdmin', scope: 'community', scopeId: communityId }) as const;
@@ -77,4 +78,6 @@ export const whistleEntity: Entity<WhistleDoc, WhistleStatus, typeof whistleTran
   },
   facts: (w) => ({ deadline: beijing(w.deadlineAt, 'MM月DD日 HH:mm') }),
   linkId: (w) => w.problemId,
+  // Its department's month of whistles (whistle.stats.ts); what follows the problem is counted with its moves.
+  tally: (next, before) => whistleTally(next, before),
 };

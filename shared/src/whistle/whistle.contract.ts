@@ -229,6 +229,10 @@ export const whistleContract = defineContract({
           satisfactionRate: z.number().nullable(),
         }),
       ),
+      /** The district's twelve months up to `month`, oldest first (by whistle time): whistled, answered on time, resolved. */
+      months: z.array(
+        z.object({ month: z.string(), whistled: z.number(), respondedOnTime: z.number(), resolved: z.number() }),
+      ),
     }),
     errors: [],
   },
