@@ -180,6 +180,7 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
     return {
       scope: 'community' as const,
       name: community.name,
+      total: figures(community, s),
       communities: [figures(community, s)],
       months: trends([s], months),
       grids: gridsOf(
@@ -207,9 +208,15 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
   ]);
   const [statsBy, pointsBy] = [byCommunity(stats), byCommunity(points)];
   const all = communities.map((c) => summed(statsBy.get(c._id) ?? [], pointsBy.get(c._id) ?? []));
+  const inUse = new Set(ids);
+  const whole = summed(
+    stats.filter((d) => inUse.has(d.communityId!)),
+    points.filter((d) => inUse.has(d.communityId ?? d._id)),
+  );
   return {
     scope: 'district' as const,
     name: doc?.name ?? '',
+    total: figures({ _id: district!, name: doc?.name ?? '', districtId: district! }, whole),
     communities: communities.map((c, i) => figures(c, all[i]!)),
     months: trends(all, months),
     grids: [],

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { enrolmentStatusLabels } from '@shared/checkin/enrolment.rules';
-import type { CommunityFigures, MonthFigures } from '@shared/org/stats.contract';
+import type { CommunityFigures, GridFigures, MonthFigures, OrgFigures } from '@shared/org/stats.contract';
 import { problemStatusLabels } from '@shared/whistle/whistle.rules';
 import { wishStatusLabels } from '@shared/wish/wish.rules';
 import { call } from '../api/call';
@@ -55,7 +55,7 @@ const arrivals: Record<Kind, { state: string; label: string }> = {
   problem: { state: 'submitted', label: '反映问题' },
 };
 
-const open = (page: string, status: string) => void Taro.navigateTo({ url: `/${page}?status=${status}` });
+const open = (page: string, params: string) => void Taro.navigateTo({ url: `/${page}?${params}` });
 
 /** One kind's states as a bar of its parts and a row per state with its count; a state opens its list. */
 function StateBars({ kind, counts, station }: { kind: Kind; counts: Record<string, number>; station: boolean }) {
@@ -77,7 +77,7 @@ function StateBars({ kind, counts, station }: { kind: Kind; counts: Record<strin
             role="button"
             data-testid="figure"
             data-state={st}
-            onClick={() => station && open(k.page, st)}
+            onClick={() => station && open(k.page, `status=${st}`)}
           >
             <View className="dash-label">{k.labels[st] ?? st}</View>
             <View className="dash-track">
@@ -90,17 +90,28 @@ function StateBars({ kind, counts, station }: { kind: Kind; counts: Record<strin
   );
 }
 
-/** Twelve months of arrivals as columns, the latest on the right. */
+type TrendKind = Kind | 'points';
+const trendLabels: Record<TrendKind, string> = {
+  report: arrivals.report.label,
+  wish: arrivals.wish.label,
+  problem: arrivals.problem.label,
+  points: '发放积分',
+};
+
+/** Twelve months of arrivals (or points issued) as columns, the latest on the right. */
 function Trend({ months }: { months: MonthFigures[] }) {
-  const [kind, setKind] = useState<Kind>('wish');
+  const [kind, setKind] = useState<TrendKind>('wish');
   if (!months.length) return null;
-  const values = months.map((m) => m[kind][arrivals[kind].state] ?? 0);
+  const values = months.map((m) => (kind === 'points' ? m.points.issued : (m[kind][arrivals[kind].state] ?? 0)));
   const max = Math.max(1, ...values);
   return (
     <View className="card" data-testid="trend">
       <View className="card-title">近12个月</View>
       <Tabs
-        tabs={(['report', 'wish', 'problem'] as Kind[]).map((k) => ({ value: k, label: arrivals[k].label }))}
+        tabs={(['report', 'wish', 'problem', 'points'] as TrendKind[]).map((k) => ({
+          value: k,
+          label: trendLabels[k],
+        }))}
         value={kind}
         onChange={setKind}
       />
@@ -121,24 +132,138 @@ function Trend({ months }: { months: MonthFigures[] }) {
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 
-/** One community's figures: each kind's states, its two rates, its twelve months. */
-function CommunityView({ c, months, station }: { c: CommunityFigures; months: MonthFigures[]; station: boolean }) {
+/** The place's rates, side by side, large. */
+function Rates({ rates }: { rates: Array<[string, number | null]> }) {
   return (
-    <View>
-      <View className="card dash-rates">
+    <View className="card dash-rates">
+      {rates.map(([label, value]) => (
+        <View key={label} className="dash-rate" data-testid="rate" data-label={label}>
+          <View className="dash-rate-value">{pct(value)}</View>
+          <View className="hint">{label}</View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** Points issued and redeemed so far. */
+function PointsCard({ points }: { points: CommunityFigures['points'] }) {
+  return (
+    <View className="card" data-testid="figures-points">
+      <View className="card-title">积分</View>
+      <View className="dash-rates">
         <View className="dash-rate">
-          <View className="dash-rate-value">{pct(c.wishCompletion)}</View>
-          <View className="hint">微心愿完成率</View>
+          <View className="dash-rate-value">{points.issued}</View>
+          <View className="hint">累计发放</View>
         </View>
         <View className="dash-rate">
-          <View className="dash-rate-value">{pct(c.problemResolution)}</View>
-          <View className="hint">问题办结率</View>
+          <View className="dash-rate-value">{points.redeemed}</View>
+          <View className="hint">累计兑换</View>
         </View>
       </View>
+    </View>
+  );
+}
+
+const sumStates = (c: Record<string, number>, states: string[]) => states.reduce((n, s) => n + (c[s] ?? 0), 0);
+const problemOpen = ['submitted', 'in_station', 'whistled', 'acknowledged', 'returned', 'responded', 'reopened'];
+
+/**
+ * The community's grids side by side (drill-down below the community). For the station each line opens its
+ * list narrowed to the grid.
+ */
+function GridTable({ grids, station }: { grids: GridFigures[]; station: boolean }) {
+  if (!grids.length) return null;
+  const line = (label: string, page: string, gridId: string, testid: string) => (
+    <View
+      className={`list-line ${station ? 'dash-link-line' : ''}`}
+      role={station ? 'button' : undefined}
+      data-testid={testid}
+      onClick={() => station && open(page, `gridId=${gridId}`)}
+    >
+      {label}
+    </View>
+  );
+  return (
+    <View>
+      <View className="section-title">各网格</View>
+      {grids.map((g) => (
+        <View key={g.id} className="list-item" data-testid="grid-figures" data-name={g.name}>
+          <View className="card-title">{g.name}</View>
+          {line(
+            `报到 已通过${g.report.approved ?? 0} · 待审核${g.report.pending ?? 0}`,
+            kinds.report.page,
+            g.id,
+            'grid-report',
+          )}
+          {line(
+            `微心愿 进行中${sumStates(g.wish, ['open', 'claimed', 'fulfilled'])} · 已完成${g.wish.confirmed ?? 0}`,
+            kinds.wish.page,
+            g.id,
+            'grid-wish',
+          )}
+          {line(
+            `问题 办理中${sumStates(g.problem, problemOpen)} · 已办结${sumStates(g.problem, ['confirmed', 'closed'])}`,
+            kinds.problem.page,
+            g.id,
+            'grid-problem',
+          )}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** The district's organisations: their members' 报到, and 报到率 where they declared their members. */
+function OrgTable({ orgs }: { orgs: OrgFigures[] }) {
+  if (!orgs.length) return null;
+  return (
+    <View>
+      <View className="section-title">各报到单位</View>
+      {orgs.map((o) => (
+        <View key={o.id} className="list-item" data-testid="org-figures" data-name={o.name}>
+          <View className="row">
+            <View className="card-title">{o.name}</View>
+            <View className="dash-rate-small">
+              <View className="hint dash-rate-label">报到率</View>
+              {pct(o.reportRate)}
+            </View>
+          </View>
+          <View className="list-line">
+            已报到{o.approved} · 待审核{o.pending} · {o.members === null ? '未填在职党员数' : `在职党员${o.members}人`}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** One community's figures: its rates, each kind's states, its points, its months and its grids. */
+function CommunityView({
+  c,
+  months,
+  grids,
+  station,
+}: {
+  c: CommunityFigures;
+  months: MonthFigures[];
+  grids: GridFigures[];
+  station: boolean;
+}) {
+  return (
+    <View>
+      <Rates
+        rates={[
+          ['微心愿完成率', c.wishCompletion],
+          ['问题办结率', c.problemResolution],
+        ]}
+      />
       <StateBars kind="report" counts={c.report} station={station} />
       <StateBars kind="wish" counts={c.wish} station={station} />
       <StateBars kind="problem" counts={c.problem} station={station} />
+      <PointsCard points={c.points} />
       <Trend months={months} />
+      <GridTable grids={grids} station={station} />
     </View>
   );
 }
@@ -179,10 +304,30 @@ export function Dashboard({ district = false }: { district?: boolean }) {
               </View>
             </View>
           ) : null}
-          {d.communities[0] ? <CommunityView c={d.communities[0]} months={d.months} station={!district} /> : null}
+          <CommunityView c={d.total} months={d.months} grids={d.grids} station={!district} />
         </View>
       ) : (
         <View>
+          <Rates
+            rates={[
+              ['报到率', d.reportRate],
+              ['微心愿完成率', d.total.wishCompletion],
+              ['问题办结率', d.total.problemResolution],
+            ]}
+          />
+          <View
+            className="list-item"
+            role="button"
+            data-testid="open-whistle-stats"
+            onClick={() => void Taro.navigateTo({ url: '/pages/whistle/stats/index' })}
+          >
+            <View className="row">
+              <View className="card-title">职能部门考核</View>
+              <View className="link">吹哨报到统计</View>
+            </View>
+            <View className="list-line">各部门响应率、按时反馈率、办结率、满意率与考核积分</View>
+          </View>
+          <PointsCard points={d.total.points} />
           <Trend months={d.months} />
           <View className="section-title">各社区（点击查看详情）</View>
           {d.communities.map((c) => (
@@ -206,6 +351,7 @@ export function Dashboard({ district = false }: { district?: boolean }) {
               </View>
             </View>
           ))}
+          <OrgTable orgs={d.orgs} />
         </View>
       )}
     </Page>

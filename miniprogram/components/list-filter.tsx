@@ -10,12 +10,18 @@ import './list-filter.css';
 /** A list's filter and, for the district, the community it looks at. */
 export type Filter = ListFilter & { communityId?: string };
 
+/** The filter a page starts with when a link narrows it (a dashboard's grid: `?gridId=`). */
+export function openedFilter(params: Record<string, string | undefined>): Filter {
+  const gridId = params.gridId;
+  return gridId && /^[\w-]{1,64}$/.test(gridId) ? { gridId } : {};
+}
+
 /** What the filter narrows by, in words (the folded bar shows it). */
 function summary(f: Filter, names: Map<string, string>): string {
   const parts = [
-    f.communityId ? names.get(f.communityId) : null,
+    f.communityId ? (names.get(f.communityId) ?? '所选社区') : null,
     f.q ? `“${f.q}”` : null,
-    f.gridId ? names.get(f.gridId) : null,
+    f.gridId ? (names.get(f.gridId) ?? '所选网格') : null,
     f.from || f.to ? `${f.from ?? '不限'} 至 ${f.to ?? '不限'}` : null,
   ].filter(Boolean);
   return parts.length ? parts.join('，') : '全部';
@@ -68,8 +74,10 @@ export function ListFilterBar(p: {
   const [communities, setCommunities] = useState<Option[]>([]);
   const [grids, setGrids] = useState<Option[]>([]);
   const community = draft.communityId ?? p.communityId ?? undefined;
+  // The places to pick from, read when the form opens (or at once, to name a grid a link narrowed the list to).
+  const named = !!(p.value.gridId || p.value.communityId);
   useEffect(() => {
-    if (!open) return;
+    if (!open && !named) return;
     if (p.noGrid && !p.pickCommunity) return;
     void call('org', 'places', community ? { communityId: community } : {}).then(
       (places) => {
@@ -78,7 +86,7 @@ export function ListFilterBar(p: {
       },
       () => undefined,
     );
-  }, [open, community, p.noGrid, p.pickCommunity]);
+  }, [open, named, community, p.noGrid, p.pickCommunity]);
   const names = new Map([...communities, ...grids].map((o) => [o.id, o.name]));
   const set = (patch: Partial<Filter>) => setDraft((old) => ({ ...old, ...patch }));
   const apply = (f: Filter) => {

@@ -66,6 +66,8 @@ export const statsActions = defineContract({
     output: z.object({
       scope: z.enum(['district', 'community']),
       name: z.string(),
+      /** The whole place's figures: the community, or the district (its communities added up). */
+      total: communityFigures,
       communities: z.array(communityFigures),
       /** The last twelve months, oldest first (for the district: the sum of its communities'). */
       months: z.array(monthFigures),

@@ -55,6 +55,13 @@ describe('统计看板', () => {
     const huazhong = district.communities.find((c: { id: string }) => c.id === 'huazhong');
     expect(huazhong.wish).toEqual({ pending_review: 1 });
     expect(district.months.at(-1).wish).toEqual({ pending_review: 1 });
+    // The district's own figures: its communities added up.
+    for (const kind of ['report', 'wish', 'problem'] as const) {
+      const sum: Record<string, number> = {};
+      for (const c of district.communities as Array<Record<string, Record<string, number>>>)
+        for (const [k, v] of Object.entries(c[kind]!)) sum[k] = (sum[k] ?? 0) + v;
+      expect(district.total[kind]).toEqual(sum);
+    }
     const one = ok(await h.call('org', 'demo-district', 'dashboard', { communityId: 'xiaosu' }));
     expect(one).toMatchObject({ scope: 'community', name: '孝肃社区' });
     expect(errorCode(await h.call('org', 'demo-station', 'dashboard', { communityId: 'xiaosu' }))).toBe(

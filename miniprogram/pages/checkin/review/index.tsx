@@ -13,7 +13,7 @@ import { Page } from '../../../components/page';
 import { Counter, FieldError } from '../../../components/form';
 import { limits, overLimit } from '../../../components/limits';
 import { confirmFirst } from '../../../hooks/confirm';
-import { ListFilterBar, type Filter } from '../../../components/list-filter';
+import { ListFilterBar, openedFilter, type Filter } from '../../../components/list-filter';
 import { useRoles } from '../../../hooks/use-roles';
 
 type Item = Output<'checkin', 'listReports'>['items'][number];
@@ -107,11 +107,13 @@ function ReviewItem({ item, onReviewed }: { item: Item; onReviewed: (id: string)
 export default function Review() {
   useDevLoginGuard('pages/checkin/review/index');
   // Opened from a dashboard figure, the page shows that state's tab (`?status=`).
-  const opened = useRouter().params.status as EnrolmentStatus | undefined;
+  const params = useRouter().params;
+  const opened = params.status as EnrolmentStatus | undefined;
   const [status, setStatus] = useState<EnrolmentStatus>(
     opened && tabs.some((t) => t.value === opened) ? opened : 'pending',
   );
-  const [filter, setFilter] = useState<Filter>({});
+  // Opened from a grid of the dashboard: narrowed to it (`?gridId=`).
+  const [filter, setFilter] = useState<Filter>(() => openedFilter(params));
   const { me } = useRoles();
   const station = me.data?.grants.find((g) => g.role === 'stationAdmin')?.scopeId ?? null;
   const list = useListPage(

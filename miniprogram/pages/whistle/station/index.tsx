@@ -11,7 +11,7 @@ import { PagedList, Tabs } from '../../../components/paged-list';
 import { ProblemCard } from '../../../components/problem-card';
 import { runAction } from '../../../hooks/use-action';
 import { useListPage, useLoad } from '../../../hooks/use-call';
-import { ListFilterBar, type Filter } from '../../../components/list-filter';
+import { ListFilterBar, openedFilter, type Filter } from '../../../components/list-filter';
 import { useRoles } from '../../../hooks/use-roles';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 import { Page } from '../../../components/page';
@@ -146,11 +146,13 @@ function MergeAction({ problem, onDone }: { problem: ProblemView; onDone: () => 
 export default function StationProblems() {
   useDevLoginGuard('pages/whistle/station/index');
   // Opened from a message, the page shows the tab of the problem's state (`?status=`).
-  const opened = useRouter().params.status as ProblemStatus | undefined;
+  const params = useRouter().params;
+  const opened = params.status as ProblemStatus | undefined;
   const [status, setStatus] = useState<ProblemStatus>(
     opened && tabs.some((t) => t.value === opened) ? opened : 'submitted',
   );
-  const [filter, setFilter] = useState<Filter>({});
+  // Opened from a grid of the dashboard: narrowed to it (`?gridId=`).
+  const [filter, setFilter] = useState<Filter>(() => openedFilter(params));
   const { me } = useRoles();
   const station = me.data?.grants.find((g) => g.role === 'stationAdmin')?.scopeId ?? null;
   const list = useListPage(

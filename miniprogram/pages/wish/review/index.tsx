@@ -13,7 +13,7 @@ import { useDevLoginGuard } from '../../../hooks/use-me';
 import { Page } from '../../../components/page';
 import { limits } from '../../../components/limits';
 import { afterConfirm } from '../../../hooks/confirm';
-import { ListFilterBar, type Filter } from '../../../components/list-filter';
+import { ListFilterBar, openedFilter, type Filter } from '../../../components/list-filter';
 import { useRoles } from '../../../hooks/use-roles';
 
 const tabs: Array<{ value: WishStatus; label: string }> = [
@@ -28,11 +28,13 @@ const tabs: Array<{ value: WishStatus; label: string }> = [
 export default function ReviewWishes() {
   useDevLoginGuard('pages/wish/review/index');
   // Opened from a dashboard figure, the page shows that state's tab (`?status=`).
-  const opened = useRouter().params.status as WishStatus | undefined;
+  const params = useRouter().params;
+  const opened = params.status as WishStatus | undefined;
   const [status, setStatus] = useState<WishStatus>(
     opened && tabs.some((t) => t.value === opened) ? opened : 'pending_review',
   );
-  const [filter, setFilter] = useState<Filter>({});
+  // Opened from a grid of the dashboard: narrowed to it (`?gridId=`).
+  const [filter, setFilter] = useState<Filter>(() => openedFilter(params));
   const { me, has } = useRoles();
   const station = me.data?.grants.find((g) => g.role === 'stationAdmin')?.scopeId ?? null;
   const list = useListPage(
