@@ -130,7 +130,13 @@ export function buildTree(size: TreeSize, communityList: ReadonlyArray<{ id: str
       }
     }
   }
-  const orgs: OrgDoc[] = orgNames.map((name, i) => ({ _id: `org${i + 1}`, name, districtId: DISTRICT_ID }));
+  // The 在职党员数 an organisation declared, for the district dashboard's 报到率. Only 区财政局机关党支部 (the demo
+  // member's) has declared: the others show the dashboard and the tree page as an organisation that has not yet.
+  const declared: Record<string, number> = { org1: 6 };
+  const orgs: OrgDoc[] = orgNames.map((name, i) => {
+    const id = `org${i + 1}`;
+    return { _id: id, name, districtId: DISTRICT_ID, ...(declared[id] !== undefined ? { members: declared[id] } : {}) };
+  });
   const departments: DepartmentDoc[] = departmentNames.map((name, i) => ({
     _id: `dept${i + 1}`,
     name,

@@ -7,7 +7,7 @@ import { keyedId } from '../core/runtime/ids';
 import { forgetPlaces } from '../core/runtime/lookup';
 import type { Ctx, Handlers } from '../core/runtime/router';
 import type { Store } from '../core/store/store.port';
-import { isActive, type CommunityDoc, type DistrictDoc, type GridDoc } from './org.documents';
+import { isActive, type CommunityDoc, type DistrictDoc, type GridDoc, type OrgDoc } from './org.documents';
 import { childKind, collectionOf, findAll, mayChange, nodeOf, placementOf, type PlaceDoc } from './tree.places';
 
 /**
@@ -100,6 +100,8 @@ async function createPlace(
     ...(kind === 'unit' ? { gridId: parent.gridId } : {}),
     ...(kind === 'grid' || kind === 'unit' ? { communityId: parent.communityId } : {}),
     districtId: parent.districtId,
+    // Only a number is written: an organisation that declared none has no 在职党员数 (the contract refuses it for other kinds).
+    ...(kind === 'org' && typeof input.members === 'number' ? { members: input.members } : {}),
   } as PlaceDoc;
   const collection = collectionOf[kind];
   try {
@@ -121,7 +123,7 @@ async function loadForChange(ctx: Ctx, kind: PlaceKind, id: string): Promise<Pla
   return mayChange(ctx, kind, placementOf(kind, doc)) ?? doc;
 }
 
-/** A new place, or a place's new name and order. */
+/** A new place, or a place's new name and order (and an organisation's 在职党员数). */
 export const savePlace: Handlers<OrgContract>['savePlace'] = async (input, ctx) => {
   if (!input.id) return createPlace(input, ctx);
   const { kind } = input;
@@ -133,8 +135,18 @@ export const savePlace: Handlers<OrgContract>['savePlace'] = async (input, ctx) 
     return fail('INPUT.INVALID', { parentId: '不能移到其他上级：请停用后在新的上级下新增' });
   if (!isActive(doc)) return failWith('ORG.PLACE_RETIRED', { name: doc.name });
   const seq = newRecord(kind) && input.seq !== undefined ? input.seq : undefined;
-  const patch = { name: input.name, ...(seq !== undefined ? { seq } : {}) };
-  if (patch.name === doc.name && (seq === undefined || seq === (doc as GridDoc).seq))
+  // Absent: left as it is; null: no longer declared.
+  const members = kind === 'org' && input.members !== undefined ? input.members : undefined;
+  const patch = {
+    name: input.name,
+    ...(seq !== undefined ? { seq } : {}),
+    ...(members !== undefined ? { members } : {}),
+  };
+  if (
+    patch.name === doc.name &&
+    (seq === undefined || seq === (doc as GridDoc).seq) &&
+    (members === undefined || members === ((doc as OrgDoc).members ?? null))
+  )
     return { place: nodeOf(kind, doc) };
   const parent = await parentOf(ctx.store, kind, doc);
   const taken = nameTaken(kind, parent, input.name, await siblings(ctx.store, kind, parent), doc._id);

@@ -23,6 +23,7 @@ export const parentKind: Partial<Record<PlaceKind, PlaceKind>> = { grid: 'commun
 export const childKind: Partial<Record<PlaceKind, PlaceKind>> = { community: 'grid', grid: 'unit' };
 
 export function nodeOf(kind: PlaceKind, doc: PlaceDoc): PlaceNode {
+  const members = kind === 'org' ? (doc as OrgDoc).members : null;
   return {
     kind,
     id: doc._id,
@@ -30,6 +31,7 @@ export function nodeOf(kind: PlaceKind, doc: PlaceDoc): PlaceNode {
     seq: 'seq' in doc && typeof doc.seq === 'number' ? doc.seq : null,
     retired: !!doc.retiredAt,
     retiredAt: doc.retiredAt ?? null,
+    members: typeof members === 'number' ? members : null,
   };
 }
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineContract } from '../core/contract';
 import { requestIdField } from '../core/fields';
-import { hasInvisible, placeKinds } from './tree.rules';
+import { hasInvisible, MAX_MEMBERS, placeKinds } from './tree.rules';
 
 // The kinds, their labels and the name check live in tree.rules.ts, which the mini-program imports without zod.
-export { hasInvisible, placeKindLabels, placeKinds, type PlaceKind } from './tree.rules';
+export { hasInvisible, MAX_MEMBERS, placeKindLabels, placeKinds, type PlaceKind } from './tree.rules';
 
 const placeId = z.string().trim().min(1, '缺少编号').max(64, '编号过长');
 const placeName = z
@@ -18,6 +18,12 @@ const seqField = z
   .int('序号应为整数')
   .min(1, '序号至少为1')
   .max(9999, '序号最大9999');
+/** 在职党员数: the in-service party members an organisation declares (the district's 报到率 counts against it). */
+const membersField = z
+  .number({ error: '在职党员数应为数字' })
+  .int('在职党员数应为整数')
+  .min(0, '在职党员数不能小于0')
+  .max(MAX_MEMBERS, `在职党员数最大${MAX_MEMBERS}`);
 
 /** One place as the tree page shows it. */
 export const placeNode = z.object({
@@ -27,6 +33,8 @@ export const placeNode = z.object({
   seq: z.number().nullable(),
   retired: z.boolean(),
   retiredAt: z.string().nullable(),
+  /** Organisations: the 在职党员数 declared; null for the other kinds and for an organisation that declared none. */
+  members: z.number().nullable(),
 });
 export type PlaceNode = z.infer<typeof placeNode>;
 
@@ -76,6 +84,8 @@ export const treeActions = defineContract({
     roles: ['districtAdmin', 'stationAdmin'],
     // Without `id`: a new place (a grid under `parentId`, a community; a unit under `parentId`, a grid),
     // keyed by the form's request id. With `id`: its name and order; a place never moves to another parent.
+    // `members` (organisations only): a number declares it, null clears it, absent leaves it as it is. Any other
+    // kind sending it is refused rather than ignored: a client that believes it saved a number should be told.
     input: z
       .object({
         kind: z.enum(placeKinds, { error: '请选择类型' }),
@@ -83,11 +93,16 @@ export const treeActions = defineContract({
         parentId: placeId.optional(),
         name: placeName,
         seq: seqField.optional(),
+        members: membersField.nullable().optional(),
         requestId: requestIdField,
       })
       .refine((v) => v.id || !['grid', 'unit'].includes(v.kind) || v.parentId, {
         message: '请选择上级',
         path: ['parentId'],
+      })
+      .refine((v) => v.kind === 'org' || v.members === undefined, {
+        message: '只有报到单位填写在职党员数',
+        path: ['members'],
       }),
     output: z.object({ place: placeNode }),
     errors: ['ORG.NAME_TAKEN', 'ORG.PLACE_RETIRED'],

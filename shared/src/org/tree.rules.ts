@@ -15,6 +15,9 @@ export const placeKindLabels: Record<PlaceKind, string> = {
   department: '职能部门',
 };
 
+/** The most in-service party members (在职党员数) an organisation may declare. */
+export const MAX_MEMBERS = 1_000_000;
+
 /** Control characters and direction overrides: a name with them reads other than it is. */
 export function hasInvisible(text: string): boolean {
   return [...text].some((c) => {

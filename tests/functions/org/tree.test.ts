@@ -161,6 +161,146 @@ describe('组织架构: the district manages its tree, a station its own grids a
     expect(taken).toMatchObject({ ok: false, error: { message: '华中社区下已有名为“第一网格”的网格' } });
   });
 
+  test('the district declares an organisation’s 在职党员数 (for 报到率): on adding, on editing, cleared; audited', async () => {
+    const h = createHarness();
+    const top = ok(await h.call('org', 'demo-district', 'tree', {}));
+    // The demo's 区财政局机关党支部 declared 6; the others have not yet; other kinds have none.
+    expect(top.orgs.find((o: { id: string }) => o.id === 'org1')).toMatchObject({ members: 6 });
+    expect(top.orgs.filter((o: { members: number | null }) => o.members === null)).toHaveLength(9);
+    for (const node of [...top.communities, ...top.departments]) expect(node.members).toBeNull();
+    const grid = ok(await h.call('org', 'demo-district', 'tree', { gridId: 'huazhongg1' }));
+    expect(grid.units.every((u: { members: number | null }) => u.members === null)).toBe(true);
+
+    const added = ok(
+      await h.call('org', 'demo-district', 'savePlace', {
+        kind: 'org',
+        name: '区审计局机关党支部',
+        members: 120,
+        requestId: rid(30),
+      }),
+    ).place;
+    expect(added).toMatchObject({ kind: 'org', name: '区审计局机关党支部', seq: null, members: 120 });
+    expect(h.store.dump('orgs').find((o) => o._id === added.id)).toEqual({
+      _id: added.id,
+      name: '区审计局机关党支部',
+      districtId: 'yj',
+      members: 120,
+    });
+    expect(h.store.dump('audit').find((a) => a.entityId === added.id)).toMatchObject({
+      action: 'tree.org.create',
+      before: null,
+      after: expect.objectContaining({ members: 120 }),
+    });
+    // Added without one: not declared, and nothing stored for it.
+    const undeclared = ok(
+      await h.call('org', 'demo-district', 'savePlace', {
+        kind: 'org',
+        name: '区统计局机关党支部',
+        requestId: rid(31),
+      }),
+    ).place;
+    expect(undeclared.members).toBeNull();
+    expect(h.store.dump('orgs').find((o) => o._id === undeclared.id)).not.toHaveProperty('members');
+
+    // Edited: declared (0 is a number declared), left as it is when not sent, cleared with null.
+    const save = (members: number | null | undefined, n: number) =>
+      h.call('org', 'demo-district', 'savePlace', {
+        kind: 'org',
+        id: 'org2',
+        name: '区教育局机关党支部',
+        ...(members !== undefined ? { members } : {}),
+        requestId: rid(n),
+      });
+    expect(ok(await save(0, 32)).place).toMatchObject({ id: 'org2', members: 0 });
+    const audits = () => h.store.dump('audit').filter((a) => a.action === 'tree.org.update');
+    expect(audits()).toEqual([
+      expect.objectContaining({
+        actor: 'demo-district',
+        before: expect.not.objectContaining({ members: expect.anything() }),
+        after: expect.objectContaining({ name: '区教育局机关党支部', members: 0 }),
+      }),
+    ]);
+    expect(ok(await save(undefined, 33)).place.members).toBe(0);
+    expect(ok(await save(0, 34)).place.members).toBe(0);
+    expect(audits()).toHaveLength(1);
+    expect(ok(await save(45, 35)).place.members).toBe(45);
+    expect(ok(await save(null, 36)).place.members).toBeNull();
+    expect(h.store.dump('orgs').find((o) => o._id === 'org2')).toMatchObject({ members: null });
+    expect(
+      audits().map((a) => [(a.before as { members?: number }).members, (a.after as { members: unknown }).members]),
+    ).toEqual([
+      [undefined, 0],
+      [0, 45],
+      [45, null],
+    ]);
+    // Renamed and declared at once, in one change.
+    const both = ok(
+      await h.call('org', 'demo-district', 'savePlace', {
+        kind: 'org',
+        id: 'org1',
+        name: '区财政局党支部',
+        members: 8,
+        requestId: rid(37),
+      }),
+    ).place;
+    expect(both).toMatchObject({ name: '区财政局党支部', members: 8 });
+    const level = ok(await h.call('org', 'demo-district', 'tree', {}));
+    expect(
+      level.orgs
+        .filter((o: { id: string }) => ['org1', 'org2', added.id].includes(o.id))
+        .map((o: { id: string; members: number | null }) => [o.id, o.members])
+        .sort(),
+    ).toEqual(
+      [
+        [added.id, 120],
+        ['org1', 8],
+        ['org2', null],
+      ].sort(),
+    );
+  });
+
+  test('在职党员数: bad values and other kinds refused with the reason; the station may not declare it', async () => {
+    const h = createHarness();
+    const before = everything(h);
+    const org = { kind: 'org', id: 'org1', name: '区财政局机关党支部' };
+    for (const [members, reason] of [
+      [-1, '在职党员数不能小于0'],
+      [2.5, '在职党员数应为整数'],
+      [1_000_001, '在职党员数最大1000000'],
+      ['120', '在职党员数应为数字'],
+      [Number.NaN, '在职党员数应为数字'],
+    ] as const) {
+      for (const data of [org, { kind: 'org', name: '区审计局机关党支部' }])
+        expect(
+          await h.call('org', 'demo-district', 'savePlace', { ...data, members, requestId: rid(40) }),
+        ).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID', fields: { members: reason } } });
+    }
+    // Any other kind sending it is told, not ignored.
+    for (const [data, who] of [
+      [{ kind: 'department', name: '区审计局', members: 5 }, 'demo-district'],
+      [{ kind: 'community', id: 'huazhong', name: '华中社区', members: 5 }, 'demo-district'],
+      [{ kind: 'unit', id: 'huazhongg1u1', name: '01栋1单元', members: null }, 'demo-station'],
+    ] as const)
+      expect(await h.call('org', who, 'savePlace', { ...data, requestId: rid(41) })).toMatchObject({
+        ok: false,
+        error: { code: 'INPUT.INVALID', fields: { members: '只有报到单位填写在职党员数' } },
+      });
+    // As today: a station admin changes no organisation, with or without the number.
+    for (const data of [
+      { ...org, members: 99 },
+      { kind: 'org', name: '区审计局机关党支部', members: 5 },
+    ])
+      expect(errorCode(await h.call('org', 'demo-station', 'savePlace', { ...data, requestId: rid(42) }))).toBe(
+        'AUTH.FORBIDDEN',
+      );
+    expect(everything(h)).toBe(before);
+    // The largest number is taken.
+    expect(
+      ok(await h.call('org', 'demo-district', 'savePlace', { ...org, members: 1_000_000, requestId: rid(43) })).place
+        .members,
+    ).toBe(1_000_000);
+  });
+
   test('retiring: refused while places under it are in use; kept, readable, out of the pickers; restored', async () => {
     const h = createHarness();
     // The demo member reported to 华中社区 01栋2单元: the unit is named by records.
