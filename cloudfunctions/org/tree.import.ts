@@ -1,10 +1,10 @@
 import type { ImportCounts, ImportProblem, PlaceKind } from '@shared/org/tree.contract';
-import { hasInvisible, placeKinds } from '@shared/org/tree.contract';
+import { hasInvisible, MAX_MEMBERS, placeKinds } from '@shared/org/tree.contract';
 import { record, type Changer } from '../core/runtime/change';
 import { forgetPlaces, loadByIds } from '../core/runtime/lookup';
 import { eachLimited } from '../core/runtime/parallel';
 import type { Store } from '../core/store/store.port';
-import type { GridDoc, UnitDoc } from './org.documents';
+import type { GridDoc, OrgDoc, UnitDoc } from './org.documents';
 import { collectionOf, findAll, type PlaceDoc } from './tree.places';
 import { ACTIVE, columnNames, kindsInFile, RETIRED, sheetNames, type TreeRow, type TreeRows } from './tree.layout';
 
@@ -21,6 +21,18 @@ export { MAX_PROBLEMS, type TreeRow, type TreeRows } from './tree.layout';
 const COMMUNITY_ID = /^[a-z0-9]{1,14}$/;
 const SEQ_RULE = '序号应为1至9999的整数（不填：已有的保持原序，新增的排在最后）';
 const PLACE_ID = /^[A-Za-z0-9_-]{1,40}$/;
+const MEMBERS_RULE = `在职党员数应为0至${MAX_MEMBERS}的整数（不填表示未填报）`;
+
+/**
+ * An organisation's 在职党员数 as its cell says: a number, null when left empty (not declared), undefined when
+ * the file has no such column (the stored number stays), or NaN when the cell is not a whole number in range.
+ */
+function membersOf(text: string | undefined): number | null | undefined {
+  if (text === undefined) return undefined;
+  if (text === '') return null;
+  const n = /^\d{1,7}$/.test(text) ? Number(text) : NaN;
+  return n <= MAX_MEMBERS ? n : NaN;
+}
 
 type Wanted = { kind: PlaceKind; row: TreeRow; doc: PlaceDoc };
 export type ImportPlan = {
@@ -72,6 +84,7 @@ export async function planImport(
       else if (hasInvisible(r.name)) problem(kind, r.row, columnNames.name, '名称含有不可见字符');
       if (r.status && r.status !== ACTIVE && r.status !== RETIRED)
         problem(kind, r.row, columnNames.status, `状态只能填“${ACTIVE}”或“${RETIRED}”（不填为在用）`);
+      if (kind === 'org' && Number.isNaN(membersOf(r.members))) problem(kind, r.row, columnNames.members, MEMBERS_RULE);
       const parentKind = parentOfKind[kind];
       if (parentKind) {
         const header = columnNames.parentId[kind as 'grid' | 'unit'];
@@ -192,6 +205,7 @@ export async function planImport(
         else names.set(key, r.row);
       }
       const seq = seqOf(kind, r, before);
+      const members = kind === 'org' ? membersOf(r.members) : undefined;
       const doc = {
         _id: r.id,
         name: r.name,
@@ -199,6 +213,7 @@ export async function planImport(
         ...(place.gridId ? { gridId: place.gridId } : {}),
         ...(place.communityId ? { communityId: place.communityId } : {}),
         districtId,
+        ...(members !== undefined ? { members } : {}),
         ...(retired ? { retiredAt: before?.retiredAt ?? at } : before?.retiredAt ? { retiredAt: null } : {}),
       } as PlaceDoc;
       if (!before) {
@@ -207,6 +222,7 @@ export async function planImport(
       } else if (
         before.name !== doc.name ||
         (seq !== undefined && (before as GridDoc).seq !== seq) ||
+        (members !== undefined && ((before as OrgDoc).members ?? null) !== members) ||
         !!before.retiredAt !== retired
       ) {
         plan.changed.push({ kind, row: r, doc: { ...before, ...doc }, before });
@@ -363,7 +379,7 @@ export async function treeRows(store: Store, districtId: string): Promise<TreeRo
     findAll<PlaceDoc>(store, 'communities', { where: { districtId }, orderBy: byName }),
     findAll<GridDoc>(store, 'grids', { where: { districtId } }),
     findAll<UnitDoc>(store, 'units', { where: { districtId } }),
-    findAll<PlaceDoc>(store, 'orgs', { where: { districtId }, orderBy: byName }),
+    findAll<OrgDoc>(store, 'orgs', { where: { districtId }, orderBy: byName }),
     findAll<PlaceDoc>(store, 'departments', { where: { districtId }, orderBy: byName }),
   ]);
   const status = (d: PlaceDoc) => (d.retiredAt ? RETIRED : ACTIVE);
@@ -376,11 +392,12 @@ export async function treeRows(store: Store, districtId: string): Promise<TreeRo
     (a, b) => (gridOrder.get(a.gridId) ?? 0) - (gridOrder.get(b.gridId) ?? 0) || a.seq - b.seq,
   );
   const plain = (d: PlaceDoc, i: number): TreeRow => ({ row: i + 2, id: d._id, name: d.name, status: status(d) });
+  const declared = (o: OrgDoc) => (typeof o.members === 'number' ? String(o.members) : '');
   return {
     community: communities.map(plain),
     grid: sortedGrids.map((g, i) => ({ ...plain(g, i), seq: String(g.seq), parentId: g.communityId })),
     unit: sortedUnits.map((u, i) => ({ ...plain(u, i), seq: String(u.seq), parentId: u.gridId })),
-    org: orgs.map(plain),
+    org: orgs.map((o, i) => ({ ...plain(o, i), members: declared(o) })),
     department: departments.map(plain),
   };
 }

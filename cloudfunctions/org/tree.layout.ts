@@ -17,6 +17,11 @@ export type TreeRow = {
   parentId?: string;
   /** 在用 (or empty) / 停用. */
   status?: string;
+  /**
+   * Organisations: the 在职党员数 declared ('' when left empty: not declared). Absent when the file has no such
+   * column (one exported before it existed, or the engineer's JSON import): the stored number is left as it is.
+   */
+  members?: string;
 };
 export type TreeRows = Record<PlaceKind, TreeRow[]>;
 
@@ -37,6 +42,7 @@ export const columnNames = {
   seq: '序号',
   parentId: { grid: '所属社区编号', unit: '所属网格编号' },
   status: '状态',
+  members: '在职党员数',
 } as const;
 export const ACTIVE = '在用';
 export const RETIRED = '停用';

@@ -1,5 +1,6 @@
 import { Workbook, type Cell, type Fill } from 'exceljs';
 import type { ImportProblem, PlaceKind } from '@shared/org/tree.contract';
+import { MAX_MEMBERS } from '@shared/org/tree.rules';
 import {
   ACTIVE,
   columnNames,
@@ -18,7 +19,8 @@ import {
  * so the function's other actions neither load nor parse exceljs.
  */
 
-type Column = { key: keyof TreeRow; header: string; width: number; note: string };
+/** `optional`: a file without this column still reads (its rows leave the key out). */
+type Column = { key: keyof TreeRow; header: string; width: number; note: string; optional?: boolean };
 
 function columnsOf(kind: PlaceKind): Column[] {
   const idNote =
@@ -44,6 +46,14 @@ function columnsOf(kind: PlaceKind): Column[] {
         note: kind === 'grid' ? '「社区」表或系统中已有社区的编号' : '「网格」表或系统中已有网格的编号',
       },
     );
+  if (kind === 'org')
+    columns.push({
+      key: 'members',
+      header: columnNames.members,
+      width: 12,
+      note: `该单位的在职党员数，0至${MAX_MEMBERS}的整数，区级看板据此计算报到率；不填表示未填报。没有此列的旧文件照常导入，已填的人数保持不变`,
+      optional: true,
+    });
   columns.push({
     key: 'status',
     header: columnNames.status,
@@ -98,23 +108,35 @@ export async function writeTreeXlsx(rows: TreeRows, districtName: string): Promi
     ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).fill = HEADER_FILL;
-    for (const r of rows[kind])
-      ws.addRow({ ...r, seq: r.seq === undefined || r.seq === '' ? undefined : Number(r.seq) });
+    const numberOf = (text: string | undefined) => (text === undefined || text === '' ? undefined : Number(text));
+    for (const r of rows[kind]) ws.addRow({ ...r, seq: numberOf(r.seq), members: numberOf(r.members) });
     // Ids are text: a grid numbered 001 stays 001.
     ws.getColumn(1).numFmt = '@';
-    const statusColumn = String.fromCharCode(64 + columns.length);
-    // exceljs writes a list validation over a range; its types do not declare `dataValidations`.
-    (ws as unknown as { dataValidations: { add(range: string, rule: object): void } }).dataValidations.add(
-      `${statusColumn}2:${statusColumn}${Math.max(rows[kind].length + 500, 1000)}`,
-      {
-        type: 'list',
+    // exceljs writes a validation over a range; its types do not declare `dataValidations`.
+    const validations = (ws as unknown as { dataValidations: { add(range: string, rule: object): void } })
+      .dataValidations;
+    const rangeOf = (key: keyof TreeRow) => {
+      const letter = String.fromCharCode(65 + columns.findIndex((c) => c.key === key));
+      return `${letter}2:${letter}${Math.max(rows[kind].length + 500, 1000)}`;
+    };
+    validations.add(rangeOf('status'), {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${ACTIVE},${RETIRED}"`],
+      showErrorMessage: true,
+      errorTitle: '状态',
+      error: `请选择${ACTIVE}或${RETIRED}`,
+    });
+    if (kind === 'org')
+      validations.add(rangeOf('members'), {
+        type: 'whole',
+        operator: 'between',
         allowBlank: true,
-        formulae: [`"${ACTIVE},${RETIRED}"`],
+        formulae: [0, MAX_MEMBERS],
         showErrorMessage: true,
-        errorTitle: '状态',
-        error: `请选择${ACTIVE}或${RETIRED}`,
-      },
-    );
+        errorTitle: columnNames.members,
+        error: `请填写0至${MAX_MEMBERS}的整数，或留空`,
+      });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -146,13 +168,15 @@ export async function readTreeXlsx(bytes: Buffer): Promise<{ rows: TreeRows } | 
     const at = new Map<string, number>();
     header.eachCell((cell, col) => at.set(textOf(cell), col));
     const columns = columnsOf(kind);
-    const missing = columns.filter((c) => !at.has(c.header));
+    const missing = columns.filter((c) => !c.optional && !at.has(c.header));
     for (const c of missing)
       problems.push({ sheet, row: 1, field: c.header, reason: `缺少“${c.header}”列：请不要修改表头` });
     if (missing.length) continue;
+    // An optional column the file lacks is left out of its rows (the import then leaves those values as they are).
+    const present = columns.filter((c) => at.has(c.header));
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       if (rowNumber === 1 || total > MAX_ROWS) return;
-      const cells = Object.fromEntries(columns.map((c) => [c.key, textOf(row.getCell(at.get(c.header)!))]));
+      const cells = Object.fromEntries(present.map((c) => [c.key, textOf(row.getCell(at.get(c.header)!))]));
       if (Object.values(cells).every((v) => v === '')) return;
       total++;
       rows[kind].push({ row: rowNumber, ...cells } as TreeRow);

@@ -24,7 +24,10 @@ async function upload(h: Harness, wb: Workbook, openid = 'demo-district'): Promi
 
 function rowsOf(wb: Workbook, sheet: string): string[][] {
   const rows: string[][] = [];
-  wb.getWorksheet(sheet)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  // Array.from: an empty cell between filled ones is a hole in `values`, read as ''.
+  wb.getWorksheet(sheet)!.eachRow((row) =>
+    rows.push(Array.from((row.values as unknown[]).slice(1), (v) => String(v ?? ''))),
+  );
   return rows;
 }
 
@@ -48,6 +51,15 @@ describe('组织架构 xlsx: export, template, import with a report, import twic
     expect(rowsOf(wb, '单元')[0]).toEqual(['编号', '名称', '序号', '所属网格编号', '状态']);
     expect(rowsOf(wb, '单元')[1]).toEqual(['huazhongg1u1', '01栋1单元', '1', 'huazhongg1', '在用']);
     expect(rowsOf(wb, '报到单位')).toHaveLength(11);
+    // 在职党员数: the number an organisation declared, empty where it declared none.
+    expect(rowsOf(wb, '报到单位')[0]).toEqual(['编号', '名称', '在职党员数', '状态']);
+    expect(rowsOf(wb, '报到单位').find((r) => r[0] === 'org1')).toEqual(['org1', '区财政局机关党支部', '6', '在用']);
+    expect(rowsOf(wb, '报到单位').find((r) => r[0] === 'org2')).toEqual(['org2', '区教育局机关党支部', '', '在用']);
+    expect(
+      rowsOf(wb, '说明')
+        .filter((r) => r[0] === '报到单位' && r[1] === '在职党员数')
+        .map((r) => r[2]),
+    ).toEqual([expect.stringContaining('报到率')]);
     expect(
       rowsOf(wb, '说明')
         .map((r) => r.join(' '))
@@ -57,6 +69,7 @@ describe('组织架构 xlsx: export, template, import with a report, import twic
     const template = await exported(h, true);
     expect(rowsOf(template, '社区')).toEqual([['编号', '名称', '状态']]);
     expect(rowsOf(template, '单元')).toEqual([['编号', '名称', '序号', '所属网格编号', '状态']]);
+    expect(rowsOf(template, '报到单位')).toEqual([['编号', '名称', '在职党员数', '状态']]);
   });
 
   test('the exported file imported back changes nothing; an edited one adds and renames once', async () => {
@@ -106,6 +119,93 @@ describe('组织架构 xlsx: export, template, import with a report, import twic
     const second = ok(await h.call('org', 'demo-district', 'importTree', { fileId: edited }));
     for (const kind of ['community', 'grid', 'unit', 'org', 'department'] as const)
       expect(second.counts[kind]).toMatchObject({ added: 0, changed: 0 });
+    expect(tree(h)).toBe(again);
+  });
+
+  test('在职党员数 imported: declared, changed, cleared and added once; the same file again changes nothing', async () => {
+    const h = createHarness();
+    const wb = await exported(h);
+    const orgs = wb.getWorksheet('报到单位')!;
+    const cellOf = (id: string) => {
+      for (let r = 2; r <= orgs.rowCount; r++)
+        if (orgs.getRow(r).getCell(1).text === id) return orgs.getRow(r).getCell(3);
+      throw new Error(`no row ${id}`);
+    };
+    cellOf('org1').value = null; // 6 → not declared
+    cellOf('org2').value = 45; // declared
+    cellOf('org3').value = '0'; // typed as text
+    orgs.addRow(['orgaudit', '区审计局机关党支部', 120, '']);
+    orgs.addRow(['orgstats', '区统计局机关党支部', '', '']);
+    const fileId = await upload(h, wb);
+    const first = ok(await h.call('org', 'demo-district', 'importTree', { fileId }));
+    expect(first).toMatchObject({ written: true, problems: [] });
+    expect(first.counts.org).toEqual({ added: 2, changed: 3, unchanged: 7 });
+    const members = () =>
+      Object.fromEntries(
+        h.store
+          .dump('orgs')
+          .filter((o) => ['org1', 'org2', 'org3', 'org4', 'orgaudit', 'orgstats'].includes(o._id))
+          .map((o) => [o._id, o.members]),
+      );
+    expect(members()).toEqual({ org1: null, org2: 45, org3: 0, org4: undefined, orgaudit: 120, orgstats: null });
+    expect(h.store.dump('audit').find((a) => a.action === 'tree.org.import' && a.entityId === 'org2')).toMatchObject({
+      before: expect.not.objectContaining({ members: expect.anything() }),
+      after: expect.objectContaining({ members: 45 }),
+    });
+    const tree1 = ok(await h.call('org', 'demo-district', 'tree', {}));
+    expect(tree1.orgs.find((o: { id: string }) => o.id === 'orgaudit')).toMatchObject({ members: 120 });
+
+    const again = tree(h);
+    const second = ok(await h.call('org', 'demo-district', 'importTree', { fileId }));
+    expect(second.counts.org).toEqual({ added: 0, changed: 0, unchanged: 12 });
+    expect(tree(h)).toBe(again);
+    // Exported now, it says what was imported, and imported back changes nothing either.
+    const back = await exported(h);
+    expect(rowsOf(back, '报到单位').find((r) => r[0] === 'org3')).toEqual(['org3', '区卫健委机关党支部', '0', '在用']);
+    const roundTrip = ok(await h.call('org', 'demo-district', 'importTree', { fileId: await upload(h, back) }));
+    expect(roundTrip.counts.org).toEqual({ added: 0, changed: 0, unchanged: 12 });
+    expect(tree(h)).toBe(again);
+  });
+
+  test('a wrong 在职党员数 is reported (sheet, row, column, reason) and nothing is written', async () => {
+    const h = createHarness();
+    const wb = await exported(h);
+    const orgs = wb.getWorksheet('报到单位')!;
+    const bad: Array<string | number> = ['约120人', -3, 2.5, 1_000_001, '1,200'];
+    bad.forEach((members, i) => orgs.addRow([`orgbad${i}`, `新单位${i}`, members, '']));
+    orgs.getRow(2).getCell(3).value = 'abc';
+    const before = tree(h);
+    const report = ok(await h.call('org', 'demo-district', 'importTree', { fileId: await upload(h, wb) }));
+    expect(report.written).toBe(false);
+    const reason = '在职党员数应为0至1000000的整数（不填表示未填报）';
+    expect(report.problems).toEqual(
+      [2, 12, 13, 14, 15, 16].map((row) => ({ sheet: '报到单位', row, field: '在职党员数', reason })),
+    );
+    expect(tree(h)).toBe(before);
+  });
+
+  test('a file exported before the 在职党员数 column still imports, and leaves the declared numbers as they are', async () => {
+    const h = createHarness();
+    h.store.update('orgs', { _id: 'org2' }, { members: 30 });
+    const wb = await exported(h);
+    // The 报到单位 sheet as it was exported before: 编号, 名称, 状态.
+    const orgs = wb.getWorksheet('报到单位')!;
+    orgs.spliceColumns(3, 1);
+    expect(rowsOf(wb, '报到单位')[0]).toEqual(['编号', '名称', '状态']);
+    for (let r = 2; r <= orgs.rowCount; r++)
+      if (orgs.getRow(r).getCell(1).text === 'org1') orgs.getRow(r).getCell(2).value = '区财政局党支部';
+    orgs.addRow(['orgaudit', '区审计局机关党支部', '']);
+    const fileId = await upload(h, wb);
+    const first = ok(await h.call('org', 'demo-district', 'importTree', { fileId }));
+    expect(first).toMatchObject({ written: true, problems: [] });
+    expect(first.counts.org).toEqual({ added: 1, changed: 1, unchanged: 9 });
+    const stored = (id: string) => h.store.dump('orgs').find((o) => o._id === id);
+    expect(stored('org1')).toEqual({ _id: 'org1', name: '区财政局党支部', districtId: 'yj', members: 6 });
+    expect(stored('org2')).toMatchObject({ members: 30 });
+    expect(stored('orgaudit')).toEqual({ _id: 'orgaudit', name: '区审计局机关党支部', districtId: 'yj' });
+    const again = tree(h);
+    const second = ok(await h.call('org', 'demo-district', 'importTree', { fileId }));
+    expect(second.counts.org).toEqual({ added: 0, changed: 0, unchanged: 11 });
     expect(tree(h)).toBe(again);
   });
 
