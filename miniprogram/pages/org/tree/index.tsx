@@ -24,7 +24,7 @@ type DistrictTab = 'community' | 'org' | 'department';
 
 const districtTabs: DistrictTab[] = ['community', 'org', 'department'];
 
-/** The form of a new place, or of a place's name and order. */
+/** The form of a new place, or of a place's name and order (and an organisation's 在职党员数). */
 function PlaceForm(props: {
   kind: PlaceKind;
   parentId?: string;
@@ -34,6 +34,7 @@ function PlaceForm(props: {
   const { kind, place } = props;
   const [name, setName] = useState(place?.name ?? '');
   const [seq, setSeq] = useState(place?.seq ? String(place.seq) : '');
+  const [members, setMembers] = useState(place?.members != null ? String(place.members) : '');
   const [requestId] = useState(newRequestId);
   const { errors, setErrors, edit } = useFieldErrors();
   const [busy, setBusy] = useState(false);
@@ -46,6 +47,8 @@ function PlaceForm(props: {
         ...(place ? { id: place.id } : { parentId: props.parentId }),
         name,
         ...(ordered && seq.trim() ? { seq: Number(seq) } : {}),
+        // Emptied: no longer declared (null); the server says what is wrong with anything else.
+        ...(kind === 'org' ? { members: members.trim() ? Number(members) : null } : {}),
         requestId,
       });
       void Taro.showToast({ title: place ? '已保存' : `已新增${placeKindLabels[kind]}`, icon: 'none' });
@@ -78,6 +81,17 @@ function PlaceForm(props: {
           value={seq}
           onInput={edit('seq', setSeq)}
           error={errors.seq}
+        />
+      ) : null}
+      {kind === 'org' ? (
+        <TextField
+          label="在职党员数（用于计算报到率，不知道可先不填）"
+          name="members"
+          type="number"
+          placeholder="如 120"
+          value={members}
+          onInput={edit('members', setMembers)}
+          error={errors.members}
         />
       ) : null}
       <View className="actions">
@@ -123,6 +137,11 @@ function PlaceItem(props: { place: PlaceNode; onOpen?: () => void; onChanged: ()
         </View>
         {place.retired ? <View className="tag tag-other">已停用</View> : null}
       </View>
+      {place.kind === 'org' ? (
+        <View className={`list-line${place.members === null ? ' place-members-none' : ''}`} data-testid="place-members">
+          {place.members === null ? '未填在职党员数' : `在职党员 ${place.members} 人`}
+        </View>
+      ) : null}
       <View className="list-line muted">编号 {place.id}</View>
       {editing ? (
         <PlaceForm
