@@ -30,6 +30,7 @@ import {
 import { benchRtt } from './bench-rtt';
 import { benchTree } from './bench-tree';
 import { benchExports } from './bench-exports';
+import { benchDashboard } from './bench-dashboard';
 import { probeBundle } from './bundle-probe';
 import { kb, MAIN_PACKAGE_GOAL, WECHAT_LIMITS, weappPackages } from './weapp-packages';
 
@@ -264,6 +265,8 @@ async function main() {
   if (process.argv.includes('rtt')) return benchRtt();
   // `-- tree`: only the organisation tree's import of a 300-community, 3,000-unit file (scripts/bench-tree.ts).
   if (process.argv.includes('tree')) return benchTree();
+  // `-- dashboard`: only the dashboards of a 300-community district (scripts/bench-dashboard.ts).
+  if (process.argv.includes('dashboard')) return benchDashboard();
   // `-- exports`: only the district's five xlsx exports of a 20,000-member district (scripts/bench-exports.ts).
   if (process.argv.includes('exports')) return benchExports();
   // `-- weapp`: only the weapp packages' sizes.
