@@ -4,13 +4,14 @@ import { loadByIds } from '../core/runtime/lookup';
 import { allPages } from '../core/runtime/pages';
 import type { Store } from '../core/store/store.port';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
+import { whistleFacts } from './whistle.stats';
 
 /**
  * What the district's exports (org's exports part, issue 16) read of whistles: the 吹哨报到考核表, per
- * department and month (by whistle time, Beijing). The counts follow the monthly statistics
- * (`problemStats`, stats.queries.ts): a whistle is resolved when its problem's result was confirmed in that
- * round with the department's feedback; satisfaction counts the resident's rating of that result; the rates
- * and the assessment points are the shared rules' (`problemRates`, `assessmentPoints`).
+ * department and month (by whistle time, Beijing). A whistle counts by the rule of the monthly statistics'
+ * counters (`whistleFacts`, whistle.stats.ts): resolved when its problem's result was confirmed in that round
+ * with the department's feedback, rated by the resident's rating of that result; the rates and the assessment
+ * points are the shared rules' (`problemRates`, `assessmentPoints`).
  */
 
 export type DepartmentMonth = {
@@ -56,10 +57,7 @@ async function monthOf(store: Store, districtId: string, month: string, departme
     }
   >();
   for (const w of whistles) {
-    const p = problems.get(w.problemId);
-    const resolved =
-      !!p && (p.round > w.round || ['confirmed', 'closed', 'reopened'].includes(p.status)) && !!w.respondedAt;
-    const rating = p && p.round === w.round ? p.rating : null;
+    const facts = whistleFacts(w, problems.get(w.problemId));
     const t = tallies.get(w.departmentId) ?? {
       month,
       departmentId: w.departmentId,
@@ -74,16 +72,8 @@ async function monthOf(store: Store, districtId: string, month: string, departme
       overdue: 0,
       late: 0,
     };
-    t.whistled++;
-    if (w.acknowledgedAt) t.acknowledged++;
+    for (const f of facts) t[f === 'confirmed' ? 'resolved' : f]++;
     if (w.acknowledgedAt && w.acknowledgedAt <= w.deadlineAt) t.acknowledgedOnTime++;
-    if (w.respondedAt) t.responded++;
-    if (w.respondedAt && w.respondedAt <= w.deadlineAt) t.respondedOnTime++;
-    if (resolved) t.resolved++;
-    if (resolved && w.respondedAt && w.respondedAt > w.deadlineAt) t.late++;
-    if (w.overdue && !w.respondedAt) t.overdue++;
-    if (rating) t.rated++;
-    if (rating === 'satisfied') t.satisfied++;
     tallies.set(w.departmentId, t);
   }
   return [...tallies.values()].map(({ late, ...t }): DepartmentMonth => ({

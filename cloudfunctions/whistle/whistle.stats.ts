@@ -33,6 +33,8 @@ export const tallyId = (departmentId: string, month: string) => `whistle~${depar
 
 /** Problem states in which the current round's result counts as confirmed. */
 const RESOLVED = ['confirmed', 'closed', 'reopened'];
+/** Problem states that rest on the resident's rating of the current round's result. */
+const RATED = ['closed', 'reopened'];
 
 /** What a whistle counts for itself: its own times and flags (a whistle's transitions change only these). */
 function ownFacts(w: WhistleDoc): TallyField[] {
@@ -46,8 +48,9 @@ function ownFacts(w: WhistleDoc): TallyField[] {
 
 /**
  * What a whistle counts through its problem: resolved when the problem's result was confirmed in the
- * whistle's round (or a later round began) and the department fed back; the resident's rating when the
- * problem is still in the whistle's round. Only the problem's moves change these (see `outcomeDeltas`).
+ * whistle's round (or a later round began) and the department fed back; the resident's rating of the
+ * round's result while the problem rests on it (a rating kept from an earlier round, or one the station's
+ * own handling has since replaced, is not this round's). Only the problem's moves change these.
  */
 function outcomeFacts(w: WhistleDoc, p: ProblemDoc | undefined): TallyField[] {
   if (!p) return [];
@@ -55,7 +58,7 @@ function outcomeFacts(w: WhistleDoc, p: ProblemDoc | undefined): TallyField[] {
   const resolved = (p.round > w.round || RESOLVED.includes(p.status)) && !!w.respondedAt;
   if (resolved) facts.push('confirmed');
   if (resolved && w.respondedAt! > w.deadlineAt) facts.push('late');
-  const rating = p.round === w.round ? p.rating : null;
+  const rating = p.round === w.round && RATED.includes(p.status) ? p.rating : null;
   if (rating) facts.push('rated');
   if (rating === 'satisfied') facts.push('satisfied');
   return facts;
