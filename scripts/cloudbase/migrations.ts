@@ -151,11 +151,26 @@ export const pointsMonths: Migration = {
   },
 };
 
+/**
+ * The counters grew after the first rebuild (issue 16): each record's grid and organisation inside its
+ * community's documents, a department's whistles by month, members' half-year tallies. A second rebuild
+ * writes what the records say for them; what was right is left alone.
+ */
+export const statsAgain: Migration = {
+  id: '2026-11-stats-places-whistles-halfyear',
+  title: '重新按现有记录生成统计看板的计数（网格、报到单位、吹哨报到考核、半年履责）',
+  async run({ store }) {
+    const result = await rebuildStats(store);
+    return { summary: `核对计数 ${result.documents} 份，更正 ${result.corrected} 份`, result };
+  },
+};
+
 export const migrations: readonly Migration[] = [
   dropMiniCodesBeforeWxServerSdk,
   grantsPlacement,
   statsFromRecords,
   pointsMonths,
+  statsAgain,
 ];
 
 /** Runs each migration not yet recorded, records it, and answers a line per migration for the deploy's output. */

@@ -1,3 +1,4 @@
+import { expectedCounters } from '../../../cloudfunctions/deployed/stats';
 import { createHash } from 'node:crypto';
 import { createWechat, type MiniCodeDoc, type OpenApi } from '../../../cloudfunctions/core/platform/wechat';
 import { CloudbaseStore } from '../../../cloudfunctions/core/store/cloudbase.store';
@@ -8,6 +9,7 @@ import {
   MIGRATIONS_COLLECTION,
   statsFromRecords,
   pointsMonths,
+  statsAgain,
   runMigrations,
   type FileStorage,
 } from '../../../scripts/cloudbase/migrations';
@@ -267,5 +269,33 @@ describe('migration: the points counters’ months from the ledger', () => {
     expect(sum).toEqual({ issued: 50, redeemed: 10, m202611_issued: 30, m202611_redeemed: 10, m202610_issued: 20 });
     expect(fake.dump('pointsStats').every((d) => d.communityId === 'huazhong')).toBe(true);
     expect((await pointsMonths.run({ store, files, now: new Date() })).result).toMatchObject({ corrected: 0 });
+  });
+});
+
+describe('migration: the counters again, with what they grew', () => {
+  test('a counter written before grids were counted gets its grid; a second run corrects nothing', async () => {
+    fake.reset();
+    const store = new CloudbaseStore(sdkDatabase(), { indexes });
+    const at = '2026-11-02T02:00:00.000Z';
+    const wish = {
+      _id: 'w1',
+      status: 'pending_review',
+      districtId: 'yj',
+      communityId: 'huazhong',
+      gridId: 'huazhongg1',
+      history: [{ at, by: 'x', from: null, to: 'pending_review', note: null }],
+    };
+    fake.load('wishes', [wish]);
+    // As the first rebuild wrote it: the state and the month, no grid.
+    const [doc] = [...expectedCounters((c) => (c === 'wishes' ? [wish] : [])).values()];
+    const before = Object.fromEntries(Object.entries(doc!).filter(([k]) => !k.startsWith('g~')));
+    fake.load('stats', [before]);
+    const files = recordingFiles().files;
+    const [line] = await runMigrations({ store, files, now: new Date() }, [statsAgain]);
+    expect(line).toContain('更正 1 份');
+    expect(sumShards(fake.dump('stats') as unknown as StatsDoc[]).within.get('g~huazhongg1')).toEqual({
+      pending_review: 1,
+    });
+    expect((await statsAgain.run({ store, files, now: new Date() })).result).toMatchObject({ corrected: 0 });
   });
 });
