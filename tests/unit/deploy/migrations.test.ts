@@ -288,7 +288,7 @@ describe('migration: the counters again, with what they grew', () => {
     fake.load('wishes', [wish]);
     // As the first rebuild wrote it: the state and the month, no grid.
     const [doc] = [...expectedCounters((c) => (c === 'wishes' ? [wish] : [])).values()];
-    const before = Object.fromEntries(Object.entries(doc!).filter(([k]) => !k.startsWith('g~')));
+    const before = Object.fromEntries(Object.entries(doc!).filter(([k]) => !k.startsWith('g~'))) as StatsDoc;
     fake.load('stats', [before]);
     const files = recordingFiles().files;
     const [line] = await runMigrations({ store, files, now: new Date() }, [statsAgain]);
