@@ -290,6 +290,7 @@ async function main() {
   await benchRtt();
   await benchTree();
   await benchExports();
+  await benchDashboard();
 }
 
 /**
