@@ -198,10 +198,7 @@ export const triage: Handlers<WhistleContract>['triage'] = async (input, ctx) =>
       }),
     );
   }
-  return answer(
-    ctx,
-    await moveProblem(ctx, p, input.action, { as, note: input.reason ?? null, detail: {} }),
-  );
+  return answer(ctx, await moveProblem(ctx, p, input.action, { as, note: input.reason ?? null, detail: {} }));
 };
 
 export const stationRespond: Handlers<WhistleContract>['stationRespond'] = async (input, ctx) => {
@@ -212,10 +209,7 @@ export const stationRespond: Handlers<WhistleContract>['stationRespond'] = async
   if (isFailure(p)) return p;
   if (notYours) return notYours;
   const changes = { result: input.result, resultPhotos: input.photos };
-  return answer(
-    ctx,
-    await moveProblem(ctx, p, 'stationRespond', { as: 'stationAdmin', changes, note: input.result }),
-  );
+  return answer(ctx, await moveProblem(ctx, p, 'stationRespond', { as: 'stationAdmin', changes, note: input.result }));
 };
 
 /** The station confirms the result before the resident is told (结果在站内反馈). */

@@ -73,19 +73,21 @@ async function answer(ctx: Ctx, moved: Moved<ProblemDoc> | Failure, notices: Not
 export const acknowledge: Handlers<WhistleContract>['acknowledge'] = async (input, ctx) => {
   const round = await myRound(ctx, input.problemId);
   if (isFailure(round)) return round;
-  const acked = await transition(ctx, whistleEntity, round.mine, 'acknowledge', {
-    as: 'department',
-    changes: { acknowledgedAt: ctx.now.toISOString() },
+  const changes = { acknowledgedAt: ctx.now.toISOString() };
+  if (!round.mine.lead) {
+    const acked = await transition(ctx, whistleEntity, round.mine, 'acknowledge', { as: 'department', changes });
+    return isFailure(acked) ? acked : { problem: await problemView(ctx, round.p) };
+  }
+  // The lead's whistle and the problem move in one transaction: a retry finds both done, or neither.
+  const moved = await ctx.store.transaction(async (tx): Promise<Moved<ProblemDoc> | Failure> => {
+    const w = await tx.get<WhistleDoc>('whistles', round.mine._id);
+    const p = await tx.get<ProblemDoc>('problems', round.p._id);
+    if (!w || !p) return fail('NOT_FOUND');
+    const acked = await transition(ctx, whistleEntity, w, 'acknowledge', { tx, as: 'department', changes });
+    if (isFailure(acked)) return acked;
+    return transition(ctx, problemEntity, p, 'acknowledge', { tx, as: 'lead', department: w.departmentId });
   });
-  if (isFailure(acked)) return acked;
-  if (!round.mine.lead) return { problem: await problemView(ctx, round.p) };
-  return answer(
-    ctx,
-    await transitionById(ctx, problemEntity, round.p._id, 'acknowledge', {
-      as: 'lead',
-      department: round.mine.departmentId,
-    }),
-  );
+  return answer(ctx, moved);
 };
 
 /** The lead department feeds back the handling; every whistle of the round stops waiting. */

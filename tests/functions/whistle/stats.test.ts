@@ -82,7 +82,15 @@ describe('吹哨报到统计 from the counters', () => {
       ['xs-station', 'stationAdmin', 'community', 'xiaosu'],
       ['far-district', 'districtAdmin', 'district', 'elsewhere'],
     ] as const)
-      await h.store.insert('grants', { _id: `${openid}~${role}`, openid, role, scope, scopeId, grantedBy: 't', at: 't' });
+      await h.store.insert('grants', {
+        _id: `${openid}~${role}`,
+        openid,
+        role,
+        scope,
+        scopeId,
+        grantedBy: 't',
+        at: 't',
+      });
   });
 
   const stats = async (month: string) => ok(await h.call('report', 'demo-district', 'problemStats', { month }));
