@@ -3,10 +3,12 @@ import { useState } from 'react';
 import { beijing } from '@shared/core/time';
 import { call } from '../../../api/call';
 import { PickerField } from '../../../components/form';
+import { Tabs } from '../../../components/paged-list';
 import { Empty, ErrorView, Loading } from '../../../components/states';
 import { useLoad } from '../../../hooks/use-call';
 import { useDevLoginGuard } from '../../../hooks/use-me';
 import { Page } from '../../../components/page';
+import './index.css';
 
 /**
  * The months that can have figures: from the year the district began using the app to this month (a picker
@@ -31,6 +33,40 @@ function Rates({
     <View className="list-line">
       吹哨{r.whistled} · 响应{pct(r.responseRate)} · 按时反馈{pct(r.onTimeRate)} · 解决{pct(r.resolutionRate)} · 满意
       {pct(r.satisfactionRate)}
+    </View>
+  );
+}
+
+type Month = { month: string; whistled: number; respondedOnTime: number; resolved: number };
+type Figure = 'whistled' | 'respondedOnTime' | 'resolved';
+const figures: Array<{ value: Figure; label: string }> = [
+  { value: 'whistled', label: '吹哨' },
+  { value: 'respondedOnTime', label: '按时反馈' },
+  { value: 'resolved', label: '解决' },
+];
+
+/** The district's twelve months up to the chosen one, one figure at a time: a bar per month, the latest last. */
+function Trend({ months }: { months: Month[] }) {
+  const [figure, setFigure] = useState<Figure>('whistled');
+  if (!months.some((m) => m.whistled > 0)) return null;
+  const max = Math.max(1, ...months.map((m) => m[figure]));
+  return (
+    <View className="card" data-testid="whistle-trend">
+      <View className="card-title">全区近12个月</View>
+      <Tabs tabs={figures} value={figure} onChange={setFigure} />
+      {months.map((m) => (
+        <View key={m.month} className="ws-row" data-testid="trend-month" data-month={m.month}>
+          <View className="ws-month">
+            {m.month.slice(5) === '01' ? `${m.month.slice(0, 4)}年` : ''}
+            {Number(m.month.slice(5))}月
+          </View>
+          <View className="ws-track">
+            <View className="ws-bar" style={{ width: `${(m[figure] / max) * 100}%` }} />
+          </View>
+          <View className="ws-count">{m[figure]}</View>
+        </View>
+      ))}
+      <View className="hint">按吹哨月份统计，之后的反馈和解决也计入吹哨的月份。</View>
     </View>
   );
 }
@@ -79,6 +115,7 @@ export default function ProblemStats() {
           ))}
         </View>
       ) : null}
+      {stats.state === 'ready' ? <Trend months={stats.data.months} /> : null}
     </Page>
   );
 }
