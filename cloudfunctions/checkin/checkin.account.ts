@@ -9,6 +9,7 @@ import { ERASED_NAME, pseudonymousId, scrub, type Subject } from '../core/runtim
 import type { Doc, Store } from '../core/store/store.port';
 import type { AttendanceDoc, EnrolmentDoc, PostClaimDoc, PostDoc, RegistrationDoc } from './checkin.documents';
 import { enrolmentEntity } from './checkin.entities';
+import { renameMember } from './half-year.stats';
 
 /**
  * 我的数据 and 注销 for 报到, posts and activities: the person's 报到 records, activity attendances and post
@@ -165,6 +166,8 @@ export async function eraseCheckin(c: Changer, subject: Subject): Promise<Touche
     await rekey(store, 'postClaims', p, { ...p, _id: pseudonymousId(subject, p._id), openid: subject.pseudonym });
     touched.push({ entity: 'postClaims', entityId: p._id });
   });
+  // Their half-year tally follows their records to the pseudonym (its place, their 报到, keeps its status).
+  await renameMember(store, subject.openid, subject.pseudonym);
   return touched;
 }
 

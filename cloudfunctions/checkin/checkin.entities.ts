@@ -10,6 +10,7 @@ import { clause, excerpt } from '@shared/core/text';
 import { beijing } from '@shared/core/time';
 import { statusField, type Entity } from '../core/runtime/change';
 import { withinPlaces } from '../core/runtime/counters';
+import { keepHalfYears, postClaimContribution } from './half-year.stats';
 import type { ActivityDoc, AttendanceDoc, EnrolmentDoc, PostClaimDoc } from './checkin.documents';
 
 /** A 报到 (enrolment). Its audit actions keep their first name, `report.*`, as stored records do. */
@@ -44,6 +45,8 @@ export const postClaimEntity: Entity<PostClaimDoc, PostClaimStatus, typeof postC
   audience: { station: (c) => [{ role: 'stationAdmin', scope: 'community', scopeId: c.communityId }] },
   facts: () => ({ post: '社区岗位' }),
   linkId: (c) => c.postId,
+  // An active claim counts for its member's half-year rule (half-year.stats.ts), in the half it was claimed.
+  inTx: (tx, next, before) => keepHalfYears(tx, postClaimContribution(before), postClaimContribution(next)),
 };
 
 export const activityEntity: Entity<ActivityDoc, ActivityStatus, typeof activityTransitions> = {

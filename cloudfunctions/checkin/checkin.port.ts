@@ -7,6 +7,22 @@ import type { Store } from '../core/store/store.port';
 /** The district's xlsx exports (org's exports part): long reads of 报到 and post claims, page by page. */
 export * as checkinExport from './checkin.export';
 
+/**
+ * 半年履责 counters (half-year.stats.ts): the services and claims of other features keep a member's tally in the
+ * transaction of their change (`keepHalfYears` with what the record counted before and after); the dashboards
+ * read the aggregates (`halfYearIds`, `halfYearOrgIds`, `halfYearMet`, `halfKey`).
+ */
+export {
+  halfKey,
+  halfYearIds,
+  halfYearMet,
+  halfYearOrgIds,
+  keepHalfYears,
+  serviceContribution,
+  wishClaimContribution,
+  type Contribution,
+} from './half-year.stats';
+
 /** What other parts may call of checkin: the periodic reminder of activities about to start, the to-do counts. */
 export { remindActivities } from './activity-reminders.job';
 /** 我的数据 and 注销 (org's account part): the person's 报到, attendances and post claims. */

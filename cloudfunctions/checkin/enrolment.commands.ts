@@ -11,6 +11,7 @@ import { isActive, type CommunityDoc, type OrgDoc, type UnitDoc } from '../org/o
 import { verifyCommunityToken } from '../core/runtime/codes';
 import type { EnrolmentDoc } from './checkin.documents';
 import { enrolmentEntity } from './checkin.entities';
+import { homeOf, placeMember } from './half-year.stats';
 import { enrolmentView } from './enrolment.view';
 
 /** The caller's 报到 (read after the new one is written, so two submissions at once see each other). */
@@ -178,6 +179,8 @@ async function approve(c: Changer, tx: TxStore, enrolment: EnrolmentDoc): Promis
     { action: 'person.join', entity: 'people', entityId: enrolment.openid, before: person ?? null, after: joined },
     tx,
   );
+  // The member's half-year tally counts here from now on (every half they met moves with them).
+  await placeMember(tx, enrolment.openid, homeOf(moved.doc));
   return notices;
 }
 

@@ -6,6 +6,7 @@ import {
 } from '@shared/points/points.rules';
 import { clause, excerpt } from '@shared/core/text';
 import { statusField, type Entity } from '../core/runtime/change';
+import { keepHalfYears, serviceContribution } from '../checkin/checkin.port';
 import type { OrderDoc, ServiceDoc } from './points.documents';
 
 /** A service record waits for the unit leader (or the organiser), who confirms it (credited) or rejects it. */
@@ -16,6 +17,9 @@ export const serviceEntity: Entity<ServiceDoc, ServiceStatus, typeof serviceTran
   badState: 'POINTS.ALREADY_REVIEWED',
   ...statusField(),
   history: false,
+  // A service counts for its member's half-year rule (checkin's half-year counters): a logged one when it is
+  // written; a review moves neither its member nor its date, so it reads nothing.
+  inTx: (tx, next, before) => keepHalfYears(tx, serviceContribution(before), serviceContribution(next)),
   audience: {
     owner: (s) => [{ openids: [s.openid] }],
     confirmer: (s) =>

@@ -8,6 +8,7 @@ import type { Caller } from '../core/runtime/router';
 import { todoCount } from '../core/runtime/todo';
 import type { Store, TxStore } from '../core/store/store.port';
 import { settingsOf } from '../org/org.port';
+import { keepHalfYears, serviceContribution } from '../checkin/checkin.port';
 import { postEntry } from './ledger';
 import { pointsSettingsFrom } from './settings';
 import { sweepTakes } from './stock';
@@ -49,9 +50,21 @@ export function serviceId(source: ServiceRecord['source'], sourceId: string): st
 
 /**
  * Writes (or rewrites) a pending service record inside the caller's transaction; answers the notices it
- * implies (its confirmer is asked to confirm), to deliver once the transaction committed.
+ * implies (its confirmer is asked to confirm), to deliver once the transaction committed. The record it
+ * replaces is read first: the member's half-year tally (checkin's half-year counters) moves from what that one
+ * counted to what this one counts, in the same transaction.
  */
 export async function recordService(c: Changer, tx: TxStore, service: ServiceRecord): Promise<Notice[]> {
+  const id = serviceId(service.source, service.sourceId);
+  return writeService(c, tx, service, await tx.get<ServiceDoc>('services', id));
+}
+
+async function writeService(
+  c: Changer,
+  tx: TxStore,
+  service: ServiceRecord,
+  existing: ServiceDoc | null,
+): Promise<Notice[]> {
   const doc: ServiceDoc = {
     _id: serviceId(service.source, service.sourceId),
     ...service,
@@ -59,6 +72,7 @@ export async function recordService(c: Changer, tx: TxStore, service: ServiceRec
     createdAt: c.now.toISOString(),
   };
   await tx.set('services', doc);
+  await keepHalfYears(tx, serviceContribution(existing), serviceContribution(doc));
   return creationNotices(c, serviceEntity, 'log', doc);
 }
 
@@ -93,8 +107,11 @@ export async function reviseService(
   const id = serviceId(source.source, source.sourceId);
   const existing = await tx.get<ServiceDoc>('services', id);
   if (existing?.status !== 'confirmed') {
-    if (service) await recordService(c, tx, service);
-    else if (existing) await tx.remove('services', id);
+    if (service) await writeService(c, tx, service, existing);
+    else if (existing) {
+      await tx.remove('services', id);
+      await keepHalfYears(tx, serviceContribution(existing), []);
+    }
     return null;
   }
   const settings = pointsSettingsFrom(await settingsOf(c.store, existing.communityId, tx));
@@ -114,6 +131,12 @@ export async function reviseService(
     if (isFailure(posted)) return posted;
   }
   await tx.update('services', id, { hours: service?.hours ?? 0, at: service?.at ?? existing.at, credited: points });
+  // A confirmed record stays (with no hours when its source is no longer a service); its date may move.
+  await keepHalfYears(
+    tx,
+    serviceContribution(existing),
+    serviceContribution({ ...existing, at: service?.at ?? existing.at }),
+  );
   await record(
     c,
     {

@@ -4,6 +4,7 @@ import { beijing } from '@shared/core/time';
 import { statusField, type Entity } from '../core/runtime/change';
 import { withinPlaces } from '../core/runtime/counters';
 import type { Store } from '../core/store/store.port';
+import { keepHalfYears, wishClaimContribution } from '../checkin/checkin.port';
 import { settingsOf } from '../org/org.port';
 import type { WishDoc } from './wish.documents';
 
@@ -20,6 +21,9 @@ export const wishEntity: Entity<WishDoc, WishStatus, typeof wishTransitions> = {
     place: (w) => ({ districtId: w.districtId, communityId: w.communityId }),
     within: (w) => withinPlaces({ g: w.gridId }),
   },
+  // A wish counts for its claimant's half-year rule while it names them (checkin's half-year counters); a
+  // release, a give-up or an expiry clears the claimant. (Called late: checkin's port may still be loading.)
+  inTx: (tx, next, before) => keepHalfYears(tx, wishClaimContribution(before), wishClaimContribution(next)),
   audience: {
     owner: (w) => [{ openids: [w.openid] }],
     claimant: (w) => (w.claimedBy ? [{ openids: [w.claimedBy] }] : []),

@@ -106,10 +106,17 @@ export type Entity<D extends Doc, S extends string, T extends TransitionTable<S>
   counted?: Counted<D>;
   /** Other counters its changes keep (core/runtime/counters.ts `Tally`), in the same transaction. */
   tally?: Tally<D>;
+  /**
+   * Counters that must be read before they are written (a member's half-year tally: whether the rule is met
+   * turns on the counts kept so far), from the record before (null: new) and after; run in the change's
+   * transaction after `counted` and `tally`, so the change and its counts commit together, once.
+   */
+  inTx?: (tx: TxStore, next: D, before: D | null, at: Date) => Promise<void>;
 };
 
 /** Does a change of this kind of record write counters (and so always run in a transaction)? */
-const keepsCounts = (entity: { counted?: unknown; tally?: unknown }) => !!(entity.counted || entity.tally);
+const keepsCounts = (entity: { counted?: unknown; tally?: unknown; inTx?: unknown }) =>
+  !!(entity.counted || entity.tally || entity.inTx);
 
 /**
  * The notices a change implies, from its row of the notice table (none when the table has no row: a quiet
@@ -276,11 +283,13 @@ export async function create<D extends Doc, S extends string, T extends Transiti
   if (options.alongside && !options.tx) await Promise.all([record(c, audit), options.alongside(created)]);
   else await record(c, audit, options.tx);
   // Counted in the same transaction (a counted record is always created in one: see `create`).
-  if (options.tx)
+  if (options.tx) {
     await bumpCountersInTx(options.tx, [
       ...countDeltas(entity.counted, full, null, entity.stateOf(full), c.now),
       ...(entity.tally?.(full, null, c.now) ?? []),
     ]);
+    await entity.inTx?.(options.tx, full, null, c.now);
+  }
   return created;
 }
 
@@ -404,11 +413,13 @@ export async function transition<D extends Doc, S extends string, T extends Tran
   if (options.alongside && !options.tx) await Promise.all([audit, options.alongside(moved)]);
   else await audit;
   // Counted in the same transaction (a counted record always moves in one: see below).
-  if (options.tx)
+  if (options.tx) {
     await bumpCountersInTx(options.tx, [
       ...countDeltas(entity.counted, next, from, to, c.now),
       ...(entity.tally?.(next, doc, c.now) ?? []),
     ]);
+    await entity.inTx?.(options.tx, next, doc, c.now);
+  }
   return moved;
 }
 
