@@ -1,7 +1,5 @@
-import { enrolmentId } from '@shared/checkin/enrolment.rules';
 import { beijing } from '@shared/core/time';
 import { bumpCountersInTx, SHARDS, shardOf, STATS, type CounterDelta, type StatsDoc } from '../core/runtime/counters';
-import type { PersonDoc } from '../core/runtime/identity';
 import type { Doc, Store, TxStore } from '../core/store/store.port';
 import type { EnrolmentDoc } from './checkin.documents';
 
@@ -25,9 +23,10 @@ import type { EnrolmentDoc } from './checkin.documents';
  *   documents by id instead of every community's of the district).
  *
  * A member is placed by their approved 报到 (its community, organisation and grid; its shard is the 报到's
- * `shardOf`, which survives 注销's rekeying): a member with none (not yet approved, or a person seeded without a
- * 报到) keeps a tally but counts in no community until a 报到 is approved, which then moves every met half of the
- * tally in. Approving a 报到 elsewhere moves them (every half, past ones too: a community's figures count the
+ * `shardOf`, which survives 注销's rekeying), written into their tally in the approval's transaction; the rebuild
+ * writes a tally for every approved member (the deploy's for those approved before), so a change reads only the
+ * tally. A member with none (not yet approved, or a person written without a 报到) keeps a tally but counts in no
+ * community until a 报到 is approved, which then moves every met half of the tally in. Approving a 报到 elsewhere moves them (every half, past ones too: a community's figures count the
  * members it has now, as the rebuild does from the 报到 approved now). 注销 renames `hy~<openid>` to the
  * pseudonym's (the records move to it; the 报到 keeps its status, so the aggregates do not change).
  *
@@ -191,17 +190,6 @@ function mergedDeltas(deltas: readonly CounterDelta[]): CounterDelta[] {
 }
 
 /**
- * A member with no tally yet: placed by their person record's community and the 报到 approved there (two reads,
- * once in a member's life; an approval writes the tally with its place, so later changes read only the tally).
- */
-async function homeInTx(tx: TxStore, openid: string): Promise<Home | null> {
-  const person = await tx.get<PersonDoc>('people', openid);
-  if (!person?.communityId) return null;
-  const report = await tx.get<EnrolmentDoc>('reports', enrolmentId(openid, person.communityId));
-  return report?.status === 'approved' ? homeOf(report) : null;
-}
-
-/**
  * Inside the change's transaction: what a record counted before its change and after it (`[]`: nothing, or no
  * record). Nothing is read when the two are the same (most moves of a wish or a service). For each member whose
  * counts change: their tally is read and written, and a half whose rule flips moves their community's and
@@ -229,12 +217,9 @@ export async function keepHalfYears(
 async function tallyMember(tx: TxStore, openid: string, changed: Array<[string, number]>): Promise<void> {
   const id = memberHalfId(openid);
   const kept = await tx.get<MemberHalfDoc>(STATS, id);
-  const was: MemberHalfDoc = kept ?? {
-    _id: id,
-    kind: MEMBER_HALF_KIND,
-    openid,
-    ...homeFields(await homeInTx(tx, openid)),
-  };
+  // No tally: a person never approved anywhere (an approval writes the tally with its place; the deploy's
+  // rebuild wrote one for every member approved before), so no community counts them yet.
+  const was: MemberHalfDoc = kept ?? { _id: id, kind: MEMBER_HALF_KIND, openid };
   const next: MemberHalfDoc = { ...was };
   for (const [field, n] of changed) next[field] = countOf(was, field) + n;
   const home = homeIn(was);
@@ -308,6 +293,14 @@ export const halfYearCounters = {
       ...[...records('wishes')].flatMap((w) => wishClaimContribution(w as Parameters<typeof wishClaimContribution>[0])),
     ];
     const out = new Map<string, StatsDoc>();
+    // Every approved member has a tally holding their place (an approval writes it), counts or not.
+    for (const [openid, report] of homes)
+      out.set(memberHalfId(openid), {
+        _id: memberHalfId(openid),
+        kind: MEMBER_HALF_KIND,
+        openid,
+        ...homeFields(homeOf(report)),
+      } as MemberHalfDoc as unknown as StatsDoc);
     for (const c of contributions) {
       const id = memberHalfId(c.openid);
       const report = homes.get(c.openid);

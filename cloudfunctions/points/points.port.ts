@@ -49,16 +49,17 @@ export function serviceId(source: ServiceRecord['source'], sourceId: string): st
 }
 
 /**
- * Writes (or rewrites) a pending service record inside the caller's transaction; answers the notices it
- * implies (its confirmer is asked to confirm), to deliver once the transaction committed. The record it
- * replaces is read first: the member's half-year tally (checkin's half-year counters) moves from what that one
- * counted to what this one counts, in the same transaction.
+ * Writes a new pending service record inside the caller's transaction, and counts it for its member's half-year
+ * tally (checkin's half-year counters) in the same transaction; answers the notices it implies (its confirmer is
+ * asked to confirm), to deliver once the transaction committed. Its source has none yet (a check-out of an
+ * attendance not checked out, a wish's confirmation, which happens once): a record written again goes through
+ * `reviseService`, which reads the one it replaces.
  */
 export async function recordService(c: Changer, tx: TxStore, service: ServiceRecord): Promise<Notice[]> {
-  const id = serviceId(service.source, service.sourceId);
-  return writeService(c, tx, service, await tx.get<ServiceDoc>('services', id));
+  return writeService(c, tx, service, null);
 }
 
+/** Writes (or rewrites: `existing`) a pending service record, its half-year count moved from the one it replaces. */
 async function writeService(
   c: Changer,
   tx: TxStore,
