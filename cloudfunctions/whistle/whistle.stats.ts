@@ -1,13 +1,15 @@
-import { monthOf, type CounterDelta, type StatsDoc } from '../core/runtime/counters';
+import { monthOf, shardOf, type CounterDelta, type StatsDoc } from '../core/runtime/counters';
 import type { Doc } from '../core/store/store.port';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 
 /**
- * The district's whistle figures (吹哨报到统计), kept as the work happens: one counter document per department
- * and month of whistling (Beijing), `whistle~<department>~<YYYYMM>` in `stats`, holding the department's
- * counts of that month's whistles (`whistled`, `acknowledged`…) and each community's share of them
+ * The district's whistle figures (吹哨报到统计), kept as the work happens: for each department and month of
+ * whistling (Beijing), `SHARDS` (8) counter documents `whistle~<department>~<YYYYMM>~<shard>` in `stats` (a whistle
+ * always counts in the same one, by its id: the deadline job marks many of one department's whistles overdue
+ * at once, and their transactions would otherwise all write one document), holding the department's counts
+ * of that month's whistles (`whistled`, `acknowledged`…) and each community's share of them
  * (`c~<community>~whistled`…). A whistle always counts in the month it was blown, whenever it is answered,
- * confirmed or rated. The district reads a month's documents, or a year's, by `districtId` and `month`.
+ * confirmed or rated. The district reads a month's documents by `districtId` and `month`.
  */
 export const WHISTLE_KIND = 'whistle';
 
@@ -29,7 +31,11 @@ export const tallyFields = [
 export type TallyField = (typeof tallyFields)[number];
 export type Tally = Record<TallyField, number>;
 
-export const tallyId = (departmentId: string, month: string) => `whistle~${departmentId}~${month.replace('-', '')}`;
+export const tallyId = (departmentId: string, month: string, shard: number) =>
+  `whistle~${departmentId}~${month.replace('-', '')}~${shard}`;
+
+/** The counter document a whistle counts in. */
+export const tallyIdOf = (w: WhistleDoc) => tallyId(w.departmentId, monthOf(w.whistledAt), shardOf(w));
 
 /** Problem states in which the current round's result counts as confirmed. */
 const RESOLVED = ['confirmed', 'closed', 'reopened'];
@@ -83,7 +89,7 @@ function delta(w: WhistleDoc, now: TallyField[], was: TallyField[]): CounterDelt
   const month = monthOf(w.whistledAt);
   return [
     {
-      id: tallyId(w.departmentId, month),
+      id: tallyIdOf(w),
       base: { kind: WHISTLE_KIND, districtId: w.districtId, departmentId: w.departmentId, month },
       add,
     },
