@@ -31,7 +31,7 @@ export const tallyFields = [
 export type TallyField = (typeof tallyFields)[number];
 export type Tally = Record<TallyField, number>;
 
-export const tallyId = (departmentId: string, month: string, shard: number) =>
+const tallyId = (departmentId: string, month: string, shard: number) =>
   `whistle~${departmentId}~${month.replace('-', '')}~${shard}`;
 
 /** The counter document a whistle counts in. */
@@ -55,8 +55,9 @@ function ownFacts(w: WhistleDoc): TallyField[] {
 /**
  * What a whistle counts through its problem: resolved when the problem's result was confirmed in the
  * whistle's round (or a later round began) and the department fed back; the resident's rating of the
- * round's result while the problem rests on it (a rating kept from an earlier round, or one the station's
- * own handling has since replaced, is not this round's). Only the problem's moves change these.
+ * round's result while the problem rests on it (closed, or reopened by it: a rating left on the problem
+ * once a new round or the station's own handling takes it up is no longer counted). Only the problem's
+ * moves change these.
  */
 function outcomeFacts(w: WhistleDoc, p: ProblemDoc | undefined): TallyField[] {
   if (!p) return [];
