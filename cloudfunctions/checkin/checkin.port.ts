@@ -13,6 +13,7 @@ export * as checkinExport from './checkin.export';
  * read the aggregates (`halfYearIds`, `halfYearOrgIds`, `halfYearMet`, `halfKey`).
  */
 export {
+  HALF_YEAR_KIND,
   halfKey,
   halfYearIds,
   halfYearMet,

@@ -13,8 +13,17 @@ import { loadByIds } from '../core/runtime/lookup';
 import type { Handlers } from '../core/runtime/router';
 import type { Store } from '../core/store/store.port';
 import { pointsStatsIds } from '../points/points.port';
+import { countOverdueWhistles } from '../whistle/whistle.port';
 import type { CommunityDoc, DistrictDoc, GridDoc, OrgDoc } from './org.documents';
-import { orgEnrolmentCounts } from '../checkin/checkin.port';
+import {
+  halfKey,
+  halfYearIds,
+  halfYearMet,
+  halfYearOrgIds,
+  HALF_YEAR_KIND,
+  orgEnrolmentCounts,
+} from '../checkin/checkin.port';
+import { halfYearOf } from '@shared/checkin/activity.rules';
 import type { PairingDoc } from './pairing.documents';
 import { pairingViewOf } from './pairing.view';
 
@@ -29,12 +38,21 @@ function lastMonths(now: Date): string[] {
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 const sumOf = (c: Record<string, number>, states: string[]) => states.reduce((s, k) => s + (c[k] ?? 0), 0);
 
-type Summed = Record<CountedKind, ReturnType<typeof sumShards>> & { points: ReturnType<typeof sumShards> };
+type Summed = Record<CountedKind, ReturnType<typeof sumShards>> & {
+  points: ReturnType<typeof sumShards>;
+  halfYear: ReturnType<typeof sumShards>;
+};
 
 /** A community's counter documents, each kind's shards added up (and its points shards). */
 function summed(stats: StatsDoc[], points: StatsDoc[]): Summed {
   const of = (kind: CountedKind) => sumShards(stats.filter((d) => d.kind === kind));
-  return { report: of('report'), wish: of('wish'), problem: of('problem'), points: sumShards(points) };
+  return {
+    report: of('report'),
+    wish: of('wish'),
+    problem: of('problem'),
+    points: sumShards(points),
+    halfYear: sumShards(stats.filter((d) => d.kind === HALF_YEAR_KIND)),
+  };
 }
 
 /** Documents by the community they count for (a points shard kept before the shards is named by its id). */
@@ -51,8 +69,9 @@ function byCommunity(docs: StatsDoc[]): Map<string, StatsDoc[]> {
 
 const pointsOf = (c: Record<string, number> | undefined) => ({ issued: c?.issued ?? 0, redeemed: c?.redeemed ?? 0 });
 
-function figures(community: CommunityDoc, s: Summed): CommunityFigures {
+function figures(community: CommunityDoc, s: Summed, half: string): CommunityFigures {
   const [report, wish, problem] = [s.report.now, s.wish.now, s.problem.now];
+  const met = halfYearMet(s.halfYear, half).met;
   return {
     id: community._id,
     name: community.name,
@@ -74,6 +93,8 @@ function figures(community: CommunityDoc, s: Summed): CommunityFigures {
       ]),
     ),
     points: pointsOf(s.points.now),
+    halfYearMet: met,
+    halfYearRate: percent(met, report.approved ?? 0),
   };
 }
 
@@ -95,20 +116,25 @@ function trends(all: Summed[], months: string[]): MonthFigures[] {
 }
 
 /** A community's grids side by side: what each grid's records count in its community's documents. */
-function gridsOf(grids: GridDoc[], s: Summed): GridFigures[] {
+function gridsOf(grids: GridDoc[], s: Summed, half: string): GridFigures[] {
+  const met = halfYearMet(s.halfYear, half).byGrid;
   return grids.map((g) => ({
     id: g._id,
     name: g.name,
     report: s.report.within.get(`g~${g._id}`) ?? {},
     wish: s.wish.within.get(`g~${g._id}`) ?? {},
     problem: s.problem.within.get(`g~${g._id}`) ?? {},
+    halfYearMet: met.get(g._id) ?? 0,
   }));
 }
 
 /** The district's organisations: their members' 报到 across its communities, and 报到率 where declared. */
-function orgsOf(orgs: OrgDoc[], all: Summed[]): { orgs: OrgFigures[]; reportRate: number | null } {
+function orgsOf(orgs: OrgDoc[], all: Summed[], half: string): { orgs: OrgFigures[]; reportRate: number | null } {
   let approvedOfDeclared = 0;
   let declared = 0;
+  const met = new Map<string, number>();
+  for (const s of all)
+    for (const [org, n] of halfYearMet(s.halfYear, half).byOrg) met.set(org, (met.get(org) ?? 0) + n);
   const rows = orgs.map((o) => {
     const c = addUp(all.map((s) => s.report.within.get(`o~${o._id}`)));
     const members = typeof o.members === 'number' && o.members > 0 ? o.members : null;
@@ -123,6 +149,8 @@ function orgsOf(orgs: OrgDoc[], all: Summed[]): { orgs: OrgFigures[]; reportRate
       approved: c.approved ?? 0,
       pending: c.pending ?? 0,
       reportRate: members ? percent(Math.min(c.approved ?? 0, members), members) : null,
+      halfYearMet: met.get(o._id) ?? 0,
+      halfYearRate: percent(met.get(o._id) ?? 0, c.approved ?? 0),
     };
   });
   return { orgs: rows, reportRate: percent(approvedOfDeclared, declared) };
@@ -162,33 +190,35 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
   const station = ownScope(ctx.caller, 'stationAdmin');
   const district = ownScope(ctx.caller, 'districtAdmin');
   const months = lastMonths(ctx.now);
+  const half = halfKey(ctx.now);
+  const halfYear = halfYearOf(ctx.now).label;
   if (input.communityId || (station && !district)) {
     const id = input.communityId ?? station!;
     const community = await ctx.store.get<CommunityDoc>('communities', id);
     if (!community) return fail('ORG.COMMUNITY_UNKNOWN');
     if (community._id !== station && community.districtId !== district) return fail('AUTH.OUT_OF_SCOPE');
-    const [stats, points, grids] = await Promise.all([
-      loadByIds<StatsDoc>(
-        ctx.store,
-        'stats',
-        kinds.flatMap((k) => statsIds(k, id)),
-      ),
+    const [stats, points, grids, overdueWhistles] = await Promise.all([
+      loadByIds<StatsDoc>(ctx.store, 'stats', [...kinds.flatMap((k) => statsIds(k, id)), ...halfYearIds(id)]),
       loadByIds<StatsDoc>(ctx.store, 'pointsStats', pointsStatsIds(id)),
       ctx.store.find<GridDoc>('grids', { where: { communityId: id }, orderBy: [['seq', 'asc']], limit: 200 }),
+      countOverdueWhistles(ctx.store, { communityId: id }),
     ]);
     const s = summed([...stats.values()], [...points.values()]);
     return {
       scope: 'community' as const,
       name: community.name,
-      total: figures(community, s),
-      communities: [figures(community, s)],
+      halfYear,
+      total: figures(community, s, half),
+      communities: [figures(community, s, half)],
       months: trends([s], months),
       grids: gridsOf(
         grids.items.filter((g) => !g.retiredAt),
         s,
+        half,
       ),
       orgs: [],
       reportRate: null,
+      overdueWhistles,
     };
   }
   const [found, doc, orgs] = await Promise.all([
@@ -202,9 +232,10 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
   ]);
   const communities = found.items.filter((c) => !c.retiredAt);
   const ids = communities.map((c) => c._id);
-  const [stats, points] = await Promise.all([
+  const [stats, points, overdueWhistles] = await Promise.all([
     countersOf(ctx.store, 'stats', ids),
     countersOf(ctx.store, 'pointsStats', ids),
+    countOverdueWhistles(ctx.store, { districtId: district! }),
   ]);
   const [statsBy, pointsBy] = [byCommunity(stats), byCommunity(points)];
   const all = communities.map((c) => summed(statsBy.get(c._id) ?? [], pointsBy.get(c._id) ?? []));
@@ -216,13 +247,16 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
   return {
     scope: 'district' as const,
     name: doc?.name ?? '',
-    total: figures({ _id: district!, name: doc?.name ?? '', districtId: district! }, whole),
-    communities: communities.map((c, i) => figures(c, all[i]!)),
+    halfYear,
+    total: figures({ _id: district!, name: doc?.name ?? '', districtId: district! }, whole, half),
+    communities: communities.map((c, i) => figures(c, all[i]!, half)),
     months: trends(all, months),
     grids: [],
+    overdueWhistles,
     ...orgsOf(
       orgs.items.filter((o) => !o.retiredAt),
       all,
+      half,
     ),
   };
 };
@@ -231,11 +265,18 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
 export const orgDashboard: Handlers<StatsContract>['orgDashboard'] = async (_input, ctx) => {
   const orgId = ownScope(ctx.caller, 'orgAdmin');
   if (!orgId) return fail('AUTH.FORBIDDEN');
-  const [org, reports, latest] = await Promise.all([
+  const [org, reports, latest, halves] = await Promise.all([
     ctx.store.get<OrgDoc>('orgs', orgId),
     orgEnrolmentCounts(ctx.store, orgId),
     ctx.store.find<PairingDoc>('pairings', { where: { orgId }, orderBy: [['deadlineAt', 'desc']], limit: 1 }),
+    loadByIds<StatsDoc>(ctx.store, 'stats', halfYearOrgIds(orgId)),
   ]);
   const pairing = latest.items[0];
-  return { orgName: org?.name ?? '', reports, pairing: pairing ? await pairingViewOf(ctx, pairing) : null };
+  const met = sumShards(halves.values()).now[halfKey(ctx.now)] ?? 0;
+  return {
+    orgName: org?.name ?? '',
+    reports,
+    halfYear: { label: halfYearOf(ctx.now).label, met, rate: percent(met, reports.approved) },
+    pairing: pairing ? await pairingViewOf(ctx, pairing) : null,
+  };
 };

@@ -66,6 +66,8 @@ export const whistleStorage: { collections: readonly string[]; indexes: readonly
     // A department's own rows of the 吹哨报到考核表 export.
     { collection: 'whistles', fields: ['departmentId', 'whistledAt', '_id'] },
     { collection: 'whistles', fields: ['districtId', 'open', 'overdue', '_id'] },
+    // The community's dashboard: its whistles past the deadline with no feedback yet.
+    { collection: 'whistles', fields: ['communityId', 'open', 'overdue', '_id'] },
     { collection: 'whistles', fields: ['departmentId', 'open', 'deadlineAt', '_id'] },
     { collection: 'whistles', fields: ['open', 'reminded', 'remindAt', '_id'] },
     { collection: 'whistles', fields: ['open', 'overdue', 'deadlineAt', '_id'] },

@@ -15,6 +15,11 @@ export * as whistleAccount from './whistle.account';
 /** The problem states the station acts on next (triage, a returned or reopened one, a result to confirm). */
 const stationActs = ['submitted', 'reopened', 'returned', 'responded'];
 
+/** Whistles of a community or a district past their deadline with no feedback yet (one count). */
+export function countOverdueWhistles(store: Store, place: { communityId: string } | { districtId: string }) {
+  return store.count('whistles', { ...place, open: true, overdue: true });
+}
+
 /**
  * What waits for the caller in 吹哨报到: the station's problems to act on, the department's open whistles
  * (with the nearest deadline), the district's overdue whistles, the resident's results to rate.

@@ -134,8 +134,9 @@ const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 
 /** The place's rates, side by side, large. */
 function Rates({ rates }: { rates: Array<[string, number | null]> }) {
+  // Four do not fit one row of a phone with their labels: two rows of two.
   return (
-    <View className="card dash-rates">
+    <View className={`card dash-rates ${rates.length > 3 ? 'dash-rates-wrap' : ''}`}>
       {rates.map(([label, value]) => (
         <View key={label} className="dash-rate" data-testid="rate" data-label={label}>
           <View className="dash-rate-value">{pct(value)}</View>
@@ -208,6 +209,9 @@ function GridTable({ grids, station }: { grids: GridFigures[]; station: boolean 
             g.id,
             'grid-problem',
           )}
+          <View className="list-line" data-testid="grid-half-year">
+            半年履责达标 {g.halfYearMet} 人
+          </View>
         </View>
       ))}
     </View>
@@ -238,26 +242,59 @@ function OrgTable({ orgs }: { orgs: OrgFigures[] }) {
   );
 }
 
+/** Whose figure 半年履责达标率 is: the approved members who met the rule this half-year. */
+function HalfYearLine({ halfYear, c }: { halfYear: string; c: CommunityFigures }) {
+  return (
+    <View className="hint dash-note" data-testid="half-year-line">
+      {halfYear}：已报到党员 {c.report.approved ?? 0} 人，履责达标 {c.halfYearMet} 人（至少参加1次服务并认领1项）
+    </View>
+  );
+}
+
+/** Whistles past their deadline with no feedback: red when there are any; the station opens its 吹哨 list. */
+function OverdueLine({ count, station }: { count: number; station: boolean }) {
+  return (
+    <View
+      className={`list-item ${count ? 'dash-alert' : 'dash-quiet'}`}
+      role={station && count ? 'button' : undefined}
+      data-testid="overdue-whistles"
+      onClick={() => station && count && open(kinds.problem.page, 'status=whistled')}
+    >
+      <View className="row">
+        <View className="card-title">吹哨逾期未反馈</View>
+        <View className="dash-rate-small">{count} 件</View>
+      </View>
+    </View>
+  );
+}
+
 /** One community's figures: its rates, each kind's states, its points, its months and its grids. */
 function CommunityView({
   c,
   months,
   grids,
   station,
+  halfYear,
+  overdueWhistles,
 }: {
   c: CommunityFigures;
   months: MonthFigures[];
   grids: GridFigures[];
   station: boolean;
+  halfYear: string;
+  overdueWhistles: number;
 }) {
   return (
     <View>
       <Rates
         rates={[
+          ['履责达标率', c.halfYearRate],
           ['微心愿完成率', c.wishCompletion],
           ['问题办结率', c.problemResolution],
         ]}
       />
+      <HalfYearLine halfYear={halfYear} c={c} />
+      <OverdueLine count={overdueWhistles} station={station} />
       <StateBars kind="report" counts={c.report} station={station} />
       <StateBars kind="wish" counts={c.wish} station={station} />
       <StateBars kind="problem" counts={c.problem} station={station} />
@@ -304,17 +341,27 @@ export function Dashboard({ district = false }: { district?: boolean }) {
               </View>
             </View>
           ) : null}
-          <CommunityView c={d.total} months={d.months} grids={d.grids} station={!district} />
+          <CommunityView
+            c={d.total}
+            months={d.months}
+            grids={d.grids}
+            station={!district}
+            halfYear={d.halfYear}
+            overdueWhistles={d.overdueWhistles}
+          />
         </View>
       ) : (
         <View>
           <Rates
             rates={[
               ['报到率', d.reportRate],
+              ['履责达标率', d.total.halfYearRate],
               ['微心愿完成率', d.total.wishCompletion],
               ['问题办结率', d.total.problemResolution],
             ]}
           />
+          <HalfYearLine halfYear={d.halfYear} c={d.total} />
+          <OverdueLine count={d.overdueWhistles} station={false} />
           <View
             className="list-item"
             role="button"
@@ -349,6 +396,7 @@ export function Dashboard({ district = false }: { district?: boolean }) {
               <View className="list-line">
                 微心愿完成率 {pct(c.wishCompletion)} · 问题办结率 {pct(c.problemResolution)}
               </View>
+              <View className="list-line">半年履责达标率 {pct(c.halfYearRate)}</View>
             </View>
           ))}
           <OrgTable orgs={d.orgs} />

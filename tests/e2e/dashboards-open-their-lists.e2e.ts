@@ -62,5 +62,15 @@ describe('dashboards', () => {
     // The departments side by side: 吹哨报到统计.
     await district.locator('[data-testid="open-whistle-stats"]:visible').click();
     await district.locator('[data-testid="month"]:visible').waitFor();
+
+    // The organisation: its members' 报到 and how many met the half-year rule.
+    const orgAdmin = await (await phone(story.browser)).newPage();
+    await loginAs(orgAdmin, base, 'demo-orgadmin');
+    await orgAdmin.locator('[data-testid="home-cell"][data-title="本单位统计"]').click();
+    const own = await api(base, 'demo-orgadmin', 'org', 'orgDashboard', {});
+    const line = orgAdmin.locator('[data-testid="org-half-year"]:visible');
+    await line.waitFor();
+    expect(await line.innerText()).toContain(`履责达标：${own.halfYear.met} 人`);
+    await shoot(orgAdmin, '98-org-dashboard');
   });
 });

@@ -20,6 +20,9 @@ export const communityFigures = z.object({
   wishCompletion: z.number().nullable(),
   problemResolution: z.number().nullable(),
   points: pointsFigures,
+  /** 半年履责: approved members who met the rule this half-year, and of all approved members (%). */
+  halfYearMet: z.number(),
+  halfYearRate: z.number().nullable(),
 });
 export type CommunityFigures = z.infer<typeof communityFigures>;
 
@@ -30,6 +33,8 @@ export const gridFigures = z.object({
   report: counts,
   wish: counts,
   problem: counts,
+  /** Its approved members who met the half-year rule. */
+  halfYearMet: z.number(),
 });
 export type GridFigures = z.infer<typeof gridFigures>;
 
@@ -44,6 +49,9 @@ export const orgFigures = z.object({
   approved: z.number(),
   pending: z.number(),
   reportRate: z.number().nullable(),
+  /** Its approved members who met the half-year rule, and of its approved members (%). */
+  halfYearMet: z.number(),
+  halfYearRate: z.number().nullable(),
 });
 export type OrgFigures = z.infer<typeof orgFigures>;
 
@@ -66,6 +74,8 @@ export const statsActions = defineContract({
     output: z.object({
       scope: z.enum(['district', 'community']),
       name: z.string(),
+      /** The half-year the 半年履责 figures are of: 2026年下半年. */
+      halfYear: z.string(),
       /** The whole place's figures: the community, or the district (its communities added up). */
       total: communityFigures,
       communities: z.array(communityFigures),
@@ -76,6 +86,8 @@ export const statsActions = defineContract({
       /** The district: its organisations (in use), side by side, and 报到率 over those that declared members. */
       orgs: z.array(orgFigures),
       reportRate: z.number().nullable(),
+      /** Whistles past their deadline with no feedback yet (逾期未反馈), of the community or the district. */
+      overdueWhistles: z.number(),
     }),
     errors: ['ORG.COMMUNITY_UNKNOWN'],
   },
@@ -87,6 +99,8 @@ export const statsActions = defineContract({
     output: z.object({
       orgName: z.string(),
       reports: z.object({ pending: z.number(), approved: z.number() }),
+      /** Its approved members who met the half-year rule this half-year, and of its approved members (%). */
+      halfYear: z.object({ label: z.string(), met: z.number(), rate: z.number().nullable() }),
       pairing: pairingView.nullable(),
     }),
     errors: [],

@@ -1,5 +1,15 @@
+import { whistleDeadlines } from '../../../cloudfunctions/whistle/whistle-deadlines.job';
 import { seedPoints } from '../../support/seed';
-import { createHarness, errorCode, ok, problemInput, wishInput, type Harness } from '../../support/harness';
+import {
+  activityInput,
+  createHarness,
+  errorCode,
+  ok,
+  problemInput,
+  reportAndWhistle,
+  wishInput,
+  type Harness,
+} from '../../support/harness';
 
 /**
  * Issue 16: the dashboards read the counters kept by the change step (never the records). Their figures equal
@@ -111,6 +121,60 @@ describe('统计看板', () => {
     expect(district.reportRate).toBe(org1.reportRate);
     expect(district.grids).toEqual([]);
     expect(district.months.at(-1).points).toEqual({ issued: 40, redeemed: 0 });
+  });
+
+  test('半年履责: a member who serves and claims counts for the community, its grid and organisation, and the organisation’s own', async () => {
+    const h = createHarness();
+    const station0 = ok(await h.call('org', 'demo-station', 'dashboard', {}));
+    expect(station0.halfYear).toBe('2026年下半年');
+    expect(station0.total).toMatchObject({ halfYearMet: 0, halfYearRate: 0 });
+    // demo-member serves (an activity, checked in and out) and claims a post.
+    const { activity } = ok(await h.call('checkin', 'demo-station', 'createActivity', activityInput(h, {}, 0, 3)));
+    const { token } = ok(
+      await h.call('checkin', 'demo-station', 'activityCode', { activityId: activity.id, mode: 'fixed' }),
+    );
+    ok(await h.call('checkin', 'demo-member', 'checkIn', { token }));
+    h.clock.advance(60 * 60_000);
+    ok(await h.call('checkin', 'demo-member', 'checkOut', { token }));
+    const post = {
+      name: '垃圾分类督导员',
+      duty: '督导垃圾分类',
+      capacity: 5,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    };
+    const postId = ok(await h.call('checkin', 'demo-station', 'createPost', post)).post.id;
+    ok(await h.call('checkin', 'demo-member', 'claimPost', { postId }));
+    const approved = h.store
+      .dump('reports')
+      .filter((r) => r.communityId === 'huazhong' && r.status === 'approved').length;
+    const station = ok(await h.call('org', 'demo-station', 'dashboard', {}));
+    expect(station.total).toMatchObject({ halfYearMet: 1, halfYearRate: Math.round((1 / approved) * 1000) / 10 });
+    const member = h.store.dump('reports').find((r) => r.openid === 'demo-member' && r.status === 'approved')!;
+    expect(station.grids.find((g: { id: string }) => g.id === member.gridId).halfYearMet).toBe(1);
+    const district = ok(await h.call('org', 'demo-district', 'dashboard', {}));
+    expect(district.total.halfYearMet).toBe(1);
+    expect(district.orgs.find((o: { id: string }) => o.id === member.orgId).halfYearMet).toBe(1);
+    expect(district.communities.find((c: { id: string }) => c.id === 'huazhong').halfYearMet).toBe(1);
+    const org = ok(await h.call('org', 'demo-orgadmin', 'orgDashboard', {}));
+    expect(org.halfYear).toMatchObject({ label: '2026年下半年', met: member.orgId === 'org1' ? 1 : 0 });
+    // Releasing the only claim: no longer met, everywhere.
+    ok(await h.call('checkin', 'demo-member', 'releasePost', { postId }));
+    expect(ok(await h.call('org', 'demo-district', 'dashboard', {})).total.halfYearMet).toBe(0);
+    expect(ok(await h.call('org', 'demo-orgadmin', 'orgDashboard', {})).halfYear.met).toBe(0);
+  });
+
+  test('吹哨逾期未反馈: whistles past their deadline with no feedback, for the community and the district', async () => {
+    const h = createHarness();
+    await reportAndWhistle(h, ['dept1', 'dept2']);
+    expect(ok(await h.call('org', 'demo-station', 'dashboard', {})).overdueWhistles).toBe(0);
+    h.clock.advance(72 * 3600_000);
+    await whistleDeadlines(h.runtime);
+    const overdue = h.store.dump('whistles').filter((w) => w.open && w.overdue).length;
+    expect(overdue).toBe(2);
+    expect(ok(await h.call('org', 'demo-station', 'dashboard', {})).overdueWhistles).toBe(overdue);
+    expect(ok(await h.call('org', 'demo-district', 'dashboard', {})).overdueWhistles).toBe(overdue);
+    expect(ok(await h.call('org', 'demo-district', 'dashboard', { communityId: 'xiaosu' })).overdueWhistles).toBe(0);
   });
 
   test('the organisation’s: its members’ 报到 and its pairing with this year’s visits', async () => {

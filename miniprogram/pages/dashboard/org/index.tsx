@@ -11,7 +11,10 @@ import { useDevLoginGuard } from '../../../hooks/use-me';
 
 const go = (url: string) => void Taro.navigateTo({ url });
 
-/** The employer organisation's dashboard: its members' 报到, its pairing and this year's visits. */
+/**
+ * The employer organisation's dashboard: its members' 报到 and how many met the half-year rule, its pairing and
+ * this year's visits.
+ */
 export default function OrgDashboard() {
   useDevLoginGuard('pages/dashboard/org/index');
   const data = useLoad(() => call('org', 'orgDashboard', {}), []);
@@ -27,7 +30,7 @@ export default function OrgDashboard() {
         <ErrorView error={data.error} onRetry={data.reload} />
       </Page>
     );
-  const { orgName, reports, pairing } = data.data;
+  const { orgName, reports, pairing, halfYear } = data.data;
   return (
     <Page title="本单位统计">
       <View className="banner">
@@ -38,6 +41,9 @@ export default function OrgDashboard() {
         <View className="card-title">党员报到</View>
         <View className="list-line">已报到：{reports.approved} 人</View>
         <View className="list-line">待社区审核：{reports.pending} 人</View>
+        <View className="list-line" data-testid="org-half-year">
+          {halfYear.label}履责达标：{halfYear.met} 人{halfYear.rate === null ? '' : `（${halfYear.rate}%）`}
+        </View>
         <View className="actions">
           <Button onClick={() => go('/pages/checkin/receipts/index')}>报到回执</Button>
           <Button onClick={() => go('/pages/checkin/org-half-year/index')}>半年履责</Button>
