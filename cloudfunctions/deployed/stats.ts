@@ -3,6 +3,7 @@ import { halfYearCounters } from '../checkin/half-year.stats';
 import { baseOf, countersFrom, countsOf, STATS, type Counted, type StatsDoc } from '../core/runtime/counters';
 import { eachLimited } from '../core/runtime/parallel';
 import type { Doc, Store } from '../core/store/store.port';
+import { serviceCounters } from '../points/service.stats';
 import { problemEntity } from '../whistle/whistle.entities';
 import { whistleCounters } from '../whistle/whistle.stats';
 import { wishEntity } from '../wish/wish.entity';
@@ -28,7 +29,7 @@ const byState: CounterSource[] = [enrolmentEntity, wishEntity, problemEntity].ma
     ),
 }));
 
-const sources: CounterSource[] = [...byState, whistleCounters, halfYearCounters];
+const sources: CounterSource[] = [...byState, whistleCounters, halfYearCounters, serviceCounters];
 
 /** The counters the records say, from each source's collections. */
 export function expectedCounters(records: (collection: string) => Iterable<Doc>): Map<string, StatsDoc> {

@@ -12,7 +12,7 @@ import { statsIds, sumShards, type CountedKind, type StatsDoc } from '../core/ru
 import { loadByIds } from '../core/runtime/lookup';
 import type { Handlers } from '../core/runtime/router';
 import type { Store } from '../core/store/store.port';
-import { pointsStatsIds } from '../points/points.port';
+import { pointsStatsIds, SERVICE_KIND, serviceStatsIds } from '../points/points.port';
 import { countOverdueWhistles } from '../whistle/whistle.port';
 import type { CommunityDoc, DistrictDoc, GridDoc, OrgDoc } from './org.documents';
 import {
@@ -41,6 +41,7 @@ const sumOf = (c: Record<string, number>, states: string[]) => states.reduce((s,
 type Summed = Record<CountedKind, ReturnType<typeof sumShards>> & {
   points: ReturnType<typeof sumShards>;
   halfYear: ReturnType<typeof sumShards>;
+  service: ReturnType<typeof sumShards>;
 };
 
 /** A community's counter documents, each kind's shards added up (and its points shards). */
@@ -52,6 +53,7 @@ function summed(stats: StatsDoc[], points: StatsDoc[]): Summed {
     problem: of('problem'),
     points: sumShards(points),
     halfYear: sumShards(stats.filter((d) => d.kind === HALF_YEAR_KIND)),
+    service: sumShards(stats.filter((d) => d.kind === SERVICE_KIND)),
   };
 }
 
@@ -93,6 +95,7 @@ function figures(community: CommunityDoc, s: Summed, half: string): CommunityFig
       ]),
     ),
     points: pointsOf(s.points.now),
+    service: s.service.now,
     halfYearMet: met,
     halfYearRate: percent(met, report.approved ?? 0),
   };
@@ -112,6 +115,7 @@ function trends(all: Summed[], months: string[]): MonthFigures[] {
     wish: addUp(all.map((s) => s.wish.months.get(month))),
     problem: addUp(all.map((s) => s.problem.months.get(month))),
     points: pointsOf(addUp(all.map((s) => s.points.months.get(month)))),
+    service: addUp(all.map((s) => s.service.months.get(month))),
   }));
 }
 
@@ -198,7 +202,11 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
     if (!community) return fail('ORG.COMMUNITY_UNKNOWN');
     if (community._id !== station && community.districtId !== district) return fail('AUTH.OUT_OF_SCOPE');
     const [stats, points, grids, overdueWhistles] = await Promise.all([
-      loadByIds<StatsDoc>(ctx.store, 'stats', [...kinds.flatMap((k) => statsIds(k, id)), ...halfYearIds(id)]),
+      loadByIds<StatsDoc>(ctx.store, 'stats', [
+        ...kinds.flatMap((k) => statsIds(k, id)),
+        ...halfYearIds(id),
+        ...serviceStatsIds(id),
+      ]),
       loadByIds<StatsDoc>(ctx.store, 'pointsStats', pointsStatsIds(id)),
       ctx.store.find<GridDoc>('grids', { where: { communityId: id }, orderBy: [['seq', 'asc']], limit: 200 }),
       countOverdueWhistles(ctx.store, { communityId: id }),

@@ -1,3 +1,4 @@
+import { serviceCounts } from './service.stats';
 import {
   orderTransitions,
   serviceTransitions,
@@ -20,6 +21,8 @@ export const serviceEntity: Entity<ServiceDoc, ServiceStatus, typeof serviceTran
   // A service counts for its member's half-year rule (checkin's half-year counters): a logged one when it is
   // written; a review moves neither its member nor its date, so it reads nothing.
   inTx: (tx, next, before) => keepHalfYears(tx, serviceContribution(before), serviceContribution(next)),
+  // Services and hours by state and month for the dashboards (service.stats.ts): the record after less before.
+  tally: (next, before) => serviceCounts(before, next),
   audience: {
     owner: (s) => [{ openids: [s.openid] }],
     confirmer: (s) =>

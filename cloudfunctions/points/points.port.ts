@@ -10,6 +10,8 @@ import type { Store, TxStore } from '../core/store/store.port';
 import { settingsOf } from '../org/org.port';
 import { keepHalfYears, serviceContribution } from '../checkin/checkin.port';
 import { postEntry } from './ledger';
+import { serviceCounts } from './service.stats';
+import { bumpCountersInTx } from '../core/runtime/counters';
 import { pointsSettingsFrom } from './settings';
 import { sweepTakes } from './stock';
 import type { ServiceDoc } from './points.documents';
@@ -17,6 +19,8 @@ import { serviceEntity } from './points.entities';
 
 /** A community's points counter documents by id (the dashboards read them with the others). */
 export { statsIds as pointsStatsIds } from './points.documents';
+/** Services and hours by state and month (the dashboards): a community's documents, the rebuild's source. */
+export { serviceCounters, serviceStatsIds, SERVICE_KIND } from './service.stats';
 
 /** The district's xlsx exports (org's exports part): long reads of services and points, page by page. */
 export * as pointsExport from './points.export';
@@ -74,6 +78,7 @@ async function writeService(
   };
   await tx.set('services', doc);
   await keepHalfYears(tx, serviceContribution(existing), serviceContribution(doc));
+  await bumpCountersInTx(tx, serviceCounts(existing, doc));
   return creationNotices(c, serviceEntity, 'log', doc);
 }
 
@@ -112,6 +117,7 @@ export async function reviseService(
     else if (existing) {
       await tx.remove('services', id);
       await keepHalfYears(tx, serviceContribution(existing), []);
+      await bumpCountersInTx(tx, serviceCounts(existing, null));
     }
     return null;
   }
@@ -137,6 +143,10 @@ export async function reviseService(
     tx,
     serviceContribution(existing),
     serviceContribution({ ...existing, at: service?.at ?? existing.at }),
+  );
+  await bumpCountersInTx(
+    tx,
+    serviceCounts(existing, { ...existing, hours: service?.hours ?? 0, at: service?.at ?? existing.at }),
   );
   await record(
     c,

@@ -90,25 +90,33 @@ function StateBars({ kind, counts, station }: { kind: Kind; counts: Record<strin
   );
 }
 
-type TrendKind = Kind | 'points';
+type TrendKind = Kind | 'hours' | 'points';
 const trendLabels: Record<TrendKind, string> = {
   report: arrivals.report.label,
   wish: arrivals.wish.label,
   problem: arrivals.problem.label,
+  hours: '服务时长',
   points: '发放积分',
 };
+
+/** A month's value for the trend: arrivals, confirmed hours of the services given, or points issued. */
+function monthValue(m: MonthFigures, kind: TrendKind): number {
+  if (kind === 'points') return m.points.issued;
+  if (kind === 'hours') return Math.round((m.service.hours ?? 0) * 10) / 10;
+  return m[kind][arrivals[kind].state] ?? 0;
+}
 
 /** Twelve months of arrivals (or points issued) as columns, the latest on the right. */
 function Trend({ months }: { months: MonthFigures[] }) {
   const [kind, setKind] = useState<TrendKind>('wish');
   if (!months.length) return null;
-  const values = months.map((m) => (kind === 'points' ? m.points.issued : (m[kind][arrivals[kind].state] ?? 0)));
+  const values = months.map((m) => monthValue(m, kind));
   const max = Math.max(1, ...values);
   return (
     <View className="card" data-testid="trend">
       <View className="card-title">近12个月</View>
       <Tabs
-        tabs={(['report', 'wish', 'problem', 'points'] as TrendKind[]).map((k) => ({
+        tabs={(['report', 'wish', 'problem', 'hours', 'points'] as TrendKind[]).map((k) => ({
           value: k,
           label: trendLabels[k],
         }))}
@@ -143,6 +151,34 @@ function Rates({ rates }: { rates: Array<[string, number | null]> }) {
           <View className="hint">{label}</View>
         </View>
       ))}
+    </View>
+  );
+}
+
+/** 志愿服务: services confirmed and their hours, and those waiting to be confirmed (the station opens them). */
+function ServiceCard({ service, station }: { service: Record<string, number>; station: boolean }) {
+  const pending = service.pending ?? 0;
+  return (
+    <View className="card" data-testid="figures-service">
+      <View className="card-title">志愿服务</View>
+      <View className="dash-rates">
+        <View className="dash-rate">
+          <View className="dash-rate-value">{service.confirmed ?? 0}</View>
+          <View className="hint">已确认（次）</View>
+        </View>
+        <View className="dash-rate">
+          <View className="dash-rate-value">{Math.round((service.hours ?? 0) * 10) / 10}</View>
+          <View className="hint">服务时长（小时）</View>
+        </View>
+      </View>
+      <View
+        className={`list-line ${station && pending ? 'dash-link-line' : ''}`}
+        role={station && pending ? 'button' : undefined}
+        data-testid="service-pending"
+        onClick={() => station && pending && void Taro.navigateTo({ url: '/pages/points/confirm/index' })}
+      >
+        待确认 {pending} 次{service.rejected ? ` · 未通过 ${service.rejected} 次` : ''}
+      </View>
     </View>
   );
 }
@@ -298,6 +334,7 @@ function CommunityView({
       <StateBars kind="report" counts={c.report} station={station} />
       <StateBars kind="wish" counts={c.wish} station={station} />
       <StateBars kind="problem" counts={c.problem} station={station} />
+      <ServiceCard service={c.service} station={station} />
       <PointsCard points={c.points} />
       <Trend months={months} />
       <GridTable grids={grids} station={station} />
@@ -374,6 +411,7 @@ export function Dashboard({ district = false }: { district?: boolean }) {
             </View>
             <View className="list-line">各部门响应率、按时反馈率、办结率、满意率与考核积分</View>
           </View>
+          <ServiceCard service={d.total.service} station={false} />
           <PointsCard points={d.total.points} />
           <Trend months={d.months} />
           <View className="section-title">各社区（点击查看详情）</View>

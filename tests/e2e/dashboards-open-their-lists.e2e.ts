@@ -22,6 +22,11 @@ describe('dashboards', () => {
     expect(await reports.locator('[data-state="pending"] .dash-count').innerText()).toBe(pending);
     await station.locator('[data-testid="trend"]:visible').waitFor();
     await shoot(station, '96-station-dashboard');
+    const service = station.locator('[data-testid="figures-service"]:visible');
+    expect(await service.innerText()).toContain(`待确认 ${expected.total.service.pending ?? 0} 次`);
+    await station.locator('[data-testid="trend"]:visible').scrollIntoViewIfNeeded();
+    await station.locator('[data-testid="trend"]:visible [role="tab"]', { hasText: '服务时长' }).click();
+    await shoot(station, '96a-station-dashboard-trend');
     await reports.locator('[data-state="pending"]').click();
     await station.locator('[data-testid="review-item"]:visible').first().waitFor();
     expect(await station.locator('[data-testid="review-item"]:visible').count()).toBe(Number(pending));

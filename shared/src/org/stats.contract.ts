@@ -20,6 +20,8 @@ export const communityFigures = z.object({
   wishCompletion: z.number().nullable(),
   problemResolution: z.number().nullable(),
   points: pointsFigures,
+  /** 志愿服务: services by state now (pending, confirmed, rejected) and the confirmed ones' hours (`hours`). */
+  service: counts,
   /** 半年履责: approved members who met the rule this half-year, and of all approved members (%). */
   halfYearMet: z.number(),
   halfYearRate: z.number().nullable(),
@@ -62,6 +64,8 @@ const monthFigures = z.object({
   wish: counts,
   problem: counts,
   points: pointsFigures,
+  /** The services given that month by state now, and the confirmed ones' hours. */
+  service: counts,
 });
 export type MonthFigures = z.infer<typeof monthFigures>;
 

@@ -145,6 +145,22 @@ describe('统计看板', () => {
     };
     const postId = ok(await h.call('checkin', 'demo-station', 'createPost', post)).post.id;
     ok(await h.call('checkin', 'demo-member', 'claimPost', { postId }));
+    // The service it made, by state and (once confirmed) with its hours, in the month it was given.
+    const byStatus = () => {
+      const out: Record<string, number> = {};
+      for (const x of h.store.dump('services').filter((d) => d.communityId === 'huazhong'))
+        out[String(x.status)] = (out[String(x.status)] ?? 0) + 1;
+      return out;
+    };
+    expect(ok(await h.call('org', 'demo-station', 'dashboard', {})).total.service).toEqual(byStatus());
+    const [service] = h.store.dump('services');
+    ok(await h.call('points', 'demo-station', 'reviewServices', { serviceIds: [service!._id], decision: 'confirm' }));
+    const served = ok(await h.call('org', 'demo-station', 'dashboard', {}));
+    const hours = Number(h.store.dump('services')[0]!.hours);
+    expect(hours).toBeGreaterThan(0);
+    expect(served.total.service).toEqual({ ...byStatus(), hours });
+    expect(served.months.at(-1).service).toEqual({ ...byStatus(), hours });
+    expect(ok(await h.call('org', 'demo-district', 'dashboard', {})).total.service).toEqual({ ...byStatus(), hours });
     const approved = h.store
       .dump('reports')
       .filter((r) => r.communityId === 'huazhong' && r.status === 'approved').length;
