@@ -328,7 +328,8 @@ export function seedDemo(store: Seeder, now: Date = new Date()): void {
   const reports = others.map((o) => demoReport(o.openid, o.name, o.phone, unit(o.unit), o.org, o.status, o.at));
   store.insertMany('reports', reports);
   // The dashboards' counters, as the records say (the change step keeps them from here on).
-  store.insertMany('stats', [...expectedCounters((c) => (c === 'reports' ? reports : [])).values()]);
+  const seeded: Record<string, Doc[]> = { reports, activities: service.activities };
+  store.insertMany('stats', [...expectedCounters((c) => seeded[c] ?? []).values()]);
   for (const o of others.filter((x) => x.status === 'approved' && x.openid.startsWith('seed'))) {
     people.push({
       _id: o.openid,

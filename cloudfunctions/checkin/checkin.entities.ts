@@ -1,3 +1,4 @@
+import { activityTally, attendanceTally, postClaimTally } from './checkin.stats';
 import {
   activityTransitions,
   attendanceTransitions,
@@ -47,6 +48,8 @@ export const postClaimEntity: Entity<PostClaimDoc, PostClaimStatus, typeof postC
   linkId: (c) => c.postId,
   // An active claim counts for its member's half-year rule (half-year.stats.ts), in the half it was claimed.
   inTx: (tx, next, before) => keepHalfYears(tx, postClaimContribution(before), postClaimContribution(next)),
+  // Claims held now, by the month claimed (checkin.stats.ts: the dashboards).
+  tally: (next, before) => postClaimTally(next, before),
 };
 
 export const activityEntity: Entity<ActivityDoc, ActivityStatus, typeof activityTransitions> = {
@@ -56,6 +59,8 @@ export const activityEntity: Entity<ActivityDoc, ActivityStatus, typeof activity
   badState: 'CHECKIN.ACTIVITY_CLOSED',
   ...statusField(),
   history: false,
+  // Activities by the month they start in (checkin.stats.ts: the dashboards).
+  tally: (next, before) => activityTally(next, before),
   audience: {
     // The members signed up; an activity closed after it began is over, not cancelled: no one is told.
     registered: (a, _before, at) =>
@@ -82,6 +87,8 @@ export const attendanceEntity: Entity<AttendanceDoc, AttendanceStatus, typeof at
   guardOf: (a) => ({ checkOutAt: a.checkOutAt }),
   enter: () => ({}),
   history: false,
+  // Attendances checked out, by the month of the check-in (checkin.stats.ts): a check-in alone counts nothing.
+  tally: (next, before) => attendanceTally(next, before),
   audience: { owner: (a) => [{ openids: [a.openid] }] },
   facts: (a, note) => ({ title: a.activityTitle, note: clause(note ?? '') }),
 };

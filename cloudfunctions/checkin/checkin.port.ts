@@ -12,6 +12,9 @@ export * as checkinExport from './checkin.export';
  * transaction of their change (`keepHalfYears` with what the record counted before and after); the dashboards
  * read the aggregates (`halfYearIds`, `halfYearOrgIds`, `halfYearMet`, `halfKey`).
  */
+/** Posts, activities and attendance by month (the dashboards): a community's documents. */
+export { CHECKIN_KIND, checkinStatsIds } from './checkin.stats';
+
 export {
   HALF_YEAR_KIND,
   halfKey,

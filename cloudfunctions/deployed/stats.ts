@@ -1,4 +1,5 @@
 import { enrolmentEntity } from '../checkin/checkin.entities';
+import { checkinCounters } from '../checkin/checkin.stats';
 import { halfYearCounters } from '../checkin/half-year.stats';
 import { baseOf, countersFrom, countsOf, STATS, type Counted, type StatsDoc } from '../core/runtime/counters';
 import { eachLimited } from '../core/runtime/parallel';
@@ -29,7 +30,7 @@ const byState: CounterSource[] = [enrolmentEntity, wishEntity, problemEntity].ma
     ),
 }));
 
-const sources: CounterSource[] = [...byState, whistleCounters, halfYearCounters, serviceCounters];
+const sources: CounterSource[] = [...byState, whistleCounters, halfYearCounters, serviceCounters, checkinCounters];
 
 /** The counters the records say, from each source's collections. */
 export function expectedCounters(records: (collection: string) => Iterable<Doc>): Map<string, StatsDoc> {

@@ -16,6 +16,8 @@ import { pointsStatsIds, SERVICE_KIND, serviceStatsIds } from '../points/points.
 import { countOverdueWhistles } from '../whistle/whistle.port';
 import type { CommunityDoc, DistrictDoc, GridDoc, OrgDoc } from './org.documents';
 import {
+  CHECKIN_KIND,
+  checkinStatsIds,
   halfKey,
   halfYearIds,
   halfYearMet,
@@ -42,6 +44,7 @@ type Summed = Record<CountedKind, ReturnType<typeof sumShards>> & {
   points: ReturnType<typeof sumShards>;
   halfYear: ReturnType<typeof sumShards>;
   service: ReturnType<typeof sumShards>;
+  checkin: ReturnType<typeof sumShards>;
 };
 
 /** A community's counter documents, each kind's shards added up (and its points shards). */
@@ -54,6 +57,7 @@ function summed(stats: StatsDoc[], points: StatsDoc[]): Summed {
     points: sumShards(points),
     halfYear: sumShards(stats.filter((d) => d.kind === HALF_YEAR_KIND)),
     service: sumShards(stats.filter((d) => d.kind === SERVICE_KIND)),
+    checkin: sumShards(stats.filter((d) => d.kind === CHECKIN_KIND)),
   };
 }
 
@@ -96,6 +100,7 @@ function figures(community: CommunityDoc, s: Summed, half: string): CommunityFig
     ),
     points: pointsOf(s.points.now),
     service: s.service.now,
+    checkin: s.checkin.now,
     halfYearMet: met,
     halfYearRate: percent(met, report.approved ?? 0),
   };
@@ -116,6 +121,7 @@ function trends(all: Summed[], months: string[]): MonthFigures[] {
     problem: addUp(all.map((s) => s.problem.months.get(month))),
     points: pointsOf(addUp(all.map((s) => s.points.months.get(month)))),
     service: addUp(all.map((s) => s.service.months.get(month))),
+    checkin: addUp(all.map((s) => s.checkin.months.get(month))),
   }));
 }
 
@@ -206,6 +212,7 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
         ...kinds.flatMap((k) => statsIds(k, id)),
         ...halfYearIds(id),
         ...serviceStatsIds(id),
+        ...checkinStatsIds(id),
       ]),
       loadByIds<StatsDoc>(ctx.store, 'pointsStats', pointsStatsIds(id)),
       ctx.store.find<GridDoc>('grids', { where: { communityId: id }, orderBy: [['seq', 'asc']], limit: 200 }),

@@ -183,6 +183,31 @@ function ServiceCard({ service, station }: { service: Record<string, number>; st
   );
 }
 
+/** 岗位与活动: posts held now, activities made, members who came (checked out), this month and in all. */
+function CheckinCard({ checkin, month }: { checkin: Record<string, number>; month?: Record<string, number> }) {
+  const cell = (value: number, label: string) => (
+    <View className="dash-rate">
+      <View className="dash-rate-value">{value}</View>
+      <View className="hint">{label}</View>
+    </View>
+  );
+  return (
+    <View className="card" data-testid="figures-checkin">
+      <View className="card-title">岗位与活动</View>
+      <View className="dash-rates">
+        {cell(checkin.posts ?? 0, '岗位在岗人数')}
+        {cell(checkin.activities ?? 0, '活动场次')}
+        {cell(checkin.attended ?? 0, '参加人次')}
+      </View>
+      {month ? (
+        <View className="list-line">
+          本月：活动 {month.activities ?? 0} 场 · 参加 {month.attended ?? 0} 人次 · 新认领岗位 {month.posts ?? 0} 人
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
 /** Points issued and redeemed so far. */
 function PointsCard({ points }: { points: CommunityFigures['points'] }) {
   return (
@@ -334,6 +359,7 @@ function CommunityView({
       <StateBars kind="report" counts={c.report} station={station} />
       <StateBars kind="wish" counts={c.wish} station={station} />
       <StateBars kind="problem" counts={c.problem} station={station} />
+      <CheckinCard checkin={c.checkin} month={months.at(-1)?.checkin} />
       <ServiceCard service={c.service} station={station} />
       <PointsCard points={c.points} />
       <Trend months={months} />
@@ -411,6 +437,7 @@ export function Dashboard({ district = false }: { district?: boolean }) {
             </View>
             <View className="list-line">各部门响应率、按时反馈率、办结率、满意率与考核积分</View>
           </View>
+          <CheckinCard checkin={d.total.checkin} month={d.months.at(-1)?.checkin} />
           <ServiceCard service={d.total.service} station={false} />
           <PointsCard points={d.total.points} />
           <Trend months={d.months} />

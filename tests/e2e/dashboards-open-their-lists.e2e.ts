@@ -22,6 +22,10 @@ describe('dashboards', () => {
     expect(await reports.locator('[data-state="pending"] .dash-count').innerText()).toBe(pending);
     await station.locator('[data-testid="trend"]:visible').waitFor();
     await shoot(station, '96-station-dashboard');
+    const checkin = station.locator('[data-testid="figures-checkin"]:visible');
+    await checkin.scrollIntoViewIfNeeded();
+    expect(await checkin.innerText()).toContain(String(expected.total.checkin.activities ?? 0));
+    await shoot(station, '96c-station-dashboard-activities');
     const service = station.locator('[data-testid="figures-service"]:visible');
     expect(await service.innerText()).toContain(`待确认 ${expected.total.service.pending ?? 0} 次`);
     await station.locator('[data-testid="trend"]:visible').scrollIntoViewIfNeeded();

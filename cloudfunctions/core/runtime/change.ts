@@ -262,7 +262,11 @@ export async function create<D extends Doc, S extends string, T extends Transiti
     alongside?: (created: Moved<D>) => Promise<void>;
   },
 ): Promise<Moved<D>> {
-  if (keepsCounts(entity) && !options.tx) {
+  // A record whose only counters are a tally that counts nothing for it as it is made (an attendance checked
+  // in, not yet out) is written without a transaction, as any other.
+  const counts =
+    !!(entity.counted || entity.inTx) || (!!entity.tally && entity.tally(doc as D, null, c.now).length > 0);
+  if (counts && !options.tx) {
     // A counted record is written with its counts, in one transaction; what follows runs after it commits.
     const made = await c.store.transaction((tx) => create(c, entity, doc, { ...options, tx, alongside: undefined }));
     if (options.alongside) await options.alongside(made);

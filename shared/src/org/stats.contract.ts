@@ -22,6 +22,8 @@ export const communityFigures = z.object({
   points: pointsFigures,
   /** 志愿服务: services by state now (pending, confirmed, rejected) and the confirmed ones' hours (`hours`). */
   service: counts,
+  /** 岗位与活动: post claims held now (`posts`), activities made (`activities`), attendances (`attended`). */
+  checkin: counts,
   /** 半年履责: approved members who met the rule this half-year, and of all approved members (%). */
   halfYearMet: z.number(),
   halfYearRate: z.number().nullable(),
@@ -66,6 +68,8 @@ const monthFigures = z.object({
   points: pointsFigures,
   /** The services given that month by state now, and the confirmed ones' hours. */
   service: counts,
+  /** Activities starting that month, attendances checked in that month, post claims made that month and held. */
+  checkin: counts,
 });
 export type MonthFigures = z.infer<typeof monthFigures>;
 

@@ -1,3 +1,4 @@
+import { beijing } from '@shared/core/time';
 import { whistleDeadlines } from '../../../cloudfunctions/whistle/whistle-deadlines.job';
 import { seedPoints } from '../../support/seed';
 import {
@@ -145,6 +146,19 @@ describe('统计看板', () => {
     };
     const postId = ok(await h.call('checkin', 'demo-station', 'createPost', post)).post.id;
     ok(await h.call('checkin', 'demo-member', 'claimPost', { postId }));
+    // Activities, attendance and posts held, now and in the month.
+    const held = ok(await h.call('org', 'demo-station', 'dashboard', {}));
+    const mine = {
+      activities: h.store.dump('activities').filter((a) => a.communityId === 'huazhong').length,
+      attended: h.store.dump('attendance').filter((a) => a.communityId === 'huazhong' && a.checkOutAt).length,
+      posts: h.store.dump('postClaims').filter((c) => c.communityId === 'huazhong' && c.status === 'active').length,
+    };
+    expect(mine).toMatchObject({ attended: 1, posts: 1 });
+    expect(held.total.checkin).toEqual(mine);
+    const thisMonth = h.store
+      .dump('activities')
+      .filter((a) => a.communityId === 'huazhong' && beijing(String(a.startAt), 'YYYY-MM') === '2026-11').length;
+    expect(held.months.at(-1).checkin).toEqual({ ...mine, activities: thisMonth });
     // The service it made, by state and (once confirmed) with its hours, in the month it was given.
     const byStatus = () => {
       const out: Record<string, number> = {};
@@ -176,7 +190,9 @@ describe('统计看板', () => {
     expect(org.halfYear).toMatchObject({ label: '2026年下半年', met: member.orgId === 'org1' ? 1 : 0 });
     // Releasing the only claim: no longer met, everywhere.
     ok(await h.call('checkin', 'demo-member', 'releasePost', { postId }));
-    expect(ok(await h.call('org', 'demo-district', 'dashboard', {})).total.halfYearMet).toBe(0);
+    const released = ok(await h.call('org', 'demo-district', 'dashboard', {}));
+    expect(released.total.halfYearMet).toBe(0);
+    expect(released.total.checkin).toEqual({ activities: mine.activities, attended: 1 });
     expect(ok(await h.call('org', 'demo-orgadmin', 'orgDashboard', {})).halfYear.met).toBe(0);
   });
 
