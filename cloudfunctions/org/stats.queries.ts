@@ -13,7 +13,7 @@ import { loadByIds } from '../core/runtime/lookup';
 import type { Handlers } from '../core/runtime/router';
 import type { Store } from '../core/store/store.port';
 import { pointsStatsIds, SERVICE_KIND, serviceStatsIds } from '../points/points.port';
-import { countOverdueWhistles } from '../whistle/whistle.port';
+import { countOverdueWhistles, whistleMonth } from '../whistle/whistle.port';
 import type { CommunityDoc, DistrictDoc, GridDoc, OrgDoc } from './org.documents';
 import {
   CHECKIN_KIND,
@@ -207,7 +207,7 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
     const community = await ctx.store.get<CommunityDoc>('communities', id);
     if (!community) return fail('ORG.COMMUNITY_UNKNOWN');
     if (community._id !== station && community.districtId !== district) return fail('AUTH.OUT_OF_SCOPE');
-    const [stats, points, grids, overdueWhistles] = await Promise.all([
+    const [stats, points, grids, overdueWhistles, whistles] = await Promise.all([
       loadByIds<StatsDoc>(ctx.store, 'stats', [
         ...kinds.flatMap((k) => statsIds(k, id)),
         ...halfYearIds(id),
@@ -217,6 +217,7 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
       loadByIds<StatsDoc>(ctx.store, 'pointsStats', pointsStatsIds(id)),
       ctx.store.find<GridDoc>('grids', { where: { communityId: id }, orderBy: [['seq', 'asc']], limit: 200 }),
       countOverdueWhistles(ctx.store, { communityId: id }),
+      whistleMonth(ctx.store, community.districtId, months.at(-1)!, id),
     ]);
     const s = summed([...stats.values()], [...points.values()]);
     return {
@@ -234,6 +235,7 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
       orgs: [],
       reportRate: null,
       overdueWhistles,
+      whistles,
     };
   }
   const [found, doc, orgs] = await Promise.all([
@@ -247,10 +249,11 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
   ]);
   const communities = found.items.filter((c) => !c.retiredAt);
   const ids = communities.map((c) => c._id);
-  const [stats, points, overdueWhistles] = await Promise.all([
+  const [stats, points, overdueWhistles, whistles] = await Promise.all([
     countersOf(ctx.store, 'stats', ids),
     countersOf(ctx.store, 'pointsStats', ids),
     countOverdueWhistles(ctx.store, { districtId: district! }),
+    whistleMonth(ctx.store, district!, months.at(-1)!, null),
   ]);
   const [statsBy, pointsBy] = [byCommunity(stats), byCommunity(points)];
   const all = communities.map((c) => summed(statsBy.get(c._id) ?? [], pointsBy.get(c._id) ?? []));
@@ -268,6 +271,7 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
     months: trends(all, months),
     grids: [],
     overdueWhistles,
+    whistles,
     ...orgsOf(
       orgs.items.filter((o) => !o.retiredAt),
       all,

@@ -1,3 +1,7 @@
+import { problemRates } from '@shared/whistle/whistle.rules';
+import { STATS, sumShards, type StatsDoc } from '../core/runtime/counters';
+import { allPages } from '../core/runtime/pages';
+import { tallyFields, WHISTLE_KIND } from './whistle.stats';
 import type { TodoItem } from '@shared/org/org.contract';
 import { ownScope } from '../access/access';
 import type { Caller } from '../core/runtime/router';
@@ -14,6 +18,27 @@ export * as whistleAccount from './whistle.account';
 
 /** The problem states the station acts on next (triage, a returned or reopened one, a result to confirm). */
 const stationActs = ['submitted', 'reopened', 'returned', 'responded'];
+
+/**
+ * A month's whistle figures from the counters (whistle.stats.ts): of one community (its shares in every
+ * department's documents) or of the district (the departments' own counts): how many were blown and the four
+ * rates. One query (a district's month is a few documents per department).
+ */
+export async function whistleMonth(
+  store: Store,
+  districtId: string,
+  month: string,
+  communityId: string | null,
+): Promise<{ month: string; whistled: number } & ReturnType<typeof problemRates>> {
+  const docs = await allPages<StatsDoc>(store, STATS, { where: { districtId, month } });
+  const summed = sumShards(docs.filter((d) => d.kind === WHISTLE_KIND));
+  const counts = communityId ? (summed.within.get(`c~${communityId}`) ?? {}) : summed.now;
+  const t = Object.fromEntries(tallyFields.map((f) => [f, counts[f] ?? 0])) as Record<
+    (typeof tallyFields)[number],
+    number
+  >;
+  return { month, whistled: t.whistled, ...problemRates(t) };
+}
 
 /** Whistles of a community or a district past their deadline with no feedback yet (one count). */
 export function countOverdueWhistles(store: Store, place: { communityId: string } | { districtId: string }) {

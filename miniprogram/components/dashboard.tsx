@@ -6,6 +6,7 @@ import type { CommunityFigures, GridFigures, MonthFigures, OrgFigures } from '@s
 import { problemStatusLabels } from '@shared/whistle/whistle.rules';
 import { wishStatusLabels } from '@shared/wish/wish.rules';
 import { call } from '../api/call';
+import type { Output } from '../api/call';
 import { useLoad } from '../hooks/use-call';
 import { Page } from './page';
 import { Tabs } from './paged-list';
@@ -312,6 +313,28 @@ function HalfYearLine({ halfYear, c }: { halfYear: string; c: CommunityFigures }
   );
 }
 
+type WhistleMonth = Output<'org', 'dashboard'>['whistles'];
+const asPercent = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
+
+/** This month's whistles and the four rates (as 吹哨报到统计 counts them), two rows of two. */
+function WhistleRates({ w }: { w: WhistleMonth }) {
+  return (
+    <View data-testid="whistle-rates">
+      <View className="section-title">
+        本月吹哨 {w.whistled} 件（{Number(w.month.slice(5))}月）
+      </View>
+      <Rates
+        rates={[
+          ['响应率', asPercent(w.responseRate)],
+          ['按时反馈率', asPercent(w.onTimeRate)],
+          ['办结率', asPercent(w.resolutionRate)],
+          ['满意率', asPercent(w.satisfactionRate)],
+        ]}
+      />
+    </View>
+  );
+}
+
 /** Whistles past their deadline with no feedback: red when there are any; the station opens its 吹哨 list. */
 function OverdueLine({ count, station }: { count: number; station: boolean }) {
   return (
@@ -337,6 +360,7 @@ function CommunityView({
   station,
   halfYear,
   overdueWhistles,
+  whistles,
 }: {
   c: CommunityFigures;
   months: MonthFigures[];
@@ -344,6 +368,7 @@ function CommunityView({
   station: boolean;
   halfYear: string;
   overdueWhistles: number;
+  whistles: WhistleMonth;
 }) {
   return (
     <View>
@@ -356,6 +381,7 @@ function CommunityView({
       />
       <HalfYearLine halfYear={halfYear} c={c} />
       <OverdueLine count={overdueWhistles} station={station} />
+      <WhistleRates w={whistles} />
       <StateBars kind="report" counts={c.report} station={station} />
       <StateBars kind="wish" counts={c.wish} station={station} />
       <StateBars kind="problem" counts={c.problem} station={station} />
@@ -411,6 +437,7 @@ export function Dashboard({ district = false }: { district?: boolean }) {
             station={!district}
             halfYear={d.halfYear}
             overdueWhistles={d.overdueWhistles}
+            whistles={d.whistles}
           />
         </View>
       ) : (
@@ -425,6 +452,7 @@ export function Dashboard({ district = false }: { district?: boolean }) {
           />
           <HalfYearLine halfYear={d.halfYear} c={d.total} />
           <OverdueLine count={d.overdueWhistles} station={false} />
+          <WhistleRates w={d.whistles} />
           <View
             className="list-item"
             role="button"

@@ -26,6 +26,9 @@ describe('dashboards', () => {
     await checkin.scrollIntoViewIfNeeded();
     expect(await checkin.innerText()).toContain(String(expected.total.checkin.activities ?? 0));
     await shoot(station, '96c-station-dashboard-activities');
+    expect(await station.locator('[data-testid="whistle-rates"]:visible').innerText()).toContain(
+      `本月吹哨 ${expected.whistles.whistled} 件`,
+    );
     const service = station.locator('[data-testid="figures-service"]:visible');
     expect(await service.innerText()).toContain(`待确认 ${expected.total.service.pending ?? 0} 次`);
     await station.locator('[data-testid="trend"]:visible').scrollIntoViewIfNeeded();

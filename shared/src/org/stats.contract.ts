@@ -96,6 +96,18 @@ export const statsActions = defineContract({
       reportRate: z.number().nullable(),
       /** Whistles past their deadline with no feedback yet (逾期未反馈), of the community or the district. */
       overdueWhistles: z.number(),
+      /**
+       * This month's whistles of the community or the district and the four rates (0–1, null: none yet): 响应率
+       * (acknowledged), 按时反馈率, 办结率, 满意率 (of those rated), as 吹哨报到统计 counts them.
+       */
+      whistles: z.object({
+        month: z.string(),
+        whistled: z.number(),
+        responseRate: z.number().nullable(),
+        onTimeRate: z.number().nullable(),
+        resolutionRate: z.number().nullable(),
+        satisfactionRate: z.number().nullable(),
+      }),
     }),
     errors: ['ORG.COMMUNITY_UNKNOWN'],
   },

@@ -207,6 +207,15 @@ describe('统计看板', () => {
     expect(ok(await h.call('org', 'demo-station', 'dashboard', {})).overdueWhistles).toBe(overdue);
     expect(ok(await h.call('org', 'demo-district', 'dashboard', {})).overdueWhistles).toBe(overdue);
     expect(ok(await h.call('org', 'demo-district', 'dashboard', { communityId: 'xiaosu' })).overdueWhistles).toBe(0);
+    // This month's whistles and the four rates, as 吹哨报到统计 counts them for the community.
+    const stats = ok(await h.call('report', 'demo-district', 'problemStats', { month: '2026-11' }));
+    const row = stats.communities.find((c: { id: string }) => c.id === 'huazhong');
+    const { id: _id, name: _name, ...rates } = row;
+    const station = ok(await h.call('org', 'demo-station', 'dashboard', {}));
+    expect(station.whistles).toEqual({ month: '2026-11', ...rates });
+    expect(station.whistles.whistled).toBe(2);
+    const district = ok(await h.call('org', 'demo-district', 'dashboard', {}));
+    expect(district.whistles).toEqual({ month: '2026-11', ...rates });
   });
 
   test('the organisation’s: its members’ 报到 and its pairing with this year’s visits', async () => {
