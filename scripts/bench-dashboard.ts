@@ -12,15 +12,26 @@ import { CloudbaseFake, sdkDatabase } from '../tests/store/support/cloudbase-fak
 /**
  * Issue 16's figure: the dashboards read counters only, at a district's size: 300 communities of 2 grids, 60
  * organisations, and a year of records in each community (50 报到, 30 微心愿, 20 问题, their states and
- * timelines spread over twelve months, counted by `expectedCounters` exactly as the change step would have),
- * plus each community's 33 points shards with twelve months. Over the CloudBase adapter and SDK with the fake
+ * timelines spread over twelve months; 10 activities, the approved members' attendances, services and post
+ * claims, and a third of the problems whistled to one of 30 departments; all counted by `expectedCounters`
+ * exactly as the change steps would have), plus each community's 33 points shards with twelve months. Over the CloudBase adapter and SDK with the fake
  * answering each request after 10 ms (as scripts/bench-rtt.ts): per read, the requests, the longest chain of
  * them, the time less the fake's own, and the size of the answer. `npm run bench -- dashboard` runs only this.
  */
 const RTT = Number(process.env.BENCH_RTT_MS ?? 10);
 const SECRET = 'bench-secret-dashboard-0123456';
 const DISTRICT = 'bz';
-const SIZE = { communities: 300, grids: 2, orgs: 60, reports: 50, wishes: 30, problems: 20 };
+const SIZE = {
+  communities: 300,
+  grids: 2,
+  orgs: 60,
+  departments: 30,
+  reports: 50,
+  wishes: 30,
+  problems: 20,
+  activities: 10,
+  services: 30,
+};
 const NOW = new Date('2026-11-26T02:00:00.000Z');
 
 type Interval = { sentAt: number; answeredAt: number };
@@ -49,7 +60,19 @@ function timeline(states: string[], start: number) {
 function seed(fake: CloudbaseFake): void {
   const communities: Doc[] = [];
   const grids: Doc[] = [];
-  const records: Record<'reports' | 'wishes' | 'problems', Doc[]> = { reports: [], wishes: [], problems: [] };
+  const records: Record<
+    'reports' | 'wishes' | 'problems' | 'whistles' | 'activities' | 'attendance' | 'postClaims' | 'services',
+    Doc[]
+  > = {
+    reports: [],
+    wishes: [],
+    problems: [],
+    whistles: [],
+    activities: [],
+    attendance: [],
+    postClaims: [],
+    services: [],
+  };
   const points: Doc[] = [];
   const reportPaths = [['pending'], ['pending', 'approved'], ['pending', 'approved'], ['pending', 'rejected']];
   const wishPaths = [
@@ -100,6 +123,70 @@ function seed(fake: CloudbaseFake): void {
         history: timeline(path, (i * 13) % 360),
       });
     }
+    // Whistles of the problems taken to departments (the third path): each answered, on time or not.
+    records.problems.forEach((p, i) => {
+      if (p.communityId !== communityId || (p.history as unknown[]).length !== 5) return;
+      const whistledAt = (p.history as Array<{ at: string }>)[1]!.at;
+      const deadline = new Date(Date.parse(whistledAt) + 3 * 86_400_000).toISOString();
+      records.whistles.push({
+        _id: `${p._id}~dept~1`,
+        problemId: p._id,
+        departmentId: `dept${(i % SIZE.departments) + 1}`,
+        communityId,
+        districtId: DISTRICT,
+        lead: true,
+        round: 1,
+        whistledAt,
+        deadlineAt: deadline,
+        remindAt: deadline,
+        open: false,
+        reminded: false,
+        overdue: i % 2 === 0,
+        acknowledgedAt: whistledAt,
+        respondedAt: (p.history as Array<{ at: string }>)[3]!.at,
+      });
+      Object.assign(p, { round: 1, rating: i % 4 === 0 ? 'satisfied' : null });
+    });
+    // Activities, their attendances and services, and post claims, by the approved members.
+    const members = records.reports.filter((r) => r.communityId === communityId && r.status === 'approved');
+    for (let i = 0; i < SIZE.activities; i++)
+      records.activities.push({
+        _id: `${communityId}a${i}`,
+        communityId,
+        districtId: DISTRICT,
+        startAt: daysAgo(i * 30),
+        status: 'closed',
+      });
+    members.forEach((m, i) => {
+      const at = daysAgo((i * 17) % 360);
+      const openid = String(m._id);
+      records.attendance.push({
+        _id: `${communityId}a${i % SIZE.activities}~${openid}`,
+        communityId,
+        openid,
+        checkInAt: at,
+        checkOutAt: at,
+      });
+      if (i % 2 === 0)
+        records.postClaims.push({
+          _id: `post~${openid}`,
+          postId: 'post',
+          openid,
+          communityId,
+          status: 'active',
+          claimedAt: at,
+        });
+      if (i < SIZE.services)
+        records.services.push({
+          _id: `activity~${communityId}${i}`,
+          openid,
+          communityId,
+          hours: 2,
+          at,
+          status: i % 5 ? 'confirmed' : 'pending',
+        });
+      Object.assign(m, { openid, reviewedAt: at });
+    });
     for (let s = 0; s < STATS_SHARDS; s++) {
       const months = Object.fromEntries(
         Array.from({ length: 12 }, (_, m) => [`m2026${String(m + 1).padStart(2, '0')}_issued`, 10 + s]),
@@ -135,6 +222,7 @@ function seed(fake: CloudbaseFake): void {
   fake.insertMany('grants', [
     grant('bench-district', 'districtAdmin', 'district', DISTRICT, null),
     grant('bench-station', 'stationAdmin', 'community', 'c1', 'c1'),
+    grant('bench-org', 'orgAdmin', 'org', 'org1', null),
   ]);
   console.log(
     `\ndashboards over the CloudBase adapter at ${RTT} ms a request: ${SIZE.communities} communities, ${grids.length} grids, ${SIZE.orgs} organisations; ${stats.length} counter documents (from ${Object.values(records).reduce((n, r) => n + r.length, 0)} records) and ${points.length} points shards`,
@@ -177,6 +265,7 @@ export async function benchDashboard(): Promise<void> {
     await run('org.dashboard, the district', 'org', 'dashboard', 'bench-district', {});
     await run('org.dashboard, one community', 'org', 'dashboard', 'bench-district', { communityId: 'c150' });
     await run('org.dashboard, the station', 'org', 'dashboard', 'bench-station', {});
+    await run('org.orgDashboard', 'org', 'orgDashboard', 'bench-org', {});
     await run('report.problemStats, a month', 'report', 'problemStats', 'bench-district', { month: '2026-11' });
   } finally {
     fake.uninstall();

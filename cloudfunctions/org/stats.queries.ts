@@ -31,6 +31,15 @@ import { pairingViewOf } from './pairing.view';
 
 const kinds: CountedKind[] = ['report', 'wish', 'problem'];
 
+/** The counter documents a community has in `stats`: each kind's shards, its half-year, services, posts. */
+const communityStatsIds = (id: string) => [
+  ...kinds.flatMap((k) => statsIds(k, id)),
+  ...halfYearIds(id),
+  ...serviceStatsIds(id),
+  ...checkinStatsIds(id),
+];
+const statsPerCommunity = communityStatsIds('_').length;
+
 /** The last twelve Beijing months, oldest first. */
 function lastMonths(now: Date): string[] {
   const start = beijingDay(now).startOf('month');
@@ -166,11 +175,19 @@ function orgsOf(orgs: OrgDoc[], all: Summed[], half: string): { orgs: OrgFigures
   return { orgs: rows, reportRate: percent(approvedOfDeclared, declared) };
 }
 
-/** Communities' counter documents by community, many at once (a query per `PER_QUERY` communities, in parallel). */
-const PER_QUERY = 25;
-async function countersOf(store: Store, collection: string, communityIds: string[]): Promise<StatsDoc[]> {
+/**
+ * Communities' counter documents by community, many at once: a query per as many communities as fill one page
+ * (`perCommunity` documents each, a page of 1,000), all in parallel, so a district is read in one round.
+ */
+async function countersOf(
+  store: Store,
+  collection: string,
+  communityIds: string[],
+  perCommunity: number,
+): Promise<StatsDoc[]> {
+  const size = Math.max(1, Math.floor(1000 / perCommunity));
   const chunks: string[][] = [];
-  for (let i = 0; i < communityIds.length; i += PER_QUERY) chunks.push(communityIds.slice(i, i + PER_QUERY));
+  for (let i = 0; i < communityIds.length; i += size) chunks.push(communityIds.slice(i, i + size));
   const pages = await Promise.all(
     chunks.map(async (chunk) => {
       const out: StatsDoc[] = [];
@@ -208,12 +225,7 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
     if (!community) return fail('ORG.COMMUNITY_UNKNOWN');
     if (community._id !== station && community.districtId !== district) return fail('AUTH.OUT_OF_SCOPE');
     const [stats, points, grids, overdueWhistles, whistles] = await Promise.all([
-      loadByIds<StatsDoc>(ctx.store, 'stats', [
-        ...kinds.flatMap((k) => statsIds(k, id)),
-        ...halfYearIds(id),
-        ...serviceStatsIds(id),
-        ...checkinStatsIds(id),
-      ]),
+      loadByIds<StatsDoc>(ctx.store, 'stats', communityStatsIds(id)),
       loadByIds<StatsDoc>(ctx.store, 'pointsStats', pointsStatsIds(id)),
       ctx.store.find<GridDoc>('grids', { where: { communityId: id }, orderBy: [['seq', 'asc']], limit: 200 }),
       countOverdueWhistles(ctx.store, { communityId: id }),
@@ -250,8 +262,8 @@ export const dashboard: Handlers<StatsContract>['dashboard'] = async (input, ctx
   const communities = found.items.filter((c) => !c.retiredAt);
   const ids = communities.map((c) => c._id);
   const [stats, points, overdueWhistles, whistles] = await Promise.all([
-    countersOf(ctx.store, 'stats', ids),
-    countersOf(ctx.store, 'pointsStats', ids),
+    countersOf(ctx.store, 'stats', ids, statsPerCommunity),
+    countersOf(ctx.store, 'pointsStats', ids, pointsStatsIds('_').length),
     countOverdueWhistles(ctx.store, { districtId: district! }),
     whistleMonth(ctx.store, district!, months.at(-1)!, null),
   ]);
