@@ -8,6 +8,7 @@ import { expectedCounters } from '../cloudfunctions/deployed/stats';
 import { collections, indexes } from '../cloudfunctions/deployed/storage';
 import { STATS_SHARDS } from '../cloudfunctions/points/points.documents';
 import { CloudbaseFake, sdkDatabase } from '../tests/store/support/cloudbase-fake';
+import { sequentialDepth } from './bench-rtt';
 
 /**
  * Issue 16's figure: the dashboards read counters only, at a district's size: 300 communities of 2 grids, 60
@@ -33,21 +34,6 @@ const SIZE = {
   services: 30,
 };
 const NOW = new Date('2026-11-26T02:00:00.000Z');
-
-type Interval = { sentAt: number; answeredAt: number };
-
-/** The longest chain of requests each sent after the one before it was answered (as scripts/bench-tree.ts). */
-function sequential(intervals: Interval[]): number {
-  const sorted = [...intervals].sort((a, b) => a.answeredAt - b.answeredAt);
-  const depth: number[] = [];
-  sorted.forEach((x, i) => {
-    let best = 0;
-    for (let j = 0; j < i; j++)
-      if ((sorted[j] as Interval).answeredAt <= x.sentAt) best = Math.max(best, depth[j] ?? 0);
-    depth.push(best + 1);
-  });
-  return Math.max(0, ...depth);
-}
 
 /** A day `n` days before now, as ISO. */
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
@@ -252,7 +238,7 @@ export async function benchDashboard(): Promise<void> {
       const cpu = process.cpuUsage(cpu0);
       const requests = fake.requests.slice(first);
       const fakeMs = requests.reduce((sum, r) => sum + (r.handleMs ?? 0), 0);
-      const seq = sequential(requests.map((r) => ({ sentAt: r.sentAt ?? 0, answeredAt: r.answeredAt ?? 0 })));
+      const seq = sequentialDepth(requests.map((r) => ({ sentAt: r.sentAt ?? 0, answeredAt: r.answeredAt ?? 0 })));
       const est = seq * RTT + Math.max(0, (cpu.user + cpu.system) / 1000 - fakeMs);
       const size = JSON.stringify(response).length;
       if (!response.ok) throw new Error(`${label}: ${JSON.stringify(response.error)}`);
