@@ -247,6 +247,11 @@ export async function benchDashboard(): Promise<void> {
       );
     };
     // A first call warms the function (its modules, the place cache), as a warm instance would be.
+    // What the district's read brings back from the database: every counter document of its communities.
+    const read = [...fake.dump('stats').filter((d) => typeof d.communityId === 'string'), ...fake.dump('pointsStats')];
+    console.log(
+      `  the district's read: ${read.length} documents, ${(JSON.stringify(read).length / 1024 / 1024).toFixed(1)} MB as JSON`,
+    );
     await run('(warm-up) district', 'org', 'dashboard', 'bench-district', {});
     await run('org.dashboard, the district', 'org', 'dashboard', 'bench-district', {});
     await run('org.dashboard, one community', 'org', 'dashboard', 'bench-district', { communityId: 'c150' });
