@@ -4,7 +4,9 @@ import type { CheckinContract } from '@shared/checkin/checkin.contract';
 import { maskPhone } from '@shared/core/mask';
 import { fail } from '@shared/core/result';
 import type { PersonDoc } from '../core/runtime/identity';
-import { loadPlaces, nameOf } from '../core/runtime/lookup';
+import { STATS, type StatsDoc } from '../core/runtime/counters';
+import { loadByIds, loadPlaces, nameOf } from '../core/runtime/lookup';
+import { halfKey, memberHalfId } from './half-year.stats';
 import type { Handlers } from '../core/runtime/router';
 import type { Store } from '../core/store/store.port';
 import type { OrgDoc } from '../org/org.port';
@@ -14,7 +16,8 @@ import { attendanceView } from './activity.view';
 import type { AttendanceDoc, PostClaimDoc } from './checkin.documents';
 
 /**
- * The half-year rule for one member: services (finished attendances, confirmed wishes, through the points
+ * The half-year rule for one member counted from the records (the reference the tallies are checked against):
+ * services (finished attendances, confirmed wishes, through the points
  * feature) and claims (posts still held, micro-wishes held or done, through the wish feature) within the
  * half-year that contains `now`.
  */
@@ -36,6 +39,29 @@ export async function memberHalfYear(
   return { label: half.label, ...halfYearRecord({ services, claims }) };
 }
 
+/**
+ * The half-year rule for members from their tallies (half-year.stats.ts: kept in the transaction of every
+ * service and claim, equal to what `memberHalfYear` counts from the records: the tests compare them after each
+ * step): one read for any number of members.
+ */
+export async function membersHalfYear(
+  store: Store,
+  openids: readonly string[],
+  now: Date,
+): Promise<Map<string, HalfYearRecord & { label: string }>> {
+  const half = halfKey(now);
+  const { label } = halfYearOf(now);
+  const tallies = await loadByIds<StatsDoc>(store, STATS, openids.map(memberHalfId));
+  return new Map(
+    openids.map((openid) => {
+      const t = tallies.get(memberHalfId(openid));
+      const count = (field: string) =>
+        typeof t?.[`${half}_${field}`] === 'number' ? (t[`${half}_${field}`] as number) : 0;
+      return [openid, { label, ...halfYearRecord({ services: count('services'), claims: count('claims') }) }];
+    }),
+  );
+}
+
 export const myService: Handlers<CheckinContract>['myService'] = async (input, ctx) => {
   const { store, caller } = ctx;
   const [page, totalHours, halfYear] = await Promise.all([
@@ -46,9 +72,9 @@ export const myService: Handlers<CheckinContract>['myService'] = async (input, c
       after: input.cursor ?? null,
     }),
     serviceHours(store, caller.openid),
-    memberHalfYear(store, caller.openid, ctx.now),
+    membersHalfYear(store, [caller.openid], ctx.now),
   ]);
-  return { items: page.items.map(attendanceView), next: page.next, totalHours, halfYear };
+  return { items: page.items.map(attendanceView), next: page.next, totalHours, halfYear: halfYear.get(caller.openid)! };
 };
 
 /** The employer organisation checks each member against the half-year rule (phones masked). */
@@ -65,18 +91,23 @@ export const orgHalfYear: Handlers<CheckinContract>['orgHalfYear'] = async (inpu
     limit: input.limit,
     after: input.cursor ?? null,
   });
-  const communities = await loadPlaces(
-    ctx.store,
-    'communities',
-    page.items.map((p) => p.communityId),
-  );
-  const items = await Promise.all(
-    page.items.map(async (p) => ({
-      name: p.name ?? '',
-      phone: p.phone ? maskPhone(p.phone) : '',
-      communityName: p.communityId ? nameOf(communities, p.communityId) : null,
-      record: await memberHalfYear(ctx.store, p._id, ctx.now),
-    })),
-  );
+  const [communities, records] = await Promise.all([
+    loadPlaces(
+      ctx.store,
+      'communities',
+      page.items.map((p) => p.communityId),
+    ),
+    membersHalfYear(
+      ctx.store,
+      page.items.map((p) => p._id),
+      ctx.now,
+    ),
+  ]);
+  const items = page.items.map((p) => ({
+    name: p.name ?? '',
+    phone: p.phone ? maskPhone(p.phone) : '',
+    communityName: p.communityId ? nameOf(communities, p.communityId) : null,
+    record: records.get(p._id)!,
+  }));
   return { items, next: page.next, label: halfYearOf(ctx.now).label };
 };
