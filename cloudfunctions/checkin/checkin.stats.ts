@@ -1,4 +1,13 @@
-import { monthField, monthOf, shardOf, SHARDS, type CounterDelta, type StatsDoc } from '../core/runtime/counters';
+import {
+  changeDeltas,
+  countersFromDeltas,
+  monthField,
+  monthOf,
+  shardOf,
+  SHARDS,
+  type CounterDelta,
+  type StatsDoc,
+} from '../core/runtime/counters';
 import type { Doc } from '../core/store/store.port';
 import type { ActivityDoc, AttendanceDoc, PostClaimDoc } from './checkin.documents';
 
@@ -34,24 +43,19 @@ const postClaimCounts = (c: PostClaimDoc | null): Counts =>
     ? { communityId: c.communityId, _id: c._id, field: 'posts', at: c.claimedAt }
     : null;
 
-function contribution(c: Counts): CounterDelta | null {
-  if (!c) return null;
-  return {
-    id: checkinStatsId(c.communityId, shardOf({ _id: c._id })),
-    base: { kind: CHECKIN_KIND, communityId: c.communityId },
-    add: { [c.field]: 1, [monthField(monthOf(c.at), c.field)]: 1 },
-  };
+function contribution(c: Counts): CounterDelta[] {
+  if (!c) return [];
+  return [
+    {
+      id: checkinStatsId(c.communityId, shardOf({ _id: c._id })),
+      base: { kind: CHECKIN_KIND, communityId: c.communityId },
+      add: { [c.field]: 1, [monthField(monthOf(c.at), c.field)]: 1 },
+    },
+  ];
 }
 
 /** A record's change (before → after) as deltas: what it counts now less what it counted. */
-function change(before: Counts, after: Counts): CounterDelta[] {
-  const [a, b] = [contribution(after), contribution(before)];
-  if (a && b && a.id === b.id && JSON.stringify(a.add) === JSON.stringify(b.add)) return [];
-  const out: CounterDelta[] = [];
-  if (a) out.push(a);
-  if (b) out.push({ ...b, add: Object.fromEntries(Object.entries(b.add).map(([f, n]) => [f, -n])) });
-  return out;
-}
+const change = (before: Counts, after: Counts) => changeDeltas(contribution(before), contribution(after));
 
 export const activityTally = (next: ActivityDoc, before: ActivityDoc | null) =>
   change(activityCounts(before), activityCounts(next));
@@ -63,19 +67,12 @@ export const postClaimTally = (next: PostClaimDoc, before: PostClaimDoc | null) 
 /** The rebuild's source (deployed/stats.ts): every activity, attendance and post claim counted as it is. */
 export const checkinCounters = {
   collections: ['activities', 'attendance', 'postClaims'],
-  counters(records: (collection: string) => Iterable<Doc>): Map<string, StatsDoc> {
-    const out = new Map<string, StatsDoc>();
-    const all = [
-      ...[...records('activities')].map((d) => activityCounts(d as ActivityDoc)),
-      ...[...records('attendance')].map((d) => attendanceCounts(d as AttendanceDoc)),
-      ...[...records('postClaims')].map((d) => postClaimCounts(d as PostClaimDoc)),
-    ];
-    for (const c of all.map(contribution)) {
-      if (!c) continue;
-      const doc = out.get(c.id) ?? ({ _id: c.id, ...c.base } as StatsDoc);
-      for (const [f, n] of Object.entries(c.add)) doc[f] = ((doc[f] as number | undefined) ?? 0) + n;
-      out.set(c.id, doc);
-    }
-    return out;
-  },
+  counters: (records: (collection: string) => Iterable<Doc>): Map<string, StatsDoc> =>
+    countersFromDeltas(
+      [
+        ...[...records('activities')].map((d) => activityCounts(d as ActivityDoc)),
+        ...[...records('attendance')].map((d) => attendanceCounts(d as AttendanceDoc)),
+        ...[...records('postClaims')].map((d) => postClaimCounts(d as PostClaimDoc)),
+      ].flatMap(contribution),
+    ),
 };

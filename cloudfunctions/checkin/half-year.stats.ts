@@ -1,5 +1,14 @@
 import { beijing } from '@shared/core/time';
-import { bumpCountersInTx, SHARDS, shardOf, STATS, type CounterDelta, type StatsDoc } from '../core/runtime/counters';
+import {
+  bumpCountersInTx,
+  countersFromDeltas,
+  mergeDeltas,
+  SHARDS,
+  shardOf,
+  STATS,
+  type CounterDelta,
+  type StatsDoc,
+} from '../core/runtime/counters';
 import type { Doc, Store, TxStore } from '../core/store/store.port';
 import type { EnrolmentDoc } from './checkin.documents';
 
@@ -176,19 +185,6 @@ function metDeltas(home: Home, half: string, n: number): CounterDelta[] {
   return [community, org];
 }
 
-/** Deltas of one document added together, zeros dropped: one update each. */
-function mergedDeltas(deltas: readonly CounterDelta[]): CounterDelta[] {
-  const byId = new Map<string, CounterDelta>();
-  for (const d of deltas) {
-    const into = byId.get(d.id) ?? { ...d, add: {} };
-    for (const [k, n] of Object.entries(d.add)) into.add[k] = (into.add[k] ?? 0) + n;
-    byId.set(d.id, into);
-  }
-  return [...byId.values()]
-    .map((d) => ({ ...d, add: Object.fromEntries(Object.entries(d.add).filter(([, n]) => n !== 0)) }))
-    .filter((d) => Object.keys(d.add).length > 0);
-}
-
 /**
  * Inside the change's transaction: what a record counted before its change and after it (`[]`: nothing, or no
  * record). Nothing is read when the two are the same (most moves of a wish or a service). For each member whose
@@ -230,7 +226,7 @@ async function tallyMember(tx: TxStore, openid: string, changed: Array<[string, 
     if (home && before !== now) flips.push(...metDeltas(home, half, now ? 1 : -1));
   }
   await tx.set(STATS, next);
-  await bumpCountersInTx(tx, mergedDeltas(flips));
+  await bumpCountersInTx(tx, mergeDeltas(flips));
 }
 
 /**
@@ -248,7 +244,7 @@ export async function placeMember(tx: TxStore, openid: string, home: Home): Prom
     moves.push(...metDeltas(home, half, 1));
   }
   await tx.set(STATS, next);
-  await bumpCountersInTx(tx, mergedDeltas(moves));
+  await bumpCountersInTx(tx, mergeDeltas(moves));
 }
 
 /**
@@ -322,7 +318,7 @@ export const halfYearCounters = {
       if (home)
         for (const half of halvesOf(doc).filter((h) => metIn(doc, h))) aggregates.push(...metDeltas(home, half, 1));
     }
-    for (const d of mergedDeltas(aggregates)) out.set(d.id, { _id: d.id, ...d.base, ...d.add } as StatsDoc);
+    countersFromDeltas(mergeDeltas(aggregates), out);
     return out;
   },
 };

@@ -5,7 +5,7 @@ import type { WhistleContract } from '@shared/whistle/whistle.contract';
 import type { Party } from '@shared/core/transitions';
 import { REMIND_BEFORE_HOURS, problemTransitions, type ProblemEvent } from '@shared/whistle/whistle.rules';
 import { creationNotices, record, transition, type Moved, type Notice, createThen } from '../core/runtime/change';
-import { bumpCountersInTx, type CounterDelta } from '../core/runtime/counters';
+import { bumpCountersInTx, mergeDeltas, type CounterDelta } from '../core/runtime/counters';
 import { loadByIds } from '../core/runtime/lookup';
 import { allPages } from '../core/runtime/pages';
 import { keyedId } from '../core/runtime/ids';
@@ -17,7 +17,7 @@ import { isActive, placeOfUnit, workCalendar, settingsOf, type DepartmentDoc, ty
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 import { problemEntity, whistledNotices } from './whistle.entities';
 import { problemView } from './problem.view';
-import { merged, newWhistleDeltas, outcomeDeltas, outcomesMayChange } from './whistle.stats';
+import { newWhistleDeltas, outcomeDeltas, outcomesMayChange } from './whistle.stats';
 
 /** The problem, if the caller runs the station of its community. */
 async function stationProblem(ctx: Ctx, id: string): Promise<ProblemDoc | Failure> {
@@ -56,7 +56,7 @@ async function moveProblem(
     const moved = await transition(ctx, problemEntity, before, event, { ...options, tx });
     if (isFailure(moved)) return moved;
     const more = also ? await also(tx, moved.doc) : [];
-    await bumpCountersInTx(tx, merged([...outcomeDeltas(whistles ?? [], before, moved.doc), ...more]));
+    await bumpCountersInTx(tx, mergeDeltas([...outcomeDeltas(whistles ?? [], before, moved.doc), ...more]));
     return moved;
   });
 }

@@ -1,4 +1,11 @@
-import { monthOf, shardOf, type CounterDelta, type StatsDoc } from '../core/runtime/counters';
+import {
+  countersFromDeltas,
+  mergeDeltas,
+  monthOf,
+  shardOf,
+  type CounterDelta,
+  type StatsDoc,
+} from '../core/runtime/counters';
 import type { Doc } from '../core/store/store.port';
 import type { ProblemDoc, WhistleDoc } from './whistle.documents';
 
@@ -97,19 +104,6 @@ function delta(w: WhistleDoc, now: TallyField[], was: TallyField[]): CounterDelt
   ];
 }
 
-/** Deltas of one document added together: one update each. */
-export function merged(deltas: readonly CounterDelta[]): CounterDelta[] {
-  const byId = new Map<string, CounterDelta>();
-  for (const d of deltas) {
-    const into = byId.get(d.id);
-    if (!into) byId.set(d.id, { ...d, add: { ...d.add } });
-    else for (const [k, n] of Object.entries(d.add)) into.add[k] = (into.add[k] ?? 0) + n;
-  }
-  return [...byId.values()]
-    .map((d) => ({ ...d, add: Object.fromEntries(Object.entries(d.add).filter(([, n]) => n !== 0)) }))
-    .filter((d) => Object.keys(d.add).length > 0);
-}
-
 /** The whistle entity's `tally`: what its own move (acknowledged, answered, overdue…) changes. */
 export function whistleTally(next: WhistleDoc, before: WhistleDoc | null): CounterDelta[] {
   return delta(next, ownFacts(next), before ? ownFacts(before) : []);
@@ -117,7 +111,7 @@ export function whistleTally(next: WhistleDoc, before: WhistleDoc | null): Count
 
 /** New whistles of a round, written with the problem's move (`next`): all they count. */
 export function newWhistleDeltas(whistles: readonly WhistleDoc[], next: ProblemDoc): CounterDelta[] {
-  return merged(whistles.flatMap((w) => delta(w, whistleFacts(w, next), [])));
+  return mergeDeltas(whistles.flatMap((w) => delta(w, whistleFacts(w, next), [])));
 }
 
 /**
@@ -125,7 +119,7 @@ export function newWhistleDeltas(whistles: readonly WhistleDoc[], next: ProblemD
  * its whistles as they are (every round's, read after the problem as it was before the move).
  */
 export function outcomeDeltas(whistles: readonly WhistleDoc[], before: ProblemDoc, next: ProblemDoc): CounterDelta[] {
-  return merged(whistles.flatMap((w) => delta(w, outcomeFacts(w, next), outcomeFacts(w, before))));
+  return mergeDeltas(whistles.flatMap((w) => delta(w, outcomeFacts(w, next), outcomeFacts(w, before))));
 }
 
 /**
@@ -146,11 +140,7 @@ export const whistleCounters = {
     for (const w of records('whistles') as Iterable<WhistleDoc>) {
       // Not a whistle the change step made (a bare test document): nothing to count it by.
       if (!w.departmentId || !w.districtId || !w.communityId || !w.whistledAt) continue;
-      for (const d of delta(w, whistleFacts(w, problems.get(w.problemId)), [])) {
-        const doc = out.get(d.id) ?? ({ _id: d.id, ...d.base } as StatsDoc);
-        for (const [k, n] of Object.entries(d.add)) doc[k] = ((doc[k] as number | undefined) ?? 0) + n;
-        out.set(d.id, doc);
-      }
+      countersFromDeltas(delta(w, whistleFacts(w, problems.get(w.problemId)), []), out);
     }
     return out;
   },

@@ -106,6 +106,44 @@ export function countDeltas<D extends Doc>(
   ];
 }
 
+/** Deltas added together per document, zeros dropped: one update of each document. */
+export function mergeDeltas(deltas: readonly CounterDelta[]): CounterDelta[] {
+  const byId = new Map<string, CounterDelta>();
+  for (const d of deltas) {
+    const into = byId.get(d.id) ?? { ...d, add: {} };
+    for (const [k, n] of Object.entries(d.add)) into.add[k] = (into.add[k] ?? 0) + n;
+    byId.set(d.id, into);
+  }
+  return [...byId.values()]
+    .map((d) => ({ ...d, add: Object.fromEntries(Object.entries(d.add).filter(([, n]) => n !== 0)) }))
+    .filter((d) => Object.keys(d.add).length > 0);
+}
+
+/**
+ * A record's change as deltas, for records that count what they say now (a `Tally`): what the record after it
+ * counts less what the record before it counted.
+ */
+export function changeDeltas(before: readonly CounterDelta[], after: readonly CounterDelta[]): CounterDelta[] {
+  const negated = before.map((d) => ({
+    ...d,
+    add: Object.fromEntries(Object.entries(d.add).map(([k, n]) => [k, -n])),
+  }));
+  return mergeDeltas([...after, ...negated]);
+}
+
+/** Counter documents made from what each record counts (a rebuild): every delta added into its document. */
+export function countersFromDeltas(
+  deltas: Iterable<CounterDelta>,
+  out = new Map<string, StatsDoc>(),
+): Map<string, StatsDoc> {
+  for (const d of deltas) {
+    const doc = out.get(d.id) ?? ({ _id: d.id, ...d.base } as StatsDoc);
+    for (const [k, n] of Object.entries(d.add)) doc[k] = ((doc[k] as number | undefined) ?? 0) + n;
+    out.set(d.id, doc);
+  }
+  return out;
+}
+
 function incPatch(add: Record<string, number>): Patch {
   return Object.fromEntries(Object.entries(add).map(([f, n]) => [f, { $inc: n }]));
 }
