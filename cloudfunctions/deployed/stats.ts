@@ -2,6 +2,7 @@ import { enrolmentEntity } from '../checkin/checkin.entities';
 import { checkinCounters } from '../checkin/checkin.stats';
 import { halfYearCounters } from '../checkin/half-year.stats';
 import { baseOf, countersFrom, countsOf, STATS, type Counted, type StatsDoc } from '../core/runtime/counters';
+import { allPages } from '../core/runtime/pages';
 import { eachLimited } from '../core/runtime/parallel';
 import type { Doc, Store } from '../core/store/store.port';
 import { serviceCounters } from '../points/service.stats';
@@ -62,17 +63,6 @@ function sameCounts(a: Record<string, number>, b: Record<string, number>): boole
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
-async function readAll<T extends Doc>(store: Store, collection: string): Promise<T[]> {
-  const out: T[] = [];
-  let after: string | null = null;
-  do {
-    const page: { items: T[]; next: string | null } = await store.find<T>(collection, { limit: 1000, after });
-    out.push(...page.items);
-    after = page.next;
-  } while (after);
-  return out;
-}
-
 /**
  * Rebuilds every counter from the records (the deploy's migration; a test that seeds records directly): each
  * counter document is set to what the records say, a count no record supports set to 0. Answers how many
@@ -80,9 +70,9 @@ async function readAll<T extends Doc>(store: Store, collection: string): Promise
  */
 export async function rebuildStats(store: Store): Promise<{ documents: number; corrected: number }> {
   const records = new Map<string, Doc[]>();
-  for (const c of new Set(sources.flatMap((s) => s.collections))) records.set(c, await readAll(store, c));
+  for (const c of new Set(sources.flatMap((s) => s.collections))) records.set(c, await allPages(store, c, {}));
   const expected = expectedCounters((c) => records.get(c) ?? []);
-  const stored = new Map((await readAll<StatsDoc>(store, STATS)).map((d) => [d._id, d]));
+  const stored = new Map((await allPages<StatsDoc>(store, STATS, {})).map((d) => [d._id, d]));
   const ids = [...new Set([...expected.keys(), ...stored.keys()])];
   let corrected = 0;
   await eachLimited(ids, 25, async (id) => {

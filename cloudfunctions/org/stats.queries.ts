@@ -11,7 +11,8 @@ import { ownScope } from '../access/access';
 import { statsIds, sumShards, type CountedKind, type StatsDoc } from '../core/runtime/counters';
 import { loadByIds } from '../core/runtime/lookup';
 import type { Handlers } from '../core/runtime/router';
-import type { Store } from '../core/store/store.port';
+import { allPages } from '../core/runtime/pages';
+import { MAX_LIMIT, type Store } from '../core/store/store.port';
 import { pointsStatsIds, SERVICE_KIND, serviceStatsIds } from '../points/points.port';
 import { countOverdueWhistles, whistleMonth } from '../whistle/whistle.port';
 import type { CommunityDoc, DistrictDoc, GridDoc, OrgDoc } from './org.documents';
@@ -185,25 +186,13 @@ async function countersOf(
   communityIds: string[],
   perCommunity: number,
 ): Promise<StatsDoc[]> {
-  const size = Math.max(1, Math.floor(1000 / perCommunity));
+  const size = Math.max(1, Math.floor(MAX_LIMIT / perCommunity));
   const chunks: string[][] = [];
   for (let i = 0; i < communityIds.length; i += size) chunks.push(communityIds.slice(i, i + size));
   const pages = await Promise.all(
-    chunks.map(async (chunk) => {
-      const out: StatsDoc[] = [];
-      let after: string | null = null;
-      do {
-        const page: { items: StatsDoc[]; next: string | null } = await store.find<StatsDoc>(collection, {
-          where: { communityId: { $in: chunk } },
-          orderBy: [['_id', 'asc']],
-          limit: 1000,
-          after,
-        });
-        out.push(...page.items);
-        after = page.next;
-      } while (after);
-      return out;
-    }),
+    chunks.map((chunk) =>
+      allPages<StatsDoc>(store, collection, { where: { communityId: { $in: chunk } }, orderBy: [['_id', 'asc']] }),
+    ),
   );
   return pages.flat();
 }

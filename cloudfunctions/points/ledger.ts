@@ -1,6 +1,7 @@
 import { fail, type Failure } from '@shared/core/result';
 import { record, type Changer } from '../core/runtime/change';
 import { monthOf } from '../core/runtime/counters';
+import { allPages, eachPage } from '../core/runtime/pages';
 import type { Store, TxStore } from '../core/store/store.port';
 import { statsShardId, type AccountDoc, type LedgerDoc, type PointsStatsDoc } from './points.documents';
 
@@ -127,13 +128,8 @@ export async function verifyBalances(ctx: {
  */
 export async function rebuildPointsMonths(store: Store): Promise<{ shards: number; corrected: number }> {
   const want = new Map<string, { communityId: string; months: Record<string, number> }>();
-  let after: string | null = null;
-  do {
-    const page: { items: LedgerDoc[]; next: string | null } = await store.find<LedgerDoc>('ledger', {
-      limit: 1000,
-      after,
-    });
-    for (const e of page.items) {
+  await eachPage<LedgerDoc>(store, 'ledger', {}, (entries) => {
+    for (const e of entries) {
       const id = statsShardId(e.communityId, e.openid);
       const row = want.get(id) ?? { communityId: e.communityId, months: {} };
       const field = e.kind === 'credit' || e.kind === 'reversal' ? 'issued' : 'redeemed';
@@ -141,18 +137,8 @@ export async function rebuildPointsMonths(store: Store): Promise<{ shards: numbe
       row.months[key] = (row.months[key] ?? 0) + (field === 'issued' ? e.amount : -e.amount);
       want.set(id, row);
     }
-    after = page.next;
-  } while (after);
-  const kept = new Map<string, PointsStatsDoc>();
-  after = null;
-  do {
-    const page: { items: PointsStatsDoc[]; next: string | null } = await store.find<PointsStatsDoc>('pointsStats', {
-      limit: 1000,
-      after,
-    });
-    for (const d of page.items) kept.set(d._id, d);
-    after = page.next;
-  } while (after);
+  });
+  const kept = new Map((await allPages<PointsStatsDoc>(store, 'pointsStats', {})).map((d) => [d._id, d]));
   let corrected = 0;
   for (const id of new Set([...want.keys(), ...kept.keys()])) {
     const have = kept.get(id);
