@@ -165,6 +165,46 @@ async function made(
 type MemberScope = { districtId: string } | { communityId: string } | { orgId: string };
 const memberScope = (scope: Scope) => scope.where as MemberScope;
 
+/** A member's columns (报到 and the members' sheets): who, the phone as the reader may see it, and where. */
+const memberColumns = [
+  { key: 'name', header: '姓名', width: 10 },
+  { key: 'phone', header: '手机号', width: 14 },
+  { key: 'org', header: '报到单位', width: 24 },
+  { key: 'community', header: '报到社区', width: 14 },
+  { key: 'grid', header: '网格', width: 12 },
+  { key: 'unit', header: '单元', width: 14 },
+] as const;
+
+type MemberRow = {
+  name: string;
+  phone: string;
+  orgId: string;
+  communityId: string;
+  gridId: string | null;
+  unitId: string | null;
+};
+
+/** The names of a page of member rows' places (organisation, community, grid, unit), read at once. */
+const memberPlaces = (ctx: Ctx, rows: readonly MemberRow[]) =>
+  placesOf(ctx, {
+    orgs: rows.map((r) => r.orgId),
+    communities: rows.map((r) => r.communityId),
+    grids: rows.map((r) => r.gridId),
+    units: rows.map((r) => r.unitId),
+  });
+
+/** A member row's cells of `memberColumns`. */
+function memberCells(scope: Scope, name: Awaited<ReturnType<typeof memberPlaces>>, m: MemberRow): ExportRow {
+  return {
+    name: m.name,
+    phone: phoneFor('enrolment', [scope.as], m.phone) ?? '',
+    org: name('orgs', m.orgId),
+    community: name('communities', m.communityId),
+    grid: name('grids', m.gridId),
+    unit: name('units', m.unitId),
+  };
+}
+
 /** 报到回执汇总: each 报到 submitted in the period, the phone as the privacy table lets the reader see it. */
 export const exportEnrolments: Handlers<ExportsContract>['exportEnrolments'] = async (input, ctx) => {
   const scope = await scopeOf(ctx, exportRoles.enrolments, input.communityId);
@@ -174,12 +214,7 @@ export const exportEnrolments: Handlers<ExportsContract>['exportEnrolments'] = a
       {
         name: '报到回执',
         columns: [
-          { key: 'name', header: '姓名', width: 10 },
-          { key: 'phone', header: '手机号', width: 14 },
-          { key: 'org', header: '报到单位', width: 24 },
-          { key: 'community', header: '报到社区', width: 14 },
-          { key: 'grid', header: '网格', width: 12 },
-          { key: 'unit', header: '单元', width: 14 },
+          ...memberColumns,
           { key: 'status', header: '状态', width: 8 },
           { key: 'submittedAt', header: '提交时间', width: 17 },
           { key: 'reviewedAt', header: '审核时间', width: 17 },
@@ -188,20 +223,10 @@ export const exportEnrolments: Handlers<ExportsContract>['exportEnrolments'] = a
       },
       (add) =>
         checkinExport.eachEnrolment(ctx.store, memberScope(scope), rangeOf(input), async (reports) => {
-          const name = await placesOf(ctx, {
-            orgs: reports.map((r) => r.orgId),
-            communities: reports.map((r) => r.communityId),
-            grids: reports.map((r) => r.gridId),
-            units: reports.map((r) => r.unitId),
-          });
+          const name = await memberPlaces(ctx, reports);
           for (const r of reports)
             add({
-              name: r.name,
-              phone: phoneFor('enrolment', [scope.as], r.phone) ?? '',
-              org: name('orgs', r.orgId),
-              community: name('communities', r.communityId),
-              grid: name('grids', r.gridId),
-              unit: name('units', r.unitId),
+              ...memberCells(scope, name, r),
               status: enrolmentStatusLabels[r.status],
               submittedAt: day(r.submittedAt),
               reviewedAt: day(r.reviewedAt),
@@ -211,16 +236,6 @@ export const exportEnrolments: Handlers<ExportsContract>['exportEnrolments'] = a
     ),
   );
 };
-
-/** The members reported and approved in the scope, each with what the rows show of them. */
-const memberColumns = [
-  { key: 'name', header: '姓名', width: 10 },
-  { key: 'phone', header: '手机号', width: 14 },
-  { key: 'org', header: '报到单位', width: 24 },
-  { key: 'community', header: '报到社区', width: 14 },
-  { key: 'grid', header: '网格', width: 12 },
-  { key: 'unit', header: '单元', width: 14 },
-] as const;
 
 /** 党员半年履责台账: each approved member against the half-year rule (services, claims, met or not). */
 export const exportHalfYear: Handlers<ExportsContract>['exportHalfYear'] = async (input, ctx) => {
@@ -243,12 +258,7 @@ export const exportHalfYear: Handlers<ExportsContract>['exportHalfYear'] = async
         checkinExport.eachApprovedMember(ctx.store, memberScope(scope), async (members) => {
           const openids = members.map((m) => m.openid);
           const [name, services, posts, wishes] = await Promise.all([
-            placesOf(ctx, {
-              orgs: members.map((r) => r.orgId),
-              communities: members.map((r) => r.communityId),
-              grids: members.map((r) => r.gridId),
-              units: members.map((r) => r.unitId),
-            }),
+            memberPlaces(ctx, members),
             pointsExport.servicesOf(ctx.store, openids, range),
             checkinExport.postClaimsOf(ctx.store, openids, range),
             wishExport.claimsOf(ctx.store, openids, range),
@@ -261,12 +271,7 @@ export const exportHalfYear: Handlers<ExportsContract>['exportHalfYear'] = async
               ...(claimed < 1 ? ['未认领岗位、项目或微心愿'] : []),
             ];
             add({
-              name: m.name,
-              phone: phoneFor('enrolment', [scope.as], m.phone) ?? '',
-              org: name('orgs', m.orgId),
-              community: name('communities', m.communityId),
-              grid: name('grids', m.gridId),
-              unit: name('units', m.unitId),
+              ...memberCells(scope, name, m),
               services: served,
               claims: claimed,
               met: missing.length === 0 ? '达标' : '未达标',
@@ -361,29 +366,16 @@ export const exportPoints: Handlers<ExportsContract>['exportPoints'] = async (in
       (add) =>
         checkinExport.eachApprovedMember(ctx.store, memberScope(scope), async (page) => {
           const [name, balances] = await Promise.all([
-            placesOf(ctx, {
-              orgs: page.map((r) => r.orgId),
-              communities: page.map((r) => r.communityId),
-              grids: page.map((r) => r.gridId),
-              units: page.map((r) => r.unitId),
-            }),
+            memberPlaces(ctx, page),
             pointsExport.balancesOf(
               ctx.store,
               page.map((m) => m.openid),
             ),
           ]);
           for (const m of page) {
-            const community = name('communities', m.communityId);
-            members.push({ openid: m.openid, name: m.name, community });
-            add({
-              name: m.name,
-              phone: phoneFor('enrolment', [scope.as], m.phone) ?? '',
-              org: name('orgs', m.orgId),
-              community,
-              grid: name('grids', m.gridId),
-              unit: name('units', m.unitId),
-              balance: balances.get(m.openid) ?? 0,
-            } satisfies ExportRow);
+            const cells = memberCells(scope, name, m);
+            members.push({ openid: m.openid, name: m.name, community: String(cells.community) });
+            add({ ...cells, balance: balances.get(m.openid) ?? 0 });
           }
         }),
     );
