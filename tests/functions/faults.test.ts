@@ -1,5 +1,6 @@
 import { collections } from '../../cloudfunctions/deployed/storage';
-import { cloudbaseFake, createHarness, ok, type Harness } from '../support/harness';
+import { createHarness, ok } from '../support/harness';
+import { injected, injectFaults, random, retried } from '../support/faults';
 
 /**
  * Issue 12: faults on the CloudBase path. The fake CloudBase fails requests at random — before they take
@@ -8,70 +9,6 @@ import { cloudbaseFake, createHarness, ok, type Harness } from '../support/harne
  * action then takes effect exactly once: nothing lost, nothing doubled; the invariants (balances, service
  * credits, counters) are checked after every test.
  */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const FAULTS = [
-  { code: 'SYS_ERR', message: 'internal server error' },
-  { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' },
-  { code: 'DATABASE_TRANSACTION_FAIL', message: '[ResourceUnavailable.TransactionNotExist]' },
-];
-
-/** Faults injected in this file: before a request took effect, and after (the reply lost). */
-const injected = { before: 0, after: 0 };
-
-/** Turns faults on at the given rates; returns a switch to turn them off. */
-function injectFaults(rand: () => number, before: number, after: number): () => void {
-  const fake = cloudbaseFake();
-  // A transaction whose rollback a fault swallowed is aborted by the server after a while, as on CloudBase.
-  fake.txIdleRequests = 60;
-  fake.failWith = () => {
-    if (rand() >= before) return undefined;
-    injected.before++;
-    return FAULTS[Math.floor(rand() * FAULTS.length)];
-  };
-  fake.failAfter = () => {
-    if (rand() >= after) return undefined;
-    injected.after++;
-    return { code: 'REQUEST_TIMEOUT', message: 'the reply was lost' };
-  };
-  return () => {
-    fake.failWith = null;
-    fake.failAfter = null;
-  };
-}
-
-/** The client's retry: the same call until it is answered other than by a fault; the last tries run clean. */
-async function retried(h: Harness, stopFaults: () => void, call: () => ReturnType<Harness['call']>) {
-  for (let attempt = 1; ; attempt++) {
-    if (attempt === 8) stopFaults();
-    const answer = await call();
-    if (answer.ok || !['INTERNAL', 'BUSY'].includes(answer.error.code)) return answer;
-    if (attempt > 20) {
-      const open = [
-        ...(
-          cloudbaseFake() as unknown as {
-            txs: Map<string, { open: boolean; writes: Map<string, unknown>; touched: number }>;
-          }
-        ).txs,
-      ]
-        .filter(([, t]) => t.open)
-        .map(([id, t]) => `${id}:${[...t.writes.keys()].join(',')}@${t.touched}`);
-      throw new Error(
-        `still failing: ${answer.error.code}; open: ${open.join(' ')}; requests ${cloudbaseFake().requests.length}; ${JSON.stringify(h.logs.slice(-2))}`,
-      );
-    }
-  }
-}
-
 // Transactions back off between conflicts, so a run under faults takes a few seconds.
 jest.setTimeout(60_000);
 

@@ -1,5 +1,6 @@
 import { whistleDeadlines } from '../../../cloudfunctions/whistle/whistle-deadlines.job';
-import { cloudbaseFake, createHarness, ok, problemInput, type Harness } from '../../support/harness';
+import { createHarness, ok, problemInput } from '../../support/harness';
+import { injected, injectFaults, random, retried } from '../../support/faults';
 
 /**
  * Issue 16: the whistle counters under faults on the CloudBase path (as tests/functions/faults.test.ts does
@@ -7,59 +8,17 @@ import { cloudbaseFake, createHarness, ok, problemInput, type Harness } from '..
  * client retries with the same input; each change counts once. The invariants compare the counters with
  * the records after the test; here the figures are also checked against the records' states.
  */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const FAULTS = [
-  { code: 'SYS_ERR', message: 'internal server error' },
-  { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' },
-  { code: 'DATABASE_TRANSACTION_FAIL', message: '[ResourceUnavailable.TransactionNotExist]' },
-];
-
-/** Faults injected in this file: before a request took effect, and after (the reply lost). */
-const injected = { before: 0, after: 0 };
-
-function faults(rand: () => number, on: boolean) {
-  const fake = cloudbaseFake();
-  // A transaction whose rollback a fault swallowed is aborted by the server after a while, as on CloudBase.
-  fake.txIdleRequests = 60;
-  fake.failWith = on
-    ? () => (rand() < 0.12 ? (injected.before++, FAULTS[Math.floor(rand() * FAULTS.length)]) : undefined)
-    : null;
-  fake.failAfter = on
-    ? () => (rand() < 0.08 ? (injected.after++, { code: 'REQUEST_TIMEOUT', message: 'the reply was lost' }) : undefined)
-    : null;
-}
-
-/** The client's retry: the same call until it is answered other than by a fault; the last tries run clean. */
-async function retried(h: Harness, rand: () => number, call: () => ReturnType<Harness['call']>) {
-  faults(rand, true);
-  for (let attempt = 1; ; attempt++) {
-    if (attempt === 8) faults(rand, false);
-    const answer = await call();
-    if (answer.ok || !['INTERNAL', 'BUSY'].includes(answer.error.code)) {
-      faults(rand, false);
-      return answer;
-    }
-  }
-}
-
 jest.setTimeout(60_000);
 
 describe.each([1, 2, 3, 4])('whistle counters under faults, run %i', (run) => {
   test('two rounds of a whistle, every step retried through faults, count once', async () => {
     const h = createHarness({ store: 'cloudbase' });
     const rand = random(16_2026 + run);
-    const step = (who: string, action: string, data: object) =>
-      retried(h, rand, () => h.call('report', who, action, data));
+    // Faults while a step is retried, none between steps (the test's own reads and the plain calls).
+    const step = (who: string, action: string, data: object) => {
+      const stop = injectFaults(rand, 0.12, 0.08);
+      return retried(h, stop, () => h.call('report', who, action, data)).finally(stop);
+    };
     const id = ok(await h.call('report', 'demo-resident', 'submitProblem', problemInput)).problem.id as string;
     const whistle = { problemId: id, action: 'whistle', leadDepartment: 'dept1' };
     await step('demo-station', 'triage', { ...whistle, departments: ['dept1', 'dept2'] });
@@ -71,9 +30,9 @@ describe.each([1, 2, 3, 4])('whistle counters under faults, run %i', (run) => {
     h.clock.set('2026-12-03T02:00:00.000Z');
     await step('demo-station', 'triage', { ...whistle, departments: ['dept1'] });
     h.clock.advance(73 * 3600_000);
-    faults(rand, true);
+    const stop = injectFaults(rand, 0.12, 0.08);
     await whistleDeadlines(h.runtime).catch(() => undefined);
-    faults(rand, false);
+    stop();
     await whistleDeadlines(h.runtime);
     await step('demo-department', 'acknowledge', { problemId: id });
     await step('demo-department', 'respond', { problemId: id, result: '已彻底清理' });
