@@ -156,16 +156,26 @@ async function measure(page: Page) {
 /** The page is drawn: the H5 page shows, nothing is loading, the route animation is over. */
 async function settle(page: Page, path?: string) {
   // The route has switched: the only page container shown is the one visited (Taro keeps others hidden).
-  if (path)
-    await page.waitForFunction(
+  const switched = (timeout?: number) =>
+    page.waitForFunction(
       (route) => {
         const shown = Array.from(document.querySelectorAll('.taro_page')).filter((el) =>
           (el as HTMLElement).checkVisibility(),
         );
         return shown.length === 1 && (shown[0] as HTMLElement).id.startsWith(`/${route}`);
       },
-      path.split('?')[0] ?? path,
+      path!.split('?')[0] ?? path,
+      { timeout },
     );
+  if (path)
+    // A hash change to a page Taro's stack already holds may leave it hidden (once, under a fresh-clone run's
+    // load): loading the address again shows it; a page that still does not show fails with its path.
+    await switched(15_000).catch(async () => {
+      await page.reload();
+      await switched().catch((error: Error) => {
+        throw new Error(`${path} never showed: ${error.message}`);
+      });
+    });
   await page.locator('.page:visible').first().waitFor();
   await page.waitForFunction(
     () =>
